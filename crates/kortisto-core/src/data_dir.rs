@@ -1,0 +1,146 @@
+//! Where a register lives on disk: the data directory, its database file and its manifest.
+//! The manifest (`register.json`) names the register and holds a key *check value*, never
+//! the key, so a wrong key can be told apart from a damaged file without opening either.
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Result};
+
+/// Environment variable that overrides the default data directory.
+pub const DATA_DIR_ENV: &str = "KORTISTO_DATA_DIR";
+
+const DATABASE_FILE: &str = "kortisto.db";
+const MANIFEST_FILE: &str = "register.json";
+const PREFERENCES_FILE: &str = "preferences.json";
+
+/// A register's data directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    path: PathBuf,
+}
+
+/// What `register.json` holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct Manifest {
+    /// Format marker, so a future layout can be recognised.
+    pub format: u32,
+    /// The register's id (UUIDv7); also the keychain account name.
+    pub register_id: String,
+    /// HMAC of the register id under the key (see `DatabaseKey::check_value`).
+    pub key_check: String,
+    /// When the register was created (RFC 3339, UTC).
+    pub created_at: String,
+}
+
+impl DataDir {
+    /// Picks the directory: `explicit` (from `--data-dir`), else `KORTISTO_DATA_DIR`, else the
+    /// operating system's per-user application-data directory.
+    pub fn resolve(explicit: Option<PathBuf>) -> Result<Self> {
+        if let Some(path) = explicit {
+            return Ok(Self::at(path));
+        }
+        if let Some(path) = std::env::var_os(DATA_DIR_ENV).filter(|p| !p.is_empty()) {
+            return Ok(Self::at(PathBuf::from(path)));
+        }
+        let dirs =
+            directories::ProjectDirs::from("fi", "Kortisto", "Kortisto").ok_or_else(|| {
+                Error::DataDirNotWritable {
+                    path: PathBuf::from("~"),
+                    detail: "the operating system reports no home directory".into(),
+                }
+            })?;
+        Ok(Self::at(dirs.data_dir().to_path_buf()))
+    }
+
+    /// A data directory at an explicit path.
+    pub fn at(path: impl Into<PathBuf>) -> Self {
+        Self { path: path.into() }
+    }
+
+    /// The directory itself.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The SQLCipher database file.
+    pub fn database_path(&self) -> PathBuf {
+        self.path.join(DATABASE_FILE)
+    }
+
+    /// The database's write-ahead log.
+    pub fn wal_path(&self) -> PathBuf {
+        self.path.join(format!("{DATABASE_FILE}-wal"))
+    }
+
+    /// The register manifest.
+    pub(crate) fn manifest_path(&self) -> PathBuf {
+        self.path.join(MANIFEST_FILE)
+    }
+
+    /// The front ends' preferences (language); holds no personal data.
+    pub fn preferences_path(&self) -> PathBuf {
+        self.path.join(PREFERENCES_FILE)
+    }
+
+    /// Whether a register has been created here.
+    pub fn has_register(&self) -> bool {
+        self.manifest_path().exists()
+    }
+
+    /// Creates the directory if needed and proves it is writable with a probe file.
+    pub fn ensure_writable(&self) -> Result<()> {
+        let not_writable = |e: std::io::Error| Error::DataDirNotWritable {
+            path: self.path.clone(),
+            detail: e.to_string(),
+        };
+        fs::create_dir_all(&self.path).map_err(not_writable)?;
+        let probe = self.path.join(".kortisto-write-probe");
+        fs::write(&probe, b"probe").map_err(not_writable)?;
+        fs::remove_file(&probe).map_err(not_writable)
+    }
+
+    pub(crate) fn read_manifest(&self) -> Result<Manifest> {
+        let path = self.manifest_path();
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::RegisterMissing {
+                    path: self.path.clone(),
+                })
+            }
+            Err(e) => {
+                return Err(Error::DatabaseDamaged {
+                    detail: format!("{MANIFEST_FILE} cannot be read: {e}"),
+                })
+            }
+        };
+        serde_json::from_str(&text).map_err(|e| Error::DatabaseDamaged {
+            detail: format!("{MANIFEST_FILE} is not valid: {e}"),
+        })
+    }
+
+    pub(crate) fn write_manifest(&self, manifest: &Manifest) -> Result<()> {
+        let text =
+            serde_json::to_string_pretty(manifest).map_err(|e| Error::Storage(e.to_string()))?;
+        write_atomically(&self.manifest_path(), text.as_bytes()).map_err(|e| {
+            Error::DataDirNotWritable {
+                path: self.path.clone(),
+                detail: e.to_string(),
+            }
+        })
+    }
+}
+
+/// Writes through a temporary file and a rename, so a crash leaves the old file or the new
+/// one, never half of either.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut file = fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(&tmp, path)
+}

@@ -1,0 +1,113 @@
+//! The register key's home: the operating system's keychain, through `keyring` with its real
+//! backends (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows).
+//!
+//! There is deliberately no fallback: no keychain means no register, never a key file or a
+//! plaintext database. Each register's key is one entry, named by the keychain service
+//! (default [`DEFAULT_SERVICE`], or `KORTISTO_KEYCHAIN_SERVICE` so tests never touch a real
+//! user's entries) and the register id as the account.
+use crate::secret::DatabaseKey;
+use crate::{Error, Result};
+
+/// Environment variable that overrides the keychain service name.
+pub const KEYCHAIN_SERVICE_ENV: &str = "KORTISTO_KEYCHAIN_SERVICE";
+/// The service name real users' keys are stored under.
+pub const DEFAULT_SERVICE: &str = "fi.kortisto.register";
+
+/// A handle on the keychain entries of one service name.
+#[derive(Debug, Clone)]
+pub struct Keychain {
+    service: String,
+}
+
+impl Keychain {
+    /// The service named by `KORTISTO_KEYCHAIN_SERVICE`, else the default one.
+    pub fn from_env() -> Self {
+        match std::env::var(KEYCHAIN_SERVICE_ENV) {
+            Ok(service) if !service.trim().is_empty() => Self::with_service(service),
+            _ => Self::with_service(DEFAULT_SERVICE),
+        }
+    }
+
+    /// A keychain under an explicit service name.
+    pub fn with_service(service: impl Into<String>) -> Self {
+        Self {
+            service: service.into(),
+        }
+    }
+
+    /// The service name in use.
+    pub fn service(&self) -> &str {
+        &self.service
+    }
+
+    /// Human name of the platform backend, for `status`.
+    pub fn backend_name() -> &'static str {
+        if cfg!(target_os = "macos") {
+            "macOS Keychain"
+        } else if cfg!(target_os = "windows") {
+            "Windows Credential Manager"
+        } else {
+            "Secret Service (D-Bus)"
+        }
+    }
+
+    fn entry(&self, register_id: &str) -> Result<keyring::Entry> {
+        keyring::Entry::new(&self.service, register_id).map_err(map_error)
+    }
+
+    /// Stores (or replaces) the key of a register.
+    pub(crate) fn store(&self, register_id: &str, key: &DatabaseKey) -> Result<()> {
+        self.entry(register_id)?
+            .set_secret(key.expose())
+            .map_err(map_error)
+    }
+
+    /// Reads the key of a register; [`Error::KeyMissing`] when there is no entry.
+    pub(crate) fn load(&self, register_id: &str) -> Result<DatabaseKey> {
+        let secret = match self.entry(register_id)?.get_secret() {
+            Ok(secret) => zeroize::Zeroizing::new(secret),
+            Err(keyring::Error::NoEntry) => {
+                return Err(Error::KeyMissing {
+                    register_id: register_id.to_string(),
+                })
+            }
+            Err(other) => return Err(map_error(other)),
+        };
+        // A secret of the wrong length cannot be this register's key.
+        DatabaseKey::from_slice(&secret).ok_or_else(|| Error::WrongKey {
+            register_id: register_id.to_string(),
+        })
+    }
+
+    /// Removes a register's key; a missing entry is not an error.
+    pub fn delete(&self, register_id: &str) -> Result<()> {
+        match self.entry(register_id)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(other) => Err(map_error(other)),
+        }
+    }
+}
+
+/// Maps keyring's errors to ours without ever copying secret bytes into a message.
+fn map_error(error: keyring::Error) -> Error {
+    match error {
+        keyring::Error::NoStorageAccess(inner) => Error::KeychainLocked {
+            detail: inner.to_string(),
+        },
+        keyring::Error::PlatformFailure(inner) => Error::KeychainUnavailable {
+            detail: inner.to_string(),
+        },
+        keyring::Error::NoEntry => Error::KeychainUnavailable {
+            detail: "no entry".into(),
+        },
+        keyring::Error::BadEncoding(_) => Error::KeychainUnavailable {
+            detail: "the keychain returned an entry in an unexpected encoding".into(),
+        },
+        keyring::Error::Ambiguous(_) => Error::KeychainUnavailable {
+            detail: "the keychain holds several entries for this register".into(),
+        },
+        other => Error::KeychainUnavailable {
+            detail: other.to_string(),
+        },
+    }
+}

@@ -1,0 +1,28 @@
+//! kortisto-core owns the Kortisto register: the encrypted SQLCipher store, its key
+//! in the OS keychain, typed errors, and every rule that the desktop app and the CLI call.
+//!
+//! The crate never prints and never talks to a window or a terminal: it returns values
+//! and [`Error`]s, and the two front ends (`src-tauri/` and `crates/kortisto-cli`) show them.
+//! Time comes from a [`Clock`] so that rules can be tested at any date.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod clock;
+mod data_dir;
+mod error;
+mod keychain;
+mod language;
+mod preferences;
+mod register;
+mod secret;
+mod store;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use data_dir::{DataDir, DATA_DIR_ENV};
+pub use error::{Error, Result};
+pub use keychain::{Keychain, KEYCHAIN_SERVICE_ENV};
+pub use language::Language;
+pub use preferences::Preferences;
+pub use register::{Created, Register, RegisterStatus};
+pub use secret::RecoveryCode;
+pub use store::SCHEMA_VERSION;

@@ -1,0 +1,150 @@
+//! The store: the only module that opens the SQLCipher database and writes SQL.
+//! It applies the key as the very first statement, authenticates every page, refuses a
+//! schema newer than this build, sets the pragmas and runs the numbered migrations.
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{Migrations, M};
+use zeroize::Zeroizing;
+
+use crate::secret::DatabaseKey;
+use crate::{Error, Result};
+
+/// Numbered migrations, one file each in `store/migrations/`; never edit a released one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_register.sql")];
+
+/// The schema version this build writes (the number of migrations).
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// Creates a new encrypted database at `path` (which must not exist) and migrates it.
+pub(crate) fn create(path: &Path, key: &DatabaseKey) -> Result<Connection> {
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    apply_key(&conn, key)?;
+    // WAL is remembered in the file; the rest are per connection.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    set_connection_pragmas(&conn)?;
+    migrations()
+        .to_latest(&mut conn)
+        .map_err(|e| Error::Storage(e.to_string()))?;
+    Ok(conn)
+}
+
+/// Opens an existing database with a key already known to belong to it. Nothing is written
+/// until the file has been authenticated and its schema found to be one this build knows,
+/// so every refusal leaves the file byte-for-byte as it was.
+pub(crate) fn open(path: &Path, key: &DatabaseKey) -> Result<Connection> {
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| damaged(format!("cannot open the file: {e}")))?;
+    apply_key(&conn, key)?;
+    authenticate_pages(&conn)?;
+    let found: u32 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| damaged(e.to_string()))?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    set_connection_pragmas(&conn)?;
+    if found < SCHEMA_VERSION {
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| Error::Storage(e.to_string()))?;
+    }
+    Ok(conn)
+}
+
+fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
+    let statement = Zeroizing::new(format!(
+        "PRAGMA key = \"{}\";",
+        key.sqlcipher_literal().as_str()
+    ));
+    conn.execute_batch(&statement)
+        .map_err(|_| Error::Storage("the database refused its key statement".into()))
+}
+
+/// Checks the HMAC of every page (SQLCipher's `cipher_integrity_check`), so a flipped byte
+/// anywhere in the file is found at open, not when a screen happens to read that page.
+fn authenticate_pages(conn: &Connection) -> Result<()> {
+    let mut statement = conn
+        .prepare("PRAGMA cipher_integrity_check")
+        .map_err(|e| damaged(e.to_string()))?;
+    let failures: Vec<String> = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| damaged(e.to_string()))?;
+    match failures.first() {
+        None => Ok(()),
+        Some(first) => Err(damaged(format!(
+            "{} page(s) failed authentication, first: {first}",
+            failures.len()
+        ))),
+    }
+}
+
+fn set_connection_pragmas(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    Ok(())
+}
+
+fn damaged(detail: String) -> Error {
+    Error::DatabaseDamaged { detail }
+}
+
+/// Reads the schema version recorded in the file.
+pub(crate) fn schema_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Records the register's identity in a fresh database.
+pub(crate) fn insert_register_info(
+    conn: &Connection,
+    register_id: &str,
+    created_at: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO register_info (register_id, created_at, created_by_version) VALUES (?1, ?2, ?3)",
+        (register_id, created_at, env!("CARGO_PKG_VERSION")),
+    )?;
+    Ok(())
+}
+
+/// The register id stored inside the database (must match the manifest).
+pub(crate) fn register_id(conn: &Connection) -> Result<String> {
+    conn.query_row("SELECT register_id FROM register_info", [], |row| {
+        row.get(0)
+    })
+    .map_err(|e| damaged(format!("register identity unreadable: {e}")))
+}
+
+/// Row counts of the register's record tables, by record kind, for `status`.
+pub(crate) fn record_counts(conn: &Connection) -> Result<Vec<(&'static str, u64)>> {
+    COUNTED_TABLES
+        .iter()
+        .map(|(kind, table)| {
+            let count: i64 =
+                conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                    row.get(0)
+                })?;
+            Ok((*kind, count as u64))
+        })
+        .collect()
+}
+
+/// Record kinds shown by `status`, each with its table; grows with each feature.
+const COUNTED_TABLES: &[(&str, &str)] = &[("registers", "register_info")];

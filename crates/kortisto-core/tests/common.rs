@@ -1,0 +1,84 @@
+//! Shared set-up for the core's integration tests: temp data dirs, a keychain service name
+//! of the test's own in the real Secret Service, and file fingerprints.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use kortisto_core::{DataDir, Keychain};
+use sha2::{Digest, Sha256};
+
+/// A register's temp folder and its own keychain service (removed from the keychain on drop).
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+    pub data_dir: DataDir,
+    pub keychain: Keychain,
+    pub registers: std::cell::RefCell<Vec<String>>,
+}
+
+impl Sandbox {
+    pub fn new(name: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = DataDir::at(dir.path().join("register"));
+        let keychain = Keychain::with_service(format!(
+            "kortisto-test-{}-{}-{name}",
+            std::process::id(),
+            nanos()
+        ));
+        Self {
+            dir,
+            data_dir,
+            keychain,
+            registers: Default::default(),
+        }
+    }
+
+    /// Remembers a register id so its keychain entry is removed at the end.
+    pub fn track(&self, register_id: &str) {
+        self.registers.borrow_mut().push(register_id.to_string());
+    }
+
+    /// The raw keychain entry of a register, straight from the Secret Service.
+    pub fn entry(&self, register_id: &str) -> keyring::Entry {
+        keyring::Entry::new(self.keychain.service(), register_id).unwrap()
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        for id in self.registers.borrow().iter() {
+            let _ = self.keychain.delete(id);
+        }
+    }
+}
+
+fn nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}
+
+pub fn sha256_file(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// Every byte of every file under `dir`, file by file.
+pub fn all_files(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(all_files(&path));
+        } else {
+            found.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    found
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}

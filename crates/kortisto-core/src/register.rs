@@ -223,3 +223,70 @@ fn remove_database_files(path: &std::path::Path) {
         let _ = fs::remove_file(name);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SystemClock;
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack
+            .windows(needle.len())
+            .any(|window| window == needle)
+    }
+
+    /// Every byte under the data directory, WAL and shared-memory files included.
+    fn directory_bytes(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.is_file())
+            .map(|path| (path.display().to_string(), fs::read(&path).unwrap()))
+            .collect()
+    }
+
+    /// Written through the store's own connection, because no public entry point stores
+    /// free text yet; the check covers the WAL while open and the file after close.
+    #[test]
+    fn a_written_value_never_appears_in_any_file_of_the_data_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = DataDir::at(dir.path());
+        let keychain = Keychain::with_service(format!("kortisto-unit-{}", std::process::id()));
+        let created = Register::create(&data_dir, &keychain, &SystemClock).unwrap();
+        let register = created.register;
+        let marker = format!("Hämäläinen-marker-{}", uuid::Uuid::now_v7());
+        register
+            .conn
+            .execute_batch("CREATE TABLE probe (value TEXT NOT NULL)")
+            .unwrap();
+        register
+            .conn
+            .execute("INSERT INTO probe (value) VALUES (?1)", [&marker])
+            .unwrap();
+        let read_back: String = register
+            .conn
+            .query_row("SELECT value FROM probe", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(read_back, marker);
+        assert!(data_dir.wal_path().exists(), "the write sits in the WAL");
+        for (path, bytes) in directory_bytes(data_dir.path()) {
+            assert!(
+                !contains(&bytes, marker.as_bytes()),
+                "plaintext in {path} while open"
+            );
+        }
+        let id = register.register_id().to_string();
+        register.close().unwrap();
+        for (path, bytes) in directory_bytes(data_dir.path()) {
+            assert!(
+                !contains(&bytes, marker.as_bytes()),
+                "plaintext in {path} after close"
+            );
+            assert!(
+                !bytes.starts_with(b"SQLite format 3"),
+                "{path} is plain SQLite"
+            );
+        }
+        keychain.delete(&id).unwrap();
+    }
+}

@@ -104,7 +104,13 @@ impl RecoveryCode {
             self.0
                 .chars()
                 .filter(|c| !c.is_whitespace() && *c != '-')
-                .map(|c| c.to_ascii_uppercase())
+                .map(|c| match c.to_ascii_uppercase() {
+                    // Base32 has no 0, 1 or 8: read them as the letters they are mistaken for.
+                    '0' => 'O',
+                    '1' => 'I',
+                    '8' => 'B',
+                    upper => upper,
+                })
                 .collect(),
         );
         let payload = Zeroizing::new(

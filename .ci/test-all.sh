@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every Kortisto check: UI types, UI tests, formatting, clippy, the Rust tests (core,
+# CLI, IPC) against a real keychain, and the end-to-end test of the real app window.
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+cd "$KORTISTO_ROOT"
+ensure_packages "${KORTISTO_BUILD_PACKAGES[@]}" "${KORTISTO_TEST_PACKAGES[@]}"
+ensure_rust
+ensure_node
+ensure_tauri_driver
+ensure_npm_deps "$KORTISTO_ROOT/ui"
+
+# Hermetic: nothing may touch the real user's data folder or keychain.
+sandbox=$(mktemp -d /tmp/kortisto-tests.XXXXXX)
+trap 'rm -rf "$sandbox"' EXIT
+real_data_dir="${XDG_DATA_HOME:-$HOME/.local/share}/kortisto"
+real_data_dir_existed=$([ -e "$real_data_dir" ] && echo yes || echo no)
+export XDG_DATA_HOME="$sandbox/data" XDG_CONFIG_HOME="$sandbox/config" XDG_CACHE_HOME="$sandbox/cache"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+unset KORTISTO_DATA_DIR KORTISTO_KEYCHAIN_SERVICE KORTISTO_LANG
+
+say "UI: type check"
+(cd ui && npm run --silent check)
+say "UI: tests"
+(cd ui && npm test --silent)
+build_ui
+
+say "Rust: formatting"
+cargo fmt --all --check
+say "Rust: clippy"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+say "Rust: build the app for the end-to-end test"
+cargo build --locked -p kortisto-app
+
+say "Rust tests and end-to-end test (real Secret Service in a private D-Bus session)"
+dbus-run-session -- bash .ci/with-keyring.sh bash -c '
+  set -euo pipefail
+  cargo test --locked --workspace
+  bash tests/e2e/run.sh
+'
+
+if [ "$real_data_dir_existed" = no ] && [ -e "$real_data_dir" ]; then
+  echo "A test wrote into the real data folder $real_data_dir" >&2
+  exit 1
+fi

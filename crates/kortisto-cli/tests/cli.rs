@@ -1,0 +1,171 @@
+//! The `kortisto` binary end to end: `init`, `status --json`, `recover`, and the errors a
+//! script meets (JSON on stdout, a sentence on stderr, non-zero exit), on the real keychain.
+use std::path::Path;
+use std::process::{Command, Output};
+
+use kortisto_core::Keychain;
+use serde_json::Value;
+
+struct Cli {
+    dir: tempfile::TempDir,
+    service: String,
+}
+
+impl Cli {
+    fn new(name: &str) -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+            service: format!("kortisto-cli-test-{}-{name}", std::process::id()),
+        }
+    }
+
+    fn data_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("register")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kortisto"));
+        command
+            .args(args)
+            .arg("--data-dir")
+            .arg(self.data_dir())
+            .env("KORTISTO_KEYCHAIN_SERVICE", &self.service)
+            .env_remove("KORTISTO_LANG")
+            .env_remove("KORTISTO_DATA_DIR");
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+}
+
+impl Drop for Cli {
+    fn drop(&mut self) {
+        let manifest = self.data_dir().join("register.json");
+        if let Ok(text) = std::fs::read_to_string(manifest) {
+            let manifest: Value = serde_json::from_str(&text).unwrap();
+            let _ = Keychain::with_service(&self.service)
+                .delete(manifest["register_id"].as_str().unwrap());
+        }
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn error_code(output: &Output) -> String {
+    let body: Value = serde_json::from_slice(&output.stdout).unwrap();
+    body["error"]["code"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn init_then_status_json_describes_the_register() {
+    let cli = Cli::new("status");
+    let init = cli.json(&["init", "--json"]);
+    let id = init["register_id"].as_str().unwrap();
+    assert_eq!(
+        init["recovery_code"].as_str().unwrap().split('-').count(),
+        11
+    );
+
+    let status = cli.json(&["status", "--json"]);
+    assert_eq!(status["register_id"], id);
+    assert_eq!(status["schema_version"], kortisto_core::SCHEMA_VERSION);
+    assert_eq!(status["keychain_service"], cli.service.as_str());
+    assert!(status["key_backend"]
+        .as_str()
+        .unwrap()
+        .contains("Secret Service"));
+    assert!(status["database_bytes"].as_u64().unwrap() > 0);
+    assert_eq!(status["counts"]["registers"], 1);
+
+    // Humans get Finnish by default and English on request.
+    let finnish = cli.run(&["status"]);
+    assert!(String::from_utf8_lossy(&finnish.stdout).contains("Rakenneversio"));
+    let english = cli.run(&["status", "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&english.stdout).contains("Schema version"));
+}
+
+#[test]
+fn init_prints_the_recovery_code_for_humans_and_refuses_a_second_init() {
+    let cli = Cli::new("init");
+    let first = cli.run(&["init"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let text = String::from_utf8_lossy(&first.stdout);
+    assert!(text.contains("Palautuskoodi"), "{text}");
+
+    let before = std::fs::read(cli.data_dir().join("kortisto.db")).unwrap();
+    let second = cli.run(&["init", "--json"]);
+    assert!(!second.status.success());
+    assert_eq!(error_code(&second), "register_exists");
+    assert!(stderr(&second).contains("register_exists"));
+    assert_eq!(
+        std::fs::read(cli.data_dir().join("kortisto.db")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn recover_puts_a_wiped_key_back() {
+    let cli = Cli::new("recover");
+    let init = cli.json(&["init", "--json"]);
+    let id = init["register_id"].as_str().unwrap();
+    let code = init["recovery_code"].as_str().unwrap();
+    Keychain::with_service(&cli.service).delete(id).unwrap();
+
+    let missing = cli.run(&["status", "--json", "--lang", "en"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(error_code(&missing), "key_missing");
+    assert!(
+        stderr(&missing).contains("kortisto recover"),
+        "{}",
+        stderr(&missing)
+    );
+
+    let wrong = cli.run(&["recover", "--code", "AAAAA-BBBBB", "--json"]);
+    assert_eq!(error_code(&wrong), "recovery_code_invalid");
+
+    let recovered = cli.json(&["recover", "--code", code, "--json"]);
+    assert_eq!(recovered["register_id"], id);
+    assert_eq!(cli.json(&["status", "--json"])["register_id"], id);
+}
+
+#[test]
+fn without_a_keychain_service_init_fails_closed() {
+    let cli = Cli::new("nokeychain");
+    let output = cli
+        .command(&["init", "--json"])
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/kortisto-bus",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(error_code(&output), "keychain_unavailable");
+    // No plaintext fallback: nothing was created.
+    assert!(!cli.data_dir().join("register.json").exists());
+    assert!(!cli.data_dir().join("kortisto.db").exists());
+}
+
+#[test]
+fn status_of_an_empty_folder_says_how_to_create_a_register() {
+    let cli = Cli::new("empty");
+    let output = cli.run(&["status", "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(error_code(&output), "register_missing");
+    assert!(stderr(&output).contains("kortisto init"));
+    assert!(!Path::new(&cli.data_dir()).join("kortisto.db").exists());
+}

@@ -1,0 +1,227 @@
+// End-to-end journey through the real Kortisto desktop app (debug build, UI embedded), driven
+// over WebDriver: webdriverio -> tauri-driver -> WebKitWebDriver -> the app's WebKitGTK view.
+//
+// Run it through run.sh, which provides the display, the driver, a fresh data folder and a
+// unique keychain service name. Steps share one register and run in order; once a step fails,
+// the later ones are skipped (they depend on it) and a screenshot of the failure is saved.
+
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const OUTPUT_DIR = process.env.KORTISTO_E2E_OUTPUT_DIR ?? path.join(HERE, "output");
+const DRIVER_PORT = Number(process.env.KORTISTO_E2E_DRIVER_PORT ?? 4444);
+const APP_BINARY = requiredEnv("KORTISTO_APP_BINARY");
+requiredEnv("KORTISTO_DATA_DIR");
+requiredEnv("KORTISTO_KEYCHAIN_SERVICE");
+
+const WAIT_MS = 20_000; // generous, bounded wait for anything the app shows
+const STEP_MS = 90_000; // upper bound for one step, app start included
+
+const RECOVERY_CODE = /^[A-Z2-7]{5}(?:-[A-Z2-7]{5}){10}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+function requiredEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite through tests/e2e/run.sh`);
+  return value;
+}
+
+/** A WebDriver session against tauri-driver; creating it starts the app. */
+async function startApp() {
+  return remote({
+    hostname: "127.0.0.1",
+    port: DRIVER_PORT,
+    logLevel: "warn",
+    connectionRetryTimeout: 60_000,
+    connectionRetryCount: 0,
+    waitforTimeout: WAIT_MS,
+    capabilities: {
+      // No browserName: WebKitWebDriver has no browser called "wry" and would refuse to match.
+      "tauri:options": { application: APP_BINARY },
+      // WebKitWebDriver has no WebDriver BiDi; without this wdio 9 asks for webSocketUrl.
+      "wdio:enforceWebDriverClassic": true,
+    },
+  });
+}
+
+/**
+ * Waits until one of the given screens is displayed and returns its test id. The error screen
+ * always counts, so an app failure ends the wait at once with its code instead of a timeout.
+ */
+async function waitForScreen(browser, ids) {
+  const candidates = [...ids, "error-screen"];
+  let shown;
+  await browser.waitUntil(
+    async () => {
+      for (const id of candidates) {
+        const element = await browser.$(tid(id));
+        if ((await element.isExisting()) && (await element.isDisplayed())) {
+          shown = id;
+          return true;
+        }
+      }
+      return false;
+    },
+    { timeout: WAIT_MS, interval: 200, timeoutMsg: `none of ${candidates.join(", ")} appeared` },
+  );
+  if (shown === "error-screen" && !ids.includes("error-screen")) {
+    const code = await browser.$(tid("error-code")).getText();
+    const message = await browser.$(tid("error-message")).getText();
+    assert.fail(`the app shows its error screen: ${code}: ${message}`);
+  }
+  return shown;
+}
+
+async function text(browser, id) {
+  const element = await browser.$(tid(id));
+  await element.waitForDisplayed({ timeout: WAIT_MS });
+  return (await element.getText()).trim();
+}
+
+const htmlLang = (browser) => browser.execute(() => document.documentElement.lang);
+
+/**
+ * Saves a screenshot once the current DOM has been painted. WebKit's snapshot can show the
+ * previous frame (seen: the loading spinner while the DOM already held the recovery step), so
+ * wait for two animation frames first; the timer keeps the wait bounded if frames are throttled.
+ */
+async function screenshot(browser, name) {
+  await browser.execute(
+    () =>
+      new Promise((done) => {
+        const timer = setTimeout(done, 1000);
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            clearTimeout(timer);
+            done();
+          }),
+        );
+      }),
+  );
+  const file = path.join(OUTPUT_DIR, `${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
+
+describe("Kortisto desktop app", () => {
+  /** @type {WebdriverIO.Browser | undefined} */
+  let browser;
+  let failed = false;
+  // What earlier steps saw, checked again after the restart.
+  let registerId;
+  let finnishHeading;
+  let englishHeading;
+
+  /** One step of the journey: skipped after a failure, screenshots its own failure. */
+  function step(name, fn) {
+    test(name, { timeout: STEP_MS }, async (t) => {
+      if (failed) {
+        t.skip("an earlier step failed");
+        return;
+      }
+      try {
+        await fn();
+      } catch (error) {
+        failed = true;
+        if (browser) {
+          const slug = name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase();
+          await screenshot(browser, `failure-${slug}`).catch(() => {});
+        }
+        throw error;
+      }
+    });
+  }
+
+  async function endSession() {
+    const current = browser;
+    browser = undefined;
+    if (current) await current.deleteSession();
+  }
+
+  before(() => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+  });
+
+  after(async () => {
+    await endSession().catch(() => {});
+  });
+
+  step("first run shows the recovery code step", async () => {
+    browser = await startApp();
+    assert.equal(await waitForScreen(browser, ["recovery-step", "start-screen"]), "recovery-step",
+      "an empty data folder must start with the recovery code step");
+    assert.equal(await text(browser, "app-title"), "Kortisto");
+    assert.equal(await htmlLang(browser), "fi", "Finnish is the default language");
+    assert.equal(await browser.$(tid("language-fi")).getAttribute("aria-pressed"), "true");
+
+    const code = (await text(browser, "recovery-code")).replace(/\s+/g, "");
+    assert.match(code, RECOVERY_CODE, "the code is 11 groups of 5 characters of A-Z and 2-7");
+
+    const confirm = await browser.$(tid("recovery-confirm"));
+    const proceed = await browser.$(tid("recovery-continue"));
+    assert.equal(await confirm.isSelected(), false);
+    assert.equal(await proceed.isEnabled(), false, "Continue is disabled until the box is ticked");
+    await screenshot(browser, "01-recovery-step");
+
+    await confirm.click();
+    await proceed.waitForEnabled({ timeout: WAIT_MS });
+    assert.equal(await confirm.isSelected(), true);
+  });
+
+  step("continuing opens the start screen with the register id", async () => {
+    await browser.$(tid("recovery-continue")).click();
+    assert.equal(await waitForScreen(browser, ["start-screen"]), "start-screen");
+    assert.equal(await browser.$(tid("recovery-step")).isExisting(), false,
+      "the recovery code is gone once the person continues");
+    registerId = await text(browser, "status-register-id");
+    assert.match(registerId, UUID);
+    finnishHeading = await text(browser, "start-heading");
+    assert.ok(finnishHeading.length > 0, "the start screen has a heading");
+  });
+
+  step("switching to English changes the texts at once", async () => {
+    await browser.$(tid("language-en")).click();
+    const heading = await browser.$(tid("start-heading"));
+    await browser.waitUntil(async () => (await heading.getText()).trim() !== finnishHeading, {
+      timeout: WAIT_MS,
+      timeoutMsg: `the start heading stayed "${finnishHeading}" after choosing English`,
+    });
+    englishHeading = (await heading.getText()).trim();
+    assert.notEqual(englishHeading, "");
+    await browser.waitUntil(async () => (await htmlLang(browser)) === "en", {
+      timeout: WAIT_MS,
+      timeoutMsg: "<html lang> did not become en",
+    });
+    assert.equal(await browser.$(tid("language-en")).getAttribute("aria-pressed"), "true");
+    assert.equal(await browser.$(tid("language-fi")).getAttribute("aria-pressed"), "false");
+    assert.equal(await text(browser, "status-register-id"), registerId);
+    await screenshot(browser, "02-start-screen-en");
+  });
+
+  step("after a restart the same register opens directly, in English", async () => {
+    await endSession(); // closes the app
+    browser = await startApp();
+    assert.equal(await waitForScreen(browser, ["start-screen", "recovery-step"]), "start-screen",
+      "an existing register must open without a new recovery code");
+    // The saved language is applied once preferences are read: wait for it, bounded.
+    await browser.waitUntil(async () => (await htmlLang(browser)) === "en", {
+      timeout: WAIT_MS,
+      timeoutMsg: "the saved language (en) was not applied after the restart",
+    });
+    const heading = await browser.$(tid("start-heading"));
+    await browser.waitUntil(async () => (await heading.getText()).trim() === englishHeading, {
+      timeout: WAIT_MS,
+      timeoutMsg: `the start heading is not the English "${englishHeading}" after the restart`,
+    });
+    assert.equal(await browser.$(tid("language-en")).getAttribute("aria-pressed"), "true");
+    assert.equal(await text(browser, "status-register-id"), registerId, "same register id");
+    await screenshot(browser, "03-restart-start-screen-en");
+  });
+});

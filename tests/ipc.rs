@@ -1,0 +1,158 @@
+//! The app's commands through Tauri's IPC layer (tauri's `test` feature: mock runtime, real
+//! core, real keychain, real capabilities): start-up, preferences, errors as `{code, …}`,
+//! and the capability check refusing a window that was granted nothing.
+use kortisto_app::{configure, AppState};
+use kortisto_core::{DataDir, Keychain, Register, SystemClock};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    data_dir: DataDir,
+    keychain: Keychain,
+    app: App<MockRuntime>,
+}
+
+impl Harness {
+    fn new(name: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let data_dir = DataDir::at(dir.path().join("register"));
+        let keychain =
+            Keychain::with_service(format!("kortisto-ipc-{}-{name}", std::process::id()));
+        let app = configure(
+            mock_builder(),
+            AppState::new(data_dir.clone(), keychain.clone()),
+        )
+        .build(tauri::generate_context!())
+        .expect("the app builds on the mock runtime");
+        Self {
+            _dir: dir,
+            data_dir,
+            keychain,
+            app,
+        }
+    }
+
+    fn window(&self, label: &str) -> WebviewWindow<MockRuntime> {
+        WebviewWindowBuilder::new(&self.app, label, Default::default())
+            .build()
+            .unwrap()
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if let Ok(manifest) = std::fs::read_to_string(self.data_dir.path().join("register.json")) {
+            let id: Value = serde_json::from_str(&manifest).unwrap();
+            let _ = self.keychain.delete(id["register_id"].as_str().unwrap());
+        }
+    }
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // The app's own origin on Linux; capabilities grant "local" URLs only.
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn first_start_creates_the_register_and_shows_the_code_once() {
+    let harness = Harness::new("startup");
+    let main = harness.window("main");
+
+    let before = invoke(&main, "register_status", json!({})).unwrap_err();
+    assert_eq!(before["code"], "register_not_open");
+
+    let first = invoke(&main, "register_open", json!({})).unwrap();
+    assert_eq!(first["state"], "created");
+    let code = first["recovery_code"].as_str().unwrap();
+    assert_eq!(code.split('-').count(), 11, "{code}");
+    let id = first["status"]["register_id"].as_str().unwrap().to_string();
+
+    let again = invoke(&main, "register_open", json!({})).unwrap();
+    assert_eq!(again["state"], "opened");
+    assert!(
+        again.get("recovery_code").is_none(),
+        "the code is shown only once"
+    );
+
+    let status = invoke(&main, "register_status", json!({})).unwrap();
+    assert_eq!(status["register_id"], id.as_str());
+    assert_eq!(status["counts"]["registers"], 1);
+}
+
+#[test]
+fn the_language_choice_is_saved_and_bad_values_are_refused() {
+    let harness = Harness::new("prefs");
+    let main = harness.window("main");
+    assert_eq!(
+        invoke(&main, "preferences_get", json!({})).unwrap()["language"],
+        "fi"
+    );
+    assert_eq!(
+        invoke(&main, "preferences_set", json!({ "language": "en" })).unwrap()["language"],
+        "en"
+    );
+    assert_eq!(
+        invoke(&main, "preferences_get", json!({})).unwrap()["language"],
+        "en"
+    );
+    assert!(invoke(&main, "preferences_set", json!({ "language": "sv" })).is_err());
+    assert_eq!(
+        invoke(&main, "preferences_get", json!({})).unwrap()["language"],
+        "en"
+    );
+}
+
+#[test]
+fn a_missing_key_reaches_the_ui_as_its_code_with_both_sentences() {
+    let harness = Harness::new("keymissing");
+    let created = Register::create(&harness.data_dir, &harness.keychain, &SystemClock).unwrap();
+    let id = created.register.register_id().to_string();
+    created.register.close().unwrap();
+    harness.keychain.delete(&id).unwrap();
+
+    let main = harness.window("main");
+    let error = invoke(&main, "register_open", json!({})).unwrap_err();
+    assert_eq!(error["code"], "key_missing");
+    assert_eq!(error["params"]["register_id"], id.as_str());
+    assert!(error["message"]["fi"]
+        .as_str()
+        .unwrap()
+        .contains("palautuskoodi"));
+    assert!(error["message"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("recovery code"));
+}
+
+#[test]
+fn a_window_without_the_capability_is_refused() {
+    let harness = Harness::new("acl");
+    let intruder = harness.window("intruder");
+    let refused = invoke(&intruder, "preferences_set", json!({ "language": "en" }));
+    let error = refused.expect_err("a window outside the capability must be refused");
+    assert!(
+        error.to_string().contains("not allowed"),
+        "unexpected refusal: {error}"
+    );
+    // Nothing happened: the preference file was never written.
+    assert!(!harness.data_dir.preferences_path().exists());
+
+    let main = harness.window("main");
+    assert!(invoke(&main, "preferences_get", json!({})).is_ok());
+}

@@ -29,13 +29,12 @@ say "Rust: formatting"
 cargo fmt --all --check
 say "Rust: clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
-say "Rust: build the app for the end-to-end test"
-cargo build --locked -p kortisto-app
-
 say "Rust tests and end-to-end test (real Secret Service in a private D-Bus session)"
 dbus-run-session -- bash .ci/with-keyring.sh bash -c '
   set -euo pipefail
   cargo test --locked --workspace
+  # After the tests, so the window under test is the shipped build (without tauri/test).
+  cargo build --locked -p kortisto-app
   bash tests/e2e/run.sh
 '
 

@@ -64,6 +64,7 @@ RUN_ID="$$-$(date +%s)"
 TMP_ROOT="$(mktemp -d "${TMPDIR:-/tmp}/kortisto-e2e.XXXXXX")"
 XVFB_PID=""
 DRIVER_PID=""
+NODE_PID=""
 
 # Every process of this run (driver, app, WebKit helpers) inherits this marker, so the cleanup
 # can find stragglers precisely, without matching processes by name.
@@ -97,6 +98,7 @@ cleanup() {
   trap - EXIT INT TERM
   set +e
   unset KORTISTO_E2E_RUN_ID
+  [[ -n "$NODE_PID" ]] && stop_pid "$NODE_PID"
   [[ -n "$DRIVER_PID" ]] && stop_pid "$DRIVER_PID" group
   local stragglers
   stragglers="$(marked_pids)"
@@ -162,10 +164,12 @@ log "tauri-driver ready on 127.0.0.1:$DRIVER_PORT (pid $DRIVER_PID)"
 
 # ---- the tests -------------------------------------------------------------------------------
 started=$SECONDS
-set +e
+# In the background and waited for, so an INT/TERM to this script runs the cleanup at once.
 timeout --kill-after=10 "$RUN_TIMEOUT" \
-  node --test --test-reporter=spec "$HERE/kortisto.test.mjs"
-rc=$?
-set -e
+  node --test --test-reporter=spec "$HERE/kortisto.test.mjs" &
+NODE_PID=$!
+rc=0
+wait "$NODE_PID" || rc=$?
+NODE_PID=""
 log "node --test exited $rc after $((SECONDS - started)) s; screenshots in $OUTPUT_DIR"
 exit "$rc"

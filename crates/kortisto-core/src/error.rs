@@ -77,6 +77,93 @@ pub enum Error {
     /// The recovery code is well-formed but belongs to another register.
     #[error("recovery_code_mismatch")]
     RecoveryCodeMismatch,
+    /// A new password is shorter than the minimum.
+    #[error("password_too_short")]
+    PasswordTooShort {
+        /// Minimum number of characters.
+        min: usize,
+    },
+    /// A username is empty, too long or has characters other than letters, digits, `.-_`.
+    #[error("username_invalid")]
+    UsernameInvalid,
+    /// Another user already has this username.
+    #[error("username_taken")]
+    UsernameTaken {
+        /// The username.
+        username: String,
+    },
+    /// A display name is empty, too long or has control characters.
+    #[error("display_name_invalid")]
+    DisplayNameInvalid,
+    /// A role name that does not exist.
+    #[error("unknown_role")]
+    UnknownRole {
+        /// What was given.
+        given: String,
+    },
+    /// The change would leave the register without an active administrator.
+    #[error("last_admin")]
+    LastAdmin,
+    /// No user with this username.
+    #[error("user_not_found")]
+    UserNotFound {
+        /// The username.
+        username: String,
+    },
+    /// Wrong username or password, or a deactivated user.
+    #[error("login_failed")]
+    LoginFailed,
+    /// Too many failed attempts: wait before the next one.
+    #[error("login_throttled")]
+    LoginThrottled {
+        /// Seconds until the next attempt is accepted.
+        retry_after_seconds: i64,
+    },
+    /// The acting user's role does not allow this action.
+    #[error("permission_denied: {action}")]
+    PermissionDenied {
+        /// The action refused.
+        action: String,
+    },
+    /// The session sat idle too long and was locked.
+    #[error("session_locked")]
+    SessionLocked,
+    /// No one is logged in.
+    #[error("not_logged_in")]
+    NotLoggedIn,
+    /// The first administrator already exists.
+    #[error("admin_exists")]
+    AdminExists,
+    /// A date that is not a valid calendar date, or in the future where that is impossible.
+    #[error("date_invalid: {field}")]
+    DateInvalid {
+        /// The field.
+        field: String,
+    },
+    /// A text field that is empty, too long or has control characters.
+    #[error("text_invalid: {field}")]
+    TextInvalid {
+        /// The field.
+        field: String,
+        /// Most characters allowed.
+        max: usize,
+    },
+    /// A setting value out of its range.
+    #[error("setting_invalid: {setting}")]
+    SettingInvalid {
+        /// The setting.
+        setting: String,
+        /// Smallest value allowed.
+        min: u32,
+        /// Largest value allowed.
+        max: u32,
+    },
+    /// The audit trail did not verify (see `audit verify`).
+    #[error("audit_chain_broken at {seq}")]
+    AuditChainBroken {
+        /// The first entry that does not match.
+        seq: i64,
+    },
     /// An unexpected storage failure (a bug or a failing disk).
     #[error("storage_failed: {0}")]
     Storage(String),
@@ -97,6 +184,23 @@ impl Error {
             Error::RegisterExists { .. } => "register_exists",
             Error::RecoveryCodeInvalid => "recovery_code_invalid",
             Error::RecoveryCodeMismatch => "recovery_code_mismatch",
+            Error::PasswordTooShort { .. } => "password_too_short",
+            Error::UsernameInvalid => "username_invalid",
+            Error::UsernameTaken { .. } => "username_taken",
+            Error::DisplayNameInvalid => "display_name_invalid",
+            Error::UnknownRole { .. } => "unknown_role",
+            Error::LastAdmin => "last_admin",
+            Error::UserNotFound { .. } => "user_not_found",
+            Error::LoginFailed => "login_failed",
+            Error::LoginThrottled { .. } => "login_throttled",
+            Error::PermissionDenied { .. } => "permission_denied",
+            Error::SessionLocked => "session_locked",
+            Error::NotLoggedIn => "not_logged_in",
+            Error::AdminExists => "admin_exists",
+            Error::DateInvalid { .. } => "date_invalid",
+            Error::TextInvalid { .. } => "text_invalid",
+            Error::SettingInvalid { .. } => "setting_invalid",
+            Error::AuditChainBroken { .. } => "audit_chain_broken",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -121,6 +225,30 @@ impl Error {
                 json!({ "path": path.display().to_string() })
             }
             Error::RecoveryCodeInvalid | Error::RecoveryCodeMismatch => json!({}),
+            Error::PasswordTooShort { min } => json!({ "min": min }),
+            Error::UsernameTaken { username } | Error::UserNotFound { username } => {
+                json!({ "username": username })
+            }
+            Error::UnknownRole { given } => json!({ "given": given }),
+            Error::LoginThrottled {
+                retry_after_seconds,
+            } => {
+                json!({ "retry_after_seconds": retry_after_seconds })
+            }
+            Error::PermissionDenied { action } => json!({ "action": action }),
+            Error::DateInvalid { field } => json!({ "field": field }),
+            Error::TextInvalid { field, max } => json!({ "field": field, "max": max }),
+            Error::SettingInvalid { setting, min, max } => {
+                json!({ "setting": setting, "min": min, "max": max })
+            }
+            Error::AuditChainBroken { seq } => json!({ "seq": seq }),
+            Error::UsernameInvalid
+            | Error::DisplayNameInvalid
+            | Error::LastAdmin
+            | Error::LoginFailed
+            | Error::SessionLocked
+            | Error::NotLoggedIn
+            | Error::AdminExists => json!({}),
         }
     }
 
@@ -190,6 +318,99 @@ impl Error {
                 "The recovery code is valid but belongs to another register. Use the code shown when this register was created."
             }
             .to_string(),
+            Error::PasswordTooShort { min } => if fi {
+                format!("Salasanassa on oltava vähintään {min} merkkiä. Valitse pidempi salasana; pitkä lause on helppo muistaa.")
+            } else {
+                format!("A password needs at least {min} characters. Choose a longer one; a long phrase is easy to remember.")
+            },
+            Error::UsernameInvalid => if fi {
+                "Käyttäjätunnuksessa saa olla 2–64 merkkiä: kirjaimia, numeroita sekä . - _. Korjaa tunnus ja yritä uudelleen."
+            } else {
+                "A username has 2–64 characters: letters, digits and . - _. Correct it and try again."
+            }
+            .to_string(),
+            Error::UsernameTaken { username } => if fi {
+                format!("Käyttäjätunnus {username} on jo käytössä. Valitse toinen tunnus.")
+            } else {
+                format!("The username {username} is already taken. Choose another one.")
+            },
+            Error::DisplayNameInvalid => if fi {
+                "Nimessä on oltava 1–200 merkkiä ilman ohjausmerkkejä. Korjaa nimi ja yritä uudelleen."
+            } else {
+                "A name needs 1–200 characters without control characters. Correct it and try again."
+            }
+            .to_string(),
+            Error::UnknownRole { given } => if fi {
+                format!("Roolia \"{given}\" ei ole. Valitse admin, office tai sales.")
+            } else {
+                format!("There is no role \"{given}\". Choose admin, office or sales.")
+            },
+            Error::LastAdmin => if fi {
+                "Rekisteriin on jäätävä ainakin yksi aktiivinen ylläpitäjä. Nimeä ensin toinen ylläpitäjä."
+            } else {
+                "The register must keep at least one active administrator. Make someone else an administrator first."
+            }
+            .to_string(),
+            Error::UserNotFound { username } => if fi {
+                format!("Käyttäjää {username} ei löydy. Tarkista tunnus käyttäjäluettelosta.")
+            } else {
+                format!("There is no user {username}. Check the username in the user list.")
+            },
+            Error::LoginFailed => if fi {
+                "Väärä käyttäjätunnus tai salasana, tai tunnus on poistettu käytöstä. Tarkista ja yritä uudelleen, tai pyydä ylläpitäjää asettamaan uusi salasana."
+            } else {
+                "Wrong username or password, or the account is deactivated. Check and try again, or ask an administrator to reset your password."
+            }
+            .to_string(),
+            Error::LoginThrottled { retry_after_seconds } => if fi {
+                format!("Liian monta epäonnistunutta yritystä. Odota {retry_after_seconds} sekuntia ennen seuraavaa yritystä.")
+            } else {
+                format!("Too many failed attempts. Wait {retry_after_seconds} seconds before the next one.")
+            },
+            Error::PermissionDenied { .. } => if fi {
+                "Roolisi ei salli tätä toimintoa. Pyydä ylläpitäjää tekemään se tai muuttamaan roolisi."
+            } else {
+                "Your role does not allow this. Ask an administrator to do it or to change your role."
+            }
+            .to_string(),
+            Error::SessionLocked => if fi {
+                "Istunto lukittiin, koska sovellus oli käyttämättä. Kirjaudu uudelleen sisään."
+            } else {
+                "The session was locked after a period of inactivity. Log in again."
+            }
+            .to_string(),
+            Error::NotLoggedIn => if fi {
+                "Et ole kirjautunut sisään. Kirjaudu sisään ja yritä uudelleen."
+            } else {
+                "You are not logged in. Log in and try again."
+            }
+            .to_string(),
+            Error::AdminExists => if fi {
+                "Rekisterillä on jo ylläpitäjä. Kirjaudu sisään omalla tunnuksellasi."
+            } else {
+                "The register already has an administrator. Log in with your own account."
+            }
+            .to_string(),
+            Error::DateInvalid { field } => if fi {
+                format!("Päivämäärä ({field}) ei kelpaa. Kirjoita se muodossa 27.11.2026 tai 2026-11-27, eikä se saa olla tulevaisuudessa.")
+            } else {
+                format!("The date ({field}) is not valid. Write it as 27.11.2026 or 2026-11-27; it cannot be in the future.")
+            },
+            Error::TextInvalid { field, max } => if fi {
+                format!("Kenttä {field} on tyhjä, liian pitkä (enintään {max} merkkiä) tai sisältää ohjausmerkkejä. Korjaa se ja yritä uudelleen.")
+            } else {
+                format!("The field {field} is empty, too long (at most {max} characters) or has control characters. Correct it and try again.")
+            },
+            Error::SettingInvalid { setting, min, max } => if fi {
+                format!("Asetuksen {setting} arvon on oltava {min}–{max}.")
+            } else {
+                format!("The setting {setting} must be between {min} and {max}.")
+            },
+            Error::AuditChainBroken { seq } => if fi {
+                format!("Lokiketju ei täsmää tapahtumasta {seq} alkaen: lokia on muutettu Kortiston ohi. Säilytä tiedosto tutkintaa varten ja ilmoita tietoturvavastaavalle.")
+            } else {
+                format!("The audit chain does not match from entry {seq} on: the log was changed outside Kortisto. Keep the file for investigation and tell your security officer.")
+            },
             Error::Storage(_) => if fi {
                 "Tallennus epäonnistui odottamatta, eikä mitään muutettu. Yritä uudelleen; jos virhe toistuu, ota yhteys ylläpitoon."
             } else {

@@ -7,18 +7,26 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod audit;
+pub mod auth;
 mod clock;
 mod data_dir;
+mod date;
 mod error;
+mod ids;
 mod keychain;
 mod language;
 mod preferences;
 mod register;
 mod secret;
 mod store;
+pub mod training;
+pub mod users;
 
+pub use audit::AuditFilter;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use data_dir::{DataDir, DATA_DIR_ENV};
+pub use date::{format_finnish, parse_date};
 pub use error::{Error, Result};
 pub use keychain::{Keychain, KEYCHAIN_SERVICE_ENV};
 pub use language::Language;

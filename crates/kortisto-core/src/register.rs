@@ -20,7 +20,7 @@ pub struct Register {
     data_dir: DataDir,
     keychain: Keychain,
     manifest: Manifest,
-    conn: Connection,
+    pub(crate) conn: Connection,
 }
 
 /// A register that was just created, with the recovery code to show once.

@@ -7,11 +7,17 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 use zeroize::Zeroizing;
 
+pub(crate) mod audit;
+pub(crate) mod users;
+
 use crate::secret::DatabaseKey;
 use crate::{Error, Result};
 
 /// Numbered migrations, one file each in `store/migrations/`; never edit a released one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_register.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_register.sql"),
+    include_str!("migrations/0002_users_audit.sql"),
+];
 
 /// The schema version this build writes (the number of migrations).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -147,4 +153,8 @@ pub(crate) fn record_counts(conn: &Connection) -> Result<Vec<(&'static str, u64)
 }
 
 /// Record kinds shown by `status`, each with its table; grows with each feature.
-const COUNTED_TABLES: &[(&str, &str)] = &[("registers", "register_info")];
+const COUNTED_TABLES: &[(&str, &str)] = &[
+    ("registers", "register_info"),
+    ("users", "users"),
+    ("audit_events", "audit_events"),
+];

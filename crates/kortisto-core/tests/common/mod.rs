@@ -82,3 +82,38 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
         .windows(needle.len())
         .any(|window| window == needle)
 }
+
+/// A second, raw connection to a register's database with its real key — the "attacker
+/// with the key" who edits rows behind Kortisto's back, or a reader of decrypted pages.
+pub fn raw_connection(sandbox: &Sandbox, register_id: &str) -> rusqlite::Connection {
+    let key = sandbox.entry(register_id).get_secret().unwrap();
+    let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+    let conn = rusqlite::Connection::open(sandbox.data_dir.database_path()).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
+        .unwrap();
+    conn
+}
+
+/// An open register with a first administrator logged in.
+pub fn register_with_admin(
+    sandbox: &Sandbox,
+    clock: &dyn kortisto_core::Clock,
+) -> (kortisto_core::Register, kortisto_core::auth::Session) {
+    let created =
+        kortisto_core::Register::create(&sandbox.data_dir, &sandbox.keychain, clock).unwrap();
+    let mut register = created.register;
+    sandbox.track(register.register_id());
+    let admin = register
+        .create_first_admin("admin", "Admin Ylläpitäjä", &password(), clock)
+        .unwrap();
+    (register, admin)
+}
+
+/// A password that passes the length rule.
+pub fn password() -> kortisto_core::auth::Password {
+    kortisto_core::auth::Password::new("correct horse battery staple")
+}
+
+pub fn at(text: &str) -> kortisto_core::FixedClock {
+    kortisto_core::FixedClock(text.parse().unwrap())
+}

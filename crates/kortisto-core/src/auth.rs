@@ -1,0 +1,335 @@
+//! Who may work in the register: users, their roles, the one permission table, passwords
+//! (Argon2id), log-in with a growing delay after failures, and the idle lock.
+//! Every entry point of [`Register`](crate::Register) names its [`Action`] and calls
+//! `authorize`; the table in [`Action::allowed_roles`] is the only place permissions live.
+use std::fmt;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::{Error, Result};
+
+/// The shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// Failed log-ins allowed before the delay starts.
+const FREE_FAILURES: u32 = 3;
+/// The longest delay between attempts.
+const MAX_DELAY_SECONDS: i64 = 15 * 60;
+/// Idle minutes before the app locks, unless an administrator changes it.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 15;
+
+/// A user's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The data-protection administrator: everything.
+    Admin,
+    /// Office staff: organisations, people, contact data, import, contact logging.
+    Office,
+    /// Sales reps: read, log meetings and contacts, leads and offers.
+    Sales,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 3] = [Role::Admin, Role::Office, Role::Sales];
+
+    /// The role's name as stored and typed (`admin`, `office`, `sales`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Office => "office",
+            Role::Sales => "sales",
+        }
+    }
+
+    /// Parses a role name; an unknown one is an error that lists the valid names.
+    pub fn parse(text: &str) -> Result<Self> {
+        Role::ALL
+            .into_iter()
+            .find(|role| role.name() == text.trim().to_ascii_lowercase())
+            .ok_or_else(|| Error::UnknownRole {
+                given: text.to_string(),
+            })
+    }
+}
+
+/// Every role-checked entry point of the core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Add a user.
+    UserAdd,
+    /// List users.
+    UserList,
+    /// Change a user's role.
+    UserRoleChange,
+    /// Deactivate a user.
+    UserDeactivate,
+    /// Set another user's password.
+    UserPasswordReset,
+    /// Change one's own password.
+    OwnPasswordChange,
+    /// Read the audit trail.
+    AuditList,
+    /// Verify the audit trail's hash chain.
+    AuditVerify,
+    /// Record a completed privacy training.
+    TrainingRecord,
+    /// See who completed training and when.
+    TrainingList,
+    /// Record an internal audit check.
+    InternalAuditRecord,
+    /// List internal audit checks.
+    InternalAuditList,
+    /// Read register settings.
+    SettingsRead,
+    /// Change register settings.
+    SettingsChange,
+}
+
+impl Action {
+    /// Every action, for the permission test and the README table.
+    pub const ALL: &'static [Action] = &[
+        Action::UserAdd,
+        Action::UserList,
+        Action::UserRoleChange,
+        Action::UserDeactivate,
+        Action::UserPasswordReset,
+        Action::OwnPasswordChange,
+        Action::AuditList,
+        Action::AuditVerify,
+        Action::TrainingRecord,
+        Action::TrainingList,
+        Action::InternalAuditRecord,
+        Action::InternalAuditList,
+        Action::SettingsRead,
+        Action::SettingsChange,
+    ];
+
+    /// The permission table: which roles may take this action. The match is exhaustive, so
+    /// a new action cannot compile without its row.
+    pub fn allowed_roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Action::UserAdd
+            | Action::UserList
+            | Action::UserRoleChange
+            | Action::UserDeactivate
+            | Action::UserPasswordReset
+            | Action::AuditList
+            | Action::AuditVerify
+            | Action::TrainingRecord
+            | Action::TrainingList
+            | Action::InternalAuditRecord
+            | Action::InternalAuditList
+            | Action::SettingsChange => &[Admin],
+            Action::OwnPasswordChange | Action::SettingsRead => &[Admin, Office, Sales],
+        }
+    }
+
+    /// The action's name (as in the audit and the README).
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::UserAdd => "user_add",
+            Action::UserList => "user_list",
+            Action::UserRoleChange => "user_role_change",
+            Action::UserDeactivate => "user_deactivate",
+            Action::UserPasswordReset => "user_password_reset",
+            Action::OwnPasswordChange => "own_password_change",
+            Action::AuditList => "audit_list",
+            Action::AuditVerify => "audit_verify",
+            Action::TrainingRecord => "training_record",
+            Action::TrainingList => "training_list",
+            Action::InternalAuditRecord => "internal_audit_record",
+            Action::InternalAuditList => "internal_audit_list",
+            Action::SettingsRead => "settings_read",
+            Action::SettingsChange => "settings_change",
+        }
+    }
+
+    /// Whether `role` may take this action.
+    pub fn allows(self, role: Role) -> bool {
+        self.allowed_roles().contains(&role)
+    }
+}
+
+/// A logged-in user, as every entry point receives it. The role is re-read from the register
+/// on each call, so a role change or deactivation takes effect at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Session {
+    /// The user's id.
+    pub user_id: String,
+    /// Log-in name.
+    pub username: String,
+    /// Name shown in the app.
+    pub display_name: String,
+    /// Role at log-in.
+    pub role: Role,
+}
+
+/// A password on its way in: zeroed on drop, `<redacted>` in `Debug`, never serialised.
+#[derive(Clone)]
+pub struct Password(Zeroizing<String>);
+
+impl Password {
+    /// Wraps a typed password.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self(Zeroizing::new(text.into()))
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Checks the length rule for a new password.
+    pub(crate) fn check_new(&self) -> Result<()> {
+        if self.0.chars().count() < MIN_PASSWORD_CHARS {
+            return Err(Error::PasswordTooShort {
+                min: MIN_PASSWORD_CHARS,
+            });
+        }
+        Ok(())
+    }
+
+    /// Argon2id hash in PHC form.
+    pub(crate) fn hash(&self) -> Result<String> {
+        let mut salt = [0u8; 16];
+        getrandom::fill(&mut salt).map_err(|e| Error::Storage(format!("no OS randomness: {e}")))?;
+        let salt = SaltString::encode_b64(&salt).map_err(|e| Error::Storage(e.to_string()))?;
+        Argon2::default()
+            .hash_password(self.expose().as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|e| Error::Storage(e.to_string()))
+    }
+
+    /// Whether this password matches a stored hash.
+    pub(crate) fn verify(&self, stored: &str) -> bool {
+        PasswordHash::new(stored)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(self.expose().as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl<'de> Deserialize<'de> for Password {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Password::new)
+    }
+}
+
+/// How long a user must wait after `failures` failed attempts, the last at `last_failed_at`:
+/// nothing for the first three, then 2, 4, 8 … seconds, at most 15 minutes.
+pub fn login_delay(failures: u32, last_failed_at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    let last = last_failed_at?;
+    if failures < FREE_FAILURES {
+        return None;
+    }
+    let exponent = (failures - FREE_FAILURES + 1).min(20);
+    let seconds = (1i64 << exponent).min(MAX_DELAY_SECONDS);
+    Some(last + Duration::seconds(seconds))
+}
+
+/// The idle lock: a session's last activity and how long it may sit idle.
+#[derive(Debug, Clone)]
+pub struct IdleLock {
+    last_activity: DateTime<Utc>,
+    limit: Duration,
+}
+
+impl IdleLock {
+    /// Starts counting from `now`.
+    pub fn new(now: DateTime<Utc>, idle_minutes: u32) -> Self {
+        Self {
+            last_activity: now,
+            limit: Duration::minutes(i64::from(idle_minutes)),
+        }
+    }
+
+    /// Records activity at `now`, or answers [`Error::SessionLocked`] when the session sat
+    /// idle longer than the limit (the caller then drops the session).
+    pub fn touch(&mut self, now: DateTime<Utc>) -> Result<()> {
+        if now - self.last_activity > self.limit {
+            return Err(Error::SessionLocked);
+        }
+        self.last_activity = now;
+        Ok(())
+    }
+}
+
+/// Checks a username as typed for a new user.
+pub(crate) fn check_username(username: &str) -> Result<String> {
+    let username = username.trim();
+    let valid = (2..=64).contains(&username.chars().count())
+        && username
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if !valid {
+        return Err(Error::UsernameInvalid);
+    }
+    Ok(username.to_string())
+}
+
+/// Checks a display name: 1–200 characters, no control characters.
+pub(crate) fn check_display_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
+        return Err(Error::DisplayNameInvalid);
+    }
+    Ok(name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delay_grows_after_three_failures_and_is_capped() {
+        let t: DateTime<Utc> = "2026-11-27T10:00:00Z".parse().unwrap();
+        assert_eq!(login_delay(2, Some(t)), None);
+        assert_eq!(login_delay(3, Some(t)), Some(t + Duration::seconds(2)));
+        assert_eq!(login_delay(4, Some(t)), Some(t + Duration::seconds(4)));
+        assert_eq!(
+            login_delay(40, Some(t)),
+            Some(t + Duration::seconds(MAX_DELAY_SECONDS))
+        );
+    }
+
+    #[test]
+    fn the_idle_lock_locks_after_the_limit_only() {
+        let t: DateTime<Utc> = "2026-11-27T10:00:00Z".parse().unwrap();
+        let mut lock = IdleLock::new(t, 15);
+        lock.touch(t + Duration::minutes(14)).unwrap();
+        lock.touch(t + Duration::minutes(28)).unwrap();
+        assert!(matches!(
+            lock.touch(t + Duration::minutes(44)),
+            Err(Error::SessionLocked)
+        ));
+    }
+
+    #[test]
+    fn passwords_hash_and_verify_and_hide_in_debug() {
+        let password = Password::new("correct horse battery");
+        let hash = password.hash().unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(password.verify(&hash));
+        assert!(!Password::new("wrong horse battery").verify(&hash));
+        assert_eq!(format!("{password:?}"), "<redacted>");
+        assert!(matches!(
+            Password::new("short").check_new(),
+            Err(Error::PasswordTooShort { .. })
+        ));
+    }
+}

@@ -1,0 +1,95 @@
+//! SQL of the audit trail (`audit_events`): append one entry, read them back filtered, and
+//! read the whole chain in order for verification.
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::audit::{AuditEvent, AuditFilter};
+use crate::Result;
+
+/// The newest entry's sequence number and hash, if any.
+pub(crate) fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Appends an entry whose hash the caller computed.
+pub(crate) fn insert(
+    conn: &Connection,
+    event: &AuditEvent,
+    prev_hash: &str,
+    hash: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO audit_events (seq, event_id, at, user_id, action, record_kind, record_id, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            event.seq,
+            event.event_id,
+            event.at,
+            event.user_id,
+            event.action,
+            event.record_kind,
+            event.record_id,
+            prev_hash,
+            hash
+        ],
+    )?;
+    Ok(())
+}
+
+const COLUMNS: &str =
+    "e.seq, e.event_id, e.at, e.user_id, u.username, e.action, e.record_kind, e.record_id";
+
+fn event(row: &Row<'_>) -> rusqlite::Result<AuditEvent> {
+    Ok(AuditEvent {
+        seq: row.get(0)?,
+        event_id: row.get(1)?,
+        at: row.get(2)?,
+        user_id: row.get(3)?,
+        username: row.get(4)?,
+        action: row.get(5)?,
+        record_kind: row.get(6)?,
+        record_id: row.get(7)?,
+    })
+}
+
+/// Entries matching `filter`, newest first.
+pub(crate) fn list(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditEvent>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_events e LEFT JOIN users u ON u.user_id = e.user_id
+         WHERE (?1 IS NULL OR e.at >= ?1)
+           AND (?2 IS NULL OR e.at < ?2)
+           AND (?3 IS NULL OR u.username = ?3 COLLATE NOCASE)
+           AND (?4 IS NULL OR e.action = ?4)
+           AND (?5 IS NULL OR e.record_id = ?5)
+         ORDER BY e.seq DESC LIMIT ?6"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let rows = statement.query_map(
+        params![
+            filter.since,
+            filter.until,
+            filter.username,
+            filter.action,
+            filter.record_id,
+            filter.limit.unwrap_or(500)
+        ],
+        event,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every entry in sequence order with its stored hashes, for verification.
+pub(crate) fn chain(conn: &Connection) -> Result<Vec<(AuditEvent, String, String)>> {
+    let sql = format!(
+        "SELECT {COLUMNS}, e.prev_hash, e.hash FROM audit_events e
+         LEFT JOIN users u ON u.user_id = e.user_id ORDER BY e.seq"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let rows = statement.query_map([], |row| Ok((event(row)?, row.get(8)?, row.get(9)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,178 @@
+//! Staff privacy training and internal audit checks (notice §9): who completed training and
+//! when, and what each internal audit looked at, found and asked to be followed up.
+use serde::{Deserialize, Serialize};
+
+use crate::audit;
+use crate::auth::{Action, Session};
+use crate::date::{check_text, parse_date};
+use crate::{ids, store, Clock, Error, Register, Result};
+
+/// One completed privacy training.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct TrainingRecord {
+    /// The record's id.
+    pub training_id: String,
+    /// Who completed it.
+    pub user_id: String,
+    /// Their username.
+    pub username: String,
+    /// When (ISO date).
+    pub completed_on: String,
+    /// What the training covered.
+    pub topic: String,
+    /// The administrator who recorded it.
+    pub recorded_by: String,
+    /// When it was recorded.
+    pub recorded_at: String,
+}
+
+/// The outcome of an internal audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum InternalAuditResult {
+    /// Nothing to fix.
+    Passed,
+    /// Findings to follow up.
+    Findings,
+    /// Serious shortcomings.
+    Failed,
+}
+
+impl InternalAuditResult {
+    /// Stored name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Passed => "passed",
+            Self::Findings => "findings",
+            Self::Failed => "failed",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::Passed, Self::Findings, Self::Failed]
+            .into_iter()
+            .find(|r| r.name() == text.trim().to_ascii_lowercase())
+    }
+}
+
+/// One internal audit check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct InternalAudit {
+    /// The record's id.
+    pub internal_audit_id: String,
+    /// When it was held (ISO date).
+    pub held_on: String,
+    /// What it covered.
+    pub scope: String,
+    /// The outcome.
+    pub result: InternalAuditResult,
+    /// What is to be done next (may be empty when passed).
+    pub follow_up: String,
+    /// The administrator who recorded it.
+    pub recorded_by: String,
+    /// When it was recorded.
+    pub recorded_at: String,
+}
+
+impl Register {
+    /// Records that `username` completed privacy training on `completed_on` (admin).
+    pub fn training_record(
+        &mut self,
+        session: &Session,
+        username: &str,
+        completed_on: &str,
+        topic: &str,
+        clock: &dyn Clock,
+    ) -> Result<TrainingRecord> {
+        self.authorize(session, Action::TrainingRecord)?;
+        let date = parse_date("completed_on", completed_on)?;
+        if date > clock.now().date_naive() {
+            return Err(Error::DateInvalid {
+                field: "completed_on".into(),
+            });
+        }
+        let topic = check_text("topic", topic, 500)?;
+        let tx = self.conn.transaction()?;
+        let user =
+            store::users::by_username(&tx, username)?.ok_or_else(|| Error::UserNotFound {
+                username: username.trim().to_string(),
+            })?;
+        let record = TrainingRecord {
+            training_id: ids::new_id(clock),
+            user_id: user.user.user_id.clone(),
+            username: user.user.username.clone(),
+            completed_on: date.to_string(),
+            topic,
+            recorded_by: session.user_id.clone(),
+            recorded_at: ids::timestamp(clock),
+        };
+        store::users::insert_training(&tx, &record)?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::TrainingRecord.name(),
+            Some(("privacy_training", &record.training_id)),
+        )?;
+        tx.commit()?;
+        Ok(record)
+    }
+
+    /// Every recorded training, newest first (admin).
+    pub fn training_list(&self, session: &Session) -> Result<Vec<TrainingRecord>> {
+        self.authorize(session, Action::TrainingList)?;
+        store::users::trainings(&self.conn)
+    }
+
+    /// Records an internal audit check (admin).
+    pub fn internal_audit_record(
+        &mut self,
+        session: &Session,
+        held_on: &str,
+        scope: &str,
+        result: InternalAuditResult,
+        follow_up: &str,
+        clock: &dyn Clock,
+    ) -> Result<InternalAudit> {
+        self.authorize(session, Action::InternalAuditRecord)?;
+        let date = parse_date("held_on", held_on)?;
+        if date > clock.now().date_naive() {
+            return Err(Error::DateInvalid {
+                field: "held_on".into(),
+            });
+        }
+        let scope = check_text("scope", scope, 2000)?;
+        let follow_up = if follow_up.trim().is_empty() && result == InternalAuditResult::Passed {
+            String::new()
+        } else {
+            check_text("follow_up", follow_up, 4000)?
+        };
+        let audit_record = InternalAudit {
+            internal_audit_id: ids::new_id(clock),
+            held_on: date.to_string(),
+            scope,
+            result,
+            follow_up,
+            recorded_by: session.user_id.clone(),
+            recorded_at: ids::timestamp(clock),
+        };
+        let tx = self.conn.transaction()?;
+        store::users::insert_internal_audit(&tx, &audit_record)?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::InternalAuditRecord.name(),
+            Some(("internal_audit", &audit_record.internal_audit_id)),
+        )?;
+        tx.commit()?;
+        Ok(audit_record)
+    }
+
+    /// Every internal audit check, newest first (admin).
+    pub fn internal_audit_list(&self, session: &Session) -> Result<Vec<InternalAudit>> {
+        self.authorize(session, Action::InternalAuditList)?;
+        store::users::internal_audits(&self.conn)
+    }
+}

@@ -1,0 +1,426 @@
+//! User accounts and log-in: the first administrator, adding users, roles, deactivation,
+//! passwords, log-in with the growing delay, log-out, and the check every entry point makes.
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::audit::{self, action};
+use crate::auth::{self, login_delay, Action, Password, Role, Session};
+use crate::{ids, store, Clock, Error, Register, Result};
+
+/// A user as administrators see them (never the password hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct User {
+    /// The user's id.
+    pub user_id: String,
+    /// Log-in name.
+    pub username: String,
+    /// Name shown in the app.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+    /// Whether the user may log in.
+    pub active: bool,
+    /// When the account was made.
+    pub created_at: String,
+    /// The latest completed privacy training (ISO date).
+    pub last_training_on: Option<String>,
+    /// True when the latest training is more than 12 months old, or there is none.
+    pub training_overdue: bool,
+}
+
+/// A new user's details.
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+pub struct NewUser {
+    /// Log-in name.
+    pub username: String,
+    /// Name shown in the app.
+    pub display_name: String,
+    /// Role.
+    pub role: Role,
+}
+
+/// Key of the idle-lock setting.
+const IDLE_LOCK_SETTING: &str = "idle_lock_minutes";
+
+impl Register {
+    /// Checks that the session's user is still active and that their current role allows
+    /// `action`. The role is read from the register, not from the session.
+    pub(crate) fn authorize(&self, session: &Session, action: Action) -> Result<()> {
+        let row = store::users::by_id(&self.conn, &session.user_id)?.ok_or(Error::NotLoggedIn)?;
+        if !row.user.active {
+            return Err(Error::NotLoggedIn);
+        }
+        if !action.allows(row.user.role) {
+            return Err(Error::PermissionDenied {
+                action: action.name().to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the register has any user yet (the app then asks for the first administrator).
+    pub fn has_users(&self) -> Result<bool> {
+        Ok(store::users::count(&self.conn)? > 0)
+    }
+
+    /// Creates the first administrator of an empty register and logs them in.
+    pub fn create_first_admin(
+        &mut self,
+        username: &str,
+        display_name: &str,
+        password: &Password,
+        clock: &dyn Clock,
+    ) -> Result<Session> {
+        let tx = self.conn.transaction()?;
+        if store::users::count(&tx)? > 0 {
+            return Err(Error::AdminExists);
+        }
+        let user = insert_user(
+            &tx,
+            clock,
+            None,
+            &NewUser {
+                username: username.into(),
+                display_name: display_name.into(),
+                role: Role::Admin,
+            },
+            password,
+        )?;
+        audit::append(&tx, clock, Some(&user.user_id), action::LOGIN, None)?;
+        tx.commit()?;
+        Ok(session_of(&user))
+    }
+
+    /// Logs a user in. Failures are counted and audited; after three, each attempt waits a
+    /// growing delay, checked before the password so guessing gains nothing.
+    pub fn login(
+        &mut self,
+        username: &str,
+        password: &Password,
+        clock: &dyn Clock,
+    ) -> Result<Session> {
+        let now = clock.now();
+        let tx = self.conn.transaction()?;
+        let Some(row) = store::users::by_username(&tx, username)? else {
+            audit::append(&tx, clock, None, action::LOGIN_FAILED, None)?;
+            tx.commit()?;
+            return Err(Error::LoginFailed);
+        };
+        let user_id = row.user.user_id.clone();
+        let last_failed = row
+            .last_failed_at
+            .as_deref()
+            .and_then(|at| at.parse::<DateTime<Utc>>().ok());
+        if let Some(until) = login_delay(row.failed_logins, last_failed) {
+            if now < until {
+                audit::append(
+                    &tx,
+                    clock,
+                    Some(&user_id),
+                    action::LOGIN_THROTTLED,
+                    Some(("user", &user_id)),
+                )?;
+                tx.commit()?;
+                return Err(Error::LoginThrottled {
+                    retry_after_seconds: (until - now).num_seconds().max(1),
+                });
+            }
+        }
+        if !row.user.active || !password.verify(&row.password_hash) {
+            store::users::record_login_failure(&tx, &user_id, &ids::timestamp(clock))?;
+            audit::append(
+                &tx,
+                clock,
+                Some(&user_id),
+                action::LOGIN_FAILED,
+                Some(("user", &user_id)),
+            )?;
+            tx.commit()?;
+            return Err(Error::LoginFailed);
+        }
+        store::users::clear_login_failures(&tx, &user_id)?;
+        audit::append(&tx, clock, Some(&user_id), action::LOGIN, None)?;
+        tx.commit()?;
+        Ok(session_of(&row.user))
+    }
+
+    /// Logs a session out (audited).
+    pub fn logout(&mut self, session: &Session, clock: &dyn Clock) -> Result<()> {
+        self.record_session_end(session, action::LOGOUT, clock)
+    }
+
+    /// Records that the idle lock ended a session.
+    pub fn record_idle_lock(&mut self, session: &Session, clock: &dyn Clock) -> Result<()> {
+        self.record_session_end(session, action::SESSION_LOCKED, clock)
+    }
+
+    fn record_session_end(
+        &mut self,
+        session: &Session,
+        what: &str,
+        clock: &dyn Clock,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        audit::append(&tx, clock, Some(&session.user_id), what, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds a user (admin).
+    pub fn user_add(
+        &mut self,
+        session: &Session,
+        new_user: &NewUser,
+        password: &Password,
+        clock: &dyn Clock,
+    ) -> Result<User> {
+        self.authorize(session, Action::UserAdd)?;
+        let tx = self.conn.transaction()?;
+        let user = insert_user(&tx, clock, Some(session), new_user, password)?;
+        tx.commit()?;
+        Ok(user)
+    }
+
+    /// Every user, active first, with their training state (admin).
+    pub fn user_list(&self, session: &Session, clock: &dyn Clock) -> Result<Vec<User>> {
+        self.authorize(session, Action::UserList)?;
+        let today = clock.now().date_naive();
+        Ok(store::users::all(&self.conn)?
+            .into_iter()
+            .map(|row| with_training_state(row.user, today))
+            .collect())
+    }
+
+    /// Changes a user's role (admin); the last active administrator keeps theirs.
+    pub fn user_role_change(
+        &mut self,
+        session: &Session,
+        username: &str,
+        role: Role,
+        clock: &dyn Clock,
+    ) -> Result<User> {
+        self.authorize(session, Action::UserRoleChange)?;
+        let tx = self.conn.transaction()?;
+        let row = find(&tx, username)?;
+        if row.user.role == Role::Admin
+            && role != Role::Admin
+            && row.user.active
+            && store::users::count_active_admins(&tx)? <= 1
+        {
+            return Err(Error::LastAdmin);
+        }
+        store::users::set_role(&tx, &row.user.user_id, role, &ids::timestamp(clock))?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::UserRoleChange.name(),
+            Some(("user", &row.user.user_id)),
+        )?;
+        tx.commit()?;
+        Ok(User { role, ..row.user })
+    }
+
+    /// Deactivates a user (admin); users are never deleted, so the audit keeps its meaning.
+    pub fn user_deactivate(
+        &mut self,
+        session: &Session,
+        username: &str,
+        clock: &dyn Clock,
+    ) -> Result<User> {
+        self.authorize(session, Action::UserDeactivate)?;
+        let tx = self.conn.transaction()?;
+        let row = find(&tx, username)?;
+        if row.user.role == Role::Admin
+            && row.user.active
+            && store::users::count_active_admins(&tx)? <= 1
+        {
+            return Err(Error::LastAdmin);
+        }
+        store::users::deactivate(&tx, &row.user.user_id, &ids::timestamp(clock))?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::UserDeactivate.name(),
+            Some(("user", &row.user.user_id)),
+        )?;
+        tx.commit()?;
+        Ok(User {
+            active: false,
+            ..row.user
+        })
+    }
+
+    /// Sets another user's password (admin).
+    pub fn user_password_reset(
+        &mut self,
+        session: &Session,
+        username: &str,
+        new_password: &Password,
+        clock: &dyn Clock,
+    ) -> Result<()> {
+        self.authorize(session, Action::UserPasswordReset)?;
+        new_password.check_new()?;
+        let tx = self.conn.transaction()?;
+        let row = find(&tx, username)?;
+        store::users::set_password(
+            &tx,
+            &row.user.user_id,
+            &new_password.hash()?,
+            &ids::timestamp(clock),
+        )?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::UserPasswordReset.name(),
+            Some(("user", &row.user.user_id)),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes the session user's own password after checking the current one.
+    pub fn own_password_change(
+        &mut self,
+        session: &Session,
+        current: &Password,
+        new_password: &Password,
+        clock: &dyn Clock,
+    ) -> Result<()> {
+        self.authorize(session, Action::OwnPasswordChange)?;
+        new_password.check_new()?;
+        let tx = self.conn.transaction()?;
+        let row = store::users::by_id(&tx, &session.user_id)?.ok_or(Error::NotLoggedIn)?;
+        if !current.verify(&row.password_hash) {
+            return Err(Error::LoginFailed);
+        }
+        store::users::set_password(
+            &tx,
+            &session.user_id,
+            &new_password.hash()?,
+            &ids::timestamp(clock),
+        )?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::OwnPasswordChange.name(),
+            Some(("user", &session.user_id)),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Minutes of inactivity before the app locks (any logged-in user may read it).
+    pub fn idle_lock_minutes(&self, session: &Session) -> Result<u32> {
+        self.authorize(session, Action::SettingsRead)?;
+        Ok(store::users::setting(&self.conn, IDLE_LOCK_SETTING)?
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(auth::DEFAULT_IDLE_LOCK_MINUTES))
+    }
+
+    /// The idle lock as used before anyone logs in (no session yet).
+    pub fn idle_lock_minutes_unchecked(&self) -> u32 {
+        store::users::setting(&self.conn, IDLE_LOCK_SETTING)
+            .ok()
+            .flatten()
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(auth::DEFAULT_IDLE_LOCK_MINUTES)
+    }
+
+    /// Sets the idle lock, 1–240 minutes (admin).
+    pub fn idle_lock_minutes_set(
+        &mut self,
+        session: &Session,
+        minutes: u32,
+        clock: &dyn Clock,
+    ) -> Result<()> {
+        self.authorize(session, Action::SettingsChange)?;
+        if !(1..=240).contains(&minutes) {
+            return Err(Error::SettingInvalid {
+                setting: IDLE_LOCK_SETTING.into(),
+                min: 1,
+                max: 240,
+            });
+        }
+        let tx = self.conn.transaction()?;
+        store::users::set_setting(&tx, IDLE_LOCK_SETTING, &minutes.to_string())?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::SettingsChange.name(),
+            Some(("setting", IDLE_LOCK_SETTING)),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn find(conn: &rusqlite::Connection, username: &str) -> Result<store::users::UserRow> {
+    store::users::by_username(conn, username)?.ok_or_else(|| Error::UserNotFound {
+        username: username.trim().to_string(),
+    })
+}
+
+fn insert_user(
+    conn: &rusqlite::Connection,
+    clock: &dyn Clock,
+    actor: Option<&Session>,
+    new_user: &NewUser,
+    password: &Password,
+) -> Result<User> {
+    let username = auth::check_username(&new_user.username)?;
+    let display_name = auth::check_display_name(&new_user.display_name)?;
+    password.check_new()?;
+    if store::users::by_username(conn, &username)?.is_some() {
+        return Err(Error::UsernameTaken { username });
+    }
+    let user = User {
+        user_id: ids::new_id(clock),
+        username,
+        display_name,
+        role: new_user.role,
+        active: true,
+        created_at: ids::timestamp(clock),
+        last_training_on: None,
+        training_overdue: true,
+    };
+    store::users::insert(conn, &user, &password.hash()?)?;
+    let actor_id = actor.map(|s| s.user_id.as_str()).unwrap_or(&user.user_id);
+    audit::append(
+        conn,
+        clock,
+        Some(actor_id),
+        Action::UserAdd.name(),
+        Some(("user", &user.user_id)),
+    )?;
+    Ok(user)
+}
+
+fn session_of(user: &User) -> Session {
+    Session {
+        user_id: user.user_id.clone(),
+        username: user.username.clone(),
+        display_name: user.display_name.clone(),
+        role: user.role,
+    }
+}
+
+/// Training is due when the latest is more than 12 months before `today`, or missing.
+pub(crate) fn with_training_state(mut user: User, today: chrono::NaiveDate) -> User {
+    let cutoff = today
+        .checked_sub_months(chrono::Months::new(12))
+        .unwrap_or(today);
+    user.training_overdue = match user
+        .last_training_on
+        .as_deref()
+        .map(|d| d.parse::<chrono::NaiveDate>())
+    {
+        Some(Ok(last)) => last < cutoff,
+        _ => true,
+    };
+    user
+}

@@ -1,40 +1,102 @@
-//! What the app's commands share: the data directory, the keychain and the open register.
-//! The register sits behind a mutex because Tauri runs commands on several threads.
-use std::sync::{Mutex, MutexGuard};
+//! What the app's commands share: the data directory, the keychain, the clock, the open
+//! register and the logged-in session with its idle lock. Both sit behind mutexes because
+//! Tauri runs commands on several threads; the register is always locked before the session.
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use kortisto_core::{DataDir, Keychain, Register};
+use kortisto_core::auth::{IdleLock, Session};
+use kortisto_core::{Clock, DataDir, Keychain, Register, SystemClock};
+
+use crate::AppError;
+
+/// A logged-in user and their idle lock.
+#[derive(Debug)]
+pub struct ActiveSession {
+    /// Who is logged in.
+    pub session: Session,
+    /// When they were last active.
+    pub idle: IdleLock,
+}
 
 /// Shared by every command.
-#[derive(Debug)]
 pub struct AppState {
     /// Where the register lives.
     pub data_dir: DataDir,
     /// Where its key lives.
     pub keychain: Keychain,
+    /// Where "now" comes from (a fixed clock in tests).
+    pub clock: Arc<dyn Clock>,
     register: Mutex<Option<Register>>,
+    session: Mutex<Option<ActiveSession>>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("data_dir", &self.data_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A command that panicked while holding the lock must not lock everyone out.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
     /// Data directory from `KORTISTO_DATA_DIR` (or the OS default), keychain service from
-    /// `KORTISTO_KEYCHAIN_SERVICE` (or the default).
+    /// `KORTISTO_KEYCHAIN_SERVICE` (or the default), the system clock.
     pub fn from_env() -> kortisto_core::Result<Self> {
-        Ok(Self::new(DataDir::resolve(None)?, Keychain::from_env()))
+        Ok(Self::new(
+            DataDir::resolve(None)?,
+            Keychain::from_env(),
+            Arc::new(SystemClock),
+        ))
     }
 
-    /// State over an explicit data directory and keychain (tests).
-    pub fn new(data_dir: DataDir, keychain: Keychain) -> Self {
+    /// State over an explicit data directory, keychain and clock (tests).
+    pub fn new(data_dir: DataDir, keychain: Keychain, clock: Arc<dyn Clock>) -> Self {
         Self {
             data_dir,
             keychain,
+            clock,
             register: Mutex::new(None),
+            session: Mutex::new(None),
         }
     }
 
-    /// The open register slot. A command that panicked while holding the lock must not
-    /// lock everyone out, so a poisoned lock is taken over.
+    /// The open register slot.
     pub fn register(&self) -> MutexGuard<'_, Option<Register>> {
-        self.register
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.register)
+    }
+
+    /// The session slot.
+    pub fn session(&self) -> MutexGuard<'_, Option<ActiveSession>> {
+        lock(&self.session)
+    }
+
+    /// Runs `action` as the logged-in user: checks the idle lock (ending the session and
+    /// auditing it when it ran out), counts the call as activity, then hands over the register.
+    pub fn as_user<T>(
+        &self,
+        action: impl FnOnce(&mut Register, &Session) -> kortisto_core::Result<T>,
+    ) -> Result<T, AppError> {
+        let mut register_slot = self.register();
+        let register = register_slot
+            .as_mut()
+            .ok_or_else(AppError::register_not_open)?;
+        let mut session_slot = self.session();
+        let active = session_slot
+            .as_mut()
+            .ok_or(kortisto_core::Error::NotLoggedIn)?;
+        if let Err(locked) = active.idle.touch(self.clock.now()) {
+            let ended = session_slot.take().expect("checked above");
+            register.record_idle_lock(&ended.session, self.clock.as_ref())?;
+            return Err(locked.into());
+        }
+        let session = active.session.clone();
+        drop(session_slot);
+        Ok(action(register, &session)?)
     }
 }

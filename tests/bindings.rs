@@ -2,6 +2,10 @@
 //! this test fails while `ui/src/lib/generated/index.ts` is stale.
 //! Refresh with: `KORTISTO_UPDATE_BINDINGS=1 cargo test --test bindings`.
 use kortisto_app::commands::{register::StartupState, AppError, Message};
+use kortisto_core::audit::{AuditEvent, AuditFilter, AuditVerification};
+use kortisto_core::auth::{Role, Session};
+use kortisto_core::training::{InternalAudit, InternalAuditResult, TrainingRecord};
+use kortisto_core::users::{NewUser, User};
 use kortisto_core::{Language, Preferences, RegisterStatus};
 use ts_rs::{Config, TS};
 
@@ -14,6 +18,16 @@ fn generated() -> String {
         StartupState::decl(&config),
         Message::decl(&config),
         AppError::decl(&config),
+        Role::decl(&config),
+        Session::decl(&config),
+        User::decl(&config),
+        NewUser::decl(&config),
+        AuditEvent::decl(&config),
+        AuditFilter::decl(&config),
+        AuditVerification::decl(&config),
+        TrainingRecord::decl(&config),
+        InternalAuditResult::decl(&config),
+        InternalAudit::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

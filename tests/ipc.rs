@@ -2,15 +2,35 @@
 //! core, real keychain, real capabilities): start-up, preferences, errors as `{code, …}`,
 //! and the capability check refusing a window that was granted nothing.
 use kortisto_app::{configure, AppState};
-use kortisto_core::{DataDir, Keychain, Register, SystemClock};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, Utc};
+use kortisto_core::{Clock, DataDir, Keychain, Register, SystemClock};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
+/// A clock the test moves by hand.
+#[derive(Debug)]
+struct TestClock(Mutex<DateTime<Utc>>);
+
+impl TestClock {
+    fn advance(&self, by: Duration) {
+        *self.0.lock().unwrap() += by;
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().unwrap()
+    }
+}
+
 struct Harness {
     _dir: tempfile::TempDir,
+    clock: Arc<TestClock>,
     data_dir: DataDir,
     keychain: Keychain,
     app: App<MockRuntime>,
@@ -22,14 +42,16 @@ impl Harness {
         let data_dir = DataDir::at(dir.path().join("register"));
         let keychain =
             Keychain::with_service(format!("kortisto-ipc-{}-{name}", std::process::id()));
-        let app = configure(
-            mock_builder(),
-            AppState::new(data_dir.clone(), keychain.clone()),
-        )
-        .build(tauri::generate_context!())
-        .expect("the app builds on the mock runtime");
+        let clock = Arc::new(TestClock(Mutex::new(
+            "2026-11-27T09:00:00Z".parse().unwrap(),
+        )));
+        let state = AppState::new(data_dir.clone(), keychain.clone(), clock.clone());
+        let app = configure(mock_builder(), state)
+            .build(tauri::generate_context!())
+            .expect("the app builds on the mock runtime");
         Self {
             _dir: dir,
+            clock,
             data_dir,
             keychain,
             app,
@@ -71,6 +93,7 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
 
 #[test]
 fn first_start_creates_the_register_and_shows_the_code_once() {
+    // The clock is the harness's; the register records it as its creation time.
     let harness = Harness::new("startup");
     let main = harness.window("main");
 
@@ -155,4 +178,136 @@ fn a_window_without_the_capability_is_refused() {
 
     let main = harness.window("main");
     assert!(invoke(&main, "preferences_get", json!({})).is_ok());
+}
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// Opens a fresh register through IPC and creates its first administrator.
+fn admin_logged_in(harness: &Harness) -> WebviewWindow<MockRuntime> {
+    let main = harness.window("main");
+    invoke(&main, "register_open", json!({})).unwrap();
+    let session = invoke(
+        &main,
+        "first_admin_create",
+        json!({ "username": "admin", "display_name": "Ylläpitäjä", "password": PASSWORD }),
+    )
+    .unwrap();
+    assert_eq!(session["role"], "admin");
+    main
+}
+
+#[test]
+fn a_sales_session_is_refused_every_admin_only_command() {
+    let harness = Harness::new("salesrefused");
+    let main = admin_logged_in(&harness);
+    invoke(
+        &main,
+        "user_add",
+        json!({ "new_user": { "username": "myyja", "display_name": "Myyjä", "role": "sales" }, "password": PASSWORD }),
+    )
+    .unwrap();
+    invoke(&main, "session_logout", json!({})).unwrap();
+    let sales = invoke(
+        &main,
+        "session_login",
+        json!({ "username": "myyja", "password": PASSWORD }),
+    )
+    .unwrap();
+    assert_eq!(sales["role"], "sales");
+
+    let admin_only = [
+        ("user_list", json!({})),
+        (
+            "user_add",
+            json!({ "new_user": { "username": "x2", "display_name": "X", "role": "admin" }, "password": PASSWORD }),
+        ),
+        (
+            "user_role_change",
+            json!({ "username": "myyja", "role": "admin" }),
+        ),
+        ("user_deactivate", json!({ "username": "admin" })),
+        (
+            "user_password_reset",
+            json!({ "username": "admin", "password": PASSWORD }),
+        ),
+        ("audit_list", json!({ "filter": {} })),
+        ("audit_verify", json!({})),
+        (
+            "training_record",
+            json!({ "username": "myyja", "completed_on": "1.11.2026", "topic": "T" }),
+        ),
+        ("training_list", json!({})),
+        (
+            "internal_audit_record",
+            json!({ "held_on": "1.11.2026", "scope": "S", "result": "passed", "follow_up": "" }),
+        ),
+        ("internal_audit_list", json!({})),
+        ("idle_lock_set", json!({ "minutes": 30 })),
+    ];
+    for (command, args) in admin_only {
+        let error = invoke(&main, command, args).expect_err(command);
+        assert_eq!(error["code"], "permission_denied", "{command}: {error}");
+    }
+    // What a sales rep may do still works.
+    assert_eq!(invoke(&main, "idle_lock_get", json!({})).unwrap(), 15);
+}
+
+#[test]
+fn the_idle_lock_ends_the_session_and_the_ui_must_log_in_again() {
+    let harness = Harness::new("idle");
+    let main = admin_logged_in(&harness);
+    harness.clock.advance(Duration::minutes(14));
+    assert_eq!(
+        invoke(&main, "session_current", json!({})).unwrap()["username"],
+        "admin"
+    );
+    assert!(invoke(&main, "user_list", json!({})).is_ok());
+    harness.clock.advance(Duration::minutes(16));
+    assert_eq!(
+        invoke(&main, "session_current", json!({})).unwrap(),
+        Value::Null
+    );
+    let error = invoke(&main, "user_list", json!({})).unwrap_err();
+    assert_eq!(error["code"], "not_logged_in");
+
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "admin", "password": PASSWORD }),
+    )
+    .unwrap();
+    let events = invoke(
+        &main,
+        "audit_list",
+        json!({ "filter": { "action": "session_locked" } }),
+    )
+    .unwrap();
+    assert_eq!(events.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn bad_log_in_and_bad_passwords_come_back_as_codes() {
+    let harness = Harness::new("badlogin");
+    let main = admin_logged_in(&harness);
+    let error = invoke(
+        &main,
+        "session_login",
+        json!({ "username": "admin", "password": "wrong wrong wrong" }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "login_failed");
+    let error = invoke(
+        &main,
+        "user_add",
+        json!({ "new_user": { "username": "short", "display_name": "S", "role": "office" }, "password": "short" }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "password_too_short");
+    let error = invoke(
+        &main,
+        "user_add",
+        json!({ "new_user": { "username": "who", "display_name": "W", "role": "superuser" }, "password": PASSWORD }),
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("superuser"), "{error}");
 }

@@ -2,8 +2,11 @@
 //! The UI receives `{code, params, message: {fi, en}}` and picks the sentence by language.
 use serde::Serialize;
 
+pub mod audit;
 pub mod preferences;
 pub mod register;
+pub mod session;
+pub mod users;
 
 /// A failed command, as the UI receives it.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

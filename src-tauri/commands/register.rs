@@ -1,6 +1,6 @@
 //! Opening the register at start-up (creating it on the first run) and its status.
 //! The recovery code of a new register leaves Rust only in the `created` answer, once.
-use kortisto_core::{Register, RegisterStatus, SystemClock};
+use kortisto_core::{Register, RegisterStatus};
 use serde::Serialize;
 use tauri::State;
 
@@ -21,6 +21,8 @@ pub enum StartupState {
     Opened {
         /// The register.
         status: RegisterStatus,
+        /// False until the first administrator exists (the UI then asks for one).
+        has_users: bool,
     },
 }
 
@@ -32,15 +34,17 @@ pub async fn register_open(state: State<'_, AppState>) -> Result<StartupState, A
     if let Some(register) = slot.as_ref() {
         return Ok(StartupState::Opened {
             status: register.status()?,
+            has_users: register.has_users()?,
         });
     }
     if state.data_dir.has_register() {
         let register = Register::open(&state.data_dir, &state.keychain)?;
         let status = register.status()?;
+        let has_users = register.has_users()?;
         *slot = Some(register);
-        Ok(StartupState::Opened { status })
+        Ok(StartupState::Opened { status, has_users })
     } else {
-        let created = Register::create(&state.data_dir, &state.keychain, &SystemClock)?;
+        let created = Register::create(&state.data_dir, &state.keychain, state.clock.as_ref())?;
         let status = created.register.status()?;
         *slot = Some(created.register);
         Ok(StartupState::Created {

@@ -5,6 +5,7 @@
 
 mod commands;
 mod output;
+mod session;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,9 @@ struct Cli {
     /// Language of messages: fi or en (default: the saved preference, else fi).
     #[arg(long, global = true, env = "KORTISTO_LANG", value_name = "fi|en", value_parser = parse_language)]
     lang: Option<Language>,
+    /// Who runs the command (password from KORTISTO_PASSWORD or a prompt).
+    #[arg(long, global = true, env = "KORTISTO_USER", value_name = "NAME")]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,6 +43,18 @@ enum Command {
     Status(commands::status::Args),
     /// Put the register's key back into this computer's keychain from the recovery code.
     Recover(commands::recover::Args),
+    /// Manage users and passwords (admin; `user passwd` for everyone).
+    #[command(subcommand)]
+    User(commands::user::Command),
+    /// Read and verify the audit trail (admin).
+    #[command(subcommand)]
+    Audit(commands::audit::Command),
+    /// Record and list staff privacy training (admin).
+    #[command(subcommand)]
+    Training(commands::training::TrainingCommand),
+    /// Record and list internal audit checks (admin).
+    #[command(subcommand, name = "internal-audit")]
+    InternalAudit(commands::training::InternalAuditCommand),
 }
 
 fn parse_language(text: &str) -> Result<Language, String> {
@@ -57,10 +73,19 @@ fn main() -> ExitCode {
         .lang
         .unwrap_or_else(|| Preferences::load(&data_dir).language);
     let out = Output::new(cli.json, language);
+    let user = cli.user.as_deref();
     let result = match cli.command {
         Command::Init(args) => commands::init::run(&data_dir, &out, args),
         Command::Status(args) => commands::status::run(&data_dir, &out, args),
         Command::Recover(args) => commands::recover::run(&data_dir, &out, args),
+        Command::User(command) => commands::user::run(&data_dir, &out, user, command),
+        Command::Audit(command) => commands::audit::run(&data_dir, &out, user, command),
+        Command::Training(command) => {
+            commands::training::run_training(&data_dir, &out, user, command)
+        }
+        Command::InternalAudit(command) => {
+            commands::training::run_internal_audit(&data_dir, &out, user, command)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

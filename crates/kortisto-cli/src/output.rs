@@ -17,6 +17,10 @@ impl Output {
         Self { json, language }
     }
 
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// Prints `value` as JSON, or the human text from `human` (in the chosen language).
     pub fn print<T: Serialize>(&self, value: &T, human: impl FnOnce(Language) -> String) {
         if self.json {

@@ -185,8 +185,13 @@ impl Password {
         &self.0
     }
 
+    /// Whether two typed passwords are the same (the "type it again" check).
+    pub fn matches(&self, other: &Password) -> bool {
+        self.0.as_bytes() == other.0.as_bytes()
+    }
+
     /// Checks the length rule for a new password.
-    pub(crate) fn check_new(&self) -> Result<()> {
+    pub fn check_new(&self) -> Result<()> {
         if self.0.chars().count() < MIN_PASSWORD_CHARS {
             return Err(Error::PasswordTooShort {
                 min: MIN_PASSWORD_CHARS,
@@ -267,6 +272,13 @@ impl IdleLock {
         self.last_activity = now;
         Ok(())
     }
+}
+
+/// Checks a new user's username and display name without touching the register.
+pub fn validate_new_user(username: &str, display_name: &str) -> Result<()> {
+    check_username(username)?;
+    check_display_name(display_name)?;
+    Ok(())
 }
 
 /// Checks a username as typed for a new user.

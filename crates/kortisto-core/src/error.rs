@@ -158,6 +158,12 @@ pub enum Error {
         /// Largest value allowed.
         max: u32,
     },
+    /// The two typed new passwords differ.
+    #[error("password_mismatch")]
+    PasswordMismatch,
+    /// No terminal to ask a password from, and none given in the environment.
+    #[error("password_prompt_unavailable")]
+    PasswordPromptUnavailable,
     /// The audit trail did not verify (see `audit verify`).
     #[error("audit_chain_broken at {seq}")]
     AuditChainBroken {
@@ -201,6 +207,8 @@ impl Error {
             Error::TextInvalid { .. } => "text_invalid",
             Error::SettingInvalid { .. } => "setting_invalid",
             Error::AuditChainBroken { .. } => "audit_chain_broken",
+            Error::PasswordMismatch => "password_mismatch",
+            Error::PasswordPromptUnavailable => "password_prompt_unavailable",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -248,7 +256,9 @@ impl Error {
             | Error::LoginFailed
             | Error::SessionLocked
             | Error::NotLoggedIn
-            | Error::AdminExists => json!({}),
+            | Error::AdminExists
+            | Error::PasswordMismatch
+            | Error::PasswordPromptUnavailable => json!({}),
         }
     }
 
@@ -380,9 +390,9 @@ impl Error {
             }
             .to_string(),
             Error::NotLoggedIn => if fi {
-                "Et ole kirjautunut sisään. Kirjaudu sisään ja yritä uudelleen."
+                "Et ole kirjautunut sisään. Kirjaudu sisään ja yritä uudelleen (komentorivillä: kortisto --user TUNNUS …)."
             } else {
-                "You are not logged in. Log in and try again."
+                "You are not logged in. Log in and try again (on the command line: kortisto --user NAME …)."
             }
             .to_string(),
             Error::AdminExists => if fi {
@@ -406,6 +416,18 @@ impl Error {
             } else {
                 format!("The setting {setting} must be between {min} and {max}.")
             },
+            Error::PasswordMismatch => if fi {
+                "Salasanat eivät täsmää. Kirjoita sama uusi salasana kahdesti."
+            } else {
+                "The passwords do not match. Type the same new password twice."
+            }
+            .to_string(),
+            Error::PasswordPromptUnavailable => if fi {
+                "Salasanaa ei voi kysyä, koska pääte puuttuu. Anna se ympäristömuuttujassa KORTISTO_PASSWORD (uusi salasana: KORTISTO_NEW_PASSWORD)."
+            } else {
+                "No terminal to ask the password from. Give it in KORTISTO_PASSWORD (a new password in KORTISTO_NEW_PASSWORD)."
+            }
+            .to_string(),
             Error::AuditChainBroken { seq } => if fi {
                 format!("Lokiketju ei täsmää tapahtumasta {seq} alkaen: lokia on muutettu Kortiston ohi. Säilytä tiedosto tutkintaa varten ja ilmoita tietoturvavastaavalle.")
             } else {

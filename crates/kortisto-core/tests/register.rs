@@ -261,6 +261,38 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
         Error::RegisterExists { path: "/x".into() },
         Error::RecoveryCodeInvalid,
         Error::RecoveryCodeMismatch,
+        Error::PasswordTooShort { min: 12 },
+        Error::UsernameInvalid,
+        Error::UsernameTaken {
+            username: "u".into(),
+        },
+        Error::DisplayNameInvalid,
+        Error::UnknownRole { given: "x".into() },
+        Error::LastAdmin,
+        Error::UserNotFound {
+            username: "u".into(),
+        },
+        Error::LoginFailed,
+        Error::LoginThrottled {
+            retry_after_seconds: 4,
+        },
+        Error::PermissionDenied { action: "a".into() },
+        Error::SessionLocked,
+        Error::NotLoggedIn,
+        Error::AdminExists,
+        Error::DateInvalid { field: "f".into() },
+        Error::TextInvalid {
+            field: "f".into(),
+            max: 9,
+        },
+        Error::SettingInvalid {
+            setting: "s".into(),
+            min: 1,
+            max: 2,
+        },
+        Error::PasswordMismatch,
+        Error::PasswordPromptUnavailable,
+        Error::AuditChainBroken { seq: 3 },
         Error::Storage("d".into()),
     ];
     let mut codes = std::collections::HashSet::new();

@@ -1,0 +1,47 @@
+//! Who runs a CLI command: `--user NAME` (or `KORTISTO_USER`) with the password from
+//! `KORTISTO_PASSWORD` or a hidden prompt; new passwords from `KORTISTO_NEW_PASSWORD` or a
+//! prompt asked twice. Each command logs in, acts and logs out, all audited.
+use kortisto_core::auth::{Password, Session};
+use kortisto_core::{Error, Register, Result, SystemClock};
+
+use crate::output::pick;
+use kortisto_core::Language;
+
+/// The password of the acting user.
+pub fn password(language: Language) -> Result<Password> {
+    if let Ok(text) = std::env::var("KORTISTO_PASSWORD") {
+        return Ok(Password::new(text));
+    }
+    prompt(&pick(language, "Salasana: ", "Password: "))
+}
+
+/// A new password: from `KORTISTO_NEW_PASSWORD`, or typed twice at a prompt.
+pub fn new_password(language: Language) -> Result<Password> {
+    if let Ok(text) = std::env::var("KORTISTO_NEW_PASSWORD") {
+        return Ok(Password::new(text));
+    }
+    let first = prompt(&pick(language, "Uusi salasana: ", "New password: "))?;
+    let second = prompt(&pick(
+        language,
+        "Uusi salasana uudelleen: ",
+        "New password again: ",
+    ))?;
+    if first.matches(&second) {
+        Ok(first)
+    } else {
+        Err(Error::PasswordMismatch)
+    }
+}
+
+fn prompt(label: &str) -> Result<Password> {
+    rpassword::prompt_password(label)
+        .map(Password::new)
+        .map_err(|_| Error::PasswordPromptUnavailable)
+}
+
+/// Logs `user` in for one command.
+pub fn login(register: &mut Register, user: Option<&str>, language: Language) -> Result<Session> {
+    let username = user.ok_or(Error::NotLoggedIn)?;
+    let password = password(language)?;
+    register.login(username, &password, &SystemClock)
+}

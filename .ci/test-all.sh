@@ -22,7 +22,7 @@ unset KORTISTO_DATA_DIR KORTISTO_KEYCHAIN_SERVICE KORTISTO_LANG
 say "UI: type check"
 (cd ui && npm run --silent check)
 say "UI: tests"
-(cd ui && npm test --silent)
+(cd ui && npm test --silent) 2>&1 | tee "$sandbox/ui-tests.log"
 build_ui
 
 say "Rust: formatting"
@@ -30,15 +30,28 @@ cargo fmt --all --check
 say "Rust: clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 say "Rust tests and end-to-end test (real Secret Service in a private D-Bus session)"
+export KORTISTO_TEST_LOGS="$sandbox"
 dbus-run-session -- bash .ci/with-keyring.sh bash -c '
   set -euo pipefail
-  cargo test --locked --workspace
+  cargo test --locked --workspace 2>&1 | tee "$KORTISTO_TEST_LOGS/cargo-tests.log"
   # After the tests, so the window under test is the shipped build (without tauri/test).
   cargo build --locked -p kortisto-app
-  bash tests/e2e/run.sh
+  bash tests/e2e/run.sh 2>&1 | tee "$KORTISTO_TEST_LOGS/e2e-tests.log"
 '
 
 if [ "$real_data_dir_existed" = no ] && [ -e "$real_data_dir" ]; then
   echo "A test wrote into the real data folder $real_data_dir" >&2
   exit 1
 fi
+
+# One closing line over all three runners (cargo test, vitest, node --test).
+passed=0; failed=0
+while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+  grep -hoE 'test result: [a-zA-Z]+\. [0-9]+ passed; [0-9]+ failed' "$sandbox/cargo-tests.log" |
+    awk '{print $4, $6}'
+  sed -E 's/\x1b\[[0-9;]*m//g' "$sandbox/ui-tests.log" |
+    awk '/Tests +[0-9]+ passed/ {p=0; f=0; for (i=1;i<=NF;i++) { if ($(i+1) ~ /^passed/) p=$i; if ($(i+1) ~ /^failed/) f=$i }; print p, f}'
+  sed -E 's/\x1b\[[0-9;]*m//g' "$sandbox/e2e-tests.log" |
+    awk '/ℹ pass [0-9]+/ {p=$3} /ℹ fail [0-9]+/ {f=$3} END {print p+0, f+0}'
+)
+echo "all suites: $passed passed, $failed failed"

@@ -25,6 +25,9 @@ const STEP_MS = 90_000; // upper bound for one step, app start included
 const RECOVERY_CODE = /^[A-Z2-7]{5}(?:-[A-Z2-7]{5}){10}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const ADMIN_PASSWORD = "pääkäyttäjän pitkä salasana";
+const SALES_PASSWORD = "myyjän oma pitkä salasana";
+
 const tid = (id) => `[data-testid="${id}"]`;
 
 function requiredEnv(name) {
@@ -175,13 +178,22 @@ describe("Kortisto desktop app", () => {
     assert.equal(await confirm.isSelected(), true);
   });
 
-  step("continuing opens the start screen with the register id", async () => {
+  step("continuing asks for the first administrator, who lands on the home screen", async () => {
     await browser.$(tid("recovery-continue")).click();
-    assert.equal(await waitForScreen(browser, ["start-screen"]), "start-screen");
+    assert.equal(await waitForScreen(browser, ["first-admin-form"]), "first-admin-form");
     assert.equal(await browser.$(tid("recovery-step")).isExisting(), false,
       "the recovery code is gone once the person continues");
+    await browser.$(tid("first-admin-username")).setValue("paakayttaja");
+    await browser.$(tid("first-admin-display-name")).setValue("Päivi Pääkäyttäjä");
+    await browser.$(tid("first-admin-password")).setValue(ADMIN_PASSWORD);
+    await browser.$(tid("first-admin-password-again")).setValue(ADMIN_PASSWORD);
+    await screenshot(browser, "02-first-admin");
+    await browser.$(tid("first-admin-submit")).click();
+    assert.equal(await waitForScreen(browser, ["start-screen"]), "start-screen");
     registerId = await text(browser, "status-register-id");
     assert.match(registerId, UUID);
+    assert.match(await text(browser, "session-user"), /Päivi Pääkäyttäjä/);
+    assert.ok(await browser.$(tid("nav-users")).isDisplayed(), "an administrator sees user management");
     finnishHeading = await text(browser, "start-heading");
     assert.ok(finnishHeading.length > 0, "the start screen has a heading");
   });
@@ -202,26 +214,70 @@ describe("Kortisto desktop app", () => {
     assert.equal(await browser.$(tid("language-en")).getAttribute("aria-pressed"), "true");
     assert.equal(await browser.$(tid("language-fi")).getAttribute("aria-pressed"), "false");
     assert.equal(await text(browser, "status-register-id"), registerId);
-    await screenshot(browser, "02-start-screen-en");
+    await screenshot(browser, "03-home-admin-en");
   });
 
-  step("after a restart the same register opens directly, in English", async () => {
+  step("the administrator adds a sales rep and logs out", async () => {
+    await browser.$(tid("nav-users")).click();
+    assert.equal(await waitForScreen(browser, ["users-screen"]), "users-screen");
+    await browser.$(tid("user-add-username")).setValue("myyja");
+    await browser.$(tid("user-add-display-name")).setValue("Maija Myyjä");
+    await browser.$(tid("user-add-role")).selectByAttribute("value", "sales");
+    await browser.$(tid("user-add-password")).setValue(SALES_PASSWORD);
+    await browser.$(tid("user-add-submit")).click();
+    await browser.$(tid("user-row-myyja")).waitForDisplayed({ timeout: WAIT_MS });
+    await screenshot(browser, "04-users-en");
+    await browser.$(tid("logout")).click();
+    assert.equal(await waitForScreen(browser, ["login-form"]), "login-form");
+  });
+
+  step("the sales rep logs in and sees no administrator screens", async () => {
+    await browser.$(tid("login-username")).setValue("myyja");
+    await browser.$(tid("login-password")).setValue("wrong password, surely");
+    await browser.$(tid("login-submit")).click();
+    const error = await browser.$(tid("login-error"));
+    await error.waitForDisplayed({ timeout: WAIT_MS });
+    assert.match(await error.getText(), /password/i, "the refusal is in English");
+
+    await browser.$(tid("login-password")).setValue(SALES_PASSWORD);
+    await browser.$(tid("login-submit")).click();
+    assert.equal(await waitForScreen(browser, ["home-screen"]), "home-screen");
+    assert.match(await text(browser, "session-user"), /Maija Myyjä/);
+    for (const admin of ["nav-users", "nav-audit", "nav-training", "nav-settings"]) {
+      assert.equal(await browser.$(tid(admin)).isExisting(), false, `${admin} is shown to a sales rep`);
+    }
+    assert.ok(await browser.$(tid("nav-password")).isDisplayed(), "everyone may change their password");
+    await screenshot(browser, "05-home-sales-en");
+  });
+
+  step("after a restart the register asks for a log-in, in English, and opens the same register", async () => {
     await endSession(); // closes the app
     browser = await startApp();
-    assert.equal(await waitForScreen(browser, ["start-screen", "recovery-step"]), "start-screen",
-      "an existing register must open without a new recovery code");
-    // The saved language is applied once preferences are read: wait for it, bounded.
+    assert.equal(await waitForScreen(browser, ["login-form", "recovery-step", "first-admin-form"]), "login-form",
+      "an existing register must open at the log-in, without a new recovery code");
     await browser.waitUntil(async () => (await htmlLang(browser)) === "en", {
       timeout: WAIT_MS,
       timeoutMsg: "the saved language (en) was not applied after the restart",
     });
+    await screenshot(browser, "06-login-en");
+    await browser.$(tid("login-username")).setValue("paakayttaja");
+    await browser.$(tid("login-password")).setValue(ADMIN_PASSWORD);
+    await browser.$(tid("login-password")).addValue("\uE007"); // Enter submits
+    assert.equal(await waitForScreen(browser, ["start-screen"]), "start-screen");
     const heading = await browser.$(tid("start-heading"));
     await browser.waitUntil(async () => (await heading.getText()).trim() === englishHeading, {
       timeout: WAIT_MS,
       timeoutMsg: `the start heading is not the English "${englishHeading}" after the restart`,
     });
-    assert.equal(await browser.$(tid("language-en")).getAttribute("aria-pressed"), "true");
     assert.equal(await text(browser, "status-register-id"), registerId, "same register id");
-    await screenshot(browser, "03-restart-start-screen-en");
+
+    await browser.$(tid("nav-audit")).click();
+    assert.equal(await waitForScreen(browser, ["audit-screen"]), "audit-screen");
+    const chain = await browser.$(tid("audit-chain-state"));
+    await browser.waitUntil(async () => /intact/i.test(await chain.getText()), {
+      timeout: WAIT_MS,
+      timeoutMsg: "the audit chain state did not say intact",
+    });
+    await screenshot(browser, "07-audit-en");
   });
 });

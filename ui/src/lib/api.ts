@@ -1,9 +1,42 @@
 // The one interface between the UI and the backend: every Tauri command the UI calls, typed.
-// Owns turning a failed call into an AppError; does not own any screen state or wording.
+// Owns turning a failed call into an AppError and telling listeners when the backend says the
+// session is gone; does not own any screen state or wording.
 import { invoke } from "@tauri-apps/api/core";
-import type { AppError, Language, Preferences, RegisterStatus, StartupState } from "./generated";
+import type {
+  AppError,
+  AuditEvent,
+  AuditFilter,
+  AuditVerification,
+  InternalAudit,
+  InternalAuditResult,
+  Language,
+  NewUser,
+  Preferences,
+  RegisterStatus,
+  Role,
+  Session,
+  StartupState,
+  TrainingRecord,
+  User,
+} from "./generated";
 
-export type { AppError, Language, Preferences, RegisterStatus, StartupState } from "./generated";
+export type {
+  AppError,
+  AuditEvent,
+  AuditFilter,
+  AuditVerification,
+  InternalAudit,
+  InternalAuditResult,
+  Language,
+  NewUser,
+  Preferences,
+  RegisterStatus,
+  Role,
+  Session,
+  StartupState,
+  TrainingRecord,
+  User,
+} from "./generated";
 
 /** What the UI may ask of the backend. Tests fake it at the IPC level with `mockIPC`. */
 export interface Backend {
@@ -15,6 +48,65 @@ export interface Backend {
   preferencesGet(): Promise<Preferences>;
   /** Saves the language choice and returns the preferences as now stored. */
   preferencesSet(language: Language): Promise<Preferences>;
+
+  /** Creates the register's first administrator (no users yet) and logs them in. */
+  firstAdminCreate(username: string, displayName: string, password: string): Promise<Session>;
+  /** Logs a user in. */
+  sessionLogin(username: string, password: string): Promise<Session>;
+  /** Logs the current user out. */
+  sessionLogout(): Promise<null>;
+  /** The current session, or null (after the idle lock too); does not count as activity. */
+  sessionCurrent(): Promise<Session | null>;
+  /** Ends the session at once (the computer slept). */
+  sessionLock(): Promise<null>;
+  /** Minutes of inactivity before the session is locked. */
+  idleLockGet(): Promise<number>;
+  /** Sets the idle-lock minutes, 1–240 (admin). */
+  idleLockSet(minutes: number): Promise<null>;
+
+  /** Every user (admin). */
+  userList(): Promise<User[]>;
+  /** Adds a user with a first password (admin). */
+  userAdd(newUser: NewUser, password: string): Promise<User>;
+  /** Changes a user's role (admin). */
+  userRoleChange(username: string, role: Role): Promise<User>;
+  /** Stops a user from logging in; their audit entries stay (admin). */
+  userDeactivate(username: string): Promise<User>;
+  /** Sets a new password for a user (admin). */
+  userPasswordReset(username: string, password: string): Promise<null>;
+  /** Changes the logged-in user's own password. */
+  ownPasswordChange(current: string, newPassword: string): Promise<null>;
+
+  /** Audit entries matching the filter, newest first (admin). */
+  auditList(filter: AuditFilter): Promise<AuditEvent[]>;
+  /** Checks the audit hash chain (admin). */
+  auditVerify(): Promise<AuditVerification>;
+
+  /** Records a completed privacy training; the date as 27.11.2026 or 2026-11-27 (admin). */
+  trainingRecord(username: string, completedOn: string, topic: string): Promise<TrainingRecord>;
+  /** Every recorded training. */
+  trainingList(): Promise<TrainingRecord[]>;
+  /** Records an internal audit (admin). */
+  internalAuditRecord(
+    heldOn: string,
+    scope: string,
+    result: InternalAuditResult,
+    followUp: string,
+  ): Promise<InternalAudit>;
+  /** Every recorded internal audit. */
+  internalAuditList(): Promise<InternalAudit[]>;
+}
+
+/** Error codes with which the backend says there is no usable session any more. */
+export const SESSION_GONE_CODES: readonly string[] = ["not_logged_in", "session_locked"];
+
+type SessionGoneListener = (error: AppError) => void;
+const sessionGoneListeners = new Set<SessionGoneListener>();
+
+/** Calls `listener` whenever any command fails because the session is gone; returns "stop". */
+export function onSessionGone(listener: SessionGoneListener): () => void {
+  sessionGoneListeners.add(listener);
+  return () => sessionGoneListeners.delete(listener);
 }
 
 /** Code given to failures that did not come from the backend as an AppError. */
@@ -47,7 +139,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (failure) {
-    throw toAppError(failure);
+    const error = toAppError(failure);
+    if (SESSION_GONE_CODES.includes(error.code)) {
+      for (const listener of [...sessionGoneListeners]) listener(error);
+    }
+    throw error;
   }
 }
 
@@ -57,4 +153,37 @@ export const api: Backend = {
   registerStatus: () => call<RegisterStatus>("register_status"),
   preferencesGet: () => call<Preferences>("preferences_get"),
   preferencesSet: (language) => call<Preferences>("preferences_set", { language }),
+
+  firstAdminCreate: (username, displayName, password) =>
+    call<Session>("first_admin_create", { username, display_name: displayName, password }),
+  sessionLogin: (username, password) => call<Session>("session_login", { username, password }),
+  sessionLogout: () => call<null>("session_logout"),
+  sessionCurrent: () => call<Session | null>("session_current"),
+  sessionLock: () => call<null>("session_lock"),
+  idleLockGet: () => call<number>("idle_lock_get"),
+  idleLockSet: (minutes) => call<null>("idle_lock_set", { minutes }),
+
+  userList: () => call<User[]>("user_list"),
+  userAdd: (newUser, password) => call<User>("user_add", { new_user: newUser, password }),
+  userRoleChange: (username, role) => call<User>("user_role_change", { username, role }),
+  userDeactivate: (username) => call<User>("user_deactivate", { username }),
+  userPasswordReset: (username, password) =>
+    call<null>("user_password_reset", { username, password }),
+  ownPasswordChange: (current, newPassword) =>
+    call<null>("own_password_change", { current, new_password: newPassword }),
+
+  auditList: (filter) => call<AuditEvent[]>("audit_list", { filter }),
+  auditVerify: () => call<AuditVerification>("audit_verify"),
+
+  trainingRecord: (username, completedOn, topic) =>
+    call<TrainingRecord>("training_record", { username, completed_on: completedOn, topic }),
+  trainingList: () => call<TrainingRecord[]>("training_list"),
+  internalAuditRecord: (heldOn, scope, result, followUp) =>
+    call<InternalAudit>("internal_audit_record", {
+      held_on: heldOn,
+      scope,
+      result,
+      follow_up: followUp,
+    }),
+  internalAuditList: () => call<InternalAudit[]>("internal_audit_list"),
 };

@@ -1,5 +1,5 @@
-// Finnish-first formatting of dates, sizes and counts for display (Intl, no libraries).
-// Owns only presentation; values stay as the backend sent them.
+// Finnish-first formatting of dates, times, sizes and counts for display (Intl, no libraries).
+// Owns only presentation (and turning picked days into instants); values stay as the backend sent them.
 import type { Language } from "./generated";
 
 const LOCALES: Record<Language, string> = { fi: "fi-FI", en: "en-GB" };
@@ -38,4 +38,43 @@ export function formatBytes(bytes: number, language: Language): string {
 /** A whole number with the language's digit grouping. */
 export function formatCount(count: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 0 }).format(count);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day sent as ISO `2026-11-27` (no time, no zone): `27.11.2026` in Finnish,
+ * `27 November 2026` in English. Read as a local day, so no time zone can move it.
+ */
+export function formatDay(isoDay: string, language: Language): string {
+  const match = ISO_DAY.exec(isoDay);
+  if (!match) return isoDay;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12);
+  return formatDate(date.toISOString(), language);
+}
+
+/** An instant as `27.11.2026 14.05` in Finnish, `27 November 2026 14:05` in English (local time). */
+export function formatDateTime(rfc3339: string, language: Language): string {
+  const date = new Date(rfc3339);
+  if (Number.isNaN(date.getTime())) return rfc3339;
+  const hours = String(date.getHours()).padStart(2, "0");
+  const minutes = String(date.getMinutes()).padStart(2, "0");
+  const separator = language === "fi" ? "." : ":";
+  return `${formatDate(rfc3339, language)} ${hours}${separator}${minutes}`;
+}
+
+/** Today as the Finnish form people type, `27.11.2026` (local day). */
+export function todayFinnish(now: Date = new Date()): string {
+  return `${now.getDate()}.${now.getMonth() + 1}.${now.getFullYear()}`;
+}
+
+/**
+ * The start of the local day `YYYY-MM-DD` (as a date input gives it), `days` later, as an
+ * RFC 3339 UTC instant like the audit trail's; null for an empty or malformed value.
+ */
+export function localDayStart(isoDay: string, days = 0): string | null {
+  const match = ISO_DAY.exec(isoDay);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -2,7 +2,7 @@
 // The type of `messages` already enforces this at compile time; this guards the runtime objects.
 import { describe, expect, it } from "vitest";
 import { get } from "svelte/store";
-import { language, messages, t } from "./i18n";
+import { fill, language, messages, t } from "./i18n";
 
 describe("i18n", () => {
   it("has identical key sets in Finnish and English", () => {
@@ -26,5 +26,11 @@ describe("i18n", () => {
     language.set("en");
     expect(get(t).loading).toBe("Opening the register…");
     language.set("fi");
+  });
+});
+
+describe("fill", () => {
+  it("fills named placeholders and leaves unknown ones", () => {
+    expect(fill("Hei, {name}! {other}", { name: "Maija" })).toBe("Hei, Maija! {other}");
   });
 });

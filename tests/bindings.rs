@@ -4,6 +4,21 @@
 use kortisto_app::commands::{register::StartupState, AppError, Message};
 use kortisto_core::audit::{AuditEvent, AuditFilter, AuditVerification};
 use kortisto_core::auth::{Role, Session};
+use kortisto_core::deals::{Deal, DealFilter, DealInput, DealKind, DealStatus, PersonRef};
+use kortisto_core::history::HistoryEntry;
+use kortisto_core::meetings::{
+    Meeting, MeetingFilter, MeetingInput, MeetingKind, ServiceElement, ServiceElementInput,
+    ServiceElementKind,
+};
+use kortisto_core::organisations::{
+    ListPage, Organisation, OrganisationInput, OrganisationKind, OrganisationPage,
+};
+use kortisto_core::people::{
+    BusinessCard, BusinessCardSaved, Contact, ContactInput, ContactKind, DuplicateCandidate,
+    DuplicateReason, Person, PersonInput, PersonPage, PersonSummary, Position, PositionInput,
+};
+use kortisto_core::search::SearchHit;
+use kortisto_core::sources::{Source, SourceInput, SourceKind};
 use kortisto_core::training::{InternalAudit, InternalAuditResult, TrainingRecord};
 use kortisto_core::users::{NewUser, User};
 use kortisto_core::{Language, Preferences, RegisterStatus};
@@ -28,6 +43,42 @@ fn generated() -> String {
         TrainingRecord::decl(&config),
         InternalAuditResult::decl(&config),
         InternalAudit::decl(&config),
+        SourceKind::decl(&config),
+        SourceInput::decl(&config),
+        Source::decl(&config),
+        OrganisationKind::decl(&config),
+        OrganisationInput::decl(&config),
+        Organisation::decl(&config),
+        OrganisationPage::decl(&config),
+        ListPage::<()>::decl(&config),
+        PersonInput::decl(&config),
+        Person::decl(&config),
+        PersonSummary::decl(&config),
+        ContactKind::decl(&config),
+        ContactInput::decl(&config),
+        Contact::decl(&config),
+        PositionInput::decl(&config),
+        Position::decl(&config),
+        PersonPage::decl(&config),
+        BusinessCard::decl(&config),
+        BusinessCardSaved::decl(&config),
+        DuplicateReason::decl(&config),
+        DuplicateCandidate::decl(&config),
+        DealKind::decl(&config),
+        DealStatus::decl(&config),
+        DealInput::decl(&config),
+        PersonRef::decl(&config),
+        Deal::decl(&config),
+        DealFilter::decl(&config),
+        MeetingKind::decl(&config),
+        MeetingInput::decl(&config),
+        Meeting::decl(&config),
+        MeetingFilter::decl(&config),
+        ServiceElementKind::decl(&config),
+        ServiceElementInput::decl(&config),
+        ServiceElement::decl(&config),
+        HistoryEntry::decl(&config),
+        SearchHit::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

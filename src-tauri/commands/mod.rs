@@ -5,6 +5,7 @@ use serde::Serialize;
 pub mod audit;
 pub mod preferences;
 pub mod register;
+pub mod register_content;
 pub mod session;
 pub mod users;
 

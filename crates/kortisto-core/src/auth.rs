@@ -89,6 +89,44 @@ pub enum Action {
     SettingsRead,
     /// Change register settings.
     SettingsChange,
+    /// Add a person.
+    PersonAdd,
+    /// Edit a person's data.
+    PersonEdit,
+    /// Open a person's page (audited).
+    PersonView,
+    /// List people.
+    PersonList,
+    /// Add an organisation.
+    OrganisationAdd,
+    /// Edit an organisation or its contact data.
+    OrganisationEdit,
+    /// Open an organisation's page (audited).
+    OrganisationView,
+    /// List organisations.
+    OrganisationList,
+    /// Add a position.
+    PositionAdd,
+    /// Add contact data.
+    ContactAdd,
+    /// Look for likely duplicates of a business card.
+    DuplicateCheck,
+    /// Save a business card.
+    BusinessCardSave,
+    /// Add a deal (sales: leads and offers only).
+    DealAdd,
+    /// Edit a deal (sales: leads and offers only).
+    DealEdit,
+    /// List deals.
+    DealList,
+    /// Log a meeting or contact.
+    MeetingLog,
+    /// List meetings.
+    MeetingList,
+    /// Register a service element.
+    ElementAdd,
+    /// Search people and organisations.
+    Search,
 }
 
 impl Action {
@@ -108,6 +146,25 @@ impl Action {
         Action::InternalAuditList,
         Action::SettingsRead,
         Action::SettingsChange,
+        Action::PersonAdd,
+        Action::PersonEdit,
+        Action::PersonView,
+        Action::PersonList,
+        Action::OrganisationAdd,
+        Action::OrganisationEdit,
+        Action::OrganisationView,
+        Action::OrganisationList,
+        Action::PositionAdd,
+        Action::ContactAdd,
+        Action::DuplicateCheck,
+        Action::BusinessCardSave,
+        Action::DealAdd,
+        Action::DealEdit,
+        Action::DealList,
+        Action::MeetingLog,
+        Action::MeetingList,
+        Action::ElementAdd,
+        Action::Search,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -127,7 +184,26 @@ impl Action {
             | Action::InternalAuditRecord
             | Action::InternalAuditList
             | Action::SettingsChange => &[Admin],
-            Action::OwnPasswordChange | Action::SettingsRead => &[Admin, Office, Sales],
+            Action::OwnPasswordChange
+            | Action::SettingsRead
+            | Action::PersonAdd
+            | Action::PersonEdit
+            | Action::PersonView
+            | Action::PersonList
+            | Action::OrganisationView
+            | Action::OrganisationList
+            | Action::PositionAdd
+            | Action::ContactAdd
+            | Action::DuplicateCheck
+            | Action::BusinessCardSave
+            | Action::DealList
+            | Action::MeetingLog
+            | Action::MeetingList
+            | Action::Search => &[Admin, Office, Sales],
+            Action::OrganisationAdd | Action::OrganisationEdit | Action::ElementAdd => {
+                &[Admin, Office]
+            }
+            Action::DealAdd | Action::DealEdit => &[Admin, Sales],
         }
     }
 
@@ -148,6 +224,25 @@ impl Action {
             Action::InternalAuditList => "internal_audit_list",
             Action::SettingsRead => "settings_read",
             Action::SettingsChange => "settings_change",
+            Action::PersonAdd => "person_add",
+            Action::PersonEdit => "person_edit",
+            Action::PersonView => "person_view",
+            Action::PersonList => "person_list",
+            Action::OrganisationAdd => "organisation_add",
+            Action::OrganisationEdit => "organisation_edit",
+            Action::OrganisationView => "organisation_view",
+            Action::OrganisationList => "organisation_list",
+            Action::PositionAdd => "position_add",
+            Action::ContactAdd => "contact_add",
+            Action::DuplicateCheck => "duplicate_check",
+            Action::BusinessCardSave => "business_card_save",
+            Action::DealAdd => "deal_add",
+            Action::DealEdit => "deal_edit",
+            Action::DealList => "deal_list",
+            Action::MeetingLog => "meeting_log",
+            Action::MeetingList => "meeting_list",
+            Action::ElementAdd => "element_add",
+            Action::Search => "search",
         }
     }
 

@@ -158,6 +158,30 @@ pub enum Error {
         /// Largest value allowed.
         max: u32,
     },
+    /// A field that breaks its rule (`rule` says which: business_id, phone, email,
+    /// end_before_start, source_detail_required, contact_owner).
+    #[error("field_invalid: {field} ({rule})")]
+    FieldInvalid {
+        /// The field.
+        field: String,
+        /// The rule it breaks.
+        rule: String,
+    },
+    /// A record that does not exist (or no longer does).
+    #[error("record_not_found: {kind} {id}")]
+    RecordNotFound {
+        /// The kind of record (person, organisation, deal, meeting).
+        kind: String,
+        /// The id asked for.
+        id: String,
+    },
+    /// Saving would likely create a duplicate of these people; open one of them, or confirm
+    /// that this is a different person.
+    #[error("duplicate_suspected")]
+    DuplicateSuspected {
+        /// The likely duplicates.
+        person_ids: Vec<String>,
+    },
     /// The two typed new passwords differ.
     #[error("password_mismatch")]
     PasswordMismatch,
@@ -208,6 +232,9 @@ impl Error {
             Error::SettingInvalid { .. } => "setting_invalid",
             Error::AuditChainBroken { .. } => "audit_chain_broken",
             Error::PasswordMismatch => "password_mismatch",
+            Error::DuplicateSuspected { .. } => "duplicate_suspected",
+            Error::FieldInvalid { .. } => "field_invalid",
+            Error::RecordNotFound { .. } => "record_not_found",
             Error::PasswordPromptUnavailable => "password_prompt_unavailable",
             Error::Storage(_) => "storage_failed",
         }
@@ -250,6 +277,9 @@ impl Error {
                 json!({ "setting": setting, "min": min, "max": max })
             }
             Error::AuditChainBroken { seq } => json!({ "seq": seq }),
+            Error::FieldInvalid { field, rule } => json!({ "field": field, "rule": rule }),
+            Error::DuplicateSuspected { person_ids } => json!({ "person_ids": person_ids }),
+            Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::UsernameInvalid
             | Error::DisplayNameInvalid
             | Error::LastAdmin
@@ -416,6 +446,17 @@ impl Error {
             } else {
                 format!("The setting {setting} must be between {min} and {max}.")
             },
+            Error::FieldInvalid { field, rule } => field_rule_message(fi, field, rule),
+            Error::DuplicateSuspected { person_ids } => if fi {
+                format!("Rekisterissä on todennäköisesti jo sama henkilö ({} osumaa). Avaa olemassa oleva tieto, tai vahvista että kyseessä on eri henkilö.", person_ids.len())
+            } else {
+                format!("The register probably already has this person ({} matches). Open the existing record, or confirm that this is a different person.", person_ids.len())
+            },
+            Error::RecordNotFound { kind, id } => if fi {
+                format!("Tietuetta ({kind} {id}) ei löydy. Se on ehkä poistettu; hae uudelleen.")
+            } else {
+                format!("The record ({kind} {id}) was not found. It may have been removed; search again.")
+            },
             Error::PasswordMismatch => if fi {
                 "Salasanat eivät täsmää. Kirjoita sama uusi salasana kahdesti."
             } else {
@@ -446,5 +487,30 @@ impl Error {
 impl From<rusqlite::Error> for Error {
     fn from(error: rusqlite::Error) -> Self {
         Error::Storage(error.to_string())
+    }
+}
+
+fn field_rule_message(fi: bool, field: &str, rule: &str) -> String {
+    match (rule, fi) {
+        ("business_id", true) => format!("Y-tunnus ({field}) ei kelpaa: kirjoita muodossa 1234567-8; tarkistusmerkki ei täsmää."),
+        ("business_id", false) => format!("The business ID ({field}) is not valid: write it as 1234567-8; the check digit does not match."),
+        ("phone", true) => format!("Puhelinnumeroa ({field}) ei tunnistettu. Kirjoita esim. 040 123 4567 tai +46 8 123 456 78."),
+        ("phone", false) => format!("The phone number ({field}) was not recognised. Write e.g. 040 123 4567 or +46 8 123 456 78."),
+        ("email", true) => format!("Sähköpostiosoite ({field}) ei kelpaa. Kirjoita muodossa nimi@yritys.fi."),
+        ("email", false) => format!("The e-mail address ({field}) is not valid. Write it as name@company.fi."),
+        ("end_before_start", true) => format!("Päättymispäivä ({field}) on ennen alkamispäivää. Korjaa päivämäärät."),
+        ("end_before_start", false) => format!("The end date ({field}) is before the start date. Correct the dates."),
+        ("source_detail_required", true) => format!("Kerro lähteen tarkenne ({field}): mikä tapahtuma, julkinen lähde tai tietopalvelu."),
+        ("source_detail_required", false) => format!("Give the source's detail ({field}): which event, public source or data provider."),
+        ("unknown_participant", true) => format!("Osallistujaa ({field}) ei löydy rekisteristä. Valitse henkilö haulla."),
+        ("unknown_participant", false) => format!("The participant ({field}) is not in the register. Pick the person by searching."),
+        ("participants_required", true) => "Valitse vähintään yksi osallistuja.".to_string(),
+        ("participants_required", false) => "Choose at least one participant.".to_string(),
+        ("parent_required", true) => "Yksiköllä on oltava emo-organisaatio. Valitse se.".to_string(),
+        ("parent_required", false) => "A unit needs a parent organisation. Choose it.".to_string(),
+        ("duplicate", true) => format!("Sama {field} on jo rekisterissä. Avaa olemassa oleva tieto."),
+        ("duplicate", false) => format!("The same {field} is already in the register. Open the existing record."),
+        (_, true) => format!("Kentän {field} arvo ei kelpaa. Korjaa se ja yritä uudelleen."),
+        (_, false) => format!("The value of {field} is not valid. Correct it and try again."),
     }
 }

@@ -10,18 +10,27 @@
 pub mod audit;
 pub mod auth;
 mod clock;
+mod collation;
 mod data_dir;
 mod date;
+pub mod deals;
 mod error;
+pub mod history;
 mod ids;
 mod keychain;
 mod language;
+pub mod meetings;
+pub mod organisations;
+pub mod people;
 mod preferences;
 mod register;
+pub mod search;
 mod secret;
+pub mod sources;
 mod store;
 pub mod training;
 pub mod users;
+pub mod validate;
 
 pub use audit::AuditFilter;
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -7,15 +7,247 @@ use std::collections::HashSet;
 
 use common::{at, password, register_with_admin, Sandbox};
 use kortisto_core::auth::{Action, Role, Session};
+use kortisto_core::deals::{DealFilter, DealInput, DealKind, DealStatus};
+use kortisto_core::meetings::{
+    MeetingFilter, MeetingInput, MeetingKind, ServiceElementInput, ServiceElementKind,
+};
+use kortisto_core::organisations::OrganisationInput;
+use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput, PositionInput};
+use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::training::InternalAuditResult;
 use kortisto_core::users::NewUser;
 use kortisto_core::{AuditFilter, Error, Register};
 
+/// Ids of records the content calls work on, made by the administrator before the walk.
+#[derive(Clone)]
+struct Fixture {
+    person: String,
+    organisation: String,
+    lead: String,
+}
+
+fn card_source() -> SourceInput {
+    SourceInput {
+        kind: SourceKind::BusinessCard,
+        detail: None,
+        obtained_on: None,
+    }
+}
+
+fn person_input(n: usize) -> PersonInput {
+    PersonInput {
+        surname: format!("Virtanen{n}"),
+        first_name: "Maija".into(),
+        other_first_names: None,
+    }
+}
+
 type Call = Box<dyn Fn(&mut Register, &Session, usize) -> kortisto_core::Result<()>>;
 
-fn calls() -> Vec<(Action, Call)> {
+fn calls(f: Fixture) -> Vec<(Action, Call)> {
     let clock = at("2026-11-27T10:00:00Z");
+    let (f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12) = (
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+    );
     vec![
+        (
+            Action::PersonAdd,
+            Box::new(move |r, s, n| {
+                r.person_add(s, &person_input(n), &[], &card_source(), &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::PersonEdit,
+            Box::new(move |r, s, n| {
+                r.person_edit(s, &f1.person, &person_input(n), &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::PersonView,
+            Box::new(move |r, s, _| r.person_page(s, &f2.person, &clock).map(drop)),
+        ),
+        (
+            Action::PersonList,
+            Box::new(|r, s, _| r.person_list(s, 0, 50).map(drop)),
+        ),
+        (
+            Action::OrganisationAdd,
+            Box::new(move |r, s, n| {
+                r.organisation_add(
+                    s,
+                    &OrganisationInput {
+                        name: format!("Yritys {n} Oy"),
+                        ..Default::default()
+                    },
+                    &clock,
+                )
+                .map(drop)
+            }),
+        ),
+        (
+            Action::OrganisationEdit,
+            Box::new(move |r, s, n| {
+                r.organisation_edit(
+                    s,
+                    &f3.organisation,
+                    &OrganisationInput {
+                        name: format!("Asiakas {n} Oy"),
+                        ..Default::default()
+                    },
+                    &clock,
+                )
+                .map(drop)
+            }),
+        ),
+        (
+            Action::OrganisationView,
+            Box::new(move |r, s, _| r.organisation_page(s, &f4.organisation, &clock).map(drop)),
+        ),
+        (
+            Action::OrganisationList,
+            Box::new(|r, s, _| r.organisation_list(s, 0, 50).map(drop)),
+        ),
+        (
+            Action::PositionAdd,
+            Box::new(move |r, s, _| {
+                let input = PositionInput {
+                    person_id: f5.person.clone(),
+                    organisation_id: f5.organisation.clone(),
+                    title: "Myyjä".into(),
+                    job_description: None,
+                    start_on: None,
+                    end_on: None,
+                };
+                r.position_add(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::ContactAdd,
+            Box::new(move |r, s, n| {
+                let contact = ContactInput {
+                    kind: ContactKind::Email,
+                    value: format!("maija{n}@asiakas.fi"),
+                    label: None,
+                    social_kind: None,
+                };
+                r.contact_add(s, Some(&f6.person), None, &contact, &card_source(), &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::DuplicateCheck,
+            Box::new(move |r, s, n| {
+                let card = BusinessCard {
+                    person: person_input(n),
+                    organisation_id: Some(f7.organisation.clone()),
+                    new_organisation: None,
+                    title: None,
+                    contacts: vec![],
+                    source: card_source(),
+                };
+                r.duplicate_check(s, &card).map(drop)
+            }),
+        ),
+        (
+            Action::BusinessCardSave,
+            Box::new(move |r, s, n| {
+                let card = BusinessCard {
+                    person: person_input(n + 1000),
+                    organisation_id: Some(f8.organisation.clone()),
+                    new_organisation: None,
+                    title: Some("Ostaja".into()),
+                    contacts: vec![],
+                    source: card_source(),
+                };
+                r.business_card_save(s, &card, false, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::DealAdd,
+            Box::new(move |r, s, n| {
+                let deal = DealInput {
+                    kind: DealKind::Lead,
+                    organisation_id: f9.organisation.clone(),
+                    title: format!("Liidi {n}"),
+                    status: DealStatus::Open,
+                    start_on: None,
+                    end_on: None,
+                    notes: None,
+                    person_ids: vec![],
+                };
+                r.deal_add(s, &deal, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::DealEdit,
+            Box::new(move |r, s, n| {
+                let deal = DealInput {
+                    kind: DealKind::Lead,
+                    organisation_id: f10.organisation.clone(),
+                    title: format!("Liidi {n}"),
+                    status: DealStatus::Open,
+                    start_on: None,
+                    end_on: None,
+                    notes: None,
+                    person_ids: vec![],
+                };
+                r.deal_edit(s, &f10.lead, &deal, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::DealList,
+            Box::new(|r, s, _| r.deal_list(s, &DealFilter::default()).map(drop)),
+        ),
+        (
+            Action::MeetingLog,
+            Box::new(move |r, s, _| {
+                let meeting = MeetingInput {
+                    kind: MeetingKind::Call,
+                    at: None,
+                    subject: "Soitto".into(),
+                    participant_ids: vec![f11.person.clone()],
+                    notes: None,
+                    organisation_id: None,
+                };
+                r.meeting_log(s, &meeting, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::MeetingList,
+            Box::new(|r, s, _| r.meeting_list(s, &MeetingFilter::default()).map(drop)),
+        ),
+        (
+            Action::ElementAdd,
+            Box::new(move |r, s, n| {
+                let element = ServiceElementInput {
+                    kind: ServiceElementKind::Licence,
+                    vendor: "Valmistaja".into(),
+                    identifier: format!("LIC-{n}"),
+                    organisation_id: f12.organisation.clone(),
+                    person_id: None,
+                    valid_from: None,
+                    valid_to: None,
+                };
+                r.element_add(s, &element, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::Search,
+            Box::new(|r, s, _| r.search(s, "virt", 20).map(drop)),
+        ),
         (
             Action::UserAdd,
             Box::new(move |r, s, n| {
@@ -150,7 +382,40 @@ fn every_entry_point_follows_the_permission_table_for_every_role() {
         )
         .unwrap();
 
-    let calls = calls();
+    let person = register
+        .person_add(&admin, &person_input(0), &[], &card_source(), &clock)
+        .unwrap();
+    let organisation = register
+        .organisation_add(
+            &admin,
+            &OrganisationInput {
+                name: "Asiakas Oy".into(),
+                ..Default::default()
+            },
+            &clock,
+        )
+        .unwrap();
+    let lead = register
+        .deal_add(
+            &admin,
+            &DealInput {
+                kind: DealKind::Lead,
+                organisation_id: organisation.organisation_id.clone(),
+                title: "Liidi".into(),
+                status: DealStatus::Open,
+                start_on: None,
+                end_on: None,
+                notes: None,
+                person_ids: vec![],
+            },
+            &clock,
+        )
+        .unwrap();
+    let calls = calls(Fixture {
+        person: person.person_id,
+        organisation: organisation.organisation_id,
+        lead: lead.deal_id,
+    });
     let covered: HashSet<Action> = calls.iter().map(|(action, _)| *action).collect();
     for action in Action::ALL {
         assert!(
@@ -213,4 +478,60 @@ fn a_role_change_or_deactivation_takes_effect_in_an_open_session() {
         register.idle_lock_minutes(&second),
         Err(Error::NotLoggedIn)
     ));
+}
+
+#[test]
+fn sales_reps_add_leads_and_offers_but_not_contracts() {
+    let sandbox = Sandbox::new("salesdeals");
+    let clock = at("2026-11-27T10:00:00Z");
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    register
+        .user_add(
+            &admin,
+            &NewUser {
+                username: "myyja".into(),
+                display_name: "Myyjä".into(),
+                role: Role::Sales,
+            },
+            &password(),
+            &clock,
+        )
+        .unwrap();
+    let sales = register.login("myyja", &password(), &clock).unwrap();
+    let organisation = register
+        .organisation_add(
+            &admin,
+            &OrganisationInput {
+                name: "Asiakas Oy".into(),
+                ..Default::default()
+            },
+            &clock,
+        )
+        .unwrap();
+    let deal = |kind| DealInput {
+        kind,
+        organisation_id: organisation.organisation_id.clone(),
+        title: "Kauppa".into(),
+        status: DealStatus::Open,
+        start_on: None,
+        end_on: None,
+        notes: None,
+        person_ids: vec![],
+    };
+    assert!(register
+        .deal_add(&sales, &deal(DealKind::Offer), &clock)
+        .is_ok());
+    let contract = register.deal_add(&sales, &deal(DealKind::ServiceContract), &clock);
+    assert!(
+        matches!(contract, Err(Error::PermissionDenied { .. })),
+        "{contract:?}"
+    );
+    let by_admin = register
+        .deal_add(&admin, &deal(DealKind::ServiceContract), &clock)
+        .unwrap();
+    let edit = register.deal_edit(&sales, &by_admin.deal_id, &deal(DealKind::Lead), &clock);
+    assert!(
+        matches!(edit, Err(Error::PermissionDenied { .. })),
+        "a sales rep cannot turn a contract into a lead: {edit:?}"
+    );
 }

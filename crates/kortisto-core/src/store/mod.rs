@@ -8,6 +8,7 @@ use rusqlite_migration::{Migrations, M};
 use zeroize::Zeroizing;
 
 pub(crate) mod audit;
+pub(crate) mod content;
 pub(crate) mod users;
 
 use crate::secret::DatabaseKey;
@@ -17,6 +18,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_register.sql"),
     include_str!("migrations/0002_users_audit.sql"),
+    include_str!("migrations/0003_register_content.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).
@@ -79,7 +81,14 @@ fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
         key.sqlcipher_literal().as_str()
     ));
     conn.execute_batch(&statement)
-        .map_err(|_| Error::Storage("the database refused its key statement".into()))
+        .map_err(|_| Error::Storage("the database refused its key statement".into()))?;
+    register_collations(conn)
+}
+
+/// The `finnish` collation used by list indexes; needed on every connection.
+pub(crate) fn register_collations(conn: &Connection) -> Result<()> {
+    conn.create_collation("finnish", crate::collation::finnish)?;
+    Ok(())
 }
 
 /// Checks the HMAC of every page (SQLCipher's `cipher_integrity_check`), so a flipped byte
@@ -157,4 +166,11 @@ const COUNTED_TABLES: &[(&str, &str)] = &[
     ("registers", "register_info"),
     ("users", "users"),
     ("audit_events", "audit_events"),
+    ("people", "people"),
+    ("organisations", "organisations"),
+    ("positions", "positions"),
+    ("contact_points", "contact_points"),
+    ("deals", "deals"),
+    ("meetings", "meetings"),
+    ("service_elements", "service_elements"),
 ];

@@ -293,3 +293,771 @@ recorded_by: string,
  * When it was recorded.
  */
 recorded_at: string, };
+
+export type SourceKind = "rfq-or-contract-document" | "business-card" | "email-or-social-media" | "customer-meeting" | "event" | "public-source" | "data-provider" | "portal-registration" | "self-service";
+
+export type SourceInput = { 
+/**
+ * The kind.
+ */
+kind: SourceKind, 
+/**
+ * Which event, public source or data provider (required for those kinds).
+ */
+detail: string | null, 
+/**
+ * When the data was obtained (`27.11.2026` or ISO); today when empty.
+ */
+obtained_on: string | null, };
+
+export type Source = { 
+/**
+ * The source's id.
+ */
+source_id: string, 
+/**
+ * The kind.
+ */
+kind: SourceKind, 
+/**
+ * Which event, public source or data provider.
+ */
+detail: string | null, 
+/**
+ * When the data was obtained (ISO date).
+ */
+obtained_on: string, 
+/**
+ * The user who recorded it.
+ */
+recorded_by: string, 
+/**
+ * Their display name.
+ */
+recorded_by_name: string, 
+/**
+ * When it was recorded.
+ */
+recorded_at: string, };
+
+export type OrganisationKind = "company" | "unit" | "public-body" | "association" | "sole-trader";
+
+export type OrganisationInput = { 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Kind (`company` when not given).
+ */
+kind: OrganisationKind | null, 
+/**
+ * Parent organisation (required for units).
+ */
+parent_id: string | null, 
+/**
+ * Y-tunnus `1234567-8`.
+ */
+business_id: string | null, 
+/**
+ * Customer since (`27.11.2026` or ISO).
+ */
+customer_since: string | null, 
+/**
+ * Customer until.
+ */
+customer_until: string | null, };
+
+export type Organisation = { 
+/**
+ * Id.
+ */
+organisation_id: string, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Kind.
+ */
+kind: OrganisationKind, 
+/**
+ * Parent organisation (units).
+ */
+parent_id: string | null, 
+/**
+ * The parent's name.
+ */
+parent_name: string | null, 
+/**
+ * Y-tunnus.
+ */
+business_id: string | null, 
+/**
+ * Customer since (ISO date).
+ */
+customer_since: string | null, 
+/**
+ * Customer until (ISO date).
+ */
+customer_until: string | null, 
+/**
+ * Created.
+ */
+created_at: string, 
+/**
+ * Last changed.
+ */
+updated_at: string, };
+
+export type OrganisationPage = { 
+/**
+ * The organisation.
+ */
+organisation: Organisation, 
+/**
+ * Its units (children), recursively in tree order.
+ */
+units: Array<Organisation>, 
+/**
+ * People with a position there (current first).
+ */
+positions: Array<Position>, 
+/**
+ * Its own contact data.
+ */
+contacts: Array<Contact>, 
+/**
+ * Its deals.
+ */
+deals: Array<Deal>, 
+/**
+ * Its latest meetings (at most 200).
+ */
+meetings: Array<Meeting>, 
+/**
+ * Service elements registered for it.
+ */
+service_elements: Array<ServiceElement>, 
+/**
+ * Rectification history of its data.
+ */
+history: Array<HistoryEntry>, };
+
+export type ListPage<T> = { 
+/**
+ * How many there are in all.
+ */
+total: number, 
+/**
+ * This page.
+ */
+items: Array<T>, };
+
+export type PersonInput = { 
+/**
+ * Surname.
+ */
+surname: string, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * Other first names.
+ */
+other_first_names: string | null, };
+
+export type Person = { 
+/**
+ * Id.
+ */
+person_id: string, 
+/**
+ * Surname.
+ */
+surname: string, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * Other first names.
+ */
+other_first_names: string | null, 
+/**
+ * Where the person's record came from.
+ */
+source: Source, 
+/**
+ * Created.
+ */
+created_at: string, 
+/**
+ * Last changed.
+ */
+updated_at: string, };
+
+export type PersonSummary = { 
+/**
+ * Id.
+ */
+person_id: string, 
+/**
+ * Surname.
+ */
+surname: string, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * Title of the current position.
+ */
+title: string | null, 
+/**
+ * Organisation of the current position.
+ */
+organisation_name: string | null, };
+
+export type ContactKind = "address" | "phone" | "mobile" | "email" | "social";
+
+export type ContactInput = { 
+/**
+ * Kind.
+ */
+kind: ContactKind, 
+/**
+ * The address, number, e-mail or handle/URL.
+ */
+value: string, 
+/**
+ * A label ("work", "visiting address", …).
+ */
+label: string | null, 
+/**
+ * For social contacts: which service (LinkedIn, …).
+ */
+social_kind: string | null, };
+
+export type Contact = { 
+/**
+ * Id.
+ */
+contact_id: string, 
+/**
+ * The person it belongs to.
+ */
+person_id: string | null, 
+/**
+ * The organisation it belongs to.
+ */
+organisation_id: string | null, 
+/**
+ * Kind.
+ */
+kind: ContactKind, 
+/**
+ * Label.
+ */
+label: string | null, 
+/**
+ * As stored (phone numbers in E.164).
+ */
+value: string, 
+/**
+ * As shown (phone numbers in national form).
+ */
+display: string, 
+/**
+ * Social service.
+ */
+social_kind: string | null, 
+/**
+ * Where it came from.
+ */
+source: Source, };
+
+export type PositionInput = { 
+/**
+ * Who.
+ */
+person_id: string, 
+/**
+ * Where.
+ */
+organisation_id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Job description.
+ */
+job_description: string | null, 
+/**
+ * Start date.
+ */
+start_on: string | null, 
+/**
+ * End date (empty while current).
+ */
+end_on: string | null, };
+
+export type Position = { 
+/**
+ * Id.
+ */
+position_id: string, 
+/**
+ * Who.
+ */
+person_id: string, 
+/**
+ * Their name ("Surname First").
+ */
+person_name: string, 
+/**
+ * Where.
+ */
+organisation_id: string, 
+/**
+ * The organisation's name.
+ */
+organisation_name: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Job description.
+ */
+job_description: string | null, 
+/**
+ * Start date.
+ */
+start_on: string | null, 
+/**
+ * End date.
+ */
+end_on: string | null, };
+
+export type PersonPage = { 
+/**
+ * The person.
+ */
+person: Person, 
+/**
+ * Contact data with sources.
+ */
+contacts: Array<Contact>, 
+/**
+ * Positions, current first.
+ */
+positions: Array<Position>, 
+/**
+ * Deals they are party to.
+ */
+deals: Array<Deal>, 
+/**
+ * Their latest meetings (at most 200).
+ */
+meetings: Array<Meeting>, 
+/**
+ * Service elements registered to them.
+ */
+service_elements: Array<ServiceElement>, 
+/**
+ * Rectification history.
+ */
+history: Array<HistoryEntry>, };
+
+export type BusinessCard = { 
+/**
+ * The person.
+ */
+person: PersonInput, 
+/**
+ * An existing organisation …
+ */
+organisation_id: string | null, 
+/**
+ * … or a new one (needs the right to add organisations).
+ */
+new_organisation: OrganisationInput | null, 
+/**
+ * Title at that organisation.
+ */
+title: string | null, 
+/**
+ * Contact data.
+ */
+contacts: Array<ContactInput>, 
+/**
+ * Where it came from (applies to the person and every contact datum).
+ */
+source: SourceInput, };
+
+export type BusinessCardSaved = { 
+/**
+ * The new person.
+ */
+person_id: string, 
+/**
+ * The organisation (existing or new).
+ */
+organisation_id: string | null, 
+/**
+ * The new position.
+ */
+position_id: string | null, };
+
+export type DuplicateReason = "same-email" | "same-phone" | "same-name-in-organisation";
+
+export type DuplicateCandidate = { 
+/**
+ * The existing person.
+ */
+person_id: string, 
+/**
+ * Their surname.
+ */
+surname: string, 
+/**
+ * Their first name.
+ */
+first_name: string, 
+/**
+ * Their current organisation.
+ */
+organisation_name: string | null, 
+/**
+ * Why they match.
+ */
+reason: DuplicateReason, };
+
+export type DealKind = "delivery-contract" | "service-contract" | "offer" | "rfq" | "lead" | "info-request";
+
+export type DealStatus = "open" | "active" | "won" | "lost" | "ended" | "cancelled";
+
+export type DealInput = { 
+/**
+ * Kind.
+ */
+kind: DealKind, 
+/**
+ * The customer organisation.
+ */
+organisation_id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Status.
+ */
+status: DealStatus, 
+/**
+ * Start date (contract start).
+ */
+start_on: string | null, 
+/**
+ * End date (contract end).
+ */
+end_on: string | null, 
+/**
+ * Notes.
+ */
+notes: string | null, 
+/**
+ * People involved.
+ */
+person_ids: Array<string>, };
+
+export type PersonRef = { 
+/**
+ * Id.
+ */
+person_id: string, 
+/**
+ * "Surname First".
+ */
+name: string, };
+
+export type Deal = { 
+/**
+ * Id.
+ */
+deal_id: string, 
+/**
+ * Kind.
+ */
+kind: DealKind, 
+/**
+ * The customer organisation.
+ */
+organisation_id: string, 
+/**
+ * Its name.
+ */
+organisation_name: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Status.
+ */
+status: DealStatus, 
+/**
+ * Start date.
+ */
+start_on: string | null, 
+/**
+ * End date.
+ */
+end_on: string | null, 
+/**
+ * Notes.
+ */
+notes: string | null, 
+/**
+ * People involved.
+ */
+people: Array<PersonRef>, };
+
+export type DealFilter = { 
+/**
+ * Only this kind.
+ */
+kind: DealKind | null, 
+/**
+ * Only this status.
+ */
+status: DealStatus | null, 
+/**
+ * Skip this many.
+ */
+offset: number, 
+/**
+ * At most this many (default 100).
+ */
+limit: number | null, };
+
+export type MeetingKind = "meeting" | "call" | "email" | "visit" | "web-meeting";
+
+export type MeetingInput = { 
+/**
+ * Kind.
+ */
+kind: MeetingKind, 
+/**
+ * When: `27.11.2026 14.30`, `2026-11-27T14:30` (local time) or RFC 3339; now when empty.
+ */
+at: string | null, 
+/**
+ * Subject.
+ */
+subject: string, 
+/**
+ * Participants (at least one).
+ */
+participant_ids: Array<string>, 
+/**
+ * Short notes.
+ */
+notes: string | null, 
+/**
+ * The customer organisation (optional).
+ */
+organisation_id: string | null, };
+
+export type Meeting = { 
+/**
+ * Id.
+ */
+meeting_id: string, 
+/**
+ * Kind.
+ */
+kind: MeetingKind, 
+/**
+ * When (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * Subject.
+ */
+subject: string, 
+/**
+ * Notes.
+ */
+notes: string | null, 
+/**
+ * The customer organisation.
+ */
+organisation_id: string | null, 
+/**
+ * Its name.
+ */
+organisation_name: string | null, 
+/**
+ * Participants.
+ */
+participants: Array<PersonRef>, 
+/**
+ * Who logged it (user id).
+ */
+logged_by: string, 
+/**
+ * Their display name.
+ */
+logged_by_name: string, };
+
+export type MeetingFilter = { 
+/**
+ * Only with this participant.
+ */
+person_id: string | null, 
+/**
+ * Only with this organisation.
+ */
+organisation_id: string | null, 
+/**
+ * Skip this many.
+ */
+offset: number, 
+/**
+ * At most this many (default 100).
+ */
+limit: number | null, };
+
+export type ServiceElementKind = "licence" | "device" | "service";
+
+export type ServiceElementInput = { 
+/**
+ * Kind.
+ */
+kind: ServiceElementKind, 
+/**
+ * Vendor.
+ */
+vendor: string, 
+/**
+ * Licence key, serial number or service id.
+ */
+identifier: string, 
+/**
+ * The customer organisation.
+ */
+organisation_id: string, 
+/**
+ * The person it is registered to.
+ */
+person_id: string | null, 
+/**
+ * Valid from.
+ */
+valid_from: string | null, 
+/**
+ * Valid to.
+ */
+valid_to: string | null, };
+
+export type ServiceElement = { 
+/**
+ * Id.
+ */
+element_id: string, 
+/**
+ * Kind.
+ */
+kind: ServiceElementKind, 
+/**
+ * Vendor.
+ */
+vendor: string, 
+/**
+ * Identifier.
+ */
+identifier: string, 
+/**
+ * The customer organisation.
+ */
+organisation_id: string, 
+/**
+ * Its name.
+ */
+organisation_name: string, 
+/**
+ * The person it is registered to.
+ */
+person_id: string | null, 
+/**
+ * Their name.
+ */
+person_name: string | null, 
+/**
+ * Valid from.
+ */
+valid_from: string | null, 
+/**
+ * Valid to.
+ */
+valid_to: string | null, };
+
+export type HistoryEntry = { 
+/**
+ * The change's id.
+ */
+change_id: string, 
+/**
+ * `person` or `organisation`.
+ */
+record_kind: string, 
+/**
+ * The record changed.
+ */
+record_id: string, 
+/**
+ * The field (`surname`, `contact.email`, `position`, …).
+ */
+field: string, 
+/**
+ * The value before (none when added).
+ */
+old_value: string | null, 
+/**
+ * The value after.
+ */
+new_value: string | null, 
+/**
+ * Who changed it (user id).
+ */
+changed_by: string, 
+/**
+ * Their display name.
+ */
+changed_by_name: string, 
+/**
+ * When.
+ */
+changed_at: string, };
+
+export type SearchHit = { 
+/**
+ * `person` or `organisation`.
+ */
+record_kind: string, 
+/**
+ * The record's id.
+ */
+record_id: string, 
+/**
+ * "Surname First" or the organisation's name.
+ */
+title: string, 
+/**
+ * Current position or business ID, for telling hits apart.
+ */
+subtitle: string | null, };

@@ -1,0 +1,314 @@
+//! Deals (R1.7): delivery and service contracts, offers, requests for quotation, leads and
+//! information requests, with status, dates and the people involved.
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Action, Role, Session};
+use crate::organisations::ListPage;
+use crate::people::not_found;
+use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+
+/// What kind of deal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DealKind {
+    /// Delivery contract.
+    DeliveryContract,
+    /// Service contract.
+    ServiceContract,
+    /// Offer (quote).
+    Offer,
+    /// Request for quotation.
+    Rfq,
+    /// Lead.
+    Lead,
+    /// Information request.
+    InfoRequest,
+}
+
+impl DealKind {
+    /// Every kind.
+    pub const ALL: [Self; 6] = [
+        Self::DeliveryContract,
+        Self::ServiceContract,
+        Self::Offer,
+        Self::Rfq,
+        Self::Lead,
+        Self::InfoRequest,
+    ];
+
+    /// Stored and typed name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::DeliveryContract => "delivery-contract",
+            Self::ServiceContract => "service-contract",
+            Self::Offer => "offer",
+            Self::Rfq => "rfq",
+            Self::Lead => "lead",
+            Self::InfoRequest => "info-request",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == text.trim())
+            .ok_or_else(|| Error::FieldInvalid {
+                field: "kind".into(),
+                rule: "deal_kind".into(),
+            })
+    }
+
+    /// Sales reps add and edit leads and offers only.
+    fn allowed_for(self, role: Role) -> bool {
+        role != Role::Sales || matches!(self, Self::Lead | Self::Offer)
+    }
+}
+
+/// Where a deal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DealStatus {
+    /// Open (offer, lead, request in progress).
+    Open,
+    /// Active (a contract in force).
+    Active,
+    /// Won.
+    Won,
+    /// Lost.
+    Lost,
+    /// Ended (a contract that has run out).
+    Ended,
+    /// Cancelled.
+    Cancelled,
+}
+
+impl DealStatus {
+    /// Every status.
+    pub const ALL: [Self; 6] = [
+        Self::Open,
+        Self::Active,
+        Self::Won,
+        Self::Lost,
+        Self::Ended,
+        Self::Cancelled,
+    ];
+
+    /// Stored and typed name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::Active => "active",
+            Self::Won => "won",
+            Self::Lost => "lost",
+            Self::Ended => "ended",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == text.trim())
+            .ok_or_else(|| Error::FieldInvalid {
+                field: "status".into(),
+                rule: "deal_status".into(),
+            })
+    }
+}
+
+/// A deal as entered or edited.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct DealInput {
+    /// Kind.
+    pub kind: DealKind,
+    /// The customer organisation.
+    pub organisation_id: String,
+    /// Title.
+    pub title: String,
+    /// Status.
+    pub status: DealStatus,
+    /// Start date (contract start).
+    #[serde(default)]
+    pub start_on: Option<String>,
+    /// End date (contract end).
+    #[serde(default)]
+    pub end_on: Option<String>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// People involved.
+    #[serde(default)]
+    pub person_ids: Vec<String>,
+}
+
+/// A person named on a deal or a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct PersonRef {
+    /// Id.
+    pub person_id: String,
+    /// "Surname First".
+    pub name: String,
+}
+
+/// A deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Deal {
+    /// Id.
+    pub deal_id: String,
+    /// Kind.
+    pub kind: DealKind,
+    /// The customer organisation.
+    pub organisation_id: String,
+    /// Its name.
+    pub organisation_name: String,
+    /// Title.
+    pub title: String,
+    /// Status.
+    pub status: DealStatus,
+    /// Start date.
+    pub start_on: Option<String>,
+    /// End date.
+    pub end_on: Option<String>,
+    /// Notes.
+    pub notes: Option<String>,
+    /// People involved.
+    pub people: Vec<PersonRef>,
+}
+
+/// Which deals to list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct DealFilter {
+    /// Only this kind.
+    pub kind: Option<DealKind>,
+    /// Only this status.
+    pub status: Option<DealStatus>,
+    /// Skip this many.
+    #[ts(type = "number")]
+    pub offset: u64,
+    /// At most this many (default 100).
+    #[ts(type = "number | null")]
+    pub limit: Option<u64>,
+}
+
+pub(crate) struct CheckedDeal {
+    pub kind: DealKind,
+    pub organisation_id: String,
+    pub title: String,
+    pub status: DealStatus,
+    pub start_on: Option<String>,
+    pub end_on: Option<String>,
+    pub notes: Option<String>,
+    pub person_ids: Vec<String>,
+}
+
+fn check(conn: &rusqlite::Connection, input: &DealInput) -> Result<CheckedDeal> {
+    store::content::organisation(conn, &input.organisation_id)?
+        .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
+    let start = validate::optional_date("start_on", input.start_on.as_deref())?;
+    let end = validate::optional_date("end_on", input.end_on.as_deref())?;
+    validate::date_range("end_on", start, end)?;
+    let mut person_ids = Vec::new();
+    for person_id in &input.person_ids {
+        if store::content::person(conn, person_id)?.is_none() {
+            return Err(Error::FieldInvalid {
+                field: person_id.clone(),
+                rule: "unknown_participant".into(),
+            });
+        }
+        if !person_ids.contains(person_id) {
+            person_ids.push(person_id.clone());
+        }
+    }
+    Ok(CheckedDeal {
+        kind: input.kind,
+        organisation_id: input.organisation_id.clone(),
+        title: validate::required("title", &input.title, 300)?,
+        status: input.status,
+        start_on: start.map(|d| d.to_string()),
+        end_on: end.map(|d| d.to_string()),
+        notes: validate::optional("notes", input.notes.as_deref(), 10_000, true)?,
+        person_ids,
+    })
+}
+
+impl Register {
+    fn authorize_deal(&self, session: &Session, action: Action, kind: DealKind) -> Result<()> {
+        self.authorize(session, action)?;
+        let role = store::users::by_id(&self.conn, &session.user_id)?
+            .map(|r| r.user.role)
+            .unwrap_or(Role::Sales);
+        if !kind.allowed_for(role) {
+            return Err(Error::PermissionDenied {
+                action: format!("{}:{}", action.name(), kind.name()),
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds a deal (admin any kind; sales leads and offers).
+    pub fn deal_add(
+        &mut self,
+        session: &Session,
+        input: &DealInput,
+        clock: &dyn Clock,
+    ) -> Result<Deal> {
+        self.authorize_deal(session, Action::DealAdd, input.kind)?;
+        let tx = self.conn.transaction()?;
+        let checked = check(&tx, input)?;
+        let deal_id = ids::new_id(clock);
+        store::content::insert_deal(&tx, &deal_id, &checked, &ids::timestamp(clock))?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::DealAdd.name(),
+            Some(("deal", &deal_id)),
+        )?;
+        let deal =
+            store::content::deal(&tx, &deal_id)?.ok_or_else(|| not_found("deal", &deal_id))?;
+        tx.commit()?;
+        Ok(deal)
+    }
+
+    /// Edits a deal (admin any kind; sales leads and offers, before and after the edit).
+    pub fn deal_edit(
+        &mut self,
+        session: &Session,
+        deal_id: &str,
+        input: &DealInput,
+        clock: &dyn Clock,
+    ) -> Result<Deal> {
+        let before =
+            store::content::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
+        self.authorize_deal(session, Action::DealEdit, before.kind)?;
+        self.authorize_deal(session, Action::DealEdit, input.kind)?;
+        let tx = self.conn.transaction()?;
+        let checked = check(&tx, input)?;
+        store::content::update_deal(&tx, deal_id, &checked, &ids::timestamp(clock))?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::DealEdit.name(),
+            Some(("deal", deal_id)),
+        )?;
+        let deal = store::content::deal(&tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
+        tx.commit()?;
+        Ok(deal)
+    }
+
+    /// One deal (every role, as [`Register::deal_list`]); what an edit form starts from.
+    pub fn deal(&self, session: &Session, deal_id: &str) -> Result<Deal> {
+        self.authorize(session, Action::DealList)?;
+        store::content::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))
+    }
+
+    /// Deals by kind and status, newest first (every role).
+    pub fn deal_list(&self, session: &Session, filter: &DealFilter) -> Result<ListPage<Deal>> {
+        self.authorize(session, Action::DealList)?;
+        store::content::deal_list(&self.conn, filter)
+    }
+}

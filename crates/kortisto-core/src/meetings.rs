@@ -1,0 +1,367 @@
+//! Customer meetings, calls, e-mails, visits and web meetings (R1.8) — logged in seconds:
+//! only kind, time (default now), subject and participants are required — and the
+//! third-party service elements registered for a customer's solution (R1.9).
+use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Action, Session};
+use crate::deals::PersonRef;
+use crate::organisations::ListPage;
+use crate::people::not_found;
+use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+
+/// What kind of contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingKind {
+    /// A customer meeting.
+    Meeting,
+    /// A phone call.
+    Call,
+    /// An e-mail exchange.
+    Email,
+    /// A visit.
+    Visit,
+    /// A web meeting.
+    WebMeeting,
+}
+
+impl MeetingKind {
+    /// Every kind.
+    pub const ALL: [Self; 5] = [
+        Self::Meeting,
+        Self::Call,
+        Self::Email,
+        Self::Visit,
+        Self::WebMeeting,
+    ];
+
+    /// Stored and typed name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Meeting => "meeting",
+            Self::Call => "call",
+            Self::Email => "email",
+            Self::Visit => "visit",
+            Self::WebMeeting => "web-meeting",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == text.trim())
+            .ok_or_else(|| Error::FieldInvalid {
+                field: "kind".into(),
+                rule: "meeting_kind".into(),
+            })
+    }
+}
+
+/// A meeting as logged.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct MeetingInput {
+    /// Kind.
+    pub kind: MeetingKind,
+    /// When: `27.11.2026 14.30`, `2026-11-27T14:30` (local time) or RFC 3339; now when empty.
+    #[serde(default)]
+    pub at: Option<String>,
+    /// Subject.
+    pub subject: String,
+    /// Participants (at least one).
+    pub participant_ids: Vec<String>,
+    /// Short notes.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// The customer organisation (optional).
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+}
+
+/// A logged meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Meeting {
+    /// Id.
+    pub meeting_id: String,
+    /// Kind.
+    pub kind: MeetingKind,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Subject.
+    pub subject: String,
+    /// Notes.
+    pub notes: Option<String>,
+    /// The customer organisation.
+    pub organisation_id: Option<String>,
+    /// Its name.
+    pub organisation_name: Option<String>,
+    /// Participants.
+    pub participants: Vec<PersonRef>,
+    /// Who logged it (user id).
+    pub logged_by: String,
+    /// Their display name.
+    pub logged_by_name: String,
+}
+
+/// Which meetings to list.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct MeetingFilter {
+    /// Only with this participant.
+    pub person_id: Option<String>,
+    /// Only with this organisation.
+    pub organisation_id: Option<String>,
+    /// Skip this many.
+    #[ts(type = "number")]
+    pub offset: u64,
+    /// At most this many (default 100).
+    #[ts(type = "number | null")]
+    pub limit: Option<u64>,
+}
+
+/// Kinds of service element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ServiceElementKind {
+    /// A licence.
+    Licence,
+    /// A device.
+    Device,
+    /// A service.
+    Service,
+}
+
+impl ServiceElementKind {
+    /// Stored and typed name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Licence => "licence",
+            Self::Device => "device",
+            Self::Service => "service",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(text: &str) -> Result<Self> {
+        [Self::Licence, Self::Device, Self::Service]
+            .into_iter()
+            .find(|k| k.name() == text.trim())
+            .ok_or_else(|| Error::FieldInvalid {
+                field: "kind".into(),
+                rule: "element_kind".into(),
+            })
+    }
+}
+
+/// A service element as entered.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct ServiceElementInput {
+    /// Kind.
+    pub kind: ServiceElementKind,
+    /// Vendor.
+    pub vendor: String,
+    /// Licence key, serial number or service id.
+    pub identifier: String,
+    /// The customer organisation.
+    pub organisation_id: String,
+    /// The person it is registered to.
+    #[serde(default)]
+    pub person_id: Option<String>,
+    /// Valid from.
+    #[serde(default)]
+    pub valid_from: Option<String>,
+    /// Valid to.
+    #[serde(default)]
+    pub valid_to: Option<String>,
+}
+
+/// A registered service element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ServiceElement {
+    /// Id.
+    pub element_id: String,
+    /// Kind.
+    pub kind: ServiceElementKind,
+    /// Vendor.
+    pub vendor: String,
+    /// Identifier.
+    pub identifier: String,
+    /// The customer organisation.
+    pub organisation_id: String,
+    /// Its name.
+    pub organisation_name: String,
+    /// The person it is registered to.
+    pub person_id: Option<String>,
+    /// Their name.
+    pub person_name: Option<String>,
+    /// Valid from.
+    pub valid_from: Option<String>,
+    /// Valid to.
+    pub valid_to: Option<String>,
+}
+
+/// Parses a meeting time typed in Finnish or ISO form, local time unless it carries an offset.
+pub fn parse_meeting_time(text: &str) -> Result<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(at.with_timezone(&Utc));
+    }
+    let formats = [
+        "%d.%m.%Y %H.%M",
+        "%d.%m.%Y %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ];
+    let naive = formats
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            crate::date::parse_date("at", text)
+                .ok()
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+        })
+        .ok_or_else(|| Error::DateInvalid { field: "at".into() })?;
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|local| local.with_timezone(&Utc))
+        .ok_or_else(|| Error::DateInvalid { field: "at".into() })
+}
+
+pub(crate) struct CheckedMeeting {
+    pub kind: MeetingKind,
+    pub at: String,
+    pub subject: String,
+    pub notes: Option<String>,
+    pub organisation_id: Option<String>,
+    pub participant_ids: Vec<String>,
+}
+
+impl Register {
+    /// Logs a meeting (every role).
+    pub fn meeting_log(
+        &mut self,
+        session: &Session,
+        input: &MeetingInput,
+        clock: &dyn Clock,
+    ) -> Result<Meeting> {
+        self.authorize(session, Action::MeetingLog)?;
+        let at = match input.at.as_deref().map(str::trim) {
+            None | Some("") => clock.now(),
+            Some(text) => parse_meeting_time(text)?,
+        };
+        let subject = validate::required("subject", &input.subject, 300)?;
+        let notes = validate::optional("notes", input.notes.as_deref(), 10_000, true)?;
+        if input.participant_ids.is_empty() {
+            return Err(Error::FieldInvalid {
+                field: "participant_ids".into(),
+                rule: "participants_required".into(),
+            });
+        }
+        let tx = self.conn.transaction()?;
+        let mut participant_ids: Vec<String> = Vec::new();
+        for person_id in &input.participant_ids {
+            if store::content::person(&tx, person_id)?.is_none() {
+                return Err(Error::FieldInvalid {
+                    field: person_id.clone(),
+                    rule: "unknown_participant".into(),
+                });
+            }
+            if !participant_ids.contains(person_id) {
+                participant_ids.push(person_id.clone());
+            }
+        }
+        let organisation_id = input
+            .organisation_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string);
+        if let Some(organisation) = &organisation_id {
+            store::content::organisation(&tx, organisation)?
+                .ok_or_else(|| not_found("organisation", organisation))?;
+        }
+        let checked = CheckedMeeting {
+            kind: input.kind,
+            at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            subject,
+            notes,
+            organisation_id,
+            participant_ids,
+        };
+        let meeting_id = ids::new_id(clock);
+        store::content::insert_meeting(
+            &tx,
+            &meeting_id,
+            &checked,
+            &session.user_id,
+            &ids::timestamp(clock),
+        )?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::MeetingLog.name(),
+            Some(("meeting", &meeting_id)),
+        )?;
+        let meeting = store::content::meeting(&tx, &meeting_id)?
+            .ok_or_else(|| not_found("meeting", &meeting_id))?;
+        tx.commit()?;
+        Ok(meeting)
+    }
+
+    /// Meetings, newest first, optionally of one person or organisation (every role).
+    pub fn meeting_list(
+        &self,
+        session: &Session,
+        filter: &MeetingFilter,
+    ) -> Result<ListPage<Meeting>> {
+        self.authorize(session, Action::MeetingList)?;
+        store::content::meeting_list(&self.conn, filter)
+    }
+
+    /// Registers a service element (admin, office).
+    pub fn element_add(
+        &mut self,
+        session: &Session,
+        input: &ServiceElementInput,
+        clock: &dyn Clock,
+    ) -> Result<ServiceElement> {
+        self.authorize(session, Action::ElementAdd)?;
+        let tx = self.conn.transaction()?;
+        store::content::organisation(&tx, &input.organisation_id)?
+            .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
+        if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
+            store::content::person(&tx, person)?.ok_or_else(|| not_found("person", person))?;
+        }
+        let from = validate::optional_date("valid_from", input.valid_from.as_deref())?;
+        let to = validate::optional_date("valid_to", input.valid_to.as_deref())?;
+        validate::date_range("valid_to", from, to)?;
+        let element = ServiceElement {
+            element_id: ids::new_id(clock),
+            kind: input.kind,
+            vendor: validate::required("vendor", &input.vendor, 200)?,
+            identifier: validate::required("identifier", &input.identifier, 200)?,
+            organisation_id: input.organisation_id.clone(),
+            organisation_name: String::new(),
+            person_id: input.person_id.clone().filter(|p| !p.is_empty()),
+            person_name: None,
+            valid_from: from.map(|d| d.to_string()),
+            valid_to: to.map(|d| d.to_string()),
+        };
+        store::content::insert_element(&tx, &element, &ids::timestamp(clock))?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::ElementAdd.name(),
+            Some(("service_element", &element.element_id)),
+        )?;
+        let saved = store::content::element(&tx, &element.element_id)?
+            .ok_or_else(|| not_found("service_element", &element.element_id))?;
+        tx.commit()?;
+        Ok(saved)
+    }
+}

@@ -1,0 +1,368 @@
+//! Customer organisations (R1.2): companies, their units, public bodies, associations and
+//! sole traders, with the Y-tunnus checked and the customer relationship's dates, and the
+//! organisation page that gathers its units, people, contacts, deals, meetings and elements.
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Action, Session};
+use crate::deals::Deal;
+use crate::history::HistoryEntry;
+use crate::meetings::{Meeting, ServiceElement};
+use crate::people::{Contact, Position};
+use crate::{audit, ids, search, store, validate, Clock, Error, Register, Result};
+
+/// What kind of organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrganisationKind {
+    /// A company.
+    Company,
+    /// A unit of another organisation.
+    Unit,
+    /// A public body.
+    PublicBody,
+    /// An association.
+    Association,
+    /// A sole trader (toiminimi).
+    SoleTrader,
+}
+
+impl OrganisationKind {
+    /// Every kind.
+    pub const ALL: [Self; 5] = [
+        Self::Company,
+        Self::Unit,
+        Self::PublicBody,
+        Self::Association,
+        Self::SoleTrader,
+    ];
+
+    /// Stored and typed name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Company => "company",
+            Self::Unit => "unit",
+            Self::PublicBody => "public-body",
+            Self::Association => "association",
+            Self::SoleTrader => "sole-trader",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == text.trim())
+            .ok_or_else(|| Error::FieldInvalid {
+                field: "kind".into(),
+                rule: "organisation_kind".into(),
+            })
+    }
+}
+
+/// An organisation as entered or edited.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
+pub struct OrganisationInput {
+    /// Name.
+    pub name: String,
+    /// Kind (`company` when not given).
+    #[serde(default)]
+    pub kind: Option<OrganisationKind>,
+    /// Parent organisation (required for units).
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    /// Y-tunnus `1234567-8`.
+    #[serde(default)]
+    pub business_id: Option<String>,
+    /// Customer since (`27.11.2026` or ISO).
+    #[serde(default)]
+    pub customer_since: Option<String>,
+    /// Customer until.
+    #[serde(default)]
+    pub customer_until: Option<String>,
+}
+
+/// An organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Organisation {
+    /// Id.
+    pub organisation_id: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: OrganisationKind,
+    /// Parent organisation (units).
+    pub parent_id: Option<String>,
+    /// The parent's name.
+    pub parent_name: Option<String>,
+    /// Y-tunnus.
+    pub business_id: Option<String>,
+    /// Customer since (ISO date).
+    pub customer_since: Option<String>,
+    /// Customer until (ISO date).
+    pub customer_until: Option<String>,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
+}
+
+/// Everything the organisation page shows.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct OrganisationPage {
+    /// The organisation.
+    pub organisation: Organisation,
+    /// Its units (children), recursively in tree order.
+    pub units: Vec<Organisation>,
+    /// People with a position there (current first).
+    pub positions: Vec<Position>,
+    /// Its own contact data.
+    pub contacts: Vec<Contact>,
+    /// Its deals.
+    pub deals: Vec<Deal>,
+    /// Its latest meetings (at most 200).
+    pub meetings: Vec<Meeting>,
+    /// Service elements registered for it.
+    pub service_elements: Vec<ServiceElement>,
+    /// Rectification history of its data.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A page of a long list.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ListPage<T> {
+    /// How many there are in all.
+    #[ts(type = "number")]
+    pub total: u64,
+    /// This page.
+    pub items: Vec<T>,
+}
+
+pub(crate) struct CheckedOrganisation {
+    pub name: String,
+    pub kind: OrganisationKind,
+    pub parent_id: Option<String>,
+    pub business_id: Option<String>,
+    pub customer_since: Option<String>,
+    pub customer_until: Option<String>,
+}
+
+pub(crate) fn check(
+    conn: &rusqlite::Connection,
+    input: &OrganisationInput,
+) -> Result<CheckedOrganisation> {
+    let name = validate::required("name", &input.name, 200)?;
+    let kind = input.kind.unwrap_or(OrganisationKind::Company);
+    let parent_id = input
+        .parent_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string);
+    if kind == OrganisationKind::Unit && parent_id.is_none() {
+        return Err(Error::FieldInvalid {
+            field: "parent_id".into(),
+            rule: "parent_required".into(),
+        });
+    }
+    if let Some(parent) = &parent_id {
+        if store::content::organisation(conn, parent)?.is_none() {
+            return Err(Error::RecordNotFound {
+                kind: "organisation".into(),
+                id: parent.clone(),
+            });
+        }
+    }
+    let business_id = match input.business_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(validate::business_id(text)?),
+    };
+    let since = validate::optional_date("customer_since", input.customer_since.as_deref())?;
+    let until = validate::optional_date("customer_until", input.customer_until.as_deref())?;
+    validate::date_range("customer_until", since, until)?;
+    Ok(CheckedOrganisation {
+        name,
+        kind,
+        parent_id,
+        business_id,
+        customer_since: since.map(|d| d.to_string()),
+        customer_until: until.map(|d| d.to_string()),
+    })
+}
+
+impl Register {
+    /// Adds an organisation (admin, office).
+    pub fn organisation_add(
+        &mut self,
+        session: &Session,
+        input: &OrganisationInput,
+        clock: &dyn Clock,
+    ) -> Result<Organisation> {
+        self.authorize(session, Action::OrganisationAdd)?;
+        let tx = self.conn.transaction()?;
+        let organisation = insert_organisation(&tx, session, input, clock)?;
+        tx.commit()?;
+        Ok(organisation)
+    }
+
+    /// Edits an organisation; every changed field goes to its history (admin, office).
+    pub fn organisation_edit(
+        &mut self,
+        session: &Session,
+        organisation_id: &str,
+        input: &OrganisationInput,
+        clock: &dyn Clock,
+    ) -> Result<Organisation> {
+        self.authorize(session, Action::OrganisationEdit)?;
+        let tx = self.conn.transaction()?;
+        let before = store::content::organisation(&tx, organisation_id)?
+            .ok_or_else(|| not_found(organisation_id))?;
+        let checked = check(&tx, input)?;
+        if checked.parent_id.as_deref() == Some(organisation_id) {
+            return Err(Error::FieldInvalid {
+                field: "parent_id".into(),
+                rule: "parent_required".into(),
+            });
+        }
+        let now = ids::timestamp(clock);
+        let changes = [
+            (
+                "name",
+                Some(before.name.clone()),
+                Some(checked.name.clone()),
+            ),
+            (
+                "kind",
+                Some(before.kind.name().to_string()),
+                Some(checked.kind.name().to_string()),
+            ),
+            (
+                "parent_id",
+                before.parent_id.clone(),
+                checked.parent_id.clone(),
+            ),
+            (
+                "business_id",
+                before.business_id.clone(),
+                checked.business_id.clone(),
+            ),
+            (
+                "customer_since",
+                before.customer_since.clone(),
+                checked.customer_since.clone(),
+            ),
+            (
+                "customer_until",
+                before.customer_until.clone(),
+                checked.customer_until.clone(),
+            ),
+        ];
+        for (field, old, new) in changes {
+            if old != new {
+                store::content::insert_history(
+                    &tx,
+                    clock,
+                    "organisation",
+                    organisation_id,
+                    field,
+                    old.as_deref(),
+                    new.as_deref(),
+                    &session.user_id,
+                )?;
+            }
+        }
+        store::content::update_organisation(&tx, organisation_id, &checked, &now)?;
+        search::index_organisation(&tx, organisation_id)?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::OrganisationEdit.name(),
+            Some(("organisation", organisation_id)),
+        )?;
+        let after = store::content::organisation(&tx, organisation_id)?
+            .ok_or_else(|| not_found(organisation_id))?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// The organisation page (every role); the view is audited.
+    pub fn organisation_page(
+        &mut self,
+        session: &Session,
+        organisation_id: &str,
+        clock: &dyn Clock,
+    ) -> Result<OrganisationPage> {
+        self.authorize(session, Action::OrganisationView)?;
+        let tx = self.conn.transaction()?;
+        let organisation = store::content::organisation(&tx, organisation_id)?
+            .ok_or_else(|| not_found(organisation_id))?;
+        let page = OrganisationPage {
+            units: store::content::units(&tx, organisation_id)?,
+            positions: store::content::positions_at(&tx, organisation_id)?,
+            contacts: store::content::contacts_of(&tx, None, Some(organisation_id))?,
+            deals: store::content::deals_of_organisation(&tx, organisation_id)?,
+            meetings: store::content::meetings_of(&tx, None, Some(organisation_id), 200)?,
+            service_elements: store::content::elements_of(&tx, None, Some(organisation_id))?,
+            history: store::content::history(&tx, "organisation", organisation_id)?,
+            organisation,
+        };
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::OrganisationView.name(),
+            Some(("organisation", organisation_id)),
+        )?;
+        tx.commit()?;
+        Ok(page)
+    }
+
+    /// Organisations in Finnish alphabetical order, a page at a time (every role).
+    pub fn organisation_list(
+        &self,
+        session: &Session,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ListPage<Organisation>> {
+        self.authorize(session, Action::OrganisationList)?;
+        store::content::organisation_list(&self.conn, offset, limit.min(1000))
+    }
+}
+
+pub(crate) fn insert_organisation(
+    tx: &rusqlite::Connection,
+    session: &Session,
+    input: &OrganisationInput,
+    clock: &dyn Clock,
+) -> Result<Organisation> {
+    let checked = check(tx, input)?;
+    if let Some(business_id) = &checked.business_id {
+        if checked.kind != OrganisationKind::Unit
+            && store::content::organisation_by_business_id(tx, business_id)?.is_some()
+        {
+            return Err(Error::FieldInvalid {
+                field: "business_id".into(),
+                rule: "duplicate".into(),
+            });
+        }
+    }
+    let organisation_id = ids::new_id(clock);
+    let now = ids::timestamp(clock);
+    store::content::insert_organisation(tx, &organisation_id, &checked, &now)?;
+    search::index_organisation(tx, &organisation_id)?;
+    audit::append(
+        tx,
+        clock,
+        Some(&session.user_id),
+        Action::OrganisationAdd.name(),
+        Some(("organisation", &organisation_id)),
+    )?;
+    store::content::organisation(tx, &organisation_id)?.ok_or_else(|| not_found(&organisation_id))
+}
+
+fn not_found(id: &str) -> Error {
+    Error::RecordNotFound {
+        kind: "organisation".into(),
+        id: id.to_string(),
+    }
+}

@@ -1,0 +1,781 @@
+//! People (R1.1), their positions in organisations (R1.3), contact data of people and
+//! organisations (R1.4–R1.6) each with its source (R2), the business-card entry with its
+//! duplicate warning, and the person page.
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Action, Session};
+use crate::deals::Deal;
+use crate::history::HistoryEntry;
+use crate::meetings::{Meeting, ServiceElement};
+use crate::organisations::{insert_organisation, ListPage, OrganisationInput};
+use crate::sources::{Source, SourceInput};
+use crate::{audit, ids, search, store, validate, Clock, Error, Register, Result};
+
+/// A person's name as entered or edited.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
+pub struct PersonInput {
+    /// Surname.
+    pub surname: String,
+    /// First name.
+    pub first_name: String,
+    /// Other first names.
+    #[serde(default)]
+    pub other_first_names: Option<String>,
+}
+
+/// A person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Person {
+    /// Id.
+    pub person_id: String,
+    /// Surname.
+    pub surname: String,
+    /// First name.
+    pub first_name: String,
+    /// Other first names.
+    pub other_first_names: Option<String>,
+    /// Where the person's record came from.
+    pub source: Source,
+    /// Created.
+    pub created_at: String,
+    /// Last changed.
+    pub updated_at: String,
+}
+
+/// A line in a list of people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct PersonSummary {
+    /// Id.
+    pub person_id: String,
+    /// Surname.
+    pub surname: String,
+    /// First name.
+    pub first_name: String,
+    /// Title of the current position.
+    pub title: Option<String>,
+    /// Organisation of the current position.
+    pub organisation_name: Option<String>,
+}
+
+/// Kinds of contact data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ContactKind {
+    /// Postal or visiting address.
+    Address,
+    /// Phone.
+    Phone,
+    /// Mobile phone.
+    Mobile,
+    /// E-mail.
+    Email,
+    /// Social-media contact (kind + handle or URL).
+    Social,
+}
+
+impl ContactKind {
+    /// Every kind.
+    pub const ALL: [Self; 5] = [
+        Self::Address,
+        Self::Phone,
+        Self::Mobile,
+        Self::Email,
+        Self::Social,
+    ];
+
+    /// Stored and typed name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Address => "address",
+            Self::Phone => "phone",
+            Self::Mobile => "mobile",
+            Self::Email => "email",
+            Self::Social => "social",
+        }
+    }
+
+    /// Parses a stored or typed name.
+    pub fn parse(text: &str) -> Result<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == text.trim())
+            .ok_or_else(|| Error::FieldInvalid {
+                field: "kind".into(),
+                rule: "contact_kind".into(),
+            })
+    }
+}
+
+/// A contact datum as entered.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct ContactInput {
+    /// Kind.
+    pub kind: ContactKind,
+    /// The address, number, e-mail or handle/URL.
+    pub value: String,
+    /// A label ("work", "visiting address", …).
+    #[serde(default)]
+    pub label: Option<String>,
+    /// For social contacts: which service (LinkedIn, …).
+    #[serde(default)]
+    pub social_kind: Option<String>,
+}
+
+/// A contact datum with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Contact {
+    /// Id.
+    pub contact_id: String,
+    /// The person it belongs to.
+    pub person_id: Option<String>,
+    /// The organisation it belongs to.
+    pub organisation_id: Option<String>,
+    /// Kind.
+    pub kind: ContactKind,
+    /// Label.
+    pub label: Option<String>,
+    /// As stored (phone numbers in E.164).
+    pub value: String,
+    /// As shown (phone numbers in national form).
+    pub display: String,
+    /// Social service.
+    pub social_kind: Option<String>,
+    /// Where it came from.
+    pub source: Source,
+}
+
+/// A position as entered.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct PositionInput {
+    /// Who.
+    pub person_id: String,
+    /// Where.
+    pub organisation_id: String,
+    /// Title.
+    pub title: String,
+    /// Job description.
+    #[serde(default)]
+    pub job_description: Option<String>,
+    /// Start date.
+    #[serde(default)]
+    pub start_on: Option<String>,
+    /// End date (empty while current).
+    #[serde(default)]
+    pub end_on: Option<String>,
+}
+
+/// A person's position in an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Position {
+    /// Id.
+    pub position_id: String,
+    /// Who.
+    pub person_id: String,
+    /// Their name ("Surname First").
+    pub person_name: String,
+    /// Where.
+    pub organisation_id: String,
+    /// The organisation's name.
+    pub organisation_name: String,
+    /// Title.
+    pub title: String,
+    /// Job description.
+    pub job_description: Option<String>,
+    /// Start date.
+    pub start_on: Option<String>,
+    /// End date.
+    pub end_on: Option<String>,
+}
+
+/// Everything the person page shows.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct PersonPage {
+    /// The person.
+    pub person: Person,
+    /// Contact data with sources.
+    pub contacts: Vec<Contact>,
+    /// Positions, current first.
+    pub positions: Vec<Position>,
+    /// Deals they are party to.
+    pub deals: Vec<Deal>,
+    /// Their latest meetings (at most 200).
+    pub meetings: Vec<Meeting>,
+    /// Service elements registered to them.
+    pub service_elements: Vec<ServiceElement>,
+    /// Rectification history.
+    pub history: Vec<HistoryEntry>,
+}
+
+/// One business card: the person, where they work, their contact data and the source.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct BusinessCard {
+    /// The person.
+    pub person: PersonInput,
+    /// An existing organisation …
+    #[serde(default)]
+    pub organisation_id: Option<String>,
+    /// … or a new one (needs the right to add organisations).
+    #[serde(default)]
+    pub new_organisation: Option<OrganisationInput>,
+    /// Title at that organisation.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Contact data.
+    #[serde(default)]
+    pub contacts: Vec<ContactInput>,
+    /// Where it came from (applies to the person and every contact datum).
+    pub source: SourceInput,
+}
+
+/// What saving a business card made.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct BusinessCardSaved {
+    /// The new person.
+    pub person_id: String,
+    /// The organisation (existing or new).
+    pub organisation_id: Option<String>,
+    /// The new position.
+    pub position_id: Option<String>,
+}
+
+/// Why an existing person may be the same as the one being entered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DuplicateReason {
+    /// The same e-mail address.
+    SameEmail,
+    /// The same phone number.
+    SamePhone,
+    /// The same name at the same organisation.
+    SameNameInOrganisation,
+}
+
+/// A likely duplicate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct DuplicateCandidate {
+    /// The existing person.
+    pub person_id: String,
+    /// Their surname.
+    pub surname: String,
+    /// Their first name.
+    pub first_name: String,
+    /// Their current organisation.
+    pub organisation_name: Option<String>,
+    /// Why they match.
+    pub reason: DuplicateReason,
+}
+
+pub(crate) struct CheckedContact {
+    pub kind: ContactKind,
+    pub value: String,
+    pub label: Option<String>,
+    pub social_kind: Option<String>,
+}
+
+pub(crate) fn check_contact(input: &ContactInput) -> Result<CheckedContact> {
+    let value = match input.kind {
+        ContactKind::Phone | ContactKind::Mobile => {
+            validate::phone(input.kind.name(), &input.value)?.e164
+        }
+        ContactKind::Email => validate::email(&input.value)?,
+        ContactKind::Address => crate::date::check_text("address", &input.value, 500)?,
+        ContactKind::Social => validate::required("social", &input.value, 500)?,
+    };
+    Ok(CheckedContact {
+        kind: input.kind,
+        value,
+        label: validate::optional("label", input.label.as_deref(), 100, false)?,
+        social_kind: validate::optional("social_kind", input.social_kind.as_deref(), 50, false)?,
+    })
+}
+
+struct CheckedPerson {
+    surname: String,
+    first_name: String,
+    other_first_names: Option<String>,
+}
+
+fn check_person(input: &PersonInput) -> Result<CheckedPerson> {
+    Ok(CheckedPerson {
+        surname: validate::required("surname", &input.surname, 200)?,
+        first_name: validate::required("first_name", &input.first_name, 200)?,
+        other_first_names: validate::optional(
+            "other_first_names",
+            input.other_first_names.as_deref(),
+            200,
+            false,
+        )?,
+    })
+}
+
+impl Register {
+    /// Adds a person with optional contact data, all citing `source` (every role).
+    pub fn person_add(
+        &mut self,
+        session: &Session,
+        person: &PersonInput,
+        contacts: &[ContactInput],
+        source: &SourceInput,
+        clock: &dyn Clock,
+    ) -> Result<Person> {
+        self.authorize(session, Action::PersonAdd)?;
+        let tx = self.conn.transaction()?;
+        let person_id = insert_person(&tx, session, person, contacts, source, clock)?;
+        let created = store::content::person(&tx, &person_id)?
+            .ok_or_else(|| not_found("person", &person_id))?;
+        tx.commit()?;
+        Ok(created)
+    }
+
+    /// Edits a person's name; every changed field goes to the history (every role).
+    pub fn person_edit(
+        &mut self,
+        session: &Session,
+        person_id: &str,
+        input: &PersonInput,
+        clock: &dyn Clock,
+    ) -> Result<Person> {
+        self.authorize(session, Action::PersonEdit)?;
+        let checked = check_person(input)?;
+        let tx = self.conn.transaction()?;
+        let before = store::content::person(&tx, person_id)?
+            .ok_or_else(|| not_found("person", person_id))?;
+        let changes = [
+            (
+                "surname",
+                Some(before.surname.clone()),
+                Some(checked.surname.clone()),
+            ),
+            (
+                "first_name",
+                Some(before.first_name.clone()),
+                Some(checked.first_name.clone()),
+            ),
+            (
+                "other_first_names",
+                before.other_first_names.clone(),
+                checked.other_first_names.clone(),
+            ),
+        ];
+        let mut changed = false;
+        for (field, old, new) in changes {
+            if old != new {
+                changed = true;
+                store::content::insert_history(
+                    &tx,
+                    clock,
+                    "person",
+                    person_id,
+                    field,
+                    old.as_deref(),
+                    new.as_deref(),
+                    &session.user_id,
+                )?;
+            }
+        }
+        if changed {
+            store::content::update_person(
+                &tx,
+                person_id,
+                &checked.surname,
+                &checked.first_name,
+                checked.other_first_names.as_deref(),
+                &ids::timestamp(clock),
+            )?;
+            search::index_person(&tx, person_id)?;
+            audit::append(
+                &tx,
+                clock,
+                Some(&session.user_id),
+                Action::PersonEdit.name(),
+                Some(("person", person_id)),
+            )?;
+        }
+        let after = store::content::person(&tx, person_id)?
+            .ok_or_else(|| not_found("person", person_id))?;
+        tx.commit()?;
+        Ok(after)
+    }
+
+    /// The person page (every role); the view is audited.
+    pub fn person_page(
+        &mut self,
+        session: &Session,
+        person_id: &str,
+        clock: &dyn Clock,
+    ) -> Result<PersonPage> {
+        self.authorize(session, Action::PersonView)?;
+        let tx = self.conn.transaction()?;
+        let person = store::content::person(&tx, person_id)?
+            .ok_or_else(|| not_found("person", person_id))?;
+        let page = PersonPage {
+            contacts: store::content::contacts_of(&tx, Some(person_id), None)?,
+            positions: store::content::positions_of(&tx, person_id)?,
+            deals: store::content::deals_of_person(&tx, person_id)?,
+            meetings: store::content::meetings_of(&tx, Some(person_id), None, 200)?,
+            service_elements: store::content::elements_of(&tx, Some(person_id), None)?,
+            history: store::content::history(&tx, "person", person_id)?,
+            person,
+        };
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::PersonView.name(),
+            Some(("person", person_id)),
+        )?;
+        tx.commit()?;
+        Ok(page)
+    }
+
+    /// People in Finnish alphabetical order, a page at a time (every role).
+    pub fn person_list(
+        &self,
+        session: &Session,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ListPage<PersonSummary>> {
+        self.authorize(session, Action::PersonList)?;
+        store::content::person_list(&self.conn, offset, limit.min(1000))
+    }
+
+    /// Adds a contact datum to a person or an organisation (every role for people; admin and
+    /// office for organisations).
+    pub fn contact_add(
+        &mut self,
+        session: &Session,
+        person_id: Option<&str>,
+        organisation_id: Option<&str>,
+        input: &ContactInput,
+        source: &SourceInput,
+        clock: &dyn Clock,
+    ) -> Result<Contact> {
+        self.authorize(session, Action::ContactAdd)?;
+        if organisation_id.is_some() {
+            self.authorize(session, Action::OrganisationEdit)?;
+        }
+        let tx = self.conn.transaction()?;
+        let contact_id = insert_contact(
+            &tx,
+            session,
+            person_id,
+            organisation_id,
+            input,
+            source,
+            clock,
+        )?;
+        let contact = store::content::contact(&tx, &contact_id)?
+            .ok_or_else(|| not_found("contact", &contact_id))?;
+        tx.commit()?;
+        Ok(contact)
+    }
+
+    /// Adds a position (every role).
+    pub fn position_add(
+        &mut self,
+        session: &Session,
+        input: &PositionInput,
+        clock: &dyn Clock,
+    ) -> Result<Position> {
+        self.authorize(session, Action::PositionAdd)?;
+        let tx = self.conn.transaction()?;
+        let position_id = insert_position(&tx, session, input, clock)?;
+        let position = store::content::position(&tx, &position_id)?
+            .ok_or_else(|| not_found("position", &position_id))?;
+        tx.commit()?;
+        Ok(position)
+    }
+
+    /// Likely duplicates of a business card being entered: the same e-mail or phone, or the
+    /// same name at the same organisation (every role).
+    pub fn duplicate_check(
+        &self,
+        session: &Session,
+        card: &BusinessCard,
+    ) -> Result<Vec<DuplicateCandidate>> {
+        self.authorize(session, Action::DuplicateCheck)?;
+        find_duplicates(&self.conn, card)
+    }
+
+    /// Saves a business card in one transaction: person, organisation (new or existing),
+    /// position and contact data, all citing the card's source. Refuses with
+    /// `duplicate_suspected` while likely duplicates exist, unless the user confirmed that
+    /// this is a different person (`confirmed_new`).
+    pub fn business_card_save(
+        &mut self,
+        session: &Session,
+        card: &BusinessCard,
+        confirmed_new: bool,
+        clock: &dyn Clock,
+    ) -> Result<BusinessCardSaved> {
+        self.authorize(session, Action::BusinessCardSave)?;
+        if card.new_organisation.is_some() {
+            self.authorize(session, Action::OrganisationAdd)?;
+        }
+        let tx = self.conn.transaction()?;
+        if !confirmed_new {
+            let duplicates = find_duplicates(&tx, card)?;
+            if !duplicates.is_empty() {
+                return Err(Error::DuplicateSuspected {
+                    person_ids: duplicates.into_iter().map(|d| d.person_id).collect(),
+                });
+            }
+        }
+        let person_id = insert_person(
+            &tx,
+            session,
+            &card.person,
+            &card.contacts,
+            &card.source,
+            clock,
+        )?;
+        let organisation_id = match (&card.organisation_id, &card.new_organisation) {
+            (Some(id), _) if !id.trim().is_empty() => Some(id.trim().to_string()),
+            (_, Some(new)) => Some(insert_organisation(&tx, session, new, clock)?.organisation_id),
+            _ => None,
+        };
+        let position_id = match &organisation_id {
+            Some(organisation_id) => Some(insert_position(
+                &tx,
+                session,
+                &PositionInput {
+                    person_id: person_id.clone(),
+                    organisation_id: organisation_id.clone(),
+                    title: card
+                        .title
+                        .clone()
+                        .filter(|t| !t.trim().is_empty())
+                        .unwrap_or_else(|| "-".into()),
+                    job_description: None,
+                    start_on: None,
+                    end_on: None,
+                },
+                clock,
+            )?),
+            None => None,
+        };
+        tx.commit()?;
+        Ok(BusinessCardSaved {
+            person_id,
+            organisation_id,
+            position_id,
+        })
+    }
+}
+
+pub(crate) fn find_duplicates(
+    conn: &rusqlite::Connection,
+    card: &BusinessCard,
+) -> Result<Vec<DuplicateCandidate>> {
+    let mut found: Vec<DuplicateCandidate> = Vec::new();
+    let mut push = |candidate: DuplicateCandidate| {
+        if !found.iter().any(|f| f.person_id == candidate.person_id) {
+            found.push(candidate);
+        }
+    };
+    for contact in &card.contacts {
+        // Half-typed values are not errors here: they just cannot match yet.
+        let (kinds, value, reason): (&[&str], String, DuplicateReason) = match contact.kind {
+            ContactKind::Email => match validate::email(&contact.value) {
+                Ok(email) => (&["email"], email, DuplicateReason::SameEmail),
+                Err(_) => continue,
+            },
+            ContactKind::Phone | ContactKind::Mobile => {
+                match validate::phone("phone", &contact.value) {
+                    Ok(phone) => (&["phone", "mobile"], phone.e164, DuplicateReason::SamePhone),
+                    Err(_) => continue,
+                }
+            }
+            _ => continue,
+        };
+        for candidate in store::content::people_with_contact(conn, kinds, &value, reason)? {
+            push(candidate);
+        }
+    }
+    let organisation_id = card
+        .organisation_id
+        .as_deref()
+        .filter(|id| !id.trim().is_empty());
+    if let Some(organisation_id) = organisation_id {
+        for candidate in store::content::people_named_at(
+            conn,
+            card.person.surname.trim(),
+            card.person.first_name.trim(),
+            organisation_id,
+        )? {
+            push(candidate);
+        }
+    }
+    Ok(found)
+}
+
+pub(crate) fn insert_person(
+    tx: &rusqlite::Connection,
+    session: &Session,
+    input: &PersonInput,
+    contacts: &[ContactInput],
+    source: &SourceInput,
+    clock: &dyn Clock,
+) -> Result<String> {
+    let checked = check_person(input)?;
+    let checked_contacts = contacts
+        .iter()
+        .map(check_contact)
+        .collect::<Result<Vec<_>>>()?;
+    let source = source.record(&session.user_id, clock)?;
+    store::content::insert_source(tx, &source)?;
+    let person_id = ids::new_id(clock);
+    let now = ids::timestamp(clock);
+    store::content::insert_person(
+        tx,
+        &person_id,
+        &checked.surname,
+        &checked.first_name,
+        checked.other_first_names.as_deref(),
+        &source.source_id,
+        &now,
+    )?;
+    for contact in &checked_contacts {
+        let contact_id = ids::new_id(clock);
+        store::content::insert_contact(
+            tx,
+            &contact_id,
+            Some(&person_id),
+            None,
+            contact,
+            &source.source_id,
+            &now,
+        )?;
+    }
+    search::index_person(tx, &person_id)?;
+    audit::append(
+        tx,
+        clock,
+        Some(&session.user_id),
+        Action::PersonAdd.name(),
+        Some(("person", &person_id)),
+    )?;
+    Ok(person_id)
+}
+
+fn insert_contact(
+    tx: &rusqlite::Connection,
+    session: &Session,
+    person_id: Option<&str>,
+    organisation_id: Option<&str>,
+    input: &ContactInput,
+    source: &SourceInput,
+    clock: &dyn Clock,
+) -> Result<String> {
+    let (record_kind, record_id) = match (person_id, organisation_id) {
+        (Some(person), None) => {
+            store::content::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+            ("person", person)
+        }
+        (None, Some(organisation)) => {
+            store::content::organisation(tx, organisation)?
+                .ok_or_else(|| not_found("organisation", organisation))?;
+            ("organisation", organisation)
+        }
+        _ => {
+            return Err(Error::FieldInvalid {
+                field: "owner".into(),
+                rule: "contact_owner".into(),
+            })
+        }
+    };
+    let checked = check_contact(input)?;
+    let source = source.record(&session.user_id, clock)?;
+    store::content::insert_source(tx, &source)?;
+    let contact_id = ids::new_id(clock);
+    store::content::insert_contact(
+        tx,
+        &contact_id,
+        person_id,
+        organisation_id,
+        &checked,
+        &source.source_id,
+        &ids::timestamp(clock),
+    )?;
+    store::content::insert_history(
+        tx,
+        clock,
+        record_kind,
+        record_id,
+        &format!("contact.{}", checked.kind.name()),
+        None,
+        Some(&checked.value),
+        &session.user_id,
+    )?;
+    match record_kind {
+        "person" => search::index_person(tx, record_id)?,
+        _ => search::index_organisation(tx, record_id)?,
+    }
+    audit::append(
+        tx,
+        clock,
+        Some(&session.user_id),
+        Action::ContactAdd.name(),
+        Some(("contact", &contact_id)),
+    )?;
+    Ok(contact_id)
+}
+
+fn insert_position(
+    tx: &rusqlite::Connection,
+    session: &Session,
+    input: &PositionInput,
+    clock: &dyn Clock,
+) -> Result<String> {
+    store::content::person(tx, &input.person_id)?
+        .ok_or_else(|| not_found("person", &input.person_id))?;
+    store::content::organisation(tx, &input.organisation_id)?
+        .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
+    let title = validate::required("title", &input.title, 200)?;
+    let job_description = validate::optional(
+        "job_description",
+        input.job_description.as_deref(),
+        2000,
+        true,
+    )?;
+    let start = validate::optional_date("start_on", input.start_on.as_deref())?;
+    let end = validate::optional_date("end_on", input.end_on.as_deref())?;
+    validate::date_range("end_on", start, end)?;
+    let position_id = ids::new_id(clock);
+    store::content::insert_position(
+        tx,
+        &position_id,
+        &input.person_id,
+        &input.organisation_id,
+        &title,
+        job_description.as_deref(),
+        start.map(|d| d.to_string()).as_deref(),
+        end.map(|d| d.to_string()).as_deref(),
+        &ids::timestamp(clock),
+    )?;
+    store::content::insert_history(
+        tx,
+        clock,
+        "person",
+        &input.person_id,
+        "position",
+        None,
+        Some(&title),
+        &session.user_id,
+    )?;
+    audit::append(
+        tx,
+        clock,
+        Some(&session.user_id),
+        Action::PositionAdd.name(),
+        Some(("position", &position_id)),
+    )?;
+    Ok(position_id)
+}
+
+pub(crate) fn not_found(kind: &str, id: &str) -> Error {
+    Error::RecordNotFound {
+        kind: kind.to_string(),
+        id: id.to_string(),
+    }
+}

@@ -311,3 +311,99 @@ fn bad_log_in_and_bad_passwords_come_back_as_codes() {
     .unwrap_err();
     assert!(error.to_string().contains("superuser"), "{error}");
 }
+
+#[test]
+fn a_business_card_is_found_by_search_and_a_meeting_reaches_its_page() {
+    let harness = Harness::new("content");
+    let main = admin_logged_in(&harness);
+    let card = json!({
+        "person": { "surname": "Hämäläinen", "first_name": "Päivi" },
+        "new_organisation": { "name": "Kortti Oy", "business_id": "0855050-9" },
+        "title": "Hankintapäällikkö",
+        "contacts": [{ "kind": "email", "value": "paivi@kortti.fi" }, { "kind": "mobile", "value": "040 765 4321" }],
+        "source": { "kind": "business-card" }
+    });
+    let saved = invoke(
+        &main,
+        "business_card_save",
+        json!({ "card": card, "confirmed_new": false }),
+    )
+    .unwrap();
+    let person_id = saved["person_id"].as_str().unwrap().to_string();
+
+    let duplicates = invoke(&main, "duplicate_check", json!({ "card": card })).unwrap();
+    assert_eq!(duplicates[0]["reason"], "same-email");
+    let refused = invoke(
+        &main,
+        "business_card_save",
+        json!({ "card": card, "confirmed_new": false }),
+    )
+    .unwrap_err();
+    assert_eq!(refused["code"], "duplicate_suspected");
+
+    let hits = invoke(&main, "search", json!({ "query": "hamal", "limit": 10 })).unwrap();
+    assert_eq!(hits[0]["record_id"], person_id.as_str());
+    assert_eq!(hits[0]["subtitle"], "Hankintapäällikkö, Kortti Oy");
+
+    invoke(
+        &main,
+        "meeting_log",
+        json!({ "meeting": { "kind": "call", "subject": "Tarjous", "participant_ids": [person_id] } }),
+    )
+    .unwrap();
+    let page = invoke(&main, "person_page", json!({ "person_id": person_id })).unwrap();
+    assert_eq!(page["meetings"][0]["subject"], "Tarjous");
+    assert_eq!(page["contacts"].as_array().unwrap().len(), 2);
+    assert_eq!(page["person"]["source"]["kind"], "business-card");
+
+    let bad = invoke(
+        &main,
+        "person_add",
+        json!({ "person": { "surname": "A", "first_name": "B" }, "contacts": [{ "kind": "email", "value": "nope" }], "source": { "kind": "business-card" } }),
+    )
+    .unwrap_err();
+    assert_eq!(bad["code"], "field_invalid");
+    assert_eq!(bad["params"]["rule"], "email");
+}
+
+#[test]
+fn a_sales_session_cannot_add_organisations_or_contracts() {
+    let harness = Harness::new("salescontent");
+    let main = admin_logged_in(&harness);
+    let organisation = invoke(
+        &main,
+        "organisation_add",
+        json!({ "organisation": { "name": "Asiakas Oy" } }),
+    )
+    .unwrap();
+    invoke(
+        &main,
+        "user_add",
+        json!({ "new_user": { "username": "myyja", "display_name": "Myyjä", "role": "sales" }, "password": PASSWORD }),
+    )
+    .unwrap();
+    invoke(&main, "session_logout", json!({})).unwrap();
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "myyja", "password": PASSWORD }),
+    )
+    .unwrap();
+
+    let refused = invoke(
+        &main,
+        "organisation_add",
+        json!({ "organisation": { "name": "Toinen Oy" } }),
+    )
+    .unwrap_err();
+    assert_eq!(refused["code"], "permission_denied");
+    let deal = |kind: &str| json!({ "deal": { "kind": kind, "organisation_id": organisation["organisation_id"], "title": "Kauppa", "status": "open" } });
+    assert_eq!(
+        invoke(&main, "deal_add", deal("delivery-contract")).unwrap_err()["code"],
+        "permission_denied"
+    );
+    assert_eq!(
+        invoke(&main, "deal_add", deal("lead")).unwrap()["kind"],
+        "lead"
+    );
+}

@@ -127,6 +127,34 @@ pub enum Action {
     ElementAdd,
     /// Search people and organisations.
     Search,
+    /// Fill an empty register with synthetic demo data.
+    DemoFill,
+    /// Record consent given or withdrawn.
+    ConsentRecord,
+    /// Read a person's consent history.
+    ConsentList,
+    /// Export the marketing list.
+    MarketingList,
+    /// Add a processor.
+    ProcessorAdd,
+    /// List processors.
+    ProcessorList,
+    /// Record a transfer outside the EU/EEA.
+    TransferAdd,
+    /// List transfers.
+    TransferList,
+    /// Log a disclosure of a person's data.
+    Disclose,
+    /// Log and handle people's requests.
+    RequestManage,
+    /// List people's requests.
+    RequestList,
+    /// Produce a subject-access extract.
+    Extract,
+    /// Erase a person.
+    Erase,
+    /// Put a legal hold on a record.
+    LegalHoldAdd,
 }
 
 impl Action {
@@ -165,6 +193,20 @@ impl Action {
         Action::MeetingList,
         Action::ElementAdd,
         Action::Search,
+        Action::DemoFill,
+        Action::ConsentRecord,
+        Action::ConsentList,
+        Action::MarketingList,
+        Action::ProcessorAdd,
+        Action::ProcessorList,
+        Action::TransferAdd,
+        Action::TransferList,
+        Action::Disclose,
+        Action::RequestManage,
+        Action::RequestList,
+        Action::Extract,
+        Action::Erase,
+        Action::LegalHoldAdd,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -183,7 +225,20 @@ impl Action {
             | Action::TrainingList
             | Action::InternalAuditRecord
             | Action::InternalAuditList
-            | Action::SettingsChange => &[Admin],
+            | Action::SettingsChange
+            | Action::DemoFill
+            | Action::ProcessorAdd
+            | Action::ProcessorList
+            | Action::TransferAdd
+            | Action::TransferList
+            | Action::Disclose
+            | Action::RequestManage
+            | Action::RequestList
+            | Action::Extract
+            | Action::Erase
+            | Action::LegalHoldAdd => &[Admin],
+            Action::ConsentRecord | Action::ConsentList => &[Admin, Office, Sales],
+            Action::MarketingList => &[Admin, Office],
             Action::OwnPasswordChange
             | Action::SettingsRead
             | Action::PersonAdd
@@ -243,6 +298,20 @@ impl Action {
             Action::MeetingList => "meeting_list",
             Action::ElementAdd => "element_add",
             Action::Search => "search",
+            Action::DemoFill => "demo_fill",
+            Action::ConsentRecord => "consent_record",
+            Action::ConsentList => "consent_list",
+            Action::MarketingList => "marketing_list",
+            Action::ProcessorAdd => "processor_add",
+            Action::ProcessorList => "processor_list",
+            Action::TransferAdd => "transfer_add",
+            Action::TransferList => "transfer_list",
+            Action::Disclose => "disclose",
+            Action::RequestManage => "request_manage",
+            Action::RequestList => "request_list",
+            Action::Extract => "extract",
+            Action::Erase => "erasure",
+            Action::LegalHoldAdd => "legal_hold_add",
         }
     }
 

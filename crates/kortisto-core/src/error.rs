@@ -182,6 +182,31 @@ pub enum Error {
         /// The likely duplicates.
         person_ids: Vec<String>,
     },
+    /// The EU–US Privacy Shield is no valid basis since 16 July 2020 (Schrems II).
+    #[error("privacy_shield_invalid")]
+    PrivacyShieldInvalid,
+    /// A request's deadline may be extended to three months after receipt at most.
+    #[error("extension_too_long")]
+    ExtensionTooLong {
+        /// The latest allowed deadline (ISO).
+        latest: String,
+    },
+    /// Erasure is not possible yet; `blockers` says why and until when.
+    #[error("erasure_blocked")]
+    ErasureBlocked {
+        /// What blocks it.
+        blockers: Vec<crate::erasure::ErasureBlocker>,
+        /// The earliest date erasure becomes possible, when known (ISO).
+        earliest_on: Option<String>,
+    },
+    /// The folder for an extract or a backup cannot be written.
+    #[error("output_not_writable: {path}")]
+    OutputNotWritable {
+        /// The folder.
+        path: String,
+        /// What the OS said.
+        detail: String,
+    },
     /// The two typed new passwords differ.
     #[error("password_mismatch")]
     PasswordMismatch,
@@ -232,6 +257,10 @@ impl Error {
             Error::SettingInvalid { .. } => "setting_invalid",
             Error::AuditChainBroken { .. } => "audit_chain_broken",
             Error::PasswordMismatch => "password_mismatch",
+            Error::PrivacyShieldInvalid => "privacy_shield_invalid",
+            Error::ExtensionTooLong { .. } => "extension_too_long",
+            Error::ErasureBlocked { .. } => "erasure_blocked",
+            Error::OutputNotWritable { .. } => "output_not_writable",
             Error::DuplicateSuspected { .. } => "duplicate_suspected",
             Error::FieldInvalid { .. } => "field_invalid",
             Error::RecordNotFound { .. } => "record_not_found",
@@ -279,6 +308,13 @@ impl Error {
             Error::AuditChainBroken { seq } => json!({ "seq": seq }),
             Error::FieldInvalid { field, rule } => json!({ "field": field, "rule": rule }),
             Error::DuplicateSuspected { person_ids } => json!({ "person_ids": person_ids }),
+            Error::PrivacyShieldInvalid => json!({}),
+            Error::ExtensionTooLong { latest } => json!({ "latest": latest }),
+            Error::ErasureBlocked {
+                blockers,
+                earliest_on,
+            } => json!({ "blockers": blockers, "earliest_on": earliest_on }),
+            Error::OutputNotWritable { path, detail } => json!({ "path": path, "detail": detail }),
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::UsernameInvalid
             | Error::DisplayNameInvalid
@@ -447,6 +483,31 @@ impl Error {
                 format!("The setting {setting} must be between {min} and {max}.")
             },
             Error::FieldInvalid { field, rule } => field_rule_message(fi, field, rule),
+            Error::PrivacyShieldInvalid => if fi {
+                "EU–US Privacy Shield ei ole kelvollinen siirtoperuste: EU-tuomioistuin mitätöi sen 16.7.2020 (Schrems II). Valitse tietosuojakehys (EU–US Data Privacy Framework, jos vastaanottaja on sertifioitu), vakiolausekkeet tai muu peruste."
+            } else {
+                "The EU–US Privacy Shield is not a valid transfer basis: the EU Court invalidated it on 16 July 2020 (Schrems II). Choose the EU–US Data Privacy Framework (if the recipient is certified), standard contractual clauses or another basis."
+            }
+            .to_string(),
+            Error::ExtensionTooLong { latest } => if fi {
+                format!("Määräaikaa voi jatkaa enintään kolmeen kuukauteen pyynnön saapumisesta eli {latest} asti (GDPR 12 art. 3 kohta).")
+            } else {
+                format!("The deadline can be extended to three months after receipt at most, i.e. until {latest} (GDPR Art. 12(3)).")
+            },
+            Error::ErasureBlocked { blockers, earliest_on } => {
+                let list = blockers.iter().map(|b| b.describe(fi)).collect::<Vec<_>>().join("; ");
+                match (fi, earliest_on) {
+                    (true, Some(date)) => format!("Henkilöä ei voi vielä poistaa: {list}. Poisto on mahdollinen aikaisintaan {date}."),
+                    (true, None) => format!("Henkilöä ei voi vielä poistaa: {list}. Poisto on mahdollinen, kun nämä ovat päättyneet."),
+                    (false, Some(date)) => format!("The person cannot be erased yet: {list}. Erasure becomes possible on {date} at the earliest."),
+                    (false, None) => format!("The person cannot be erased yet: {list}. Erasure becomes possible once these have ended."),
+                }
+            }
+            Error::OutputNotWritable { path, .. } => if fi {
+                format!("Kansioon {path} ei voi kirjoittaa, eikä sinne jäänyt mitään. Valitse toinen kansio.")
+            } else {
+                format!("The folder {path} cannot be written, and nothing was left there. Choose another folder.")
+            },
             Error::DuplicateSuspected { person_ids } => if fi {
                 format!("Rekisterissä on todennäköisesti jo sama henkilö ({} osumaa). Avaa olemassa oleva tieto, tai vahvista että kyseessä on eri henkilö.", person_ids.len())
             } else {
@@ -508,8 +569,18 @@ fn field_rule_message(fi: bool, field: &str, rule: &str) -> String {
         ("participants_required", false) => "Choose at least one participant.".to_string(),
         ("parent_required", true) => "Yksiköllä on oltava emo-organisaatio. Valitse se.".to_string(),
         ("parent_required", false) => "A unit needs a parent organisation. Choose it.".to_string(),
+        ("unknown_purpose", true) => "Tällaista suostumuksen käyttötarkoitusta ei ole. Valitse esim. direct-marketing.".to_string(),
+        ("unknown_purpose", false) => "There is no such consent purpose. Choose e.g. direct-marketing.".to_string(),
+        ("dpf-not-certified", true) => "EU–US Data Privacy Framework kelpaa vain, jos vastaanottaja on sertifioitu. Tarkista sertifiointi tai valitse vakiolausekkeet.".to_string(),
+        ("dpf-not-certified", false) => "The EU–US Data Privacy Framework applies only when the recipient is certified. Check the certification or choose standard contractual clauses.".to_string(),
+        ("dpf-before-2023-07-10", true) => "EU–US Data Privacy Framework on ollut voimassa 10.7.2023 alkaen; aiemmille siirroille tarvitaan muu peruste.".to_string(),
+        ("dpf-before-2023-07-10", false) => "The EU–US Data Privacy Framework applies from 10 July 2023; earlier transfers need another basis.".to_string(),
+        ("extension", true) => "Uuden määräajan on oltava nykyisen jälkeen, ja pyynnön on oltava avoin.".to_string(),
+        ("extension", false) => "The new deadline must be after the current one, and the request must be open.".to_string(),
         ("duplicate", true) => format!("Sama {field} on jo rekisterissä. Avaa olemassa oleva tieto."),
         ("duplicate", false) => format!("The same {field} is already in the register. Open the existing record."),
+        ("register_not_empty", true) => "Demoaineiston voi luoda vain rekisteriin, jossa ei vielä ole henkilöitä. Luo demoa varten uusi rekisteri toiseen kansioon (kortisto init --data-dir KANSIO).".to_string(),
+        ("register_not_empty", false) => "Demo data can only fill a register that has no people yet. Create a new register for the demo in another folder (kortisto init --data-dir FOLDER).".to_string(),
         (_, true) => format!("Kentän {field} arvo ei kelpaa. Korjaa se ja yritä uudelleen."),
         (_, false) => format!("The value of {field} is not valid. Correct it and try again."),
     }

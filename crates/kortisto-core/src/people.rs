@@ -248,6 +248,9 @@ pub enum DuplicateReason {
     SamePhone,
     /// The same name at the same organisation.
     SameNameInOrganisation,
+    /// The e-mail belonged to someone who was erased: their marketing opt-out stands
+    /// (no person to open; `person_id` is empty).
+    ErasedOptOut,
 }
 
 /// A likely duplicate.
@@ -577,7 +580,18 @@ pub(crate) fn find_duplicates(
         // Half-typed values are not errors here: they just cannot match yet.
         let (kinds, value, reason): (&[&str], String, DuplicateReason) = match contact.kind {
             ContactKind::Email => match validate::email(&contact.value) {
-                Ok(email) => (&["email"], email, DuplicateReason::SameEmail),
+                Ok(email) => {
+                    if crate::erasure::email_suppressed(conn, &email)? {
+                        push(DuplicateCandidate {
+                            person_id: String::new(),
+                            surname: String::new(),
+                            first_name: String::new(),
+                            organisation_name: None,
+                            reason: DuplicateReason::ErasedOptOut,
+                        });
+                    }
+                    (&["email"], email, DuplicateReason::SameEmail)
+                }
                 Err(_) => continue,
             },
             ContactKind::Phone | ContactKind::Mobile => {

@@ -148,6 +148,27 @@ impl Register {
         })
     }
 
+    /// A register over a connection opened elsewhere: only the benchmark's unencrypted twin
+    /// ([`crate::bench::PlainTwin`]) is built this way.
+    pub(crate) fn from_parts(
+        data_dir: &DataDir,
+        keychain: Keychain,
+        manifest: Manifest,
+        conn: Connection,
+    ) -> Self {
+        Self {
+            data_dir: data_dir.clone(),
+            keychain,
+            manifest,
+            conn,
+        }
+    }
+
+    /// The manifest it was opened with.
+    pub(crate) fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
     /// The register's id.
     pub fn register_id(&self) -> &str {
         &self.manifest.register_id

@@ -7,12 +7,15 @@ use std::collections::HashSet;
 
 use common::{at, password, register_with_admin, Sandbox};
 use kortisto_core::auth::{Action, Role, Session};
+use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::deals::{DealFilter, DealInput, DealKind, DealStatus};
+use kortisto_core::disclosures::{DisclosureInput, LegalBasis, ProcessorInput, TransferInput};
 use kortisto_core::meetings::{
     MeetingFilter, MeetingInput, MeetingKind, ServiceElementInput, ServiceElementKind,
 };
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput, PositionInput};
+use kortisto_core::requests::{RequestChannel, RequestInput, RequestKind};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::training::InternalAuditResult;
 use kortisto_core::users::NewUser;
@@ -24,6 +27,7 @@ struct Fixture {
     person: String,
     organisation: String,
     lead: String,
+    processor: String,
 }
 
 fn card_source() -> SourceInput {
@@ -53,6 +57,14 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         f.clone(),
         f.clone(),
         f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+    );
+    let (g13, g14, g15, g16, g17, g18) = (
         f.clone(),
         f.clone(),
         f.clone(),
@@ -249,6 +261,141 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             Box::new(|r, s, _| r.search(s, "virt", 20).map(drop)),
         ),
         (
+            Action::DemoFill,
+            Box::new(move |r, s, _| {
+                let options = kortisto_core::demo::DemoOptions {
+                    people: 5,
+                    organisations: None,
+                    meetings: None,
+                    seed: 1,
+                    until: None,
+                };
+                // The register already has people: past the role check, the fill refuses.
+                match r.demo_fill(s, &options, &clock, &mut |_| {}) {
+                    Err(Error::FieldInvalid { rule, .. }) if rule == "register_not_empty" => Ok(()),
+                    other => other.map(drop),
+                }
+            }),
+        ),
+        (
+            Action::ConsentRecord,
+            Box::new(move |r, s, _| {
+                let input = ConsentInput {
+                    person_id: g13.person.clone(),
+                    purpose: "direct-marketing".into(),
+                    kind: ConsentEventKind::Given,
+                    channel: ConsentChannel::Phone,
+                    wording_version: "v1".into(),
+                    evidence: None,
+                    at: None,
+                };
+                r.consent_record(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::ConsentList,
+            Box::new(move |r, s, _| r.consent_history(s, &g14.person).map(drop)),
+        ),
+        (
+            Action::MarketingList,
+            Box::new(move |r, s, _| r.marketing_list(s, "direct-marketing", &clock).map(drop)),
+        ),
+        (
+            Action::ProcessorAdd,
+            Box::new(move |r, s, n| {
+                let input = ProcessorInput {
+                    name: format!("Käsittelijä {n}"),
+                    service: "palvelu".into(),
+                    purpose: "tarkoitus".into(),
+                    agreement_reference: "DPA".into(),
+                    agreement_date: "1.1.2026".into(),
+                    processing_location: "EU".into(),
+                };
+                r.processor_add(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::ProcessorList,
+            Box::new(|r, s, _| r.processor_list(s).map(drop)),
+        ),
+        (
+            Action::TransferAdd,
+            Box::new(move |r, s, _| {
+                let input = TransferInput {
+                    processor_id: g15.processor.clone(),
+                    country: "UK".into(),
+                    legal_basis: LegalBasis::AdequacyDecision,
+                    basis_detail: "UK adequacy 2021".into(),
+                    dpf_certified: false,
+                    since_on: "1.1.2026".into(),
+                };
+                r.transfer_add(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::TransferList,
+            Box::new(|r, s, _| r.transfer_list(s).map(drop)),
+        ),
+        (
+            Action::Disclose,
+            Box::new(move |r, s, _| {
+                let input = DisclosureInput {
+                    person_id: g16.person.clone(),
+                    processor_id: g16.processor.clone(),
+                    what: "nimi".into(),
+                    why: "tapahtuma".into(),
+                    disclosed_on: None,
+                };
+                r.disclose(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::RequestManage,
+            Box::new(move |r, s, _| {
+                let input = RequestInput {
+                    kind: RequestKind::Access,
+                    received_on: "20.11.2026".into(),
+                    channel: RequestChannel::Email,
+                    person_id: None,
+                };
+                r.request_add(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::RequestList,
+            Box::new(|r, s, _| r.request_list(s).map(drop)),
+        ),
+        (
+            Action::Extract,
+            Box::new(move |r, s, _| {
+                r.extract_data(s, &g17.person, kortisto_core::Language::Fi, &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::Erase,
+            Box::new(move |r, s, n| {
+                let admin = r.login("admin", &password(), &clock)?;
+                let doomed =
+                    r.person_add(&admin, &person_input(n + 5000), &[], &card_source(), &clock)?;
+                r.erase(s, &doomed.person_id, None, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::LegalHoldAdd,
+            Box::new(move |r, s, _| {
+                r.legal_hold_add(
+                    s,
+                    "person",
+                    &g18.person,
+                    "Kirjanpitolaki",
+                    "31.12.2030",
+                    &clock,
+                )
+                .map(drop)
+            }),
+        ),
+        (
             Action::UserAdd,
             Box::new(move |r, s, n| {
                 r.user_add(
@@ -411,10 +558,25 @@ fn every_entry_point_follows_the_permission_table_for_every_role() {
             &clock,
         )
         .unwrap();
+    let processor = register
+        .processor_add(
+            &admin,
+            &ProcessorInput {
+                name: "Webinaari Oy".into(),
+                service: "webinaarit".into(),
+                purpose: "tapahtumat".into(),
+                agreement_reference: "DPA-1".into(),
+                agreement_date: "1.1.2026".into(),
+                processing_location: "EU".into(),
+            },
+            &clock,
+        )
+        .unwrap();
     let calls = calls(Fixture {
         person: person.person_id,
         organisation: organisation.organisation_id,
         lead: lead.deal_id,
+        processor: processor.processor_id,
     });
     let covered: HashSet<Action> = calls.iter().map(|(action, _)| *action).collect();
     for action in Action::ALL {

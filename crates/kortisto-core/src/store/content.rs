@@ -889,3 +889,12 @@ pub(crate) fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<S
     }
     Ok(result)
 }
+
+/// Merges the search index's segments so deleted entries leave no trace in its pages.
+pub(crate) fn optimize_search(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_index (search_index) VALUES ('optimize')",
+        [],
+    )?;
+    Ok(())
+}

@@ -8,7 +8,10 @@ use rusqlite_migration::{Migrations, M};
 use zeroize::Zeroizing;
 
 pub(crate) mod audit;
+pub(crate) mod bulk;
 pub(crate) mod content;
+pub(crate) mod plain;
+pub(crate) mod rights;
 pub(crate) mod users;
 
 use crate::secret::DatabaseKey;
@@ -19,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_register.sql"),
     include_str!("migrations/0002_users_audit.sql"),
     include_str!("migrations/0003_register_content.sql"),
+    include_str!("migrations/0004_rights.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).
@@ -173,4 +177,7 @@ const COUNTED_TABLES: &[(&str, &str)] = &[
     ("deals", "deals"),
     ("meetings", "meetings"),
     ("service_elements", "service_elements"),
+    ("consent_events", "consent_events"),
+    ("requests", "requests"),
+    ("erasure_receipts", "erasure_receipts"),
 ];

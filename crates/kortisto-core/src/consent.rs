@@ -1,0 +1,202 @@
+//! The consent ledger (R3, notice §3): consent given and withdrawn per person and purpose,
+//! with time, channel, the wording version shown, evidence and who recorded it. Append-only:
+//! a withdrawal is a new event that takes effect at once; nothing is ever rewritten.
+use serde::{Deserialize, Serialize};
+
+use crate::auth::{Action, Session};
+use crate::people::not_found;
+use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+
+/// Given or withdrawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ConsentEventKind {
+    /// Consent given.
+    Given,
+    /// Consent withdrawn.
+    Withdrawn,
+}
+
+impl ConsentEventKind {
+    /// Stored name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Given => "given",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// How consent was given or withdrawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentChannel {
+    /// A web or paper form.
+    Form,
+    /// E-mail.
+    Email,
+    /// Phone.
+    Phone,
+    /// In person.
+    InPerson,
+    /// The person's own self-service.
+    SelfService,
+}
+
+impl ConsentChannel {
+    /// Stored name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Form => "form",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::InPerson => "in-person",
+            Self::SelfService => "self-service",
+        }
+    }
+}
+
+/// A consent event as recorded.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+pub struct ConsentInput {
+    /// Whose consent.
+    pub person_id: String,
+    /// For what (`direct-marketing`).
+    pub purpose: String,
+    /// Given or withdrawn.
+    pub kind: ConsentEventKind,
+    /// How.
+    pub channel: ConsentChannel,
+    /// The version of the wording the person saw (e.g. `markkinointi-2026-01`).
+    pub wording_version: String,
+    /// Evidence: where the signed form or the e-mail is kept.
+    #[serde(default)]
+    pub evidence: Option<String>,
+    /// When (RFC 3339 or `27.11.2026 14.30`); now when empty.
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+/// A recorded consent event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ConsentEvent {
+    /// Id.
+    pub consent_event_id: String,
+    /// Whose.
+    pub person_id: String,
+    /// For what.
+    pub purpose: String,
+    /// Given or withdrawn.
+    pub kind: ConsentEventKind,
+    /// When.
+    pub at: String,
+    /// How.
+    pub channel: ConsentChannel,
+    /// Wording version.
+    pub wording_version: String,
+    /// Evidence.
+    pub evidence: Option<String>,
+    /// Recorded by (user id).
+    pub recorded_by: String,
+    /// Their display name.
+    pub recorded_by_name: String,
+}
+
+/// A person who may be sent marketing for a purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct MarketingContact {
+    /// Id.
+    pub person_id: String,
+    /// Surname.
+    pub surname: String,
+    /// First name.
+    pub first_name: String,
+    /// E-mail addresses.
+    pub emails: Vec<String>,
+    /// When the consent in force was given.
+    pub consent_given_at: String,
+}
+
+impl Register {
+    /// Records consent given or withdrawn (every role: a withdrawal must never wait).
+    pub fn consent_record(
+        &mut self,
+        session: &Session,
+        input: &ConsentInput,
+        clock: &dyn Clock,
+    ) -> Result<ConsentEvent> {
+        self.authorize(session, Action::ConsentRecord)?;
+        let tx = self.conn.transaction()?;
+        store::content::person(&tx, &input.person_id)?
+            .ok_or_else(|| not_found("person", &input.person_id))?;
+        if !store::rights::purpose_exists(&tx, &input.purpose)? {
+            return Err(Error::FieldInvalid {
+                field: "purpose".into(),
+                rule: "unknown_purpose".into(),
+            });
+        }
+        let at = match input.at.as_deref().map(str::trim) {
+            None | Some("") => clock.now(),
+            Some(text) => crate::meetings::parse_meeting_time(text)?,
+        };
+        if at > clock.now() {
+            return Err(Error::DateInvalid { field: "at".into() });
+        }
+        let event = ConsentEvent {
+            consent_event_id: ids::new_id(clock),
+            person_id: input.person_id.clone(),
+            purpose: input.purpose.clone(),
+            kind: input.kind,
+            at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            channel: input.channel,
+            wording_version: validate::required("wording_version", &input.wording_version, 100)?,
+            evidence: validate::optional("evidence", input.evidence.as_deref(), 1000, true)?,
+            recorded_by: session.user_id.clone(),
+            recorded_by_name: session.display_name.clone(),
+        };
+        store::rights::insert_consent(&tx, &event, &ids::timestamp(clock))?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::ConsentRecord.name(),
+            Some(("consent_event", &event.consent_event_id)),
+        )?;
+        tx.commit()?;
+        Ok(event)
+    }
+
+    /// A person's consent history, oldest first (every role).
+    pub fn consent_history(&self, session: &Session, person_id: &str) -> Result<Vec<ConsentEvent>> {
+        self.authorize(session, Action::ConsentList)?;
+        store::rights::consent_events(&self.conn, person_id)
+    }
+
+    /// People whose latest event for `purpose` is "given" — never anyone who withdrew
+    /// (admin, office). The export is audited.
+    pub fn marketing_list(
+        &mut self,
+        session: &Session,
+        purpose: &str,
+        clock: &dyn Clock,
+    ) -> Result<Vec<MarketingContact>> {
+        self.authorize(session, Action::MarketingList)?;
+        let tx = self.conn.transaction()?;
+        if !store::rights::purpose_exists(&tx, purpose)? {
+            return Err(Error::FieldInvalid {
+                field: "purpose".into(),
+                rule: "unknown_purpose".into(),
+            });
+        }
+        let list = store::rights::marketing_list(&tx, purpose)?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::MarketingList.name(),
+            Some(("consent_purpose", purpose)),
+        )?;
+        tx.commit()?;
+        Ok(list)
+    }
+}

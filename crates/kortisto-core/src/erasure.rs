@@ -1,0 +1,359 @@
+//! Erasure (R7, Art. 17): removing a person with all their personal data — contact data,
+//! positions, sources, consent events, disclosures, rectification history, search-index
+//! entries, their part in meetings and deals — unless contractual obligations or a legal
+//! hold remain, in which case the blockers and the earliest possible date are named.
+//!
+//! What stays: the meetings and deals themselves for the other participants (free-text notes
+//! that name the person are listed for the administrator to review), the audit trail (ids
+//! only), and an id-only erasure receipt. To honour a marketing opt-out after the erasure,
+//! each of the person's e-mail addresses is kept as a salted SHA-256 hash in
+//! `marketing_suppression`; the salt is random per register and never leaves it. A later
+//! business card with the same address is warned. The erasure ends by merging the search
+//! index and checkpointing the WAL (TRUNCATE), and `secure_delete` zeroes freed pages, so
+//! no erased value stays readable in the database file, its indexes or its free pages.
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::auth::{Action, Session};
+use crate::people::not_found;
+use crate::requests::RequestStatus;
+use crate::{audit, ids, store, Clock, Error, Register, Result};
+
+/// Something that stops an erasure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ErasureBlocker {
+    /// A delivery or service contract in force that the person is party to.
+    ActiveContract {
+        /// The deal.
+        deal_id: String,
+        /// Its title.
+        title: String,
+        /// When it ends (ISO), if known.
+        end_on: Option<String>,
+    },
+    /// An open deal (offer, lead, request) the person is party to.
+    OpenDeal {
+        /// The deal.
+        deal_id: String,
+        /// Its title.
+        title: String,
+    },
+    /// A legal hold on the person or a deal they are party to.
+    LegalHold {
+        /// The hold.
+        legal_hold_id: String,
+        /// Why.
+        reason: String,
+        /// Until when (ISO).
+        until_on: String,
+    },
+}
+
+impl ErasureBlocker {
+    /// One line for a person, in Finnish or English.
+    pub fn describe(&self, fi: bool) -> String {
+        match (self, fi) {
+            (Self::ActiveContract { title, end_on, .. }, true) => {
+                format!(
+                    "voimassa oleva sopimus \"{title}\"{}",
+                    end_on
+                        .as_ref()
+                        .map(|d| format!(" (päättyy {d})"))
+                        .unwrap_or_default()
+                )
+            }
+            (Self::ActiveContract { title, end_on, .. }, false) => {
+                format!(
+                    "the contract in force \"{title}\"{}",
+                    end_on
+                        .as_ref()
+                        .map(|d| format!(" (ends {d})"))
+                        .unwrap_or_default()
+                )
+            }
+            (Self::OpenDeal { title, .. }, true) => format!("avoin kauppa \"{title}\""),
+            (Self::OpenDeal { title, .. }, false) => format!("the open deal \"{title}\""),
+            (
+                Self::LegalHold {
+                    reason, until_on, ..
+                },
+                true,
+            ) => format!("säilytysvelvoite \"{reason}\" {until_on} asti"),
+            (
+                Self::LegalHold {
+                    reason, until_on, ..
+                },
+                false,
+            ) => format!("the legal hold \"{reason}\" until {until_on}"),
+        }
+    }
+
+    /// The first day this blocker no longer applies, when known.
+    fn ends_after(&self) -> Option<NaiveDate> {
+        let date = match self {
+            Self::ActiveContract { end_on, .. } => end_on.as_deref()?,
+            Self::OpenDeal { .. } => return None,
+            Self::LegalHold { until_on, .. } => until_on,
+        };
+        date.parse::<NaiveDate>()
+            .ok()
+            .map(|d| d + chrono::Duration::days(1))
+    }
+}
+
+/// How much an erasure removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct ErasureCounts {
+    /// Contact data.
+    pub contacts: u64,
+    /// Positions.
+    pub positions: u64,
+    /// Source records.
+    pub sources: u64,
+    /// Consent events.
+    pub consent_events: u64,
+    /// Disclosures.
+    pub disclosures: u64,
+    /// History entries.
+    pub history_entries: u64,
+    /// Meetings the person was removed from.
+    pub meetings_unlinked: u64,
+    /// Deals the person was removed from.
+    pub deals_unlinked: u64,
+    /// Service elements no longer registered to them.
+    pub service_elements_unlinked: u64,
+    /// E-mail addresses kept as suppression hashes.
+    pub suppression_hashes: u64,
+}
+
+/// A meeting or deal whose notes may name the erased person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct NoteToReview {
+    /// `meeting` or `deal`.
+    pub record_kind: String,
+    /// Its id.
+    pub record_id: String,
+}
+
+/// The proof of an erasure: ids, date, administrator and counts — no personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ErasureReceipt {
+    /// Receipt id.
+    pub receipt_id: String,
+    /// The erased person's id.
+    pub person_id: String,
+    /// The request it answers.
+    pub request_id: Option<String>,
+    /// When.
+    pub erased_at: String,
+    /// By whom (user id).
+    pub erased_by: String,
+    /// `request` or `retention`.
+    pub reason: String,
+    /// What was removed.
+    pub counts: ErasureCounts,
+    /// Notes to read through (ids only).
+    pub notes_to_review: Vec<NoteToReview>,
+}
+
+/// What blocks erasing a person today, and the earliest date it becomes possible.
+pub(crate) fn blockers(
+    conn: &Connection,
+    person_id: &str,
+    today: NaiveDate,
+) -> Result<(Vec<ErasureBlocker>, Option<String>)> {
+    let blockers = store::rights::erasure_blockers(conn, person_id, &today.to_string())?;
+    let earliest = if blockers.is_empty() {
+        None
+    } else {
+        blockers
+            .iter()
+            .map(ErasureBlocker::ends_after)
+            .collect::<Option<Vec<_>>>()
+            .and_then(|dates| dates.into_iter().max())
+            .map(|d| d.to_string())
+    };
+    Ok((blockers, earliest))
+}
+
+/// The salted hash an e-mail address is suppressed under.
+pub(crate) fn suppression_hash(conn: &Connection, email: &str) -> Result<String> {
+    let salt = store::rights::suppression_salt(conn)?;
+    let mut hasher = Sha256::new();
+    hasher.update(salt.as_bytes());
+    hasher.update(email.trim().to_lowercase().as_bytes());
+    Ok(data_encoding::HEXLOWER.encode(&hasher.finalize()))
+}
+
+/// Removes one person inside the caller's transaction and returns the receipt.
+pub(crate) fn erase_person(
+    tx: &Connection,
+    session: &Session,
+    person_id: &str,
+    request_id: Option<&str>,
+    reason: &str,
+    clock: &dyn Clock,
+) -> Result<ErasureReceipt> {
+    let person =
+        store::content::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+    let (found, earliest_on) = blockers(tx, person_id, clock.now().date_naive())?;
+    if !found.is_empty() {
+        return Err(Error::ErasureBlocked {
+            blockers: found,
+            earliest_on,
+        });
+    }
+    let notes_to_review =
+        store::rights::notes_naming(tx, person_id, &person.surname, &person.first_name)?
+            .into_iter()
+            .map(|(record_kind, record_id)| NoteToReview {
+                record_kind,
+                record_id,
+            })
+            .collect();
+    let mut hashes = Vec::new();
+    for email in store::rights::emails_of(tx, person_id)? {
+        hashes.push(suppression_hash(tx, &email)?);
+    }
+    let now = ids::timestamp(clock);
+    let mut counts = store::rights::delete_person_data(tx, person_id)?;
+    for hash in &hashes {
+        store::rights::insert_suppression(tx, hash, &now)?;
+    }
+    counts.suppression_hashes = hashes.len() as u64;
+    store::content::delete_search_row(tx, person_id)?;
+    let receipt = ErasureReceipt {
+        receipt_id: ids::new_id(clock),
+        person_id: person_id.to_string(),
+        request_id: request_id.map(str::to_string),
+        erased_at: now.clone(),
+        erased_by: session.user_id.clone(),
+        reason: reason.to_string(),
+        counts,
+        notes_to_review,
+    };
+    store::rights::insert_receipt(tx, &receipt)?;
+    if let Some(request) = request_id {
+        store::rights::close(
+            tx,
+            request,
+            RequestStatus::Done,
+            &clock.now().date_naive().to_string(),
+            &format!("erasure receipt {}", receipt.receipt_id),
+        )?;
+    }
+    audit::append(
+        tx,
+        clock,
+        Some(&session.user_id),
+        Action::Erase.name(),
+        Some(("person", person_id)),
+    )?;
+    Ok(receipt)
+}
+
+/// Whether an e-mail address belongs to someone who was erased (their opt-out stands).
+pub(crate) fn email_suppressed(conn: &Connection, email: &str) -> Result<bool> {
+    // No salt yet means no one was ever erased; do not create one on a read.
+    if store::users::setting(conn, "suppression_salt")?.is_none() {
+        return Ok(false);
+    }
+    let hash = suppression_hash(conn, email)?;
+    store::rights::is_suppressed(conn, &hash)
+}
+
+impl Register {
+    /// What would block erasing this person today (admin).
+    pub fn erasure_check(
+        &self,
+        session: &Session,
+        person_id: &str,
+        clock: &dyn Clock,
+    ) -> Result<Vec<ErasureBlocker>> {
+        self.authorize(session, Action::Erase)?;
+        store::content::person(&self.conn, person_id)?
+            .ok_or_else(|| not_found("person", person_id))?;
+        Ok(blockers(&self.conn, person_id, clock.now().date_naive())?.0)
+    }
+
+    /// Erases a person (admin), linked to a request when there is one. Refused with the
+    /// blockers named while contracts, open deals or legal holds remain.
+    pub fn erase(
+        &mut self,
+        session: &Session,
+        person_id: &str,
+        request_id: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<ErasureReceipt> {
+        self.authorize(session, Action::Erase)?;
+        let tx = self.conn.transaction()?;
+        if let Some(request) = request_id {
+            store::rights::request(&tx, request)?.ok_or_else(|| not_found("request", request))?;
+        }
+        let receipt = erase_person(&tx, session, person_id, request_id, "request", clock)?;
+        store::content::optimize_search(&tx)?;
+        tx.commit()?;
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        Ok(receipt)
+    }
+
+    /// Puts a legal hold on a person, an organisation or a deal until `until_on` (admin).
+    pub fn legal_hold_add(
+        &mut self,
+        session: &Session,
+        record_kind: &str,
+        record_id: &str,
+        reason: &str,
+        until_on: &str,
+        clock: &dyn Clock,
+    ) -> Result<String> {
+        self.authorize(session, Action::LegalHoldAdd)?;
+        let reason = crate::validate::required("reason", reason, 500)?;
+        let until = crate::date::parse_date("until_on", until_on)?;
+        let tx = self.conn.transaction()?;
+        let exists = match record_kind {
+            "person" => store::content::person(&tx, record_id)?.is_some(),
+            "organisation" => store::content::organisation(&tx, record_id)?.is_some(),
+            "deal" => store::content::deal(&tx, record_id)?.is_some(),
+            _ => {
+                return Err(Error::FieldInvalid {
+                    field: "record_kind".into(),
+                    rule: "record_kind".into(),
+                })
+            }
+        };
+        if !exists {
+            return Err(not_found(record_kind, record_id));
+        }
+        let id = ids::new_id(clock);
+        store::rights::insert_legal_hold(
+            &tx,
+            &id,
+            record_kind,
+            record_id,
+            &reason,
+            &until.to_string(),
+            &session.user_id,
+            &ids::timestamp(clock),
+        )?;
+        audit::append(
+            &tx,
+            clock,
+            Some(&session.user_id),
+            Action::LegalHoldAdd.name(),
+            Some((record_kind, record_id)),
+        )?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Every erasure receipt, newest first (admin).
+    pub fn erasure_receipts(&self, session: &Session) -> Result<Vec<ErasureReceipt>> {
+        self.authorize(session, Action::Erase)?;
+        store::rights::receipts(&self.conn)
+    }
+}

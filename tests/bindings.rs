@@ -4,7 +4,15 @@
 use kortisto_app::commands::{register::StartupState, AppError, Message};
 use kortisto_core::audit::{AuditEvent, AuditFilter, AuditVerification};
 use kortisto_core::auth::{Role, Session};
+use kortisto_core::consent::{
+    ConsentChannel, ConsentEvent, ConsentEventKind, ConsentInput, MarketingContact,
+};
 use kortisto_core::deals::{Deal, DealFilter, DealInput, DealKind, DealStatus, PersonRef};
+use kortisto_core::disclosures::{
+    Disclosure, DisclosureInput, LegalBasis, Processor, ProcessorInput, Transfer, TransferInput,
+};
+use kortisto_core::erasure::{ErasureBlocker, ErasureCounts, ErasureReceipt, NoteToReview};
+use kortisto_core::extract::ExtractFiles;
 use kortisto_core::history::HistoryEntry;
 use kortisto_core::meetings::{
     Meeting, MeetingFilter, MeetingInput, MeetingKind, ServiceElement, ServiceElementInput,
@@ -16,6 +24,9 @@ use kortisto_core::organisations::{
 use kortisto_core::people::{
     BusinessCard, BusinessCardSaved, Contact, ContactInput, ContactKind, DuplicateCandidate,
     DuplicateReason, Person, PersonInput, PersonPage, PersonSummary, Position, PositionInput,
+};
+use kortisto_core::requests::{
+    Request, RequestChannel, RequestInput, RequestKind, RequestStatus, RequestsDue,
 };
 use kortisto_core::search::SearchHit;
 use kortisto_core::sources::{Source, SourceInput, SourceKind};
@@ -79,6 +90,29 @@ fn generated() -> String {
         ServiceElement::decl(&config),
         HistoryEntry::decl(&config),
         SearchHit::decl(&config),
+        ConsentEventKind::decl(&config),
+        ConsentChannel::decl(&config),
+        ConsentInput::decl(&config),
+        ConsentEvent::decl(&config),
+        MarketingContact::decl(&config),
+        ProcessorInput::decl(&config),
+        Processor::decl(&config),
+        LegalBasis::decl(&config),
+        TransferInput::decl(&config),
+        Transfer::decl(&config),
+        DisclosureInput::decl(&config),
+        Disclosure::decl(&config),
+        RequestKind::decl(&config),
+        RequestChannel::decl(&config),
+        RequestStatus::decl(&config),
+        RequestInput::decl(&config),
+        Request::decl(&config),
+        RequestsDue::decl(&config),
+        ExtractFiles::decl(&config),
+        ErasureBlocker::decl(&config),
+        ErasureCounts::decl(&config),
+        NoteToReview::decl(&config),
+        ErasureReceipt::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

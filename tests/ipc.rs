@@ -407,3 +407,85 @@ fn a_sales_session_cannot_add_organisations_or_contracts() {
         "lead"
     );
 }
+
+#[test]
+fn the_administrator_extracts_and_erases_and_a_sales_rep_cannot() {
+    let harness = Harness::new("rights");
+    let main = admin_logged_in(&harness);
+    let person = invoke(
+        &main,
+        "person_add",
+        json!({ "person": { "surname": "Oikeus", "first_name": "Olli" }, "contacts": [{ "kind": "email", "value": "olli@oikeus.fi" }], "source": { "kind": "self-service" } }),
+    )
+    .unwrap();
+    let person_id = person["person_id"].as_str().unwrap().to_string();
+    invoke(
+        &main,
+        "consent_record",
+        json!({ "consent": { "person_id": person_id, "purpose": "direct-marketing", "kind": "given", "channel": "form", "wording_version": "v1" } }),
+    )
+    .unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let files = invoke(
+        &main,
+        "extract",
+        json!({ "person_id": person_id, "language": "fi", "out_dir": out.path().display().to_string(), "request_id": null }),
+    )
+    .unwrap();
+    assert!(std::path::Path::new(files["pdf_path"].as_str().unwrap()).exists());
+    assert!(std::path::Path::new(files["json_path"].as_str().unwrap()).exists());
+
+    invoke(
+        &main,
+        "user_add",
+        json!({ "new_user": { "username": "myyja", "display_name": "Myyjä", "role": "sales" }, "password": PASSWORD }),
+    )
+    .unwrap();
+    invoke(&main, "session_logout", json!({})).unwrap();
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "myyja", "password": PASSWORD }),
+    )
+    .unwrap();
+    for (command, args) in [
+        (
+            "extract",
+            json!({ "person_id": person_id, "language": "fi", "out_dir": out.path().display().to_string(), "request_id": null }),
+        ),
+        (
+            "erase",
+            json!({ "person_id": person_id, "request_id": null }),
+        ),
+        ("request_list", json!({})),
+        ("marketing_list", json!({ "purpose": "direct-marketing" })),
+    ] {
+        assert_eq!(
+            invoke(&main, command, args).unwrap_err()["code"],
+            "permission_denied",
+            "{command}"
+        );
+    }
+    invoke(&main, "session_logout", json!({})).unwrap();
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "admin", "password": PASSWORD }),
+    )
+    .unwrap();
+    let receipt = invoke(
+        &main,
+        "erase",
+        json!({ "person_id": person_id, "request_id": null }),
+    )
+    .unwrap();
+    assert_eq!(receipt["counts"]["contacts"], 1);
+    assert!(
+        invoke(&main, "search", json!({ "query": "oikeus", "limit": 5 }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -712,7 +712,7 @@ organisation_id: string | null,
  */
 position_id: string | null, };
 
-export type DuplicateReason = "same-email" | "same-phone" | "same-name-in-organisation";
+export type DuplicateReason = "same-email" | "same-phone" | "same-name-in-organisation" | "erased-opt-out";
 
 export type DuplicateCandidate = { 
 /**
@@ -1061,3 +1061,518 @@ title: string,
  * Current position or business ID, for telling hits apart.
  */
 subtitle: string | null, };
+
+export type ConsentEventKind = "given" | "withdrawn";
+
+export type ConsentChannel = "form" | "email" | "phone" | "in-person" | "self-service";
+
+export type ConsentInput = { 
+/**
+ * Whose consent.
+ */
+person_id: string, 
+/**
+ * For what (`direct-marketing`).
+ */
+purpose: string, 
+/**
+ * Given or withdrawn.
+ */
+kind: ConsentEventKind, 
+/**
+ * How.
+ */
+channel: ConsentChannel, 
+/**
+ * The version of the wording the person saw (e.g. `markkinointi-2026-01`).
+ */
+wording_version: string, 
+/**
+ * Evidence: where the signed form or the e-mail is kept.
+ */
+evidence: string | null, 
+/**
+ * When (RFC 3339 or `27.11.2026 14.30`); now when empty.
+ */
+at: string | null, };
+
+export type ConsentEvent = { 
+/**
+ * Id.
+ */
+consent_event_id: string, 
+/**
+ * Whose.
+ */
+person_id: string, 
+/**
+ * For what.
+ */
+purpose: string, 
+/**
+ * Given or withdrawn.
+ */
+kind: ConsentEventKind, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * How.
+ */
+channel: ConsentChannel, 
+/**
+ * Wording version.
+ */
+wording_version: string, 
+/**
+ * Evidence.
+ */
+evidence: string | null, 
+/**
+ * Recorded by (user id).
+ */
+recorded_by: string, 
+/**
+ * Their display name.
+ */
+recorded_by_name: string, };
+
+export type MarketingContact = { 
+/**
+ * Id.
+ */
+person_id: string, 
+/**
+ * Surname.
+ */
+surname: string, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * E-mail addresses.
+ */
+emails: Array<string>, 
+/**
+ * When the consent in force was given.
+ */
+consent_given_at: string, };
+
+export type ProcessorInput = { 
+/**
+ * Company name.
+ */
+name: string, 
+/**
+ * What they do for us (e.g. webinar platform).
+ */
+service: string, 
+/**
+ * Purpose of the processing.
+ */
+purpose: string, 
+/**
+ * Data processing agreement reference.
+ */
+agreement_reference: string, 
+/**
+ * Agreement date.
+ */
+agreement_date: string, 
+/**
+ * Where the data is processed (e.g. "EU (Irlanti)").
+ */
+processing_location: string, };
+
+export type Processor = { 
+/**
+ * Id.
+ */
+processor_id: string, 
+/**
+ * Company name.
+ */
+name: string, 
+/**
+ * Service.
+ */
+service: string, 
+/**
+ * Purpose.
+ */
+purpose: string, 
+/**
+ * Agreement reference.
+ */
+agreement_reference: string, 
+/**
+ * Agreement date (ISO).
+ */
+agreement_date: string, 
+/**
+ * Where the data is processed.
+ */
+processing_location: string, };
+
+export type LegalBasis = "adequacy-decision" | "standard-contractual-clauses" | "binding-corporate-rules" | "derogation" | "privacy-shield";
+
+export type TransferInput = { 
+/**
+ * Which processor.
+ */
+processor_id: string, 
+/**
+ * Destination country (e.g. "Yhdysvallat / United States").
+ */
+country: string, 
+/**
+ * The legal basis.
+ */
+legal_basis: LegalBasis, 
+/**
+ * Which adequacy decision, SCC version, BCR approval or derogation.
+ */
+basis_detail: string, 
+/**
+ * For the EU–US Data Privacy Framework: whether the recipient is certified.
+ */
+dpf_certified: boolean, 
+/**
+ * From when.
+ */
+since_on: string, };
+
+export type Transfer = { 
+/**
+ * Id.
+ */
+transfer_id: string, 
+/**
+ * Processor.
+ */
+processor_id: string, 
+/**
+ * Its name.
+ */
+processor_name: string, 
+/**
+ * Country.
+ */
+country: string, 
+/**
+ * Basis.
+ */
+legal_basis: LegalBasis, 
+/**
+ * Detail of the basis.
+ */
+basis_detail: string, 
+/**
+ * DPF certification.
+ */
+dpf_certified: boolean, 
+/**
+ * From when.
+ */
+since_on: string, 
+/**
+ * Why this transfer needs a new basis, if it does (`privacy-shield-invalid`,
+ * `dpf-not-certified`, `dpf-before-2023-07-10`).
+ */
+needs_new_basis: string | null, };
+
+export type DisclosureInput = { 
+/**
+ * Whose data.
+ */
+person_id: string, 
+/**
+ * To whom.
+ */
+processor_id: string, 
+/**
+ * What was disclosed (e.g. "name, e-mail").
+ */
+what: string, 
+/**
+ * Why.
+ */
+why: string, 
+/**
+ * When (today when empty).
+ */
+disclosed_on: string | null, };
+
+export type Disclosure = { 
+/**
+ * Id.
+ */
+disclosure_id: string, 
+/**
+ * Whose data.
+ */
+person_id: string, 
+/**
+ * To whom.
+ */
+processor_id: string, 
+/**
+ * Their name.
+ */
+processor_name: string, 
+/**
+ * What.
+ */
+what: string, 
+/**
+ * Why.
+ */
+why: string, 
+/**
+ * When (ISO date).
+ */
+disclosed_on: string, 
+/**
+ * By whom (display name).
+ */
+recorded_by_name: string, };
+
+export type RequestKind = "access" | "rectification" | "erasure" | "consent-withdrawal" | "objection" | "restriction";
+
+export type RequestChannel = "form" | "email" | "phone" | "in-person" | "letter" | "self-service";
+
+export type RequestStatus = "open" | "done" | "refused";
+
+export type RequestInput = { 
+/**
+ * What is asked.
+ */
+kind: RequestKind, 
+/**
+ * When it was received.
+ */
+received_on: string, 
+/**
+ * How it arrived.
+ */
+channel: RequestChannel, 
+/**
+ * The person, when identified already.
+ */
+person_id: string | null, };
+
+export type Request = { 
+/**
+ * Id.
+ */
+request_id: string, 
+/**
+ * Kind.
+ */
+kind: RequestKind, 
+/**
+ * Received (ISO date).
+ */
+received_on: string, 
+/**
+ * Channel.
+ */
+channel: RequestChannel, 
+/**
+ * The person (none: not identified yet, or erased since).
+ */
+person_id: string | null, 
+/**
+ * Their name, while they are in the register.
+ */
+person_name: string | null, 
+/**
+ * How identity was checked.
+ */
+identity_method: string | null, 
+/**
+ * When.
+ */
+identity_checked_on: string | null, 
+/**
+ * By whom (display name).
+ */
+identity_checked_by_name: string | null, 
+/**
+ * Received + one month.
+ */
+due_on: string, 
+/**
+ * The extended deadline (at most received + three months).
+ */
+extended_due_on: string | null, 
+/**
+ * Why it was extended.
+ */
+extension_reason: string | null, 
+/**
+ * Status.
+ */
+status: RequestStatus, 
+/**
+ * Closed (ISO date).
+ */
+closed_on: string | null, 
+/**
+ * What was done.
+ */
+outcome: string | null, };
+
+export type RequestsDue = { 
+/**
+ * Past their deadline.
+ */
+overdue: Array<Request>, 
+/**
+ * Due within seven days.
+ */
+due_soon: Array<Request>, };
+
+export type ExtractFiles = { 
+/**
+ * The PDF.
+ */
+pdf_path: string, 
+/**
+ * The JSON.
+ */
+json_path: string, 
+/**
+ * The manifest.
+ */
+manifest_path: string, 
+/**
+ * SHA-256 of the PDF.
+ */
+pdf_sha256: string, 
+/**
+ * SHA-256 of the JSON.
+ */
+json_sha256: string, };
+
+export type ErasureBlocker = { "kind": "active-contract", 
+/**
+ * The deal.
+ */
+deal_id: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * When it ends (ISO), if known.
+ */
+end_on: string | null, } | { "kind": "open-deal", 
+/**
+ * The deal.
+ */
+deal_id: string, 
+/**
+ * Its title.
+ */
+title: string, } | { "kind": "legal-hold", 
+/**
+ * The hold.
+ */
+legal_hold_id: string, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * Until when (ISO).
+ */
+until_on: string, };
+
+export type ErasureCounts = { 
+/**
+ * Contact data.
+ */
+contacts: bigint, 
+/**
+ * Positions.
+ */
+positions: bigint, 
+/**
+ * Source records.
+ */
+sources: bigint, 
+/**
+ * Consent events.
+ */
+consent_events: bigint, 
+/**
+ * Disclosures.
+ */
+disclosures: bigint, 
+/**
+ * History entries.
+ */
+history_entries: bigint, 
+/**
+ * Meetings the person was removed from.
+ */
+meetings_unlinked: bigint, 
+/**
+ * Deals the person was removed from.
+ */
+deals_unlinked: bigint, 
+/**
+ * Service elements no longer registered to them.
+ */
+service_elements_unlinked: bigint, 
+/**
+ * E-mail addresses kept as suppression hashes.
+ */
+suppression_hashes: bigint, };
+
+export type NoteToReview = { 
+/**
+ * `meeting` or `deal`.
+ */
+record_kind: string, 
+/**
+ * Its id.
+ */
+record_id: string, };
+
+export type ErasureReceipt = { 
+/**
+ * Receipt id.
+ */
+receipt_id: string, 
+/**
+ * The erased person's id.
+ */
+person_id: string, 
+/**
+ * The request it answers.
+ */
+request_id: string | null, 
+/**
+ * When.
+ */
+erased_at: string, 
+/**
+ * By whom (user id).
+ */
+erased_by: string, 
+/**
+ * `request` or `retention`.
+ */
+reason: string, 
+/**
+ * What was removed.
+ */
+counts: ErasureCounts, 
+/**
+ * Notes to read through (ids only).
+ */
+notes_to_review: Array<NoteToReview>, };

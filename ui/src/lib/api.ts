@@ -4,6 +4,32 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError,
+  BusinessCard,
+  BusinessCardSaved,
+  Contact,
+  ContactInput,
+  Deal,
+  DealFilter,
+  DealInput,
+  DuplicateCandidate,
+  ListPage,
+  Meeting,
+  MeetingFilter,
+  MeetingInput,
+  Organisation,
+  OrganisationInput,
+  OrganisationPage,
+  Person,
+  PersonInput,
+  PersonPage,
+  PersonSummary,
+  Position,
+  PositionInput,
+  SearchHit,
+  ServiceElement,
+  ServiceElementInput,
+  SourceInput,
+
   AuditEvent,
   AuditFilter,
   AuditVerification,
@@ -22,6 +48,32 @@ import type {
 
 export type {
   AppError,
+  BusinessCard,
+  BusinessCardSaved,
+  Contact,
+  ContactInput,
+  Deal,
+  DealFilter,
+  DealInput,
+  DuplicateCandidate,
+  ListPage,
+  Meeting,
+  MeetingFilter,
+  MeetingInput,
+  Organisation,
+  OrganisationInput,
+  OrganisationPage,
+  Person,
+  PersonInput,
+  PersonPage,
+  PersonSummary,
+  Position,
+  PositionInput,
+  SearchHit,
+  ServiceElement,
+  ServiceElementInput,
+  SourceInput,
+
   AuditEvent,
   AuditFilter,
   AuditVerification,
@@ -95,6 +147,50 @@ export interface Backend {
   ): Promise<InternalAudit>;
   /** Every recorded internal audit. */
   internalAuditList(): Promise<InternalAudit[]>;
+
+  /** People and organisations matching what has been typed (accents, prefixes, phone forms). */
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** Everything on one person (audited as a view). */
+  personPage(personId: string): Promise<PersonPage>;
+  /** A page of people in Finnish order. */
+  personList(offset: number, limit: number): Promise<ListPage<PersonSummary>>;
+  /** Adds a person with contact data, all citing one source. */
+  personAdd(person: PersonInput, contacts: ContactInput[], source: SourceInput): Promise<Person>;
+  /** Corrects a person's name (history kept). */
+  personEdit(personId: string, person: PersonInput): Promise<Person>;
+  /** Adds a contact datum to a person or (the other id null) an organisation. */
+  contactAdd(
+    personId: string | null,
+    organisationId: string | null,
+    contact: ContactInput,
+    source: SourceInput,
+  ): Promise<Contact>;
+  /** Adds a person's position in an organisation. */
+  positionAdd(position: PositionInput): Promise<Position>;
+  /** Likely duplicates of a business card being typed. */
+  duplicateCheck(card: BusinessCard): Promise<DuplicateCandidate[]>;
+  /** Saves a business card; refused with `duplicate_suspected` unless `confirmedNew`. */
+  businessCardSave(card: BusinessCard, confirmedNew: boolean): Promise<BusinessCardSaved>;
+  /** Adds an organisation (admin, office). */
+  organisationAdd(organisation: OrganisationInput): Promise<Organisation>;
+  /** Edits an organisation (admin, office; history kept). */
+  organisationEdit(organisationId: string, organisation: OrganisationInput): Promise<Organisation>;
+  /** Everything on one organisation (audited as a view). */
+  organisationPage(organisationId: string): Promise<OrganisationPage>;
+  /** A page of organisations in Finnish order. */
+  organisationList(offset: number, limit: number): Promise<ListPage<Organisation>>;
+  /** Adds a deal (admin any kind, sales leads and offers). */
+  dealAdd(deal: DealInput): Promise<Deal>;
+  /** Edits a deal. */
+  dealEdit(dealId: string, deal: DealInput): Promise<Deal>;
+  /** Deals by kind and status, a page at a time. */
+  dealList(filter: DealFilter): Promise<ListPage<Deal>>;
+  /** Logs a meeting, call, e-mail, visit or web meeting. */
+  meetingLog(meeting: MeetingInput): Promise<Meeting>;
+  /** Meetings, newest first. */
+  meetingList(filter: MeetingFilter): Promise<ListPage<Meeting>>;
+  /** Registers a service element for an organisation (admin, office). */
+  elementAdd(element: ServiceElementInput): Promise<ServiceElement>;
 }
 
 /** Error codes with which the backend says there is no usable session any more. */
@@ -186,4 +282,34 @@ export const api: Backend = {
       follow_up: followUp,
     }),
   internalAuditList: () => call<InternalAudit[]>("internal_audit_list"),
+
+  search: (query, limit) => call<SearchHit[]>("search", { query, limit }),
+  personPage: (personId) => call<PersonPage>("person_page", { person_id: personId }),
+  personList: (offset, limit) => call<ListPage<PersonSummary>>("person_list", { offset, limit }),
+  personAdd: (person, contacts, source) => call<Person>("person_add", { person, contacts, source }),
+  personEdit: (personId, person) => call<Person>("person_edit", { person_id: personId, person }),
+  contactAdd: (personId, organisationId, contact, source) =>
+    call<Contact>("contact_add", {
+      person_id: personId,
+      organisation_id: organisationId,
+      contact,
+      source,
+    }),
+  positionAdd: (position) => call<Position>("position_add", { position }),
+  duplicateCheck: (card) => call<DuplicateCandidate[]>("duplicate_check", { card }),
+  businessCardSave: (card, confirmedNew) =>
+    call<BusinessCardSaved>("business_card_save", { card, confirmed_new: confirmedNew }),
+  organisationAdd: (organisation) => call<Organisation>("organisation_add", { organisation }),
+  organisationEdit: (organisationId, organisation) =>
+    call<Organisation>("organisation_edit", { organisation_id: organisationId, organisation }),
+  organisationPage: (organisationId) =>
+    call<OrganisationPage>("organisation_page", { organisation_id: organisationId }),
+  organisationList: (offset, limit) =>
+    call<ListPage<Organisation>>("organisation_list", { offset, limit }),
+  dealAdd: (deal) => call<Deal>("deal_add", { deal }),
+  dealEdit: (dealId, deal) => call<Deal>("deal_edit", { deal_id: dealId, deal }),
+  dealList: (filter) => call<ListPage<Deal>>("deal_list", { filter }),
+  meetingLog: (meeting) => call<Meeting>("meeting_log", { meeting }),
+  meetingList: (filter) => call<ListPage<Meeting>>("meeting_list", { filter }),
+  elementAdd: (element) => call<ServiceElement>("element_add", { element }),
 };

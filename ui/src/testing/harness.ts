@@ -221,3 +221,10 @@ export async function startLoggedIn(overrides: Record<string, Handler> = {}, as:
   submitForm("login-form");
   await waitFor(() => byTestId("home-screen"));
 }
+
+/** Presses a key on an element (or the focused one): a bubbling keydown, then a flush. */
+export function press(key: string, init: KeyboardEventInit = {}, target?: Element | null) {
+  const element = target ?? document.activeElement ?? document.body;
+  element.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, ...init }));
+  flushSync();
+}

@@ -1,14 +1,34 @@
-// The screens of the signed-in app and which roles see them in the navigation.
-// Owns the menu only; the backend still refuses any command a role may not run.
+// The screens of the signed-in app, which roles see them in the navigation, and the routes
+// (a screen, or a person's or organisation's page). Owns the menu only; the backend checks roles.
 import type { Role } from "../../lib/generated";
 import type { MessageKey } from "../../lib/i18n";
 
-export type View = "home" | "users" | "audit" | "training" | "settings" | "password";
+export type View =
+  | "home"
+  | "people"
+  | "organisations"
+  | "deals"
+  | "business-card"
+  | "users"
+  | "audit"
+  | "training"
+  | "settings"
+  | "password";
+
+/** Where the shell is: a menu screen, or one record's page. */
+export type Route =
+  | { view: View }
+  | { view: "person"; personId: string }
+  | { view: "organisation"; organisationId: string };
 
 type NavEntry = { view: View; label: MessageKey; adminOnly: boolean };
 
 const ENTRIES: readonly NavEntry[] = [
   { view: "home", label: "nav_home", adminOnly: false },
+  { view: "business-card", label: "nav_business_card", adminOnly: false },
+  { view: "people", label: "nav_people", adminOnly: false },
+  { view: "organisations", label: "nav_organisations", adminOnly: false },
+  { view: "deals", label: "nav_deals", adminOnly: false },
   { view: "users", label: "nav_users", adminOnly: true },
   { view: "audit", label: "nav_audit", adminOnly: true },
   { view: "training", label: "nav_training", adminOnly: true },

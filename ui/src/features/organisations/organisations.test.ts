@@ -1,0 +1,178 @@
+// Tests of the organisation's page and what each role is offered: office staff add organisations,
+// contacts and service elements; a sales rep sees none of those controls; deals as the role allows.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Session } from "../../lib/generated";
+import {
+  ADMIN,
+  SALES,
+  byTestId,
+  callsOf,
+  cleanUp,
+  click,
+  press,
+  queryTestId,
+  resetAll,
+  startLoggedIn,
+  submitForm,
+  typeInto,
+  waitFor,
+} from "../../testing/harness";
+import { ACME, HITS, ORGANISATION_PAGE } from "../../testing/register";
+
+beforeEach(resetAll);
+afterEach(cleanUp);
+
+const OFFICE: Session = { user_id: "u-office", username: "paivi", display_name: "Päivi Toimisto", role: "office" };
+
+async function openAcme(as: Session, overrides = {}) {
+  await startLoggedIn(
+    {
+      search: () => HITS,
+      organisation_page: () => ORGANISATION_PAGE,
+      organisation_list: () => ({ total: 1, items: [ACME] }),
+      deal_list: () => ({ total: 0, items: [] }),
+      ...overrides,
+    },
+    as,
+  );
+  typeInto("search-input", "acme");
+  await waitFor(() => byTestId("search-hit"));
+  press("ArrowDown", {}, byTestId("search-input"));
+  press("ArrowDown", {}, byTestId("search-input"));
+  press("Enter", {}, byTestId("search-input"));
+  await waitFor(() => byTestId("organisation-name"));
+}
+
+describe("organisation page", () => {
+  it("shows kind, Y-tunnus, customer dates and the units tree; office staff may add elements", async () => {
+    await openAcme(OFFICE, {
+      element_add: () => ({
+        element_id: "e-1",
+        kind: "licence",
+        vendor: "Microsoft",
+        identifier: "ABC-123",
+        organisation_id: "o-acme",
+        organisation_name: "Acme Oy",
+        person_id: null,
+        person_name: null,
+        valid_from: null,
+        valid_to: null,
+      }),
+    });
+    expect(callsOf("organisation_page")[0].payload).toEqual({ organisation_id: "o-acme" });
+    expect(byTestId("organisation-name").textContent).toBe("Acme Oy");
+    expect(byTestId("organisation-kind").textContent).toBe("Yritys");
+    expect(byTestId("organisation-business-id").textContent).toBe("1234567-1");
+    expect(byTestId("organisation-customer-since").textContent?.trim()).toBe("1.1.2020");
+    expect(byTestId("organisation-units").textContent).toContain("Acme Oy, Tampereen yksikkö");
+    expect(byTestId("organisation-people-empty")).toBeTruthy();
+    expect(queryTestId("organisation-edit")).not.toBeNull();
+    expect(queryTestId("organisation-deal-add")).toBeNull();
+
+    click(byTestId("element-add"));
+    typeInto("element-add-vendor", "Microsoft");
+    typeInto("element-add-identifier", "ABC-123");
+    submitForm("element-add-form");
+    await waitFor(() => expect(callsOf("element_add")).toHaveLength(1));
+    expect(callsOf("element_add")[0].payload).toEqual({
+      element: {
+        kind: "licence",
+        vendor: "Microsoft",
+        identifier: "ABC-123",
+        organisation_id: "o-acme",
+        person_id: null,
+        valid_from: null,
+        valid_to: null,
+      },
+    });
+  });
+
+  it("gives a sales rep no organisation-add, edit, contact-add or element-add controls", async () => {
+    await openAcme(SALES);
+    for (const id of ["organisation-edit", "element-add", "contact-add"]) {
+      expect(queryTestId(id), id).toBeNull();
+    }
+    expect(queryTestId("organisation-deal-add")).not.toBeNull();
+    click(byTestId("nav-organisations"));
+    await waitFor(() => byTestId("organisation-row"));
+    expect(queryTestId("organisation-add")).toBeNull();
+
+    click(byTestId("nav-deals"));
+    await waitFor(() => byTestId("deals-empty"));
+    click(byTestId("deal-add"));
+    const kinds = [...byTestId<HTMLSelectElement>("deal-form-kind").options].map((option) => option.value);
+    expect(kinds).toEqual(["lead", "offer"]);
+    for (const command of ["organisation_add", "organisation_edit", "element_add"]) {
+      expect(callsOf(command), command).toHaveLength(0);
+    }
+  });
+
+  it("lets an administrator add an organisation and shows a Y-tunnus error by its field", async () => {
+    await startLoggedIn(
+      {
+        organisation_list: () => ({ total: 0, items: [] }),
+        organisation_add: () =>
+          Promise.reject({
+            code: "field_invalid",
+            params: { field: "business_id", rule: "business_id" },
+            message: { fi: "Y-tunnuksen tarkiste ei täsmää.", en: "The business ID check digit does not match." },
+          }),
+      },
+      ADMIN,
+    );
+    click(byTestId("nav-organisations"));
+    await waitFor(() => byTestId("organisations-empty"));
+    click(byTestId("organisation-add"));
+    typeInto("org-form-name", "Uusi Oy");
+    typeInto("org-form-business-id", "1234567-2");
+    submitForm("organisation-form");
+    await waitFor(() => byTestId("org-form-error-business-id"));
+    expect(byTestId("org-form-error-business-id").textContent?.trim()).toBe("Y-tunnuksen tarkiste ei täsmää.");
+    expect(callsOf("organisation_add")[0].payload).toEqual({
+      organisation: {
+        name: "Uusi Oy",
+        kind: "company",
+        parent_id: null,
+        business_id: "1234567-2",
+        customer_since: null,
+        customer_until: null,
+      },
+    });
+  });
+});
+
+describe("deals", () => {
+  it("filters by kind and status with offset/limit paging", async () => {
+    await startLoggedIn({
+      deal_list: () => ({
+        total: 1,
+        items: [
+          {
+            deal_id: "d-1",
+            kind: "offer",
+            organisation_id: "o-acme",
+            organisation_name: "Acme Oy",
+            title: "Huoltosopimus 2027",
+            status: "open",
+            start_on: "2026-12-01",
+            end_on: null,
+            notes: null,
+            people: [],
+          },
+        ],
+      }),
+    });
+    click(byTestId("nav-deals"));
+    await waitFor(() => byTestId("deal-row"));
+    expect(byTestId("deal-row").textContent).toContain("Huoltosopimus 2027");
+    expect(byTestId("deal-row").textContent).toContain("Tarjous");
+    expect(callsOf("deal_list")[0].payload).toEqual({ filter: { kind: null, status: null, offset: 0, limit: 200 } });
+    typeInto("deals-filter-kind", "offer");
+    typeInto("deals-filter-status", "open");
+    await waitFor(() =>
+      expect(callsOf("deal_list").slice(-1)[0]?.payload).toEqual({
+        filter: { kind: "offer", status: "open", offset: 0, limit: 200 },
+      }),
+    );
+  });
+});

@@ -1,0 +1,44 @@
+// Where the signed-in app is (the route), moving between screens and record pages, the record
+// the user is looking at (for pre-filling the meeting dialog), and "refresh the current page".
+import { writable } from "svelte/store";
+import type { PersonRef } from "../../lib/generated";
+import type { Route, View } from "./views";
+
+/** The current route; the shell shows what it names. */
+export const route = writable<Route>({ view: "home" });
+
+/** Bumped when the current page should load its data again (e.g. after a meeting was logged). */
+export const pageRefresh = writable(0);
+
+/** The person whose page is open, or null. */
+export const currentPerson = writable<PersonRef | null>(null);
+
+/** The organisation whose page is open, or null. */
+export const currentOrganisation = writable<{ organisation_id: string; name: string } | null>(null);
+
+/** Shows a menu screen. */
+export function go(view: View): void {
+  route.set({ view });
+}
+
+/** Opens a person's page. */
+export function openPerson(personId: string): void {
+  route.set({ view: "person", personId });
+}
+
+/** Opens an organisation's page. */
+export function openOrganisation(organisationId: string): void {
+  route.set({ view: "organisation", organisationId });
+}
+
+/** Asks the current page to load its data again. */
+export function refreshPage(): void {
+  pageRefresh.update((n) => n + 1);
+}
+
+/** Back to the start (a new session starts at home with no record open). */
+export function resetNavigation(): void {
+  route.set({ view: "home" });
+  currentPerson.set(null);
+  currentOrganisation.set(null);
+}

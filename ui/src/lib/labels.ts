@@ -1,0 +1,142 @@
+// The dictionary keys of the register's kinds and statuses (sources, contacts, organisations,
+// deals, meetings, service elements, duplicate reasons, history fields). Wording lives in i18n.ts.
+import type {
+  ContactKind,
+  DealKind,
+  DealStatus,
+  DuplicateReason,
+  MeetingKind,
+  OrganisationKind,
+  ServiceElementKind,
+  SourceKind,
+} from "./generated";
+import type { MessageKey } from "./i18n";
+
+export const SOURCE_KINDS: readonly SourceKind[] = [
+  "business-card",
+  "customer-meeting",
+  "email-or-social-media",
+  "event",
+  "rfq-or-contract-document",
+  "public-source",
+  "data-provider",
+  "portal-registration",
+  "self-service",
+];
+
+/** Source kinds that must say which one (event, public source, data provider). */
+export function sourceNeedsDetail(kind: SourceKind): boolean {
+  return kind === "event" || kind === "public-source" || kind === "data-provider";
+}
+
+export const SOURCE_LABELS: Record<SourceKind, MessageKey> = {
+  "rfq-or-contract-document": "source_rfq_or_contract_document",
+  "business-card": "source_business_card",
+  "email-or-social-media": "source_email_or_social_media",
+  "customer-meeting": "source_customer_meeting",
+  event: "source_event",
+  "public-source": "source_public_source",
+  "data-provider": "source_data_provider",
+  "portal-registration": "source_portal_registration",
+  "self-service": "source_self_service",
+};
+
+/** The hint asking "which one" for the source kinds that need a detail. */
+export const SOURCE_DETAIL_LABELS: Partial<Record<SourceKind, MessageKey>> = {
+  event: "source_detail_event",
+  "public-source": "source_detail_public_source",
+  "data-provider": "source_detail_data_provider",
+};
+
+export const CONTACT_KINDS: readonly ContactKind[] = ["email", "phone", "mobile", "address", "social"];
+
+export const CONTACT_LABELS: Record<ContactKind, MessageKey> = {
+  address: "contact_kind_address",
+  phone: "contact_kind_phone",
+  mobile: "contact_kind_mobile",
+  email: "contact_kind_email",
+  social: "contact_kind_social",
+};
+
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
+  "company",
+  "unit",
+  "public-body",
+  "association",
+  "sole-trader",
+];
+
+export const ORGANISATION_LABELS: Record<OrganisationKind, MessageKey> = {
+  company: "organisation_kind_company",
+  unit: "organisation_kind_unit",
+  "public-body": "organisation_kind_public_body",
+  association: "organisation_kind_association",
+  "sole-trader": "organisation_kind_sole_trader",
+};
+
+export const DEAL_LABELS: Record<DealKind, MessageKey> = {
+  "delivery-contract": "deal_kind_delivery_contract",
+  "service-contract": "deal_kind_service_contract",
+  offer: "deal_kind_offer",
+  rfq: "deal_kind_rfq",
+  lead: "deal_kind_lead",
+  "info-request": "deal_kind_info_request",
+};
+
+export const DEAL_STATUSES: readonly DealStatus[] = ["open", "active", "won", "lost", "ended", "cancelled"];
+
+export const DEAL_STATUS_LABELS: Record<DealStatus, MessageKey> = {
+  open: "deal_status_open",
+  active: "deal_status_active",
+  won: "deal_status_won",
+  lost: "deal_status_lost",
+  ended: "deal_status_ended",
+  cancelled: "deal_status_cancelled",
+};
+
+export const MEETING_KINDS: readonly MeetingKind[] = ["meeting", "call", "email", "visit", "web-meeting"];
+
+export const MEETING_LABELS: Record<MeetingKind, MessageKey> = {
+  meeting: "meeting_kind_meeting",
+  call: "meeting_kind_call",
+  email: "meeting_kind_email",
+  visit: "meeting_kind_visit",
+  "web-meeting": "meeting_kind_web_meeting",
+};
+
+export const ELEMENT_KINDS: readonly ServiceElementKind[] = ["licence", "device", "service"];
+
+export const ELEMENT_LABELS: Record<ServiceElementKind, MessageKey> = {
+  licence: "element_kind_licence",
+  device: "element_kind_device",
+  service: "element_kind_service",
+};
+
+export const DUPLICATE_REASON_LABELS: Record<DuplicateReason, MessageKey> = {
+  "same-email": "duplicate_reason_same_email",
+  "same-phone": "duplicate_reason_same_phone",
+  "same-name-in-organisation": "duplicate_reason_same_name",
+};
+
+const HISTORY_FIELD_LABELS: Record<string, MessageKey> = {
+  surname: "field_surname",
+  first_name: "field_first_name",
+  other_first_names: "field_other_first_names",
+  name: "field_organisation_name",
+  kind: "field_kind",
+  parent_id: "field_parent",
+  business_id: "field_business_id",
+  customer_since: "field_customer_since",
+  customer_until: "field_customer_until",
+  position: "field_position",
+  "contact.address": "contact_kind_address",
+  "contact.phone": "contact_kind_phone",
+  "contact.mobile": "contact_kind_mobile",
+  "contact.email": "contact_kind_email",
+  "contact.social": "contact_kind_social",
+};
+
+/** The dictionary key of a history entry's field, or null for a field the UI does not name. */
+export function historyFieldLabel(field: string): MessageKey | null {
+  return Object.prototype.hasOwnProperty.call(HISTORY_FIELD_LABELS, field) ? HISTORY_FIELD_LABELS[field] : null;
+}

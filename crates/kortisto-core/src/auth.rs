@@ -155,6 +155,14 @@ pub enum Action {
     Erase,
     /// Put a legal hold on a record.
     LegalHoldAdd,
+    /// Preview retention and read its rules and runs.
+    RetentionPreview,
+    /// Run retention and change its rules.
+    RetentionRun,
+    /// Create a backup and change the backup schedule.
+    BackupCreate,
+    /// Restore a backup.
+    BackupRestore,
 }
 
 impl Action {
@@ -207,6 +215,10 @@ impl Action {
         Action::Extract,
         Action::Erase,
         Action::LegalHoldAdd,
+        Action::RetentionPreview,
+        Action::RetentionRun,
+        Action::BackupCreate,
+        Action::BackupRestore,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -236,7 +248,11 @@ impl Action {
             | Action::RequestList
             | Action::Extract
             | Action::Erase
-            | Action::LegalHoldAdd => &[Admin],
+            | Action::LegalHoldAdd
+            | Action::RetentionPreview
+            | Action::RetentionRun
+            | Action::BackupCreate
+            | Action::BackupRestore => &[Admin],
             Action::ConsentRecord | Action::ConsentList => &[Admin, Office, Sales],
             Action::MarketingList => &[Admin, Office],
             Action::OwnPasswordChange
@@ -312,6 +328,10 @@ impl Action {
             Action::Extract => "extract",
             Action::Erase => "erasure",
             Action::LegalHoldAdd => "legal_hold_add",
+            Action::RetentionPreview => "retention_preview",
+            Action::RetentionRun => "retention_run",
+            Action::BackupCreate => "backup_create",
+            Action::BackupRestore => "backup_restore",
         }
     }
 

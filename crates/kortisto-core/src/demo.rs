@@ -114,6 +114,9 @@ impl Register {
         self.conn
             .set_prepared_statement_cache_capacity(bulk::STATEMENT_CACHE);
         // A bigger page cache for the fill: the indexes of a million meetings stay in memory.
+        let cache_size: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |row| row.get(0))?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
         let tx = self.conn.transaction()?;
         if bulk::people_count(&tx)? > 0 {
@@ -153,7 +156,7 @@ impl Register {
             total: 1,
         });
         tx.commit()?;
-        self.conn.pragma_update(None, "cache_size", -2000)?;
+        self.conn.pragma_update(None, "cache_size", cache_size)?;
         progress(DemoProgress {
             stage: "commit",
             done: 1,
@@ -678,7 +681,7 @@ impl Fill<'_> {
                 0..=5 => DEAL_KINDS[index as usize],
                 _ => self.pick(&DEAL_KINDS),
             };
-            let status = match kind {
+            let mut status = match kind {
                 "delivery-contract" | "service-contract" => {
                     self.pick(&["active", "active", "ended", "won", "cancelled"])
                 }
@@ -697,16 +700,25 @@ impl Fill<'_> {
                 _ => format!("Tietopyyntö: {product}"),
             };
             let start = at.date_naive();
-            let end = match (kind, status) {
-                ("delivery-contract" | "service-contract", "active") => {
-                    Some(start + Duration::days(self.rng.gen_range(365..4 * 365)))
-                }
-                (_, "ended" | "won" | "lost" | "cancelled") => {
-                    let end = start + Duration::days(self.rng.gen_range(14..720));
-                    Some(end.min(self.until).max(start))
-                }
-                _ => None,
+            let contract = matches!(kind, "delivery-contract" | "service-contract");
+            let mut end = match (contract, status) {
+                (true, _) => Some(start + Duration::days(self.rng.gen_range(180..4 * 365))),
+                (false, "open") => None,
+                (false, _) => Some(start + Duration::days(self.rng.gen_range(7..180))),
             };
+            // What has not ended by the last day is still running.
+            if end.is_some_and(|e| e > self.until) {
+                match (contract, status) {
+                    (true, "ended" | "cancelled") => status = "active",
+                    (false, _) => {
+                        status = "open";
+                        end = None;
+                    }
+                    _ => {}
+                }
+            } else if contract && status == "active" {
+                status = "ended";
+            }
             let notes = if self.chance(0.3) {
                 Some(self.pick(NOTES))
             } else {

@@ -149,8 +149,8 @@ pub struct ErasureReceipt {
     pub request_id: Option<String>,
     /// When.
     pub erased_at: String,
-    /// By whom (user id).
-    pub erased_by: String,
+    /// By whom (user id; none when retention or a restore erased automatically).
+    pub erased_by: Option<String>,
     /// `request` or `retention`.
     pub reason: String,
     /// What was removed.
@@ -191,7 +191,7 @@ pub(crate) fn suppression_hash(conn: &Connection, email: &str) -> Result<String>
 /// Removes one person inside the caller's transaction and returns the receipt.
 pub(crate) fn erase_person(
     tx: &Connection,
-    session: &Session,
+    actor: Option<&str>,
     person_id: &str,
     request_id: Option<&str>,
     reason: &str,
@@ -230,7 +230,7 @@ pub(crate) fn erase_person(
         person_id: person_id.to_string(),
         request_id: request_id.map(str::to_string),
         erased_at: now.clone(),
-        erased_by: session.user_id.clone(),
+        erased_by: actor.map(str::to_string),
         reason: reason.to_string(),
         counts,
         notes_to_review,
@@ -248,7 +248,7 @@ pub(crate) fn erase_person(
     audit::append(
         tx,
         clock,
-        Some(&session.user_id),
+        actor,
         Action::Erase.name(),
         Some(("person", person_id)),
     )?;
@@ -293,7 +293,14 @@ impl Register {
         if let Some(request) = request_id {
             store::rights::request(&tx, request)?.ok_or_else(|| not_found("request", request))?;
         }
-        let receipt = erase_person(&tx, session, person_id, request_id, "request", clock)?;
+        let receipt = erase_person(
+            &tx,
+            Some(&session.user_id),
+            person_id,
+            request_id,
+            "request",
+            clock,
+        )?;
         store::content::optimize_search(&tx)?;
         tx.commit()?;
         self.conn

@@ -207,6 +207,21 @@ pub enum Error {
         /// What the OS said.
         detail: String,
     },
+    /// A backup file failed authentication or is not a Kortisto backup.
+    #[error("backup_damaged: {detail}")]
+    BackupDamaged {
+        /// What was wrong.
+        detail: String,
+    },
+    /// A backup file ends before its final chunk.
+    #[error("backup_truncated")]
+    BackupTruncated,
+    /// A backup of another register.
+    #[error("backup_other_register")]
+    BackupOtherRegister {
+        /// The register the backup belongs to.
+        backup_register_id: String,
+    },
     /// The two typed new passwords differ.
     #[error("password_mismatch")]
     PasswordMismatch,
@@ -257,6 +272,9 @@ impl Error {
             Error::SettingInvalid { .. } => "setting_invalid",
             Error::AuditChainBroken { .. } => "audit_chain_broken",
             Error::PasswordMismatch => "password_mismatch",
+            Error::BackupDamaged { .. } => "backup_damaged",
+            Error::BackupTruncated => "backup_truncated",
+            Error::BackupOtherRegister { .. } => "backup_other_register",
             Error::PrivacyShieldInvalid => "privacy_shield_invalid",
             Error::ExtensionTooLong { .. } => "extension_too_long",
             Error::ErasureBlocked { .. } => "erasure_blocked",
@@ -308,7 +326,11 @@ impl Error {
             Error::AuditChainBroken { seq } => json!({ "seq": seq }),
             Error::FieldInvalid { field, rule } => json!({ "field": field, "rule": rule }),
             Error::DuplicateSuspected { person_ids } => json!({ "person_ids": person_ids }),
-            Error::PrivacyShieldInvalid => json!({}),
+            Error::PrivacyShieldInvalid | Error::BackupTruncated => json!({}),
+            Error::BackupDamaged { detail } => json!({ "detail": detail }),
+            Error::BackupOtherRegister { backup_register_id } => {
+                json!({ "backup_register_id": backup_register_id })
+            }
             Error::ExtensionTooLong { latest } => json!({ "latest": latest }),
             Error::ErasureBlocked {
                 blockers,
@@ -483,6 +505,24 @@ impl Error {
                 format!("The setting {setting} must be between {min} and {max}.")
             },
             Error::FieldInvalid { field, rule } => field_rule_message(fi, field, rule),
+            Error::BackupDamaged { .. } => if fi {
+                "Varmuuskopio on vioittunut tai sitä on muutettu, eikä sitä palautettu. Nykyinen rekisteri on ennallaan. Käytä toista varmuuskopiota."
+            } else {
+                "The backup is damaged or was changed, so it was not restored. The current register is unchanged. Use another backup."
+            }
+            .to_string(),
+            Error::BackupTruncated => if fi {
+                "Varmuuskopio on katkennut (tiedosto loppuu kesken), eikä sitä palautettu. Nykyinen rekisteri on ennallaan. Kopioi tiedosto uudelleen tai käytä toista varmuuskopiota."
+            } else {
+                "The backup is truncated (the file ends early), so it was not restored. The current register is unchanged. Copy the file again or use another backup."
+            }
+            .to_string(),
+            Error::BackupOtherRegister { .. } => if fi {
+                "Varmuuskopio kuuluu toiseen rekisteriin, eikä sitä palautettu. Valitse tämän rekisterin varmuuskopio."
+            } else {
+                "The backup belongs to another register, so it was not restored. Choose a backup of this register."
+            }
+            .to_string(),
             Error::PrivacyShieldInvalid => if fi {
                 "EU–US Privacy Shield ei ole kelvollinen siirtoperuste: EU-tuomioistuin mitätöi sen 16.7.2020 (Schrems II). Valitse tietosuojakehys (EU–US Data Privacy Framework, jos vastaanottaja on sertifioitu), vakiolausekkeet tai muu peruste."
             } else {

@@ -71,6 +71,11 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
         "derived from the people and contact data shown",
     ),
     ("search_index_rows", "maps index rows to records"),
+    (
+        "retention_rules",
+        "the rules; their effect on the person is in the extract's retention section",
+    ),
+    ("retention_runs", "ids and counts of past runs only"),
 ];
 
 /// One purpose and its lawful basis.

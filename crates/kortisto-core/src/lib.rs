@@ -9,6 +9,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod bench;
 mod clock;
 mod collation;
@@ -33,6 +34,7 @@ pub mod people;
 mod preferences;
 mod register;
 pub mod requests;
+pub mod retention;
 pub mod search;
 mod secret;
 pub mod sources;

@@ -169,6 +169,11 @@ impl Register {
         &self.manifest
     }
 
+    /// The keychain the register's key is in.
+    pub(crate) fn keychain_handle(&self) -> &Keychain {
+        &self.keychain
+    }
+
     /// The register's id.
     pub fn register_id(&self) -> &str {
         &self.manifest.register_id

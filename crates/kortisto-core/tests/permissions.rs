@@ -261,6 +261,46 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             Box::new(|r, s, _| r.search(s, "virt", 20).map(drop)),
         ),
         (
+            Action::RetentionPreview,
+            Box::new(move |r, s, _| {
+                r.retention_preview(s, clock.0.date_naive(), kortisto_core::Language::Fi)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::RetentionRun,
+            Box::new(move |r, s, _| {
+                r.retention_run(Some(s), "manual", &clock, &mut |_, _| true)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::BackupCreate,
+            Box::new(move |r, s, n| {
+                let out = std::env::temp_dir().join(format!(
+                    "kortisto-permission-{}-{n}.kbak",
+                    std::process::id()
+                ));
+                let result = r.backup_create(Some(s), &out, &clock).map(drop);
+                let _ = std::fs::remove_file(&out);
+                result
+            }),
+        ),
+        (
+            Action::BackupRestore,
+            Box::new(move |r, s, _| {
+                // Past the role check the restore reads the file; a missing file proves it got there.
+                match r.backup_restore(
+                    s,
+                    std::path::Path::new("/nonexistent/kortisto.kbak"),
+                    &clock,
+                ) {
+                    Err(Error::BackupDamaged { .. }) => Ok(()),
+                    other => other.map(drop),
+                }
+            }),
+        ),
+        (
             Action::DemoFill,
             Box::new(move |r, s, _| {
                 let options = kortisto_core::demo::DemoOptions {

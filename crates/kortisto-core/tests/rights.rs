@@ -6,7 +6,9 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{all_files, at, contains, raw_connection, register_with_admin, Sandbox};
+use common::{
+    all_files, at, contains, decrypted_pages, raw_connection, register_with_admin, Sandbox,
+};
 use kortisto_core::auth::Session;
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
@@ -402,30 +404,6 @@ fn the_extract_holds_everything_and_reads_in_both_languages() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(before, after);
-}
-
-/// Decrypts every page of a SQLCipher 4 file (AES-256-CBC, raw key, 4096-byte pages with an
-/// 80-byte reserve: 16-byte IV then 64-byte HMAC) so the test can search free pages too.
-fn decrypted_pages(bytes: &[u8], key: &[u8]) -> Vec<u8> {
-    use aes::cipher::{BlockDecryptMut, KeyIvInit};
-    type Decryptor = cbc::Decryptor<aes::Aes256>;
-    const PAGE: usize = 4096;
-    const RESERVE: usize = 80;
-    let mut plain = Vec::with_capacity(bytes.len());
-    for (index, page) in bytes.chunks(PAGE).enumerate() {
-        if page.len() < PAGE {
-            break;
-        }
-        let start = if index == 0 { 16 } else { 0 };
-        let iv = &page[PAGE - RESERVE..PAGE - RESERVE + 16];
-        let mut data = page[start..PAGE - RESERVE].to_vec();
-        let decryptor = Decryptor::new_from_slices(key, iv).unwrap();
-        decryptor
-            .decrypt_padded_mut::<aes::cipher::block_padding::NoPadding>(&mut data)
-            .unwrap();
-        plain.extend_from_slice(&data);
-    }
-    plain
 }
 
 #[test]

@@ -17,6 +17,9 @@ pub(crate) fn export(conn: &Connection, path: &Path) -> Result<()> {
     let target = path
         .to_str()
         .ok_or_else(|| Error::Storage("the twin's path is not UTF-8".into()))?;
+    // The register's connection may not create files (it opens without CREATE, and ATTACH
+    // inherits that), so the empty file is made first; SQLite takes it as an empty database.
+    std::fs::File::create_new(path).map_err(|e| Error::Storage(e.to_string()))?;
     conn.execute("ATTACH DATABASE ?1 AS plain_twin KEY ''", [target])?;
     let exported = conn
         .query_row("SELECT sqlcipher_export('plain_twin')", [], |_| Ok(()))

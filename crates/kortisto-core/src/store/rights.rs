@@ -598,3 +598,19 @@ pub(crate) fn receipts(conn: &Connection) -> Result<Vec<ErasureReceipt>> {
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+pub(crate) fn suppression_rows(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut statement = conn.prepare("SELECT email_hash, added_at FROM marketing_suppression")?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn insert_receipt_if_missing(conn: &Connection, r: &ErasureReceipt) -> Result<()> {
+    let counts = serde_json::to_string(&r.counts).map_err(|e| Error::Storage(e.to_string()))?;
+    conn.execute(
+        "INSERT OR IGNORE INTO erasure_receipts (receipt_id, person_id, request_id, erased_at, erased_by, reason, counts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![r.receipt_id, r.person_id, r.request_id, r.erased_at, r.erased_by, r.reason, counts],
+    )?;
+    Ok(())
+}

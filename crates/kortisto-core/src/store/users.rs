@@ -219,3 +219,8 @@ pub(crate) fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<(
     )?;
     Ok(())
 }
+
+pub(crate) fn delete_setting(conn: &Connection, key: &str) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}

@@ -64,7 +64,8 @@ CREATE TABLE contact_points (
 ) STRICT;
 CREATE INDEX contact_points_by_person ON contact_points (person_id);
 CREATE INDEX contact_points_by_organisation ON contact_points (organisation_id);
-CREATE INDEX contact_points_by_value ON contact_points (kind, value);
+-- NOCASE, as the duplicate check compares: e-mail local parts keep the case they were typed in.
+CREATE INDEX contact_points_by_value ON contact_points (kind, value COLLATE NOCASE);
 
 CREATE TABLE deals (
     deal_id         TEXT PRIMARY KEY NOT NULL,
@@ -99,6 +100,7 @@ CREATE TABLE meetings (
     created_at      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX meetings_by_organisation ON meetings (organisation_id, at);
+CREATE INDEX meetings_by_at ON meetings (at);
 
 CREATE TABLE meeting_participants (
     meeting_id TEXT NOT NULL REFERENCES meetings (meeting_id),

@@ -113,7 +113,7 @@ CREATE TABLE erasure_receipts (
     person_id  TEXT NOT NULL,
     request_id TEXT,
     erased_at  TEXT NOT NULL,
-    erased_by  TEXT NOT NULL REFERENCES users (user_id),
+    erased_by  TEXT,  -- the administrator; NULL when retention or a restore erased automatically
     reason     TEXT NOT NULL CHECK (reason IN ('request', 'retention')),
     counts     TEXT NOT NULL
 ) STRICT;

@@ -1,0 +1,406 @@
+//! Retention with a fixed clock and data entered with past dates, and encrypted backups
+//! whose restore never brings back an erased person and refuses damaged, truncated or
+//! foreign files without touching the live register.
+mod common;
+
+use common::{
+    all_files, at, contains, decrypted_pages, raw_connection, register_with_admin, sha256_file,
+    Sandbox,
+};
+use kortisto_core::auth::Session;
+use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
+use kortisto_core::deals::{DealInput, DealKind, DealStatus};
+use kortisto_core::organisations::OrganisationInput;
+use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PositionInput};
+use kortisto_core::sources::{SourceInput, SourceKind};
+use kortisto_core::{Error, FixedClock, Language, Register};
+
+fn today() -> FixedClock {
+    at("2026-11-27T10:00:00Z")
+}
+
+fn person(register: &mut Register, admin: &Session, surname: &str) -> String {
+    register
+        .person_add(
+            admin,
+            &PersonInput {
+                surname: surname.into(),
+                first_name: "Testi".into(),
+                other_first_names: None,
+            },
+            &[ContactInput {
+                kind: ContactKind::Email,
+                value: format!("{}@example.fi", surname.to_lowercase()),
+                label: None,
+                social_kind: None,
+            }],
+            &SourceInput {
+                kind: SourceKind::BusinessCard,
+                detail: None,
+                obtained_on: Some("1.1.2019".into()),
+            },
+            &today(),
+        )
+        .unwrap()
+        .person_id
+}
+
+fn position(
+    register: &mut Register,
+    admin: &Session,
+    person_id: &str,
+    organisation: &str,
+    end: &str,
+) {
+    register
+        .position_add(
+            admin,
+            &PositionInput {
+                person_id: person_id.into(),
+                organisation_id: organisation.into(),
+                title: "Asiantuntija".into(),
+                job_description: None,
+                start_on: Some("1.1.2019".into()),
+                end_on: Some(end.into()),
+            },
+            &today(),
+        )
+        .unwrap();
+}
+
+fn contract(
+    register: &mut Register,
+    admin: &Session,
+    person_id: &str,
+    organisation: &str,
+    end: &str,
+) {
+    register
+        .deal_add(
+            admin,
+            &DealInput {
+                kind: DealKind::ServiceContract,
+                organisation_id: organisation.into(),
+                title: format!("Sopimus {end}"),
+                status: DealStatus::Ended,
+                start_on: Some("1.1.2020".into()),
+                end_on: Some(end.into()),
+                notes: None,
+                person_ids: vec![person_id.into()],
+            },
+            &today(),
+        )
+        .unwrap();
+}
+
+#[test]
+fn retention_erases_exactly_those_past_their_period_and_says_why_the_others_stay() {
+    let sandbox = Sandbox::new("retention");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let organisation = register
+        .organisation_add(
+            &admin,
+            &OrganisationInput {
+                name: "Asiakas Oy".into(),
+                ..Default::default()
+            },
+            &clock,
+        )
+        .unwrap()
+        .organisation_id;
+
+    let ended_3y_1d = person(&mut register, &admin, "Kolmevuotta");
+    position(
+        &mut register,
+        &admin,
+        &ended_3y_1d,
+        &organisation,
+        "26.11.2023",
+    );
+    let ended_2y_364d = person(&mut register, &admin, "Melkein");
+    position(
+        &mut register,
+        &admin,
+        &ended_2y_364d,
+        &organisation,
+        "28.11.2023",
+    );
+    let contract_11m = person(&mut register, &admin, "Sopimus-yksitoista");
+    contract(
+        &mut register,
+        &admin,
+        &contract_11m,
+        &organisation,
+        "27.12.2025",
+    );
+    let contract_13m = person(&mut register, &admin, "Sopimus-kolmetoista");
+    contract(
+        &mut register,
+        &admin,
+        &contract_13m,
+        &organisation,
+        "27.10.2025",
+    );
+    let held = person(&mut register, &admin, "Pidossa");
+    position(&mut register, &admin, &held, &organisation, "1.1.2022");
+    register
+        .legal_hold_add(
+            &admin,
+            "person",
+            &held,
+            "Kirjanpitolaki 2:10",
+            "31.12.2027",
+            &clock,
+        )
+        .unwrap();
+    let consenting = person(&mut register, &admin, "Suostuja");
+    position(
+        &mut register,
+        &admin,
+        &consenting,
+        &organisation,
+        "1.1.2022",
+    );
+    register
+        .consent_record(
+            &admin,
+            &ConsentInput {
+                person_id: consenting.clone(),
+                purpose: "direct-marketing".into(),
+                kind: ConsentEventKind::Given,
+                channel: ConsentChannel::Form,
+                wording_version: "v1".into(),
+                evidence: None,
+                at: Some("2021-06-01T10:00:00Z".into()),
+            },
+            &clock,
+        )
+        .unwrap();
+
+    let preview = register
+        .retention_preview(&admin, clock.0.date_naive(), Language::Fi)
+        .unwrap();
+    let mut due: Vec<&str> = preview.due.iter().map(|s| s.person_id.as_str()).collect();
+    due.sort();
+    let mut expected = vec![ended_3y_1d.as_str(), contract_13m.as_str()];
+    expected.sort();
+    assert_eq!(due, expected, "{:#?}", preview.due);
+    let position_rule = preview
+        .due
+        .iter()
+        .find(|s| s.person_id == ended_3y_1d)
+        .unwrap();
+    assert_eq!(position_rule.rule.as_deref(), Some("no-ties"));
+    assert_eq!(position_rule.deciding, "position-end");
+    assert_eq!(position_rule.due_on.as_deref(), Some("2026-11-26"));
+    let contract_rule = preview
+        .due
+        .iter()
+        .find(|s| s.person_id == contract_13m)
+        .unwrap();
+    assert_eq!(contract_rule.rule.as_deref(), Some("contract-or-consent"));
+
+    let kept_2y = register
+        .retention_status(&admin, &ended_2y_364d, &clock)
+        .unwrap();
+    assert_eq!(kept_2y.due_on.as_deref(), Some("2026-11-28"));
+    assert!(kept_2y.describe(Language::Fi).contains("28.11.2026"));
+    let kept_contract = register
+        .retention_status(&admin, &contract_11m, &clock)
+        .unwrap();
+    assert_eq!(
+        (
+            kept_contract.deciding.as_str(),
+            kept_contract.due_on.as_deref()
+        ),
+        ("contract-end", Some("2026-12-27"))
+    );
+    let kept_hold = register.retention_status(&admin, &held, &clock).unwrap();
+    assert!(!kept_hold.due);
+    assert_eq!(
+        kept_hold.legal_hold.as_ref().unwrap().reason,
+        "Kirjanpitolaki 2:10"
+    );
+    assert!(kept_hold
+        .describe(Language::En)
+        .contains("Kirjanpitolaki 2:10"));
+    let kept_consent = register
+        .retention_status(&admin, &consenting, &clock)
+        .unwrap();
+    assert_eq!(
+        (
+            kept_consent.deciding.as_str(),
+            kept_consent.due_on.as_deref()
+        ),
+        ("consent-in-force", None)
+    );
+
+    // A future date shows who goes next, without deleting anything.
+    let later = register
+        .retention_preview(&admin, "2027-01-01".parse().unwrap(), Language::En)
+        .unwrap();
+    assert_eq!(
+        later.due.len(),
+        4,
+        "the 2-year-364-day and 11-month people follow"
+    );
+
+    let run = register
+        .retention_run(Some(&admin), "manual", &clock, &mut |_, _| true)
+        .unwrap();
+    assert_eq!(run.erased, 2);
+    assert_eq!(run.receipt_ids.len(), 2);
+    for gone in [&ended_3y_1d, &contract_13m] {
+        assert!(register.person_page(&admin, gone, &clock).is_err());
+    }
+    for stays in [&ended_2y_364d, &contract_11m, &held, &consenting] {
+        assert!(register.person_page(&admin, stays, &clock).is_ok());
+    }
+    let again = register
+        .retention_run(Some(&admin), "manual", &clock, &mut |_, _| true)
+        .unwrap();
+    assert_eq!(
+        again.erased, 0,
+        "a second run at the same date deletes nothing"
+    );
+    assert_eq!(register.retention_runs(&admin).unwrap().len(), 2);
+
+    // The run record holds ids and counts only.
+    let raw = raw_connection(&sandbox, register.register_id());
+    let rows: Vec<String> = raw
+        .prepare("SELECT run_id || started_at || as_of || trigger || coalesce(run_by, '') || erased || kept || receipt_ids FROM retention_runs")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    for row in rows {
+        for name in [
+            "Kolmevuotta",
+            "Sopimus-kolmetoista",
+            "kolmevuotta@example.fi",
+        ] {
+            assert!(!row.contains(name), "the run record holds {name}");
+        }
+    }
+}
+
+#[test]
+fn a_restore_brings_everything_back_except_people_erased_since() {
+    let sandbox = Sandbox::new("backup");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let stays = person(&mut register, &admin, "Pysyvä");
+    let erased = person(&mut register, &admin, "Qxbackupgone");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("register.kbak");
+    let info = register.backup_create(Some(&admin), &file, &clock).unwrap();
+    assert!(
+        info.bytes > info.snapshot_bytes,
+        "header and tags on top of the snapshot"
+    );
+    let sealed = std::fs::read(&file).unwrap();
+    assert!(!contains(&sealed, b"Qxbackupgone") && !contains(&sealed, b"SQLite format 3"));
+    assert!(
+        std::fs::read_dir(sandbox.data_dir.path())
+            .unwrap()
+            .all(|e| !e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("snapshot")),
+        "no snapshot left behind"
+    );
+
+    register.erase(&admin, &erased, None, &clock).unwrap();
+    let added_later = person(&mut register, &admin, "Myöhempi");
+
+    let report = register.backup_restore(&admin, &file, &clock).unwrap();
+    let mut restored = register;
+    assert_eq!(report.erasures_reapplied, 1);
+    assert!(
+        restored.person_page(&admin, &stays, &clock).is_ok(),
+        "what the backup had is back"
+    );
+    assert!(
+        restored.person_page(&admin, &erased, &clock).is_err(),
+        "the erased person stays erased"
+    );
+    assert!(restored
+        .search(&admin, "qxbackupgone", 5)
+        .unwrap()
+        .is_empty());
+    assert!(
+        restored.person_page(&admin, &added_later, &clock).is_err(),
+        "the register is as it was at the backup"
+    );
+    let id = restored.register_id().to_string();
+    restored.close().unwrap();
+
+    let key = sandbox.entry(&id).get_secret().unwrap();
+    let pages = decrypted_pages(
+        &std::fs::read(sandbox.data_dir.database_path()).unwrap(),
+        &key,
+    );
+    assert!(
+        contains(&pages, "Pysyvä".as_bytes()),
+        "the decryption sees live data"
+    );
+    assert!(
+        !contains(&pages, b"Qxbackupgone") && !contains(&pages, b"qxbackupgone"),
+        "the erased name is in no page"
+    );
+    for (path, bytes) in all_files(sandbox.data_dir.path()) {
+        assert!(!contains(&bytes, b"Qxbackupgone"), "{}", path.display());
+    }
+}
+
+#[test]
+fn a_damaged_truncated_or_foreign_backup_is_refused_and_the_live_register_is_untouched() {
+    let sandbox = Sandbox::new("badbackup");
+    let other = Sandbox::new("otherbackup");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    person(&mut register, &admin, "Alkuperäinen");
+    let (mut foreign, foreign_admin) = register_with_admin(&other, &clock);
+    let out = tempfile::tempdir().unwrap();
+    let good = out.path().join("good.kbak");
+    register.backup_create(Some(&admin), &good, &clock).unwrap();
+    let foreign_file = out.path().join("foreign.kbak");
+    foreign
+        .backup_create(Some(&foreign_admin), &foreign_file, &clock)
+        .unwrap();
+
+    let bytes = std::fs::read(&good).unwrap();
+    let flipped = out.path().join("flipped.kbak");
+    let mut changed = bytes.clone();
+    let middle = changed.len() / 2;
+    changed[middle] ^= 0x40;
+    std::fs::write(&flipped, &changed).unwrap();
+    let truncated = out.path().join("truncated.kbak");
+    std::fs::write(&truncated, &bytes[..bytes.len() - 100]).unwrap();
+
+    for (file, code) in [
+        (&flipped, "backup_damaged"),
+        (&truncated, "backup_truncated"),
+        (&foreign_file, "backup_other_register"),
+    ] {
+        let before = sha256_file(&sandbox.data_dir.database_path());
+        let error = register
+            .backup_restore(&admin, file, &clock)
+            .expect_err(code);
+        assert_eq!(error.code(), code);
+        assert_ne!(error.message(Language::Fi), error.message(Language::En));
+        assert_eq!(
+            sha256_file(&sandbox.data_dir.database_path()),
+            before,
+            "{code}: the live register changed"
+        );
+        assert!(register.search(&admin, "alkuperainen", 5).unwrap().len() == 1);
+        assert!(std::fs::read_dir(sandbox.data_dir.path())
+            .unwrap()
+            .all(|e| !e.unwrap().file_name().to_string_lossy().contains("restore")));
+    }
+    let _ = Error::BackupTruncated;
+}

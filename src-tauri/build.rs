@@ -66,6 +66,16 @@ const COMMANDS: &[&str] = &[
     "erase",
     "erasure_receipts",
     "legal_hold_add",
+    "retention_rules",
+    "retention_rule_set",
+    "retention_status",
+    "retention_preview",
+    "retention_run",
+    "retention_runs",
+    "backup_create",
+    "backup_schedule",
+    "backup_schedule_set",
+    "backup_restore",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod commands;
+pub mod maintenance;
 mod state;
 
 pub use commands::AppError;
@@ -78,6 +79,16 @@ pub fn configure<R: tauri::Runtime>(
             commands::rights::erase,
             commands::rights::erasure_receipts,
             commands::rights::legal_hold_add,
+            commands::retention::retention_rules,
+            commands::retention::retention_rule_set,
+            commands::retention::retention_status,
+            commands::retention::retention_preview,
+            commands::retention::retention_run,
+            commands::retention::retention_runs,
+            commands::retention::backup_create,
+            commands::retention::backup_schedule,
+            commands::retention::backup_schedule_set,
+            commands::retention::backup_restore,
         ])
 }
 
@@ -91,6 +102,10 @@ pub fn run() {
         }
     };
     configure(tauri::Builder::default(), state)
+        .setup(|app| {
+            maintenance::start(app.handle());
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("the Kortisto window could not be started");
 }

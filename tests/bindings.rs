@@ -4,6 +4,7 @@
 use kortisto_app::commands::{register::StartupState, AppError, Message};
 use kortisto_core::audit::{AuditEvent, AuditFilter, AuditVerification};
 use kortisto_core::auth::{Role, Session};
+use kortisto_core::backup::{BackupInfo, BackupSchedule, RestoreReport};
 use kortisto_core::consent::{
     ConsentChannel, ConsentEvent, ConsentEventKind, ConsentInput, MarketingContact,
 };
@@ -27,6 +28,9 @@ use kortisto_core::people::{
 };
 use kortisto_core::requests::{
     Request, RequestChannel, RequestInput, RequestKind, RequestStatus, RequestsDue,
+};
+use kortisto_core::retention::{
+    HoldInfo, RetentionPreview, RetentionRule, RetentionRuleInput, RetentionRun, RetentionStatus,
 };
 use kortisto_core::search::SearchHit;
 use kortisto_core::sources::{Source, SourceInput, SourceKind};
@@ -113,6 +117,15 @@ fn generated() -> String {
         ErasureCounts::decl(&config),
         NoteToReview::decl(&config),
         ErasureReceipt::decl(&config),
+        RetentionRule::decl(&config),
+        RetentionRuleInput::decl(&config),
+        HoldInfo::decl(&config),
+        RetentionStatus::decl(&config),
+        RetentionPreview::decl(&config),
+        RetentionRun::decl(&config),
+        BackupInfo::decl(&config),
+        BackupSchedule::decl(&config),
+        RestoreReport::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

@@ -489,3 +489,87 @@ fn the_administrator_extracts_and_erases_and_a_sales_rep_cannot() {
             .is_empty()
     );
 }
+
+#[test]
+fn retention_previews_runs_on_its_own_schedule_and_a_backup_restores_through_ipc() {
+    use tauri::Manager;
+    let harness = Harness::new("retention");
+    let main = admin_logged_in(&harness);
+    let organisation = invoke(
+        &main,
+        "organisation_add",
+        json!({ "organisation": { "name": "Vanha Asiakas Oy" } }),
+    )
+    .unwrap();
+    let person = invoke(
+        &main,
+        "person_add",
+        json!({ "person": { "surname": "Entinen", "first_name": "Eero" }, "contacts": [], "source": { "kind": "business-card", "obtained_on": "1.1.2020" } }),
+    )
+    .unwrap();
+    let person_id = person["person_id"].as_str().unwrap().to_string();
+    invoke(
+        &main,
+        "position_add",
+        json!({ "position": { "person_id": person_id, "organisation_id": organisation["organisation_id"], "title": "Ostaja", "start_on": "1.1.2020", "end_on": "30.6.2024" } }),
+    )
+    .unwrap();
+
+    let status = invoke(&main, "retention_status", json!({ "person_id": person_id })).unwrap();
+    assert_eq!(status["due_on"], "2027-06-30");
+    let preview = invoke(
+        &main,
+        "retention_preview",
+        json!({ "as_of": "1.7.2027", "language": "fi" }),
+    )
+    .unwrap();
+    assert_eq!(preview["due"][0]["person_id"], person_id.as_str());
+    assert_eq!(preview["due"][0]["rule"], "no-ties");
+
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("ennen.kbak");
+    invoke(
+        &main,
+        "backup_create",
+        json!({ "out_file": file.display().to_string() }),
+    )
+    .unwrap();
+
+    // Two and a half years later the app's own schedule erases Eero without anyone asking.
+    harness.clock.advance(Duration::days(365 * 3));
+    let state = harness.app.state::<AppState>();
+    kortisto_app::maintenance::tick(state.inner());
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "admin", "password": PASSWORD }),
+    )
+    .unwrap();
+    let runs = invoke(&main, "retention_runs", json!({})).unwrap();
+    assert_eq!(runs[0]["trigger"], "automatic");
+    assert_eq!(runs[0]["erased"], 1);
+    assert!(invoke(&main, "person_page", json!({ "person_id": person_id })).is_err());
+
+    // Restoring the older backup does not bring him back.
+    let report = invoke(
+        &main,
+        "backup_restore",
+        json!({ "file": file.display().to_string() }),
+    )
+    .unwrap();
+    assert_eq!(report["erasures_reapplied"], 1);
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "admin", "password": PASSWORD }),
+    )
+    .unwrap();
+    assert!(invoke(&main, "person_page", json!({ "person_id": person_id })).is_err());
+    assert!(
+        invoke(&main, "search", json!({ "query": "entinen", "limit": 5 }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -512,6 +512,11 @@ impl Register {
         self.backup_schedule_unchecked()
     }
 
+    /// When the last automatic backup was taken (for the app's 24-hour schedule).
+    pub fn backup_last_at(&self) -> Result<Option<String>> {
+        store::users::setting(&self.conn, "backup_last_at")
+    }
+
     /// The scheduled backup: into the configured folder, keeping the newest `keep` files.
     /// Does nothing (and says so) when no folder is set.
     pub fn backup_scheduled(&mut self, clock: &dyn Clock) -> Result<Option<BackupInfo>> {
@@ -521,6 +526,7 @@ impl Register {
         };
         let name = format!("kortisto-{}.kbak", clock.now().format("%Y%m%d-%H%M%S"));
         let info = self.backup_create(None, &PathBuf::from(&folder).join(name), clock)?;
+        store::users::set_setting(&self.conn, "backup_last_at", &ids::timestamp(clock))?;
         let mut existing: Vec<PathBuf> = fs::read_dir(&folder)
             .map(|entries| {
                 entries

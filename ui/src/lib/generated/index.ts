@@ -1561,9 +1561,9 @@ request_id: string | null,
  */
 erased_at: string, 
 /**
- * By whom (user id).
+ * By whom (user id; none when retention or a restore erased automatically).
  */
-erased_by: string, 
+erased_by: string | null, 
 /**
  * `request` or `retention`.
  */
@@ -1576,3 +1576,195 @@ counts: ErasureCounts,
  * Notes to read through (ids only).
  */
 notes_to_review: Array<NoteToReview>, };
+
+export type RetentionRule = { 
+/**
+ * `no-ties`, `contract-or-consent` or `web-analytics`.
+ */
+rule_id: string, 
+/**
+ * The period in months.
+ */
+months: number, 
+/**
+ * The legal or policy reference (Finnish).
+ */
+reference_fi: string, 
+/**
+ * The legal or policy reference (English).
+ */
+reference_en: string, 
+/**
+ * Last changed.
+ */
+updated_at: string, };
+
+export type RetentionRuleInput = { 
+/**
+ * Which rule.
+ */
+rule_id: string, 
+/**
+ * New period in months (1–1200).
+ */
+months: number, 
+/**
+ * Reference (Finnish).
+ */
+reference_fi: string, 
+/**
+ * Reference (English).
+ */
+reference_en: string, };
+
+export type HoldInfo = { 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * Until when (ISO).
+ */
+until_on: string, };
+
+export type RetentionStatus = { 
+/**
+ * The person.
+ */
+person_id: string, 
+/**
+ * Surname.
+ */
+surname: string, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * What decides: `current-position`, `active-contract`, `open-deal`, `consent-in-force`
+ * (kept with no date), or `position-end`, `last-meeting`, `data-obtained`,
+ * `contract-end`, `consent-end` (kept until the due date).
+ */
+deciding: string, 
+/**
+ * The date of what decides (ISO), when it has one.
+ */
+deciding_date: string | null, 
+/**
+ * The rule that sets the due date (`no-ties` or `contract-or-consent`).
+ */
+rule: string | null, 
+/**
+ * When the person is due for deletion (ISO); none while something keeps them.
+ */
+due_on: string | null, 
+/**
+ * A legal hold that keeps them past the due date.
+ */
+legal_hold: HoldInfo | null, 
+/**
+ * Whether they are due at the date asked about.
+ */
+due: boolean, };
+
+export type RetentionPreview = { 
+/**
+ * The date asked about (ISO).
+ */
+as_of: string, 
+/**
+ * People due for deletion at that date.
+ */
+due: Array<RetentionStatus>, 
+/**
+ * How many people are kept.
+ */
+kept: number, 
+/**
+ * The rules applied.
+ */
+rules: Array<RetentionRule>, 
+/**
+ * Web-analytics data: Kortisto stores none, so the 26-month rule has nothing to delete.
+ */
+web_analytics_note: string, };
+
+export type RetentionRun = { 
+/**
+ * Id.
+ */
+run_id: string, 
+/**
+ * When it started.
+ */
+started_at: string, 
+/**
+ * As of which date.
+ */
+as_of: string, 
+/**
+ * `manual`, `automatic` or `cli`.
+ */
+trigger: string, 
+/**
+ * How many were erased.
+ */
+erased: number, 
+/**
+ * How many were kept.
+ */
+kept: number, 
+/**
+ * The erasure receipts (ids).
+ */
+receipt_ids: Array<string>, };
+
+export type BackupInfo = { 
+/**
+ * The backup file.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, 
+/**
+ * The snapshot's size in bytes.
+ */
+snapshot_bytes: number, 
+/**
+ * When it was taken.
+ */
+created_at: string, 
+/**
+ * Seconds spent taking the snapshot.
+ */
+snapshot_seconds: number, 
+/**
+ * Seconds spent encrypting and writing.
+ */
+encrypt_seconds: number, };
+
+export type BackupSchedule = { 
+/**
+ * Folder (none: automatic backups are off).
+ */
+folder: string | null, 
+/**
+ * How many to keep (1–365).
+ */
+keep: number, };
+
+export type RestoreReport = { 
+/**
+ * When the backup was taken.
+ */
+backup_created_at: string, 
+/**
+ * People erased again because the live ledger says they were erased after the backup.
+ */
+erasures_reapplied: number, 
+/**
+ * Erasure receipts the restored register now holds.
+ */
+ledger_entries: number, };

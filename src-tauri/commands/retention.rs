@@ -1,0 +1,109 @@
+//! Retention and backups as the UI calls them: the rules, a person's status, the preview at
+//! a date, a run now, past runs, a backup now, the automatic backup's schedule, and restore.
+use kortisto_core::backup::{BackupInfo, BackupSchedule, RestoreReport};
+use kortisto_core::retention::{
+    RetentionPreview, RetentionRule, RetentionRuleInput, RetentionRun, RetentionStatus,
+};
+use kortisto_core::{parse_date, Language};
+use tauri::State;
+
+use crate::{AppError, AppState};
+
+/// The retention rules.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retention_rules(state: State<'_, AppState>) -> Result<Vec<RetentionRule>, AppError> {
+    state.as_user(|register, session| register.retention_rules(session))
+}
+
+/// Changes a rule's period and reference.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retention_rule_set(
+    state: State<'_, AppState>,
+    rule: RetentionRuleInput,
+) -> Result<RetentionRule, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| register.retention_rule_set(session, &rule, clock.as_ref()))
+}
+
+/// A person's retention status today.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retention_status(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<RetentionStatus, AppError> {
+    let clock = state.clock.clone();
+    state
+        .as_user(|register, session| register.retention_status(session, &person_id, clock.as_ref()))
+}
+
+/// Who would be deleted at a date (`27.11.2026` or ISO).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retention_preview(
+    state: State<'_, AppState>,
+    as_of: String,
+    language: Language,
+) -> Result<RetentionPreview, AppError> {
+    let date = parse_date("as_of", &as_of)?;
+    state.as_user(|register, session| register.retention_preview(session, date, language))
+}
+
+/// Runs retention now.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retention_run(state: State<'_, AppState>) -> Result<RetentionRun, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.retention_run(Some(session), "manual", clock.as_ref(), &mut |_, _| true)
+    })
+}
+
+/// Past retention runs.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn retention_runs(state: State<'_, AppState>) -> Result<Vec<RetentionRun>, AppError> {
+    state.as_user(|register, session| register.retention_runs(session))
+}
+
+/// Writes a backup to a file.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backup_create(
+    state: State<'_, AppState>,
+    out_file: String,
+) -> Result<BackupInfo, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.backup_create(
+            Some(session),
+            std::path::Path::new(&out_file),
+            clock.as_ref(),
+        )
+    })
+}
+
+/// The automatic backup's folder and how many to keep.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backup_schedule(state: State<'_, AppState>) -> Result<BackupSchedule, AppError> {
+    state.as_user(|register, session| register.backup_schedule(session))
+}
+
+/// Sets the automatic backup's folder and how many to keep.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backup_schedule_set(
+    state: State<'_, AppState>,
+    schedule: BackupSchedule,
+) -> Result<BackupSchedule, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.backup_schedule_set(session, &schedule, clock.as_ref())
+    })
+}
+
+/// Restores a backup over the open register (erasures made since are re-applied first).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backup_restore(
+    state: State<'_, AppState>,
+    file: String,
+) -> Result<RestoreReport, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.backup_restore(session, std::path::Path::new(&file), clock.as_ref())
+    })
+}

@@ -1,0 +1,49 @@
+//! The app's own schedule: retention runs when the register is opened and then every 24
+//! hours while the app is open, and so does the automatic backup when a folder is set.
+//! Both run with no user (the audit shows them without one) and never block the window.
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tauri::Manager;
+
+use crate::AppState;
+
+/// How often the schedule looks whether something is due.
+const TICK: Duration = Duration::from_secs(60);
+
+fn due(last: Option<String>, now: DateTime<Utc>) -> bool {
+    match last.and_then(|at| at.parse::<DateTime<Utc>>().ok()) {
+        Some(last) => now - last >= chrono::Duration::hours(24),
+        None => true,
+    }
+}
+
+/// One look: runs retention and the automatic backup if 24 hours have passed.
+pub fn tick(state: &AppState) {
+    let now = state.clock.now();
+    let mut slot = state.register();
+    let Some(register) = slot.as_mut() else {
+        return;
+    };
+    if due(register.retention_last_run_at().ok().flatten(), now) {
+        if let Err(error) =
+            register.retention_run(None, "automatic", state.clock.as_ref(), &mut |_, _| true)
+        {
+            eprintln!("kortisto: automatic retention failed [{}]", error.code());
+        }
+    }
+    if due(register.backup_last_at().ok().flatten(), now) {
+        if let Err(error) = register.backup_scheduled(state.clock.as_ref()) {
+            eprintln!("kortisto: automatic backup failed [{}]", error.code());
+        }
+    }
+}
+
+/// Starts the schedule on its own thread.
+pub fn start<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    let handle = app.clone();
+    std::thread::spawn(move || loop {
+        tick(handle.state::<AppState>().inner());
+        std::thread::sleep(TICK);
+    });
+}

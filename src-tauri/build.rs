@@ -54,6 +54,7 @@ const COMMANDS: &[&str] = &[
     "transfer_add",
     "transfer_list",
     "disclose",
+    "disclosure_list",
     "request_add",
     "request_identity_checked",
     "request_extend",

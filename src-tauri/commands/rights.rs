@@ -85,6 +85,12 @@ pub async fn disclose(
     state.as_user(|register, session| register.disclose(session, &disclosure, clock.as_ref()))
 }
 
+/// Every disclosure of a person's data.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn disclosure_list(state: State<'_, AppState>, person_id: String) -> Result<Vec<Disclosure>, AppError> {
+    state.as_user(|register, session| register.disclosure_list(session, &person_id))
+}
+
 /// Logs a received request.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn request_add(

@@ -55,6 +55,64 @@ enum Command {
     /// Record and list internal audit checks (admin).
     #[command(subcommand, name = "internal-audit")]
     InternalAudit(commands::training::InternalAuditCommand),
+    /// Add, list, show and correct people.
+    #[command(subcommand)]
+    Person(commands::person::Command),
+    /// Add, list and show customer organisations.
+    #[command(subcommand)]
+    Org(commands::org::Command),
+    /// Add a person's position in an organisation.
+    #[command(subcommand)]
+    Position(commands::position::Command),
+    /// Add contact data (address, phone, e-mail, social) with its source.
+    #[command(subcommand)]
+    Contact(commands::contact::Command),
+    /// Add, list and edit deals: contracts, offers, RFQs, leads, information requests.
+    #[command(subcommand)]
+    Deal(commands::deal::Command),
+    /// Log and list meetings, calls, e-mails, visits and web meetings.
+    #[command(subcommand)]
+    Meeting(commands::meeting::Command),
+    /// Register third-party service elements (licences, devices, services).
+    #[command(subcommand)]
+    Element(commands::element::Command),
+    /// Search people and organisations by name, e-mail or phone number.
+    Search(commands::search::Args),
+    /// Fill an empty register with realistic synthetic data (admin).
+    Demo(commands::demo::Args),
+    /// Measure search, person page, meeting log, business card and open on a demo register,
+    /// encrypted and unencrypted side by side.
+    Bench(commands::bench::Args),
+    /// Record consent given or withdrawn, and read a person's consent history.
+    #[command(subcommand)]
+    Consent(commands::consent::Command),
+    /// The marketing list: only people whose consent is in force (admin, office).
+    #[command(subcommand)]
+    Marketing(commands::marketing::Command),
+    /// Processors acting on the company's behalf (admin).
+    #[command(subcommand)]
+    Processor(commands::processor::ProcessorCommand),
+    /// Transfers outside the EU/EEA and their legal basis (admin).
+    #[command(subcommand)]
+    Transfer(commands::processor::TransferCommand),
+    /// Log a disclosure of a person's data to a processor (admin).
+    Disclose(commands::disclose::Args),
+    /// People's requests and their one-month deadlines (admin).
+    #[command(subcommand)]
+    Request(commands::request::Command),
+    /// Write a person's subject-access extract: PDF + JSON + manifest (admin).
+    Extract(commands::extract::Args),
+    /// Erase a person (admin).
+    Erase(commands::erase::Args),
+    /// Legal holds that stop deletion until a date (admin).
+    #[command(subcommand, name = "legal-hold")]
+    LegalHold(commands::legal_hold::Command),
+    /// Retention: preview and run (admin; `run` also without --user for scheduled tasks).
+    #[command(subcommand)]
+    Retention(commands::retention::Command),
+    /// Encrypted backups and restore (admin).
+    #[command(subcommand)]
+    Backup(commands::backup::Command),
 }
 
 fn parse_language(text: &str) -> Result<Language, String> {
@@ -86,9 +144,41 @@ fn main() -> ExitCode {
         Command::InternalAudit(command) => {
             commands::training::run_internal_audit(&data_dir, &out, user, command)
         }
+        Command::Person(command) => commands::person::run(&data_dir, &out, user, command),
+        Command::Org(command) => commands::org::run(&data_dir, &out, user, command),
+        Command::Position(command) => commands::position::run(&data_dir, &out, user, command),
+        Command::Contact(command) => commands::contact::run(&data_dir, &out, user, command),
+        Command::Deal(command) => commands::deal::run(&data_dir, &out, user, command),
+        Command::Meeting(command) => commands::meeting::run(&data_dir, &out, user, command),
+        Command::Element(command) => commands::element::run(&data_dir, &out, user, command),
+        Command::Search(args) => commands::search::run(&data_dir, &out, user, args),
+        Command::Demo(args) => commands::demo::run(&data_dir, &out, user, args),
+        Command::Bench(args) => commands::bench::run(&out, args),
+        Command::Consent(command) => commands::consent::run(&data_dir, &out, user, command),
+        Command::Marketing(command) => commands::marketing::run(&data_dir, &out, user, command),
+        Command::Processor(command) => commands::processor::run_processor(&data_dir, &out, user, command),
+        Command::Transfer(command) => commands::processor::run_transfer(&data_dir, &out, user, command),
+        Command::Disclose(args) => commands::disclose::run(&data_dir, &out, user, args),
+        Command::Request(command) => commands::request::run(&data_dir, &out, user, command),
+        Command::Extract(args) => commands::extract::run(&data_dir, &out, user, args),
+        Command::Erase(args) => commands::erase::run(&data_dir, &out, user, args),
+        Command::LegalHold(command) => commands::legal_hold::run(&data_dir, &out, user, command),
+        Command::Retention(command) => commands::retention::run(&data_dir, &out, user, command),
+        Command::Backup(command) => commands::backup::run(&data_dir, &out, user, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => out.fail(&error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Clap's own consistency checks over every subcommand (unique argument names, …).
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
     }
 }

@@ -21,6 +21,16 @@ impl Output {
         self.language
     }
 
+    /// Whether `--json` was given.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// Prints `value` as JSON whatever `--json` says.
+    pub fn print_json<T: Serialize>(&self, value: &T) {
+        println!("{}", serde_json::to_string_pretty(value).expect("output values serialise"));
+    }
+
     /// Prints `value` as JSON, or the human text from `human` (in the chosen language).
     pub fn print<T: Serialize>(&self, value: &T, human: impl FnOnce(Language) -> String) {
         if self.json {

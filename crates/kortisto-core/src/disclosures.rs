@@ -309,6 +309,12 @@ impl Register {
         store::rights::transfers(&self.conn)
     }
 
+    /// Every disclosure of a person's data, newest first (admin).
+    pub fn disclosure_list(&self, session: &Session, person_id: &str) -> Result<Vec<Disclosure>> {
+        self.authorize(session, Action::Disclose)?;
+        store::rights::disclosures_of(&self.conn, person_id)
+    }
+
     /// Logs a disclosure of a person's data to a processor (admin).
     pub fn disclose(
         &mut self,

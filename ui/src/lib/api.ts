@@ -29,6 +29,22 @@ import type {
   ServiceElement,
   ServiceElementInput,
   SourceInput,
+  ConsentEvent,
+  ConsentInput,
+  Disclosure,
+  DisclosureInput,
+  ErasureBlocker,
+  ErasureReceipt,
+  ExtractFiles,
+  MarketingContact,
+  Processor,
+  ProcessorInput,
+  Request,
+  RequestInput,
+  RequestsDue,
+  RequestStatus,
+  Transfer,
+  TransferInput,
 
   AuditEvent,
   AuditFilter,
@@ -73,6 +89,22 @@ export type {
   ServiceElement,
   ServiceElementInput,
   SourceInput,
+  ConsentEvent,
+  ConsentInput,
+  Disclosure,
+  DisclosureInput,
+  ErasureBlocker,
+  ErasureReceipt,
+  ExtractFiles,
+  MarketingContact,
+  Processor,
+  ProcessorInput,
+  Request,
+  RequestInput,
+  RequestsDue,
+  RequestStatus,
+  Transfer,
+  TransferInput,
 
   AuditEvent,
   AuditFilter,
@@ -191,6 +223,52 @@ export interface Backend {
   meetingList(filter: MeetingFilter): Promise<ListPage<Meeting>>;
   /** Registers a service element for an organisation (admin, office). */
   elementAdd(element: ServiceElementInput): Promise<ServiceElement>;
+
+  /** Records a consent given or withdrawn (every role); history is never rewritten. */
+  consentRecord(consent: ConsentInput): Promise<ConsentEvent>;
+  /** A person's consent history, every purpose (every role). */
+  consentHistory(personId: string): Promise<ConsentEvent[]>;
+  /** People whose latest consent for `purpose` is "given" (admin, office). */
+  marketingList(purpose: string): Promise<MarketingContact[]>;
+  /** Adds a processor (admin). */
+  processorAdd(processor: ProcessorInput): Promise<Processor>;
+  /** Every processor (admin). */
+  processorList(): Promise<Processor[]>;
+  /** Records a transfer outside the EU/EEA; the Privacy Shield is refused (admin). */
+  transferAdd(transfer: TransferInput): Promise<Transfer>;
+  /** Every transfer, those needing a new basis flagged (admin). */
+  transferList(): Promise<Transfer[]>;
+  /** Logs a disclosure of a person's data to a processor (admin). */
+  disclose(disclosure: DisclosureInput): Promise<Disclosure>;
+  /** Logs a received request (admin). */
+  requestAdd(request: RequestInput): Promise<Request>;
+  /** Records how the requester's identity was checked (admin). */
+  requestIdentityChecked(requestId: string, personId: string, method: string): Promise<Request>;
+  /** Extends a request's deadline, at most to received + three months (admin). */
+  requestExtend(requestId: string, newDueOn: string, reason: string): Promise<Request>;
+  /** Closes a request as done or refused (admin). */
+  requestClose(requestId: string, status: Exclude<RequestStatus, "open">, outcome: string): Promise<Request>;
+  /** The request log (admin). */
+  requestList(): Promise<Request[]>;
+  /** Overdue requests and those due within seven days (admin). */
+  requestsDue(): Promise<RequestsDue>;
+  /** The folder the extract save dialog offers. */
+  extractDefaultFolder(): Promise<string>;
+  /** Writes a person's access extract (PDF + JSON + manifest) into `outDir` (admin). */
+  extract(personId: string, language: Language, outDir: string, requestId: string | null): Promise<ExtractFiles>;
+  /** What blocks erasing a person today (admin). */
+  erasureCheck(personId: string): Promise<ErasureBlocker[]>;
+  /** Erases a person; refused with `erasure_blocked` while obligations remain (admin). */
+  erase(personId: string, requestId: string | null): Promise<ErasureReceipt>;
+  /** Every erasure receipt (admin). */
+  erasureReceipts(): Promise<ErasureReceipt[]>;
+  /** Puts a legal hold on a record until a date; returns its id (admin). */
+  legalHoldAdd(
+    recordKind: "person" | "organisation" | "deal",
+    recordId: string,
+    reason: string,
+    untilOn: string,
+  ): Promise<string>;
 }
 
 /** Error codes with which the backend says there is no usable session any more. */
@@ -312,4 +390,30 @@ export const api: Backend = {
   meetingLog: (meeting) => call<Meeting>("meeting_log", { meeting }),
   meetingList: (filter) => call<ListPage<Meeting>>("meeting_list", { filter }),
   elementAdd: (element) => call<ServiceElement>("element_add", { element }),
+
+  consentRecord: (consent) => call<ConsentEvent>("consent_record", { consent }),
+  consentHistory: (personId) => call<ConsentEvent[]>("consent_history", { person_id: personId }),
+  marketingList: (purpose) => call<MarketingContact[]>("marketing_list", { purpose }),
+  processorAdd: (processor) => call<Processor>("processor_add", { processor }),
+  processorList: () => call<Processor[]>("processor_list"),
+  transferAdd: (transfer) => call<Transfer>("transfer_add", { transfer }),
+  transferList: () => call<Transfer[]>("transfer_list"),
+  disclose: (disclosure) => call<Disclosure>("disclose", { disclosure }),
+  requestAdd: (request) => call<Request>("request_add", { request }),
+  requestIdentityChecked: (requestId, personId, method) =>
+    call<Request>("request_identity_checked", { request_id: requestId, person_id: personId, method }),
+  requestExtend: (requestId, newDueOn, reason) =>
+    call<Request>("request_extend", { request_id: requestId, new_due_on: newDueOn, reason }),
+  requestClose: (requestId, status, outcome) =>
+    call<Request>("request_close", { request_id: requestId, status, outcome }),
+  requestList: () => call<Request[]>("request_list"),
+  requestsDue: () => call<RequestsDue>("requests_due"),
+  extractDefaultFolder: () => call<string>("extract_default_folder"),
+  extract: (personId, language, outDir, requestId) =>
+    call<ExtractFiles>("extract", { person_id: personId, language, out_dir: outDir, request_id: requestId }),
+  erasureCheck: (personId) => call<ErasureBlocker[]>("erasure_check", { person_id: personId }),
+  erase: (personId, requestId) => call<ErasureReceipt>("erase", { person_id: personId, request_id: requestId }),
+  erasureReceipts: () => call<ErasureReceipt[]>("erasure_receipts"),
+  legalHoldAdd: (recordKind, recordId, reason, untilOn) =>
+    call<string>("legal_hold_add", { record_kind: recordKind, record_id: recordId, reason, until_on: untilOn }),
 };

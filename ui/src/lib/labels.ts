@@ -1,12 +1,19 @@
-// The dictionary keys of the register's kinds and statuses (sources, contacts, organisations,
-// deals, meetings, service elements, duplicate reasons, history fields). Wording lives in i18n.ts.
+// The dictionary keys of the register's kinds and statuses (sources, contacts, organisations, deals,
+// meetings, service elements, duplicates, history fields, consent, requests, transfers, erasure). Wording lives in i18n.ts.
 import type {
+  ConsentChannel,
+  ConsentEventKind,
   ContactKind,
   DealKind,
   DealStatus,
   DuplicateReason,
+  ErasureCounts,
+  LegalBasis,
   MeetingKind,
   OrganisationKind,
+  RequestChannel,
+  RequestKind,
+  RequestStatus,
   ServiceElementKind,
   SourceKind,
 } from "./generated";
@@ -116,6 +123,120 @@ export const DUPLICATE_REASON_LABELS: Record<DuplicateReason, MessageKey> = {
   "same-email": "duplicate_reason_same_email",
   "same-phone": "duplicate_reason_same_phone",
   "same-name-in-organisation": "duplicate_reason_same_name",
+  "erased-opt-out": "duplicate_reason_erased_opt_out",
+};
+
+/** The consent purpose the UI records and lists (the only one the register knows for now). */
+export const DIRECT_MARKETING = "direct-marketing";
+
+export const CONSENT_CHANNELS: readonly ConsentChannel[] = ["form", "email", "phone", "in-person", "self-service"];
+
+export const CONSENT_CHANNEL_LABELS: Record<ConsentChannel, MessageKey> = {
+  form: "channel_form",
+  email: "channel_email",
+  phone: "channel_phone",
+  "in-person": "channel_in_person",
+  "self-service": "channel_self_service",
+};
+
+export const CONSENT_KIND_LABELS: Record<ConsentEventKind, MessageKey> = {
+  given: "consent_kind_given",
+  withdrawn: "consent_kind_withdrawn",
+};
+
+export const REQUEST_KINDS: readonly RequestKind[] = [
+  "access",
+  "rectification",
+  "erasure",
+  "consent-withdrawal",
+  "objection",
+  "restriction",
+];
+
+export const REQUEST_KIND_LABELS: Record<RequestKind, MessageKey> = {
+  access: "request_kind_access",
+  rectification: "request_kind_rectification",
+  erasure: "request_kind_erasure",
+  "consent-withdrawal": "request_kind_consent_withdrawal",
+  objection: "request_kind_objection",
+  restriction: "request_kind_restriction",
+};
+
+export const REQUEST_CHANNELS: readonly RequestChannel[] = [
+  "email",
+  "form",
+  "letter",
+  "phone",
+  "in-person",
+  "self-service",
+];
+
+export const REQUEST_CHANNEL_LABELS: Record<RequestChannel, MessageKey> = {
+  form: "channel_form",
+  email: "channel_email",
+  phone: "channel_phone",
+  "in-person": "channel_in_person",
+  letter: "channel_letter",
+  "self-service": "channel_self_service",
+};
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, MessageKey> = {
+  open: "request_status_open",
+  done: "request_status_done",
+  refused: "request_status_refused",
+};
+
+/** The bases offered when recording a transfer; the Privacy Shield last, marked invalid. */
+export const LEGAL_BASES: readonly LegalBasis[] = [
+  "adequacy-decision",
+  "standard-contractual-clauses",
+  "binding-corporate-rules",
+  "derogation",
+  "privacy-shield",
+];
+
+export const LEGAL_BASIS_LABELS: Record<LegalBasis, MessageKey> = {
+  "adequacy-decision": "basis_adequacy_decision",
+  "standard-contractual-clauses": "basis_standard_contractual_clauses",
+  "binding-corporate-rules": "basis_binding_corporate_rules",
+  derogation: "basis_derogation",
+  "privacy-shield": "basis_privacy_shield",
+};
+
+/** A hint for the "which one" detail of each basis. */
+export const LEGAL_BASIS_DETAIL_HINTS: Record<LegalBasis, MessageKey> = {
+  "adequacy-decision": "basis_detail_hint_adequacy",
+  "standard-contractual-clauses": "basis_detail_hint_scc",
+  "binding-corporate-rules": "basis_detail_hint_bcr",
+  derogation: "basis_detail_hint_derogation",
+  "privacy-shield": "basis_detail_hint_privacy_shield",
+};
+
+const TRANSFER_PROBLEM_LABELS: Record<string, MessageKey> = {
+  "privacy-shield-invalid": "transfer_problem_privacy_shield",
+  "dpf-not-certified": "transfer_problem_dpf_not_certified",
+  "dpf-before-2023-07-10": "transfer_problem_dpf_before_start",
+};
+
+/** Why a transfer needs a new basis, in words (a general sentence for a reason the UI does not know). */
+export function transferProblemLabel(reason: string): MessageKey {
+  return Object.prototype.hasOwnProperty.call(TRANSFER_PROBLEM_LABELS, reason)
+    ? TRANSFER_PROBLEM_LABELS[reason]
+    : "transfer_problem_other";
+}
+
+/** What an erasure receipt counts, in the order it is shown. */
+export const ERASURE_COUNT_LABELS: Record<keyof ErasureCounts, MessageKey> = {
+  contacts: "erasure_count_contacts",
+  positions: "erasure_count_positions",
+  sources: "erasure_count_sources",
+  consent_events: "erasure_count_consent_events",
+  disclosures: "erasure_count_disclosures",
+  history_entries: "erasure_count_history_entries",
+  meetings_unlinked: "erasure_count_meetings_unlinked",
+  deals_unlinked: "erasure_count_deals_unlinked",
+  service_elements_unlinked: "erasure_count_service_elements_unlinked",
+  suppression_hashes: "erasure_count_suppression_hashes",
 };
 
 const HISTORY_FIELD_LABELS: Record<string, MessageKey> = {

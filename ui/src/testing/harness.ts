@@ -82,6 +82,23 @@ export const ADMIN_COMMANDS = [
   "internal_audit_record",
   "internal_audit_list",
   "idle_lock_set",
+  "processor_add",
+  "processor_list",
+  "transfer_add",
+  "transfer_list",
+  "disclose",
+  "request_add",
+  "request_identity_checked",
+  "request_extend",
+  "request_close",
+  "request_list",
+  "requests_due",
+  "extract_default_folder",
+  "extract",
+  "erasure_check",
+  "erase",
+  "erasure_receipts",
+  "legal_hold_add",
 ];
 
 export type Call = { cmd: string; payload?: InvokeArgs };
@@ -124,6 +141,9 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     audit_list: () => [],
     training_list: () => [],
     internal_audit_list: () => [],
+    consent_history: () => [],
+    requests_due: () => ({ overdue: [], due_soon: [] }),
+    request_list: () => [],
   };
   const handlers = { ...defaults, ...overrides };
   mockIPC((cmd, payload) => {

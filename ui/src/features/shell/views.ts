@@ -13,6 +13,9 @@ export type View =
   | "audit"
   | "training"
   | "settings"
+  | "requests"
+  | "processors"
+  | "marketing"
   | "password";
 
 /** Where the shell is: a menu screen, or one record's page. */
@@ -21,22 +24,34 @@ export type Route =
   | { view: "person"; personId: string }
   | { view: "organisation"; organisationId: string };
 
-type NavEntry = { view: View; label: MessageKey; adminOnly: boolean };
+/** A menu entry and the roles that see it (null: every role). */
+type NavEntry = { view: View; label: MessageKey; roles: readonly Role[] | null };
+
+const ADMIN: readonly Role[] = ["admin"];
 
 const ENTRIES: readonly NavEntry[] = [
-  { view: "home", label: "nav_home", adminOnly: false },
-  { view: "business-card", label: "nav_business_card", adminOnly: false },
-  { view: "people", label: "nav_people", adminOnly: false },
-  { view: "organisations", label: "nav_organisations", adminOnly: false },
-  { view: "deals", label: "nav_deals", adminOnly: false },
-  { view: "users", label: "nav_users", adminOnly: true },
-  { view: "audit", label: "nav_audit", adminOnly: true },
-  { view: "training", label: "nav_training", adminOnly: true },
-  { view: "settings", label: "nav_settings", adminOnly: true },
-  { view: "password", label: "nav_password", adminOnly: false },
+  { view: "home", label: "nav_home", roles: null },
+  { view: "business-card", label: "nav_business_card", roles: null },
+  { view: "people", label: "nav_people", roles: null },
+  { view: "organisations", label: "nav_organisations", roles: null },
+  { view: "deals", label: "nav_deals", roles: null },
+  { view: "requests", label: "nav_requests", roles: ADMIN },
+  { view: "processors", label: "nav_processors", roles: ADMIN },
+  { view: "marketing", label: "nav_marketing", roles: ["admin", "office"] },
+  { view: "users", label: "nav_users", roles: ADMIN },
+  { view: "audit", label: "nav_audit", roles: ADMIN },
+  { view: "training", label: "nav_training", roles: ADMIN },
+  { view: "settings", label: "nav_settings", roles: ADMIN },
+  { view: "password", label: "nav_password", roles: null },
 ];
+
+/** Whether a role may open a menu screen. */
+export function mayOpen(role: Role, view: View): boolean {
+  const entry = ENTRIES.find((e) => e.view === view);
+  return entry !== undefined && (entry.roles === null || entry.roles.includes(role));
+}
 
 /** The navigation entries a role sees, in menu order. */
 export function navEntries(role: Role): NavEntry[] {
-  return ENTRIES.filter((entry) => !entry.adminOnly || role === "admin");
+  return ENTRIES.filter((entry) => entry.roles === null || entry.roles.includes(role));
 }

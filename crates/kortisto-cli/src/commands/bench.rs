@@ -1,0 +1,434 @@
+//! `kortisto bench`: builds a demo register in a temporary folder (encrypted, its key in the
+//! real keychain under a service name of its own) and an unencrypted twin of it
+//! (`kortisto_core::bench::PlainTwin`), then times the everyday operations on both in the
+//! same run: search, the person page, logging a meeting, saving a business card with its
+//! duplicate check, and opening the register. Both are deleted afterwards, key included.
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use kortisto_core::auth::{Password, Session};
+use kortisto_core::bench::PlainTwin;
+use kortisto_core::demo::DemoOptions;
+use kortisto_core::meetings::{MeetingInput, MeetingKind};
+use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput};
+use kortisto_core::sources::{SourceInput, SourceKind};
+use kortisto_core::{DataDir, Error, Keychain, Language, Register, Result, SystemClock};
+use serde::Serialize;
+
+use super::demo::progress_printer;
+use crate::output::{pick, Output};
+
+/// Measure search, the person page, meeting logging, business-card entry and opening on a
+/// demo register, encrypted and unencrypted side by side (run it on a release build).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// People in the demo register (organisations: one per five, meetings: ten per person).
+    #[arg(long, default_value_t = 100_000)]
+    pub people: u32,
+    /// Seed of the demo data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// One line of the result table.
+#[derive(Debug, Serialize)]
+struct Row {
+    operation: &'static str,
+    encrypted_ms: f64,
+    plain_ms: f64,
+    ratio: f64,
+    /// Absolute target in milliseconds, when the issue sets one.
+    target_ms: Option<f64>,
+    /// Largest encrypted/plain ratio accepted.
+    target_ratio: f64,
+    met: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    people: u64,
+    organisations: u64,
+    meetings: u64,
+    build_seconds: f64,
+    encrypted_bytes: u64,
+    plain_bytes: u64,
+    operations: Vec<Row>,
+}
+
+const TARGET_RATIO: f64 = 1.5;
+const PASSWORD: &str = "bench register, deleted afterwards";
+
+/// Removes the bench register's key from the keychain however the run ends.
+struct KeyGuard {
+    keychain: Keychain,
+    register_id: String,
+}
+
+impl Drop for KeyGuard {
+    fn drop(&mut self) {
+        let _ = self.keychain.delete(&self.register_id);
+    }
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// The `p`-quantile (nearest rank) of the samples, in milliseconds.
+fn quantile(samples: &[Duration], p: f64) -> f64 {
+    let mut sorted: Vec<Duration> = samples.to_vec();
+    sorted.sort();
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    ms(sorted[rank - 1])
+}
+
+fn time<T>(samples: &mut Vec<Duration>, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let started = Instant::now();
+    let value = f()?;
+    samples.push(started.elapsed());
+    Ok(value)
+}
+
+fn file_size(path: &Path) -> u64 {
+    let wal = {
+        let mut name = path.as_os_str().to_owned();
+        name.push("-wal");
+        std::fs::metadata(name).map(|m| m.len()).unwrap_or(0)
+    };
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) + wal
+}
+
+/// The typical queries: surname prefixes, accent-free names, first name + surname prefix,
+/// organisation names, e-mail prefixes and phone numbers in national form (whole and
+/// half-typed), taken from the data so that they find something.
+fn queries(register: &mut Register, session: &Session, people: u64) -> Result<Vec<String>> {
+    let mut queries: Vec<String> = [
+        "virt",
+        "mäki",
+        "hämä",
+        "kors",
+        "lehto",
+        "nie",
+        "hamalainen",
+        "jarvinen",
+        "pollanen",
+        "aberg",
+        "ohman",
+        "kaariainen",
+        "matti virt",
+        "päivi hei",
+    ]
+    .iter()
+    .map(|q| q.to_string())
+    .collect();
+    let organisations = register.organisation_list(session, 0, 1000)?.items;
+    for organisation in organisations.iter().step_by(97).take(6) {
+        let name: String = organisation.name.chars().take(8).collect();
+        queries.push(name.trim().to_lowercase());
+    }
+    queries.push("helsingin kaupunki".into());
+    let step = (people / 12).max(1);
+    for i in 0..12 {
+        let id = register.person_list(session, i * step, 1)?.items;
+        let Some(person) = id.first() else { continue };
+        let page = register.person_page(session, &person.person_id, &SystemClock)?;
+        for contact in &page.contacts {
+            match contact.kind {
+                ContactKind::Email if queries.len() % 2 == 0 => {
+                    let local = contact.value.split('@').next().unwrap_or("");
+                    queries.push(local.chars().take(9).collect());
+                }
+                ContactKind::Email => queries.push(contact.value.clone()),
+                ContactKind::Mobile | ContactKind::Phone => {
+                    queries.push(contact.display.clone());
+                    queries.push(contact.display.chars().take(7).collect());
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(queries)
+}
+
+/// Ids of `count` people spread over the alphabet.
+fn sample_people(
+    register: &Register,
+    session: &Session,
+    people: u64,
+    count: u64,
+) -> Result<Vec<String>> {
+    let step = (people / count).max(1);
+    let mut ids = Vec::new();
+    for i in 0..count.min(people) {
+        if let Some(p) = register.person_list(session, i * step, 1)?.items.first() {
+            ids.push(p.person_id.clone());
+        }
+    }
+    Ok(ids)
+}
+
+fn card(i: usize, organisation_id: &str) -> BusinessCard {
+    BusinessCard {
+        person: PersonInput {
+            surname: "Käyntikortti".into(),
+            first_name: format!("Testi{i}"),
+            other_first_names: None,
+        },
+        organisation_id: Some(organisation_id.to_string()),
+        new_organisation: None,
+        title: Some("asiantuntija".into()),
+        contacts: vec![
+            ContactInput {
+                kind: ContactKind::Email,
+                value: format!("testi.{i}@kayntikortti.example.fi"),
+                label: None,
+                social_kind: None,
+            },
+            ContactInput {
+                kind: ContactKind::Mobile,
+                // 042 is a mobile prefix the demo data never uses, so no card is a duplicate.
+                value: format!("042 9{:06}", i),
+                label: None,
+                social_kind: None,
+            },
+        ],
+        source: SourceInput {
+            kind: SourceKind::BusinessCard,
+            detail: None,
+            obtained_on: None,
+        },
+    }
+}
+
+/// Samples of every operation on one register (encrypted or plain).
+#[derive(Default)]
+struct Samples {
+    search: Vec<Duration>,
+    page: Vec<Duration>,
+    meeting: Vec<Duration>,
+    card: Vec<Duration>,
+}
+
+/// Times every operation on both registers, alternating sample by sample, so that a
+/// noisy moment of the machine (a slow fsync, another process) hits both alike.
+fn measure(
+    registers: [&mut Register; 2],
+    session: &Session,
+    queries: &[String],
+    people: &[String],
+    organisation_id: &str,
+) -> Result<[Samples; 2]> {
+    let clock = SystemClock;
+    let mut samples = [Samples::default(), Samples::default()];
+    let [encrypted, plain] = registers;
+    let mut both = |f: &mut dyn FnMut(&mut Register, &mut Samples) -> Result<()>| {
+        f(encrypted, &mut samples[0])?;
+        f(plain, &mut samples[1])
+    };
+    for _ in 0..5 {
+        for query in queries {
+            both(&mut |r, s| time(&mut s.search, || r.search(session, query, 20)).map(drop))?;
+        }
+    }
+    for id in people {
+        both(&mut |r, s| time(&mut s.page, || r.person_page(session, id, &clock)).map(drop))?;
+    }
+    for (i, id) in people.iter().take(100).enumerate() {
+        let input = MeetingInput {
+            kind: MeetingKind::Call,
+            at: None,
+            subject: format!("Bench-soitto {i}"),
+            participant_ids: vec![id.clone()],
+            notes: Some("Mittaus.".into()),
+            organisation_id: Some(organisation_id.to_string()),
+        };
+        both(&mut |r, s| {
+            time(&mut s.meeting, || r.meeting_log(session, &input, &clock)).map(drop)
+        })?;
+    }
+    for i in 0..100 {
+        let card = card(i, organisation_id);
+        both(&mut |r, s| {
+            time(&mut s.card, || {
+                let duplicates = r.duplicate_check(session, &card)?;
+                if !duplicates.is_empty() {
+                    return Err(Error::DuplicateSuspected {
+                        person_ids: duplicates.into_iter().map(|d| d.person_id).collect(),
+                    });
+                }
+                r.business_card_save(session, &card, false, &clock)
+            })
+            .map(drop)
+        })?;
+    }
+    Ok(samples)
+}
+
+fn row(operation: &'static str, encrypted_ms: f64, plain_ms: f64, target_ms: Option<f64>) -> Row {
+    let ratio = if plain_ms > 0.0 {
+        encrypted_ms / plain_ms
+    } else {
+        1.0
+    };
+    Row {
+        operation,
+        encrypted_ms,
+        plain_ms,
+        ratio,
+        target_ms,
+        target_ratio: TARGET_RATIO,
+        met: target_ms.is_none_or(|t| encrypted_ms <= t) && ratio <= TARGET_RATIO,
+    }
+}
+
+fn table(language: Language, report: &Report) -> String {
+    let mut lines = vec![
+        match language {
+            Language::Fi => format!(
+                "Demorekisteri: {} henkilöä, {} organisaatiota, {} tapaamista; rakennettu {:.0} s; salattu {:.0} Mt, salaamaton {:.0} Mt",
+                report.people, report.organisations, report.meetings, report.build_seconds,
+                report.encrypted_bytes as f64 / 1e6, report.plain_bytes as f64 / 1e6
+            ),
+            Language::En => format!(
+                "Demo register: {} people, {} organisations, {} meetings; built in {:.0} s; encrypted {:.0} MB, plain {:.0} MB",
+                report.people, report.organisations, report.meetings, report.build_seconds,
+                report.encrypted_bytes as f64 / 1e6, report.plain_bytes as f64 / 1e6
+            ),
+        },
+        String::new(),
+        format!(
+            "{:<22} {:>12} {:>12} {:>7}  {}",
+            pick(language, "toiminto", "operation"),
+            pick(language, "salattu ms", "encrypted ms"),
+            pick(language, "salaamaton ms", "plain ms"),
+            pick(language, "suhde", "ratio"),
+            pick(language, "tavoite", "target")
+        ),
+    ];
+    for r in &report.operations {
+        let target = match r.target_ms {
+            Some(t) => format!("≤ {t} ms, ≤ {}×", r.target_ratio),
+            None => format!("≤ {}×", r.target_ratio),
+        };
+        let mark = if r.met { "✓" } else { "✗" };
+        lines.push(format!(
+            "{:<22} {:>12.2} {:>12.2} {:>6.2}×  {target} {mark}",
+            r.operation, r.encrypted_ms, r.plain_ms, r.ratio
+        ));
+    }
+    lines.join("\n")
+}
+
+pub fn run(out: &Output, args: Args) -> Result<()> {
+    let language = out.language();
+    let clock = SystemClock;
+    let temp = tempfile::Builder::new()
+        .prefix("kortisto-bench-")
+        .tempdir()
+        .map_err(|e| Error::DataDirNotWritable {
+            path: std::env::temp_dir(),
+            detail: e.to_string(),
+        })?;
+    let data_dir = DataDir::at(temp.path().join("register"));
+    let twin_dir = temp.path().join("plain-twin");
+    let keychain = Keychain::with_service(format!("fi.kortisto.bench-{}", std::process::id()));
+
+    let started = Instant::now();
+    eprintln!(
+        "{}",
+        pick(
+            language,
+            "Rakennetaan demorekisteri väliaikaiskansioon…",
+            "Building the demo register in a temporary folder…"
+        )
+    );
+    let created = Register::create(&data_dir, &keychain, &clock)?;
+    let _key = KeyGuard {
+        keychain: keychain.clone(),
+        register_id: created.register.register_id().to_string(),
+    };
+    let mut register = created.register;
+    let session =
+        register.create_first_admin("bench", "Bench", &Password::new(PASSWORD), &clock)?;
+    let options = DemoOptions {
+        people: args.people,
+        organisations: None,
+        meetings: None,
+        seed: args.seed,
+        until: None,
+    };
+    let summary =
+        register.demo_fill(&session, &options, &clock, &mut progress_printer(language))?;
+    eprintln!(
+        "{}",
+        pick(
+            language,
+            "Kopioidaan salaamattomaksi vertailukopioksi…",
+            "Exporting the unencrypted twin…"
+        )
+    );
+    PlainTwin::export(&register, &twin_dir)?;
+    let build_seconds = started.elapsed().as_secs_f64();
+    let mut twin = PlainTwin::open(&twin_dir)?;
+
+    eprintln!("{}", pick(language, "Mitataan…", "Measuring…"));
+    let queries = queries(&mut register, &session, summary.people)?;
+    let people = sample_people(&register, &session, summary.people, 200)?;
+    let organisation_id = register
+        .organisation_list(&session, 0, 1)?
+        .items
+        .first()
+        .map(|o| o.organisation_id.clone())
+        .ok_or_else(|| Error::Storage("the demo register has no organisations".into()))?;
+
+    let [encrypted, plain] = measure(
+        [&mut register, twin.register()],
+        &session,
+        &queries,
+        &people,
+        &organisation_id,
+    )?;
+    let (mut open_encrypted, mut open_plain) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let opened = time(&mut open_encrypted, || Register::open(&data_dir, &keychain))?;
+        drop(opened);
+        let opened = time(&mut open_plain, || PlainTwin::open(&twin_dir))?;
+        drop(opened);
+    }
+
+    let both = |e: &[Duration], p: &[Duration], q: f64| (quantile(e, q), quantile(p, q));
+    let mut rows = Vec::new();
+    let (e, p) = both(&encrypted.search, &plain.search, 0.5);
+    rows.push(row("search p50", e, p, None));
+    let (e, p) = both(&encrypted.search, &plain.search, 0.95);
+    rows.push(row("search p95", e, p, Some(10.0)));
+    let (e, p) = both(&encrypted.page, &plain.page, 0.5);
+    rows.push(row("person page p50", e, p, None));
+    let (e, p) = both(&encrypted.page, &plain.page, 0.95);
+    rows.push(row("person page p95", e, p, Some(5.0)));
+    let (e, p) = both(&encrypted.meeting, &plain.meeting, 0.5);
+    rows.push(row("meeting log p50", e, p, None));
+    let (e, p) = both(&encrypted.meeting, &plain.meeting, 0.95);
+    rows.push(row("meeting log p95", e, p, Some(20.0)));
+    let (e, p) = both(&encrypted.card, &plain.card, 0.5);
+    rows.push(row("business card p50", e, p, None));
+    let (e, p) = both(&encrypted.card, &plain.card, 0.95);
+    rows.push(row("business card p95", e, p, None));
+    let (e, p) = both(&open_encrypted, &open_plain, 0.5);
+    rows.push(row("open register p50", e, p, None));
+
+    // Sizes after closing, when the write-ahead logs are folded in.
+    twin.close()?;
+    register.close()?;
+    let report = Report {
+        people: summary.people,
+        organisations: summary.organisations,
+        meetings: summary.meetings,
+        build_seconds,
+        encrypted_bytes: file_size(&data_dir.database_path()),
+        plain_bytes: file_size(&PlainTwin::database_path(&twin_dir)),
+        operations: rows,
+    };
+    out.print(&report, |l| table(l, &report));
+    Ok(())
+}

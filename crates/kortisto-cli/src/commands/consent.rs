@@ -1,0 +1,89 @@
+//! `kortisto consent`: record consent given or withdrawn, and read a person's history.
+use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
+use kortisto_core::{DataDir, Error, Result, SystemClock};
+
+use super::{finish, open_as};
+use crate::output::{pick, Output};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Record that a person gave consent.
+    Give(EventArgs),
+    /// Record that a person withdrew consent (takes effect at once).
+    Withdraw(EventArgs),
+    /// A person's consent history, oldest first.
+    History {
+        /// The person.
+        person_id: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EventArgs {
+    /// The person.
+    person_id: String,
+    /// Purpose (default: direct-marketing).
+    #[arg(long, default_value = "direct-marketing")]
+    purpose: String,
+    /// form, email, phone, in-person or self-service.
+    #[arg(long)]
+    channel: String,
+    /// Version of the wording the person saw.
+    #[arg(long)]
+    wording: String,
+    /// Where the evidence is kept.
+    #[arg(long)]
+    evidence: Option<String>,
+    /// When (27.11.2026 14.30 or RFC 3339; default now).
+    #[arg(long)]
+    at: Option<String>,
+}
+
+fn channel(text: &str) -> Result<ConsentChannel> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_string())).map_err(|_| Error::FieldInvalid {
+        field: "channel (form | email | phone | in-person | self-service)".into(),
+        rule: "consent_channel".into(),
+    })
+}
+
+pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+    let input = match &command {
+        Command::Give(args) | Command::Withdraw(args) => Some(ConsentInput {
+            person_id: args.person_id.clone(),
+            purpose: args.purpose.clone(),
+            kind: if matches!(command, Command::Give(_)) { ConsentEventKind::Given } else { ConsentEventKind::Withdrawn },
+            channel: channel(&args.channel)?,
+            wording_version: args.wording.clone(),
+            evidence: args.evidence.clone(),
+            at: args.at.clone(),
+        }),
+        Command::History { .. } => None,
+    };
+    let (mut register, session) = open_as(data_dir, out, user)?;
+    let result = (|| match (&command, input) {
+        (Command::History { person_id }, _) => {
+            let events = register.consent_history(&session, person_id)?;
+            out.print(&events, |l| {
+                if events.is_empty() {
+                    return pick(l, "Ei suostumustapahtumia.", "No consent events.");
+                }
+                events
+                    .iter()
+                    .map(|e| format!("{}\t{}\t{}\t{}\t{}", e.at, e.purpose, e.kind.name(), e.channel.name(), e.wording_version))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+        (_, Some(input)) => {
+            let event = register.consent_record(&session, &input, &SystemClock)?;
+            out.print(&event, |l| match event.kind {
+                ConsentEventKind::Given => pick(l, "Suostumus kirjattu.", "Consent recorded."),
+                ConsentEventKind::Withdrawn => pick(l, "Suostumus peruttu; henkilö poistui markkinointilistoilta heti.", "Consent withdrawn; the person left every marketing list at once."),
+            });
+            Ok(())
+        }
+        _ => unreachable!("every consent command is covered"),
+    })();
+    finish(register, &session, result)
+}

@@ -1,0 +1,203 @@
+//! `kortisto deal`: delivery and service contracts, offers, requests for quotation, leads
+//! and information requests, with status, dates and the people involved.
+use kortisto_core::deals::{Deal, DealFilter, DealInput, DealKind, DealStatus};
+use kortisto_core::{DataDir, Result, SystemClock};
+
+use super::{all_with_id, date_range, finish, open_as, with_id, ListArgs};
+use crate::output::{pick, Output};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Add a deal; prints its id.
+    Add {
+        /// delivery-contract, service-contract, offer, rfq, lead or info-request.
+        #[arg(long)]
+        kind: String,
+        /// The customer organisation's id.
+        #[arg(long, value_name = "ID")]
+        org: String,
+        /// Title.
+        #[arg(long)]
+        title: String,
+        /// open, active, won, lost, ended or cancelled.
+        #[arg(long, default_value = "open")]
+        status: String,
+        /// Start date, e.g. a contract's start (27.11.2026 or 2026-11-27).
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        /// End date.
+        #[arg(long, value_name = "DATE")]
+        end: Option<String>,
+        /// Notes.
+        #[arg(long)]
+        notes: Option<String>,
+        /// A person involved (repeat for several).
+        #[arg(long = "person", value_name = "ID")]
+        people: Vec<String>,
+    },
+    /// List deals, newest first, by kind and status (all unless --offset/--limit).
+    List {
+        /// Only this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only this status.
+        #[arg(long)]
+        status: Option<String>,
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Edit a deal; fields not given are kept ("" clears dates and notes).
+    Edit {
+        /// The deal's id.
+        id: String,
+        /// New kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// New organisation.
+        #[arg(long, value_name = "ID")]
+        org: Option<String>,
+        /// New title.
+        #[arg(long)]
+        title: Option<String>,
+        /// New status.
+        #[arg(long)]
+        status: Option<String>,
+        /// New start date.
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        /// New end date.
+        #[arg(long, value_name = "DATE")]
+        end: Option<String>,
+        /// New notes.
+        #[arg(long)]
+        notes: Option<String>,
+        /// The people involved, replacing the old list (repeat for several).
+        #[arg(long = "person", value_name = "ID")]
+        people: Vec<String>,
+    },
+}
+
+fn line(d: &Deal) -> String {
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}",
+        d.kind.name(),
+        d.status.name(),
+        d.title,
+        d.organisation_name,
+        date_range(d.start_on.as_deref(), d.end_on.as_deref()),
+        d.deal_id
+    )
+}
+
+fn kind(text: Option<&str>) -> Result<Option<DealKind>> {
+    text.map(DealKind::parse).transpose()
+}
+
+fn status(text: Option<&str>) -> Result<Option<DealStatus>> {
+    text.map(DealStatus::parse).transpose()
+}
+
+pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+    // Kinds and statuses are checked before any password is asked.
+    let (parsed_kind, parsed_status) = match &command {
+        Command::Add {
+            kind: k, status: s, ..
+        } => (kind(Some(k))?, status(Some(s))?),
+        Command::List {
+            kind: k, status: s, ..
+        }
+        | Command::Edit {
+            kind: k, status: s, ..
+        } => (kind(k.as_deref())?, status(s.as_deref())?),
+    };
+    let (mut register, session) = open_as(data_dir, out, user)?;
+    let clock = SystemClock;
+    let result = (|| match command {
+        Command::Add {
+            org,
+            title,
+            start,
+            end,
+            notes,
+            people,
+            ..
+        } => {
+            let added = register.deal_add(
+                &session,
+                &DealInput {
+                    kind: parsed_kind.expect("parsed above"),
+                    organisation_id: org,
+                    title,
+                    status: parsed_status.expect("parsed above"),
+                    start_on: start,
+                    end_on: end,
+                    notes,
+                    person_ids: people,
+                },
+                &clock,
+            )?;
+            out.print(&with_id(&added, "deal_id"), |l| {
+                format!(
+                    "{} {} (id {})",
+                    pick(l, "Kauppa lisätty:", "Deal added:"),
+                    added.title,
+                    added.deal_id
+                )
+            });
+            Ok(())
+        }
+        Command::List { list, .. } => {
+            let deals = list.collect(|offset, limit| {
+                register.deal_list(
+                    &session,
+                    &DealFilter {
+                        kind: parsed_kind,
+                        status: parsed_status,
+                        offset,
+                        limit: Some(limit),
+                    },
+                )
+            })?;
+            out.print(&all_with_id(&deals, "deal_id"), |_| {
+                deals.iter().map(line).collect::<Vec<_>>().join("\n")
+            });
+            Ok(())
+        }
+        Command::Edit {
+            id,
+            org,
+            title,
+            start,
+            end,
+            notes,
+            people,
+            ..
+        } => {
+            let current = register.deal(&session, &id)?;
+            let input = DealInput {
+                kind: parsed_kind.unwrap_or(current.kind),
+                organisation_id: org.unwrap_or(current.organisation_id),
+                title: title.unwrap_or(current.title),
+                status: parsed_status.unwrap_or(current.status),
+                start_on: start.or(current.start_on),
+                end_on: end.or(current.end_on),
+                notes: notes.or(current.notes),
+                person_ids: if people.is_empty() {
+                    current.people.into_iter().map(|p| p.person_id).collect()
+                } else {
+                    people
+                },
+            };
+            let edited = register.deal_edit(&session, &id, &input, &clock)?;
+            out.print(&with_id(&edited, "deal_id"), |l| {
+                format!(
+                    "{} {}",
+                    pick(l, "Kauppa päivitetty:", "Deal updated:"),
+                    line(&edited)
+                )
+            });
+            Ok(())
+        }
+    })();
+    finish(register, &session, result)
+}

@@ -1,0 +1,231 @@
+//! `kortisto org`: add customer organisations (companies, units, public bodies, associations,
+//! sole traders), list them, and show an organisation's page.
+use kortisto_core::organisations::{
+    Organisation, OrganisationInput, OrganisationKind, OrganisationPage,
+};
+use kortisto_core::{DataDir, Language, Result, SystemClock};
+
+use super::person::describe_source;
+use super::{
+    all_with_id, date_range, finish, finnish_date_opt, local_time, open_as, with_id, ListArgs,
+};
+use crate::output::{pick, Output};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Add an organisation; prints its id.
+    Add {
+        /// Name.
+        #[arg(long)]
+        name: String,
+        /// company, unit, public-body, association or sole-trader.
+        #[arg(long, default_value = "company")]
+        kind: String,
+        /// Parent organisation's id (required for units).
+        #[arg(long, value_name = "ID")]
+        parent: Option<String>,
+        /// Y-tunnus, e.g. 0855050-9 (the check digit is verified).
+        #[arg(long, value_name = "1234567-8")]
+        business_id: Option<String>,
+        /// Customer since (27.11.2026 or 2026-11-27).
+        #[arg(long, value_name = "DATE")]
+        customer_since: Option<String>,
+        /// Customer until.
+        #[arg(long, value_name = "DATE")]
+        customer_until: Option<String>,
+    },
+    /// List organisations in Finnish alphabetical order (all unless --offset/--limit).
+    List(ListArgs),
+    /// Show an organisation's page: units, people, contact data, deals, meetings, service
+    /// elements and history (the view is audited).
+    Show {
+        /// The organisation's id.
+        id: String,
+    },
+}
+
+fn line(o: &Organisation) -> String {
+    format!(
+        "{}\t{}\t{}\t{}",
+        o.name,
+        o.kind.name(),
+        o.business_id.as_deref().unwrap_or(""),
+        o.organisation_id
+    )
+}
+
+fn page_text(l: Language, page: &OrganisationPage) -> String {
+    let o = &page.organisation;
+    let mut lines = vec![
+        o.name.clone(),
+        format!("id: {}", o.organisation_id),
+        format!("{}: {}", pick(l, "Laji", "Kind"), o.kind.name()),
+    ];
+    if let Some(parent) = &o.parent_name {
+        lines.push(format!(
+            "{}: {parent}",
+            pick(l, "Emo-organisaatio", "Parent")
+        ));
+    }
+    if let Some(business_id) = &o.business_id {
+        lines.push(format!("Y-tunnus: {business_id}"));
+    }
+    if o.customer_since.is_some() || o.customer_until.is_some() {
+        lines.push(format!(
+            "{}: {}",
+            pick(l, "Asiakkuus", "Customer"),
+            date_range(o.customer_since.as_deref(), o.customer_until.as_deref())
+        ));
+    }
+    let mut section = |title: String, items: Vec<String>| {
+        if !items.is_empty() {
+            lines.push(String::new());
+            lines.push(title);
+            lines.extend(items.into_iter().map(|i| format!("  {i}")));
+        }
+    };
+    section(
+        pick(l, "Yksiköt", "Units"),
+        page.units.iter().map(line).collect(),
+    );
+    section(
+        pick(l, "Henkilöt", "People"),
+        page.positions
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}\t{}\t{}",
+                    p.person_name,
+                    p.title,
+                    date_range(p.start_on.as_deref(), p.end_on.as_deref())
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Yhteystiedot", "Contact data"),
+        page.contacts
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: {}\t[{}]",
+                    c.kind.name(),
+                    c.display,
+                    describe_source(&c.source)
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Kaupat", "Deals"),
+        page.deals
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}\t{}\t{}\t{}",
+                    d.kind.name(),
+                    d.status.name(),
+                    d.title,
+                    date_range(d.start_on.as_deref(), d.end_on.as_deref())
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Tapaamiset", "Meetings"),
+        page.meetings
+            .iter()
+            .map(|m| format!("{}\t{}\t{}", local_time(&m.at), m.kind.name(), m.subject))
+            .collect(),
+    );
+    section(
+        pick(l, "Palveluelementit", "Service elements"),
+        page.service_elements
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    e.kind.name(),
+                    e.vendor,
+                    e.identifier,
+                    e.person_name.as_deref().unwrap_or(""),
+                    finnish_date_opt(e.valid_to.as_deref())
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Muutoshistoria", "History"),
+        page.history
+            .iter()
+            .map(|h| {
+                format!(
+                    "{}\t{}\t{}: {} → {}",
+                    local_time(&h.changed_at),
+                    h.changed_by_name,
+                    h.field,
+                    h.old_value.as_deref().unwrap_or("–"),
+                    h.new_value.as_deref().unwrap_or("–")
+                )
+            })
+            .collect(),
+    );
+    lines.join("\n")
+}
+
+pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+    let kind = match &command {
+        Command::Add { kind, .. } => Some(OrganisationKind::parse(kind)?),
+        _ => None,
+    };
+    let (mut register, session) = open_as(data_dir, out, user)?;
+    let clock = SystemClock;
+    let result = (|| match command {
+        Command::Add {
+            name,
+            parent,
+            business_id,
+            customer_since,
+            customer_until,
+            ..
+        } => {
+            let added = register.organisation_add(
+                &session,
+                &OrganisationInput {
+                    name,
+                    kind,
+                    parent_id: parent,
+                    business_id,
+                    customer_since,
+                    customer_until,
+                },
+                &clock,
+            )?;
+            out.print(&with_id(&added, "organisation_id"), |l| {
+                format!(
+                    "{} {} (id {})",
+                    pick(l, "Organisaatio lisätty:", "Organisation added:"),
+                    added.name,
+                    added.organisation_id
+                )
+            });
+            Ok(())
+        }
+        Command::List(list) => {
+            let all =
+                list.collect(|offset, limit| register.organisation_list(&session, offset, limit))?;
+            out.print(&all_with_id(&all, "organisation_id"), |_| {
+                all.iter().map(line).collect::<Vec<_>>().join("\n")
+            });
+            Ok(())
+        }
+        Command::Show { id } => {
+            let page = register.organisation_page(&session, &id, &clock)?;
+            let mut json = serde_json::to_value(&page).expect("pages serialise");
+            json["id"] = page.organisation.organisation_id.clone().into();
+            out.print(&json, |l| page_text(l, &page));
+            Ok(())
+        }
+    })();
+    finish(register, &session, result)
+}

@@ -1,0 +1,334 @@
+//! `kortisto person`: add people with their contact data and source, list them, show a
+//! person's whole page, and correct their name.
+use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PersonPage, PersonSummary};
+use kortisto_core::sources::{Source, SourceInput, SourceKind};
+use kortisto_core::{DataDir, Language, Result, SystemClock};
+
+use super::{
+    all_with_id, date_range, finish, finnish_date, local_time, open_as, with_id, ListArgs,
+};
+use crate::output::{pick, Output};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Add a person with optional e-mail and phone numbers, all citing one source; prints the
+    /// new id.
+    Add {
+        /// Surname.
+        #[arg(long)]
+        surname: String,
+        /// First name.
+        #[arg(long)]
+        first_name: String,
+        /// Other first names.
+        #[arg(long)]
+        other_first_names: Option<String>,
+        /// E-mail address.
+        #[arg(long)]
+        email: Option<String>,
+        /// Phone number (any usual form; Finland by default).
+        #[arg(long)]
+        phone: Option<String>,
+        /// Mobile number.
+        #[arg(long)]
+        mobile: Option<String>,
+        #[command(flatten)]
+        source: SourceArgs,
+    },
+    /// List people in Finnish alphabetical order (all of them unless --offset/--limit).
+    List(ListArgs),
+    /// Show a person's page: contact data with sources, positions, deals, meetings, service
+    /// elements and history (the view is audited).
+    Show {
+        /// The person's id.
+        id: String,
+    },
+    /// Correct a person's name; fields not given are kept, every change goes to the history.
+    Edit {
+        /// The person's id.
+        id: String,
+        /// New surname.
+        #[arg(long)]
+        surname: Option<String>,
+        /// New first name.
+        #[arg(long)]
+        first_name: Option<String>,
+        /// New other first names ("" clears them).
+        #[arg(long)]
+        other_first_names: Option<String>,
+    },
+}
+
+/// Where data came from (R2), shared by `person add` and `contact add`.
+#[derive(Debug, clap::Args)]
+pub struct SourceArgs {
+    /// Source: rfq-or-contract-document, business-card, email-or-social-media,
+    /// customer-meeting, event, public-source, data-provider, portal-registration,
+    /// self-service.
+    #[arg(long = "source", value_name = "KIND")]
+    pub source_kind: String,
+    /// Which event, public source or data provider (required for those kinds).
+    #[arg(long = "source-detail", value_name = "TEXT")]
+    pub source_detail: Option<String>,
+    /// When the data was obtained (27.11.2026 or 2026-11-27; default today).
+    #[arg(long, value_name = "DATE")]
+    pub obtained_on: Option<String>,
+}
+
+impl SourceArgs {
+    /// Parses the kind (before any password is asked).
+    pub fn parse(&self) -> Result<SourceInput> {
+        Ok(SourceInput {
+            kind: SourceKind::parse(&self.source_kind)?,
+            detail: self.source_detail.clone(),
+            obtained_on: self.obtained_on.clone(),
+        })
+    }
+}
+
+/// "business-card (Slush 2026), 27.11.2026, Maija Myyjä".
+pub fn describe_source(source: &Source) -> String {
+    let detail = source
+        .detail
+        .as_deref()
+        .map(|d| format!(" ({d})"))
+        .unwrap_or_default();
+    format!(
+        "{}{detail}, {}, {}",
+        source.kind.name(),
+        finnish_date(&source.obtained_on),
+        source.recorded_by_name
+    )
+}
+
+fn summary_line(p: &PersonSummary) -> String {
+    let position = match (&p.title, &p.organisation_name) {
+        (Some(title), Some(org)) => format!("{title}, {org}"),
+        (title, org) => title.clone().or(org.clone()).unwrap_or_default(),
+    };
+    format!(
+        "{} {}\t{position}\t{}",
+        p.surname, p.first_name, p.person_id
+    )
+}
+
+/// The person page as text.
+fn page_text(l: Language, page: &PersonPage) -> String {
+    let p = &page.person;
+    let mut lines = vec![
+        format!(
+            "{} {}{}",
+            p.surname,
+            p.first_name,
+            p.other_first_names
+                .as_deref()
+                .map(|o| format!(" ({o})"))
+                .unwrap_or_default()
+        ),
+        format!("id: {}", p.person_id),
+        format!(
+            "{}: {}",
+            pick(l, "Lähde", "Source"),
+            describe_source(&p.source)
+        ),
+    ];
+    let mut section = |title: String, items: Vec<String>| {
+        if !items.is_empty() {
+            lines.push(String::new());
+            lines.push(title);
+            lines.extend(items.into_iter().map(|i| format!("  {i}")));
+        }
+    };
+    section(
+        pick(l, "Yhteystiedot", "Contact data"),
+        page.contacts
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{}: {}\t[{}]",
+                    c.kind.name(),
+                    c.label
+                        .as_deref()
+                        .map(|x| format!(" ({x})"))
+                        .unwrap_or_default(),
+                    c.display,
+                    describe_source(&c.source)
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Tehtävät", "Positions"),
+        page.positions
+            .iter()
+            .map(|ps| {
+                format!(
+                    "{}, {}\t{}",
+                    ps.title,
+                    ps.organisation_name,
+                    date_range(ps.start_on.as_deref(), ps.end_on.as_deref())
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Kaupat", "Deals"),
+        page.deals
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    d.kind.name(),
+                    d.status.name(),
+                    d.title,
+                    d.organisation_name,
+                    date_range(d.start_on.as_deref(), d.end_on.as_deref())
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Tapaamiset", "Meetings"),
+        page.meetings
+            .iter()
+            .map(|m| format!("{}\t{}\t{}", local_time(&m.at), m.kind.name(), m.subject))
+            .collect(),
+    );
+    section(
+        pick(l, "Palveluelementit", "Service elements"),
+        page.service_elements
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}\t{}\t{}\t{}",
+                    e.kind.name(),
+                    e.vendor,
+                    e.identifier,
+                    date_range(e.valid_from.as_deref(), e.valid_to.as_deref())
+                )
+            })
+            .collect(),
+    );
+    section(
+        pick(l, "Muutoshistoria", "History"),
+        page.history
+            .iter()
+            .map(|h| {
+                format!(
+                    "{}\t{}\t{}: {} → {}",
+                    local_time(&h.changed_at),
+                    h.changed_by_name,
+                    h.field,
+                    h.old_value.as_deref().unwrap_or("–"),
+                    h.new_value.as_deref().unwrap_or("–")
+                )
+            })
+            .collect(),
+    );
+    lines.join("\n")
+}
+
+pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+    let source = match &command {
+        Command::Add { source, .. } => Some(source.parse()?),
+        _ => None,
+    };
+    let (mut register, session) = open_as(data_dir, out, user)?;
+    let clock = SystemClock;
+    let result = (|| match command {
+        Command::Add {
+            surname,
+            first_name,
+            other_first_names,
+            email,
+            phone,
+            mobile,
+            ..
+        } => {
+            let contacts: Vec<ContactInput> = [
+                (ContactKind::Email, email),
+                (ContactKind::Phone, phone),
+                (ContactKind::Mobile, mobile),
+            ]
+            .into_iter()
+            .filter_map(|(kind, value)| {
+                value.map(|value| ContactInput {
+                    kind,
+                    value,
+                    label: None,
+                    social_kind: None,
+                })
+            })
+            .collect();
+            let person = register.person_add(
+                &session,
+                &PersonInput {
+                    surname,
+                    first_name,
+                    other_first_names,
+                },
+                &contacts,
+                source.as_ref().expect("parsed above"),
+                &clock,
+            )?;
+            out.print(&with_id(&person, "person_id"), |l| {
+                format!(
+                    "{} {} {} (id {})",
+                    pick(l, "Henkilö lisätty:", "Person added:"),
+                    person.surname,
+                    person.first_name,
+                    person.person_id
+                )
+            });
+            Ok(())
+        }
+        Command::List(list) => {
+            let people =
+                list.collect(|offset, limit| register.person_list(&session, offset, limit))?;
+            out.print(&all_with_id(&people, "person_id"), |_| {
+                people
+                    .iter()
+                    .map(summary_line)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+        Command::Show { id } => {
+            let page = register.person_page(&session, &id, &clock)?;
+            let mut json = serde_json::to_value(&page).expect("pages serialise");
+            json["id"] = page.person.person_id.clone().into();
+            out.print(&json, |l| page_text(l, &page));
+            Ok(())
+        }
+        Command::Edit {
+            id,
+            surname,
+            first_name,
+            other_first_names,
+        } => {
+            let current = register.person_page(&session, &id, &clock)?.person;
+            let edited = register.person_edit(
+                &session,
+                &id,
+                &PersonInput {
+                    surname: surname.unwrap_or(current.surname),
+                    first_name: first_name.unwrap_or(current.first_name),
+                    other_first_names: other_first_names.or(current.other_first_names),
+                },
+                &clock,
+            )?;
+            out.print(&with_id(&edited, "person_id"), |l| {
+                format!(
+                    "{} {} {} (id {})",
+                    pick(l, "Henkilö päivitetty:", "Person updated:"),
+                    edited.surname,
+                    edited.first_name,
+                    edited.person_id
+                )
+            });
+            Ok(())
+        }
+    })();
+    finish(register, &session, result)
+}

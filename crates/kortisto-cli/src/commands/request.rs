@@ -1,0 +1,123 @@
+//! `kortisto request`: the log of people's requests with the one-month deadline.
+use kortisto_core::requests::{RequestChannel, RequestInput, RequestKind, RequestStatus};
+use kortisto_core::{format_finnish, DataDir, Error, Result, SystemClock};
+
+use super::{finish, open_as};
+use crate::output::{pick, Output};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Log a received request.
+    Add {
+        /// access, rectification, erasure, consent-withdrawal, objection or restriction.
+        #[arg(long)]
+        kind: String,
+        /// When it was received (default today).
+        #[arg(long)]
+        received: Option<String>,
+        /// form, email, phone, in-person, letter or self-service.
+        #[arg(long)]
+        channel: String,
+        /// The person, if identified.
+        #[arg(long)]
+        person: Option<String>,
+    },
+    /// Record how the requester's identity was checked (no copy of an ID is kept).
+    Identity {
+        /// The request.
+        request_id: String,
+        /// The person it concerns.
+        #[arg(long)]
+        person: String,
+        /// How identity was checked.
+        #[arg(long)]
+        method: String,
+    },
+    /// Extend the deadline (at most three months after receipt), with a reason.
+    Extend {
+        /// The request.
+        request_id: String,
+        /// The new deadline.
+        #[arg(long)]
+        until: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Close a request as done or refused.
+    Close {
+        /// The request.
+        request_id: String,
+        /// done or refused.
+        #[arg(long)]
+        status: String,
+        /// What was done.
+        #[arg(long)]
+        outcome: String,
+    },
+    /// List requests, open ones first by deadline.
+    List,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_string()))
+        .map_err(|_| Error::FieldInvalid { field: field.into(), rule: format!("request_{field}") })
+}
+
+pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+    let (mut register, session) = open_as(data_dir, out, user)?;
+    let clock = SystemClock;
+    let result = (|| match command {
+        Command::Add { kind, received, channel, person } => {
+            let input = RequestInput {
+                kind: RequestKind::parse(&kind)?,
+                received_on: received.unwrap_or_else(|| chrono_today()),
+                channel: parse::<RequestChannel>("channel", &channel)?,
+                person_id: person,
+            };
+            let request = register.request_add(&session, &input, &clock)?;
+            out.print(&request, |l| {
+                format!("{} {} — {} {}", pick(l, "Pyyntö kirjattu:", "Request logged:"), request.request_id, pick(l, "määräaika", "due"), finnish(&request.due_on))
+            });
+            Ok(())
+        }
+        Command::Identity { request_id, person, method } => {
+            let request = register.request_identity_checked(&session, &request_id, &person, &method, &clock)?;
+            out.print(&request, |l| pick(l, "Henkilöllisyyden tarkistus kirjattu.", "Identity check recorded."));
+            Ok(())
+        }
+        Command::Extend { request_id, until, reason } => {
+            let request = register.request_extend(&session, &request_id, &until, &reason, &clock)?;
+            out.print(&request, |l| format!("{} {}", pick(l, "Uusi määräaika:", "New deadline:"), finnish(request.deadline())));
+            Ok(())
+        }
+        Command::Close { request_id, status, outcome } => {
+            let request = register.request_close(&session, &request_id, parse::<RequestStatus>("status", &status)?, &outcome, &clock)?;
+            out.print(&request, |l| pick(l, "Pyyntö suljettu.", "Request closed."));
+            Ok(())
+        }
+        Command::List => {
+            let list = register.request_list(&session)?;
+            out.print(&list, |l| {
+                if list.is_empty() {
+                    return pick(l, "Ei pyyntöjä.", "No requests.");
+                }
+                list.iter()
+                    .map(|r| format!("{}\t{}\t{}\t{}\t{}", r.request_id, r.kind.name(), finnish(&r.received_on), finnish(r.deadline()), r.status.name()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+    })();
+    finish(register, &session, result)
+}
+
+fn finnish(iso: &str) -> String {
+    iso.parse().map(format_finnish).unwrap_or_else(|_| iso.to_string())
+}
+
+fn chrono_today() -> String {
+    use kortisto_core::Clock;
+    SystemClock.now().date_naive().to_string()
+}

@@ -1,0 +1,50 @@
+//! `kortisto search`: the one search box over people, organisations, e-mail addresses and
+//! phone numbers (prefixes, accents folded, phone numbers in any form).
+use kortisto_core::{DataDir, Result};
+
+use super::{finish, open_as};
+use crate::output::{pick, Output};
+
+/// Search people and organisations by name, e-mail, phone number or Y-tunnus.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to look for (`virt`, `hamalainen`, `040 123`, `maija@`…).
+    pub query: String,
+    /// At most this many hits (1–100).
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+}
+
+pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
+    let (register, session) = open_as(data_dir, out, user)?;
+    let result = (|| {
+        let hits = register.search(&session, &args.query, args.limit)?;
+        let json: Vec<serde_json::Value> = hits
+            .iter()
+            .map(|h| {
+                let mut value = serde_json::to_value(h).expect("hits serialise");
+                value["id"] = h.record_id.clone().into();
+                value
+            })
+            .collect();
+        out.print(&json, |l| {
+            if hits.is_empty() {
+                return pick(l, "Ei osumia.", "No hits.");
+            }
+            hits.iter()
+                .map(|h| {
+                    format!(
+                        "{}\t{}\t{}\t{}",
+                        h.record_kind,
+                        h.title,
+                        h.subtitle.as_deref().unwrap_or(""),
+                        h.record_id
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        Ok(())
+    })();
+    finish(register, &session, result)
+}

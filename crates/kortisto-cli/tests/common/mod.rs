@@ -1,0 +1,125 @@
+//! A register in a temp folder with its own keychain service, and the real `kortisto`
+//! binary run against it with passwords from the environment.
+#![allow(dead_code)]
+use std::process::{Command, Output};
+
+use kortisto_core::Keychain;
+use serde_json::Value;
+
+pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
+pub const USER_PASSWORD: &str = "another long password";
+
+pub struct Cli {
+    pub dir: tempfile::TempDir,
+    service: String,
+}
+
+impl Cli {
+    /// A fresh register with the administrator `paakayttaja`.
+    pub fn with_admin(name: &str) -> Self {
+        let cli = Self {
+            dir: tempfile::tempdir().unwrap(),
+            service: format!("kortisto-cli-{name}-{}", std::process::id()),
+        };
+        let init = cli.run(
+            &["init", "--admin", "paakayttaja", "--json"],
+            &[("KORTISTO_NEW_PASSWORD", ADMIN_PASSWORD)],
+        );
+        assert!(
+            init.status.success(),
+            "{}",
+            String::from_utf8_lossy(&init.stderr)
+        );
+        cli
+    }
+
+    pub fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kortisto"));
+        command
+            .args(args)
+            .arg("--data-dir")
+            .arg(self.dir.path().join("register"))
+            .env("KORTISTO_KEYCHAIN_SERVICE", &self.service)
+            .env_remove("KORTISTO_USER")
+            .env_remove("KORTISTO_PASSWORD")
+            .env_remove("KORTISTO_NEW_PASSWORD")
+            .env_remove("KORTISTO_LANG");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        command.output().unwrap()
+    }
+
+    /// Runs as the administrator, `--json`, without asserting success.
+    pub fn admin_raw(&self, args: &[&str]) -> Output {
+        let mut all = vec!["--user", "paakayttaja", "--json"];
+        all.extend_from_slice(args);
+        self.run(&all, &[("KORTISTO_PASSWORD", ADMIN_PASSWORD)])
+    }
+
+    /// Runs as the administrator and returns the JSON answer; the command must succeed.
+    pub fn admin(&self, args: &[&str]) -> Value {
+        let output = self.admin_raw(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    /// Adds a user with `role` (password [`USER_PASSWORD`]).
+    pub fn add_user(&self, username: &str, role: &str) {
+        let output = self.run(
+            &[
+                "--user",
+                "paakayttaja",
+                "--json",
+                "user",
+                "add",
+                username,
+                "--role",
+                role,
+            ],
+            &[
+                ("KORTISTO_PASSWORD", ADMIN_PASSWORD),
+                ("KORTISTO_NEW_PASSWORD", USER_PASSWORD),
+            ],
+        );
+        assert!(output.status.success());
+    }
+
+    /// Record counts from `kortisto status --json`.
+    pub fn counts(&self) -> Value {
+        let output = self.run(&["status", "--json"], &[]);
+        assert!(output.status.success());
+        let status: Value = serde_json::from_slice(&output.stdout).unwrap();
+        status["counts"].clone()
+    }
+}
+
+impl Drop for Cli {
+    fn drop(&mut self) {
+        let manifest = self.dir.path().join("register/register.json");
+        if let Ok(text) = std::fs::read_to_string(manifest) {
+            let manifest: Value = serde_json::from_str(&text).unwrap();
+            let _ = Keychain::with_service(&self.service)
+                .delete(manifest["register_id"].as_str().unwrap());
+        }
+    }
+}
+
+/// The error code of a failed `--json` run (empty when it did not fail with one).
+pub fn code(output: &Output) -> String {
+    let body: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    body["error"]["code"].as_str().unwrap_or("").to_string()
+}
+
+/// The error's `params.rule` (field rules), or empty.
+pub fn rule(output: &Output) -> String {
+    let body: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    body["error"]["params"]["rule"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}

@@ -1,0 +1,69 @@
+// The retention and backup Tauri commands the UI calls, typed (kept apart from lib/api.ts).
+// Failures reject with an AppError, and a lost session ends the UI session, as lib/api.ts does.
+import { invoke } from "@tauri-apps/api/core";
+import { SESSION_GONE_CODES, toAppError } from "../../lib/api";
+import type {
+  BackupInfo,
+  BackupSchedule,
+  Language,
+  RestoreReport,
+  RetentionPreview,
+  RetentionRule,
+  RetentionRuleInput,
+  RetentionRun,
+  RetentionStatus,
+} from "../../lib/generated";
+import { lockedNotice, sessionEnded } from "../session/session";
+
+export type {
+  BackupInfo,
+  BackupSchedule,
+  RestoreReport,
+  RetentionPreview,
+  RetentionRule,
+  RetentionRuleInput,
+  RetentionRun,
+  RetentionStatus,
+};
+
+/** One command; a session-gone failure ends the UI session with the backend's sentence. */
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (failure) {
+    const error = toAppError(failure);
+    if (SESSION_GONE_CODES.includes(error.code)) {
+      const hasText = error.message.fi !== "" && error.message.en !== "";
+      sessionEnded(hasText ? error.message : lockedNotice());
+    }
+    throw error;
+  }
+}
+
+/** The retention and backup commands; each is the backend command of the same (snake_case) name. */
+export const retentionApi = {
+  /** The retention rules (admin). */
+  rules: () => call<RetentionRule[]>("retention_rules"),
+  /** Changes one rule's months (1–1200) and references (admin). */
+  ruleSet: (rule: RetentionRuleInput) => call<RetentionRule>("retention_rule_set", { rule }),
+  /** One person's retention status (every role that can see the person). */
+  status: (personId: string) => call<RetentionStatus>("retention_status", { person_id: personId }),
+  /** Who would be erased at a date, `27.11.2026` or ISO (admin). */
+  preview: (asOf: string, language: Language) =>
+    call<RetentionPreview>("retention_preview", { as_of: asOf, language }),
+  /** Erases everyone due today (admin). */
+  run: () => call<RetentionRun>("retention_run"),
+  /** Every retention run, as recorded (admin). */
+  runs: () => call<RetentionRun[]>("retention_runs"),
+
+  /** Writes an encrypted backup to `outFile` (admin). */
+  backupCreate: (outFile: string) => call<BackupInfo>("backup_create", { out_file: outFile }),
+  /** The automatic backup schedule (admin). */
+  backupSchedule: () => call<BackupSchedule>("backup_schedule"),
+  /** Sets the automatic backup schedule; folder null turns it off (admin). */
+  backupScheduleSet: (schedule: BackupSchedule) => call<unknown>("backup_schedule_set", { schedule }),
+  /** Replaces the register with a backup's content, re-applying later erasures (admin). */
+  backupRestore: (file: string) => call<RestoreReport>("backup_restore", { file }),
+  /** A sensible folder for files the user saves (admin). */
+  defaultFolder: () => call<string>("extract_default_folder"),
+};

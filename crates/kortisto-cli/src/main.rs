@@ -156,8 +156,12 @@ fn main() -> ExitCode {
         Command::Bench(args) => commands::bench::run(&out, args),
         Command::Consent(command) => commands::consent::run(&data_dir, &out, user, command),
         Command::Marketing(command) => commands::marketing::run(&data_dir, &out, user, command),
-        Command::Processor(command) => commands::processor::run_processor(&data_dir, &out, user, command),
-        Command::Transfer(command) => commands::processor::run_transfer(&data_dir, &out, user, command),
+        Command::Processor(command) => {
+            commands::processor::run_processor(&data_dir, &out, user, command)
+        }
+        Command::Transfer(command) => {
+            commands::processor::run_transfer(&data_dir, &out, user, command)
+        }
         Command::Disclose(args) => commands::disclose::run(&data_dir, &out, user, args),
         Command::Request(command) => commands::request::run(&data_dir, &out, user, command),
         Command::Extract(args) => commands::extract::run(&data_dir, &out, user, args),

@@ -28,7 +28,10 @@ impl Output {
 
     /// Prints `value` as JSON whatever `--json` says.
     pub fn print_json<T: Serialize>(&self, value: &T) {
-        println!("{}", serde_json::to_string_pretty(value).expect("output values serialise"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(value).expect("output values serialise")
+        );
     }
 
     /// Prints `value` as JSON, or the human text from `human` (in the chosen language).

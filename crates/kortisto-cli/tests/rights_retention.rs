@@ -5,7 +5,20 @@ mod common;
 use common::{code, Cli};
 
 fn add_person(cli: &Cli, surname: &str, email: &str, obtained: &str) -> String {
-    let added = cli.admin(&["person", "add", "--surname", surname, "--first-name", "Testi", "--email", email, "--source", "business-card", "--obtained-on", obtained]);
+    let added = cli.admin(&[
+        "person",
+        "add",
+        "--surname",
+        surname,
+        "--first-name",
+        "Testi",
+        "--email",
+        email,
+        "--source",
+        "business-card",
+        "--obtained-on",
+        obtained,
+    ]);
     added["id"].as_str().unwrap().to_string()
 }
 
@@ -15,35 +28,114 @@ fn consent_marketing_extract_and_erasure_from_the_command_line() {
     let yes = add_person(&cli, "Kyllä", "kylla@example.fi", "1.11.2026");
     let no = add_person(&cli, "Eipä", "eipa@example.fi", "1.11.2026");
     for (person, action) in [(&yes, "give"), (&no, "give"), (&no, "withdraw")] {
-        cli.admin(&["consent", action, person, "--channel", "email", "--wording", "markkinointi-2026"]);
+        cli.admin(&[
+            "consent",
+            action,
+            person,
+            "--channel",
+            "email",
+            "--wording",
+            "markkinointi-2026",
+        ]);
     }
-    let csv = cli.run(&["--user", "paakayttaja", "marketing", "list", "--purpose", "direct-marketing"], &[("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)]);
+    let csv = cli.run(
+        &[
+            "--user",
+            "paakayttaja",
+            "marketing",
+            "list",
+            "--purpose",
+            "direct-marketing",
+        ],
+        &[("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)],
+    );
     let csv = String::from_utf8(csv.stdout).unwrap();
-    assert!(csv.starts_with("person_id,surname,first_name,emails,consent_given_at"), "{csv}");
-    assert!(csv.contains("kylla@example.fi") && !csv.contains("eipa@example.fi"), "{csv}");
+    assert!(
+        csv.starts_with("person_id,surname,first_name,emails,consent_given_at"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("kylla@example.fi") && !csv.contains("eipa@example.fi"),
+        "{csv}"
+    );
     let json = cli.admin(&["marketing", "list", "--format", "json"]);
     assert_eq!(json.as_array().unwrap().len(), 1);
-    assert_eq!(cli.admin(&["consent", "history", &no]).as_array().unwrap().len(), 2);
+    assert_eq!(
+        cli.admin(&["consent", "history", &no])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 
     let out = tempfile::tempdir().unwrap();
-    let files = cli.admin(&["--lang", "en", "extract", &yes, "--out", out.path().to_str().unwrap()]);
+    let files = cli.admin(&[
+        "--lang",
+        "en",
+        "extract",
+        &yes,
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
     for key in ["pdf_path", "json_path", "manifest_path"] {
-        assert!(std::path::Path::new(files[key].as_str().unwrap()).exists(), "{key}");
+        assert!(
+            std::path::Path::new(files[key].as_str().unwrap()).exists(),
+            "{key}"
+        );
     }
     let not_a_folder = out.path().join("file");
     std::fs::write(&not_a_folder, b"x").unwrap();
     let refused = cli.admin_raw(&["extract", &yes, "--out", not_a_folder.to_str().unwrap()]);
     assert_eq!(code(&refused), "output_not_writable");
-    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 4, "nothing half-written was left");
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        4,
+        "nothing half-written was left"
+    );
 
     let receipt = cli.admin(&["erase", &no]);
     assert_eq!(receipt["counts"]["contacts"], 1);
     assert_eq!(code(&cli.admin_raw(&["erase", &no])), "record_not_found");
-    assert_eq!(code(&cli.admin_raw(&["erase", "no-such-id"])), "record_not_found");
-    assert!(cli.admin(&["search", "eipa"]).as_array().unwrap().is_empty());
+    assert_eq!(
+        code(&cli.admin_raw(&["erase", "no-such-id"])),
+        "record_not_found"
+    );
+    assert!(cli
+        .admin(&["search", "eipa"])
+        .as_array()
+        .unwrap()
+        .is_empty());
 
-    let processor = cli.admin(&["processor", "add", "--name", "Webinar Inc", "--service", "webinars", "--purpose", "events", "--agreement", "DPA-7", "--agreement-date", "1.1.2026", "--location", "USA"]);
-    let shield = cli.admin_raw(&["transfer", "add", "--processor", processor["processor_id"].as_str().unwrap(), "--country", "USA", "--basis", "privacy-shield", "--detail", "Privacy Shield", "--since", "1.1.2019"]);
+    let processor = cli.admin(&[
+        "processor",
+        "add",
+        "--name",
+        "Webinar Inc",
+        "--service",
+        "webinars",
+        "--purpose",
+        "events",
+        "--agreement",
+        "DPA-7",
+        "--agreement-date",
+        "1.1.2026",
+        "--location",
+        "USA",
+    ]);
+    let shield = cli.admin_raw(&[
+        "transfer",
+        "add",
+        "--processor",
+        processor["processor_id"].as_str().unwrap(),
+        "--country",
+        "USA",
+        "--basis",
+        "privacy-shield",
+        "--detail",
+        "Privacy Shield",
+        "--since",
+        "1.1.2019",
+    ]);
     assert_eq!(code(&shield), "privacy_shield_invalid");
 }
 
@@ -51,13 +143,25 @@ fn consent_marketing_extract_and_erasure_from_the_command_line() {
 fn retention_preview_and_run_and_a_backup_that_keeps_erasures() {
     let cli = Cli::with_admin("retentioncli");
     let organisation = cli.admin(&["org", "add", "--name", "Vanha Oy"]);
-    let org_id = organisation["id"].as_str().or_else(|| organisation["organisation_id"].as_str()).unwrap().to_string();
+    let org_id = organisation["id"]
+        .as_str()
+        .or_else(|| organisation["organisation_id"].as_str())
+        .unwrap()
+        .to_string();
     let gone = add_person(&cli, "Mennyt", "mennyt@example.fi", "1.1.2019");
-    cli.admin(&["position", "add", "--person", &gone, "--org", &org_id, "--title", "Ostaja", "--start", "1.1.2019", "--end", "1.1.2022"]);
+    cli.admin(&[
+        "position", "add", "--person", &gone, "--org", &org_id, "--title", "Ostaja", "--start",
+        "1.1.2019", "--end", "1.1.2022",
+    ]);
     let stays = add_person(&cli, "Tuore", "tuore@example.fi", "1.11.2026");
 
     let preview = cli.admin(&["retention", "preview", "--as-of", "27.11.2026"]);
-    let due: Vec<&str> = preview["due"].as_array().unwrap().iter().map(|s| s["person_id"].as_str().unwrap()).collect();
+    let due: Vec<&str> = preview["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["person_id"].as_str().unwrap())
+        .collect();
     assert_eq!(due, [gone.as_str()]);
     assert_eq!(preview["due"][0]["rule"], "no-ties");
 
@@ -68,7 +172,11 @@ fn retention_preview_and_run_and_a_backup_that_keeps_erasures() {
 
     // A scheduled task runs retention without a user.
     let run = cli.run(&["--json", "retention", "run"], &[]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let run: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     assert_eq!(run["erased"], 1);
     assert_eq!(run["trigger"], "cli");
@@ -78,10 +186,22 @@ fn retention_preview_and_run_and_a_backup_that_keeps_erasures() {
     let middle = bytes.len() / 2;
     bytes[middle] ^= 1;
     std::fs::write(&flipped, &bytes).unwrap();
-    assert_eq!(code(&cli.admin_raw(&["backup", "restore", flipped.to_str().unwrap()])), "backup_damaged");
+    assert_eq!(
+        code(&cli.admin_raw(&["backup", "restore", flipped.to_str().unwrap()])),
+        "backup_damaged"
+    );
 
     let report = cli.admin(&["backup", "restore", file.to_str().unwrap()]);
     assert_eq!(report["erasures_reapplied"], 1);
-    assert!(cli.admin(&["search", "mennyt"]).as_array().unwrap().is_empty(), "the erased person stays erased");
-    assert_eq!(cli.admin(&["search", "tuore"]).as_array().unwrap()[0]["record_id"], stays.as_str());
+    assert!(
+        cli.admin(&["search", "mennyt"])
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "the erased person stays erased"
+    );
+    assert_eq!(
+        cli.admin(&["search", "tuore"]).as_array().unwrap()[0]["record_id"],
+        stays.as_str()
+    );
 }

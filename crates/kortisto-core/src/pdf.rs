@@ -127,11 +127,14 @@ fn win_ansi(text: &str) -> Vec<u8> {
         .collect()
 }
 
+/// One laid-out line: font, size, x, y, text.
+type Line = (&'static [u8], f32, f32, f32, String);
+
 /// Renders blocks into a PDF with a footer line on each page.
 pub fn render(blocks: &[Block], title: &str, footer: &str) -> Vec<u8> {
     let width = PAGE_WIDTH - 2.0 * MARGIN;
     // Lay out lines: (font, size, x, text) per page.
-    let mut pages: Vec<Vec<(&'static [u8], f32, f32, f32, String)>> = vec![Vec::new()];
+    let mut pages: Vec<Vec<Line>> = vec![Vec::new()];
     let mut y = PAGE_HEIGHT - MARGIN;
     let place = |font: &'static [u8],
                  size: f32,

@@ -26,34 +26,61 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
     let (mut register, session) = open_as(data_dir, out, user)?;
     let result = match command {
         Command::Create { out: file } => {
-            eprintln!("{}", pick(out.language(), "Otetaan tilannevedos ja salataan…", "Taking a snapshot and encrypting…"));
-            register.backup_create(Some(&session), &file, &SystemClock).map(|info| {
-                let mb_per_s = info.snapshot_bytes as f64 / 1e6 / info.encrypt_seconds.max(1e-9);
-                out.print(&info, |l| {
-                    format!(
-                        "{} {} ({}; {} {:.0} MB/s)",
-                        pick(l, "Varmuuskopio kirjoitettu:", "Backup written:"),
-                        info.path,
-                        size(l, info.bytes),
-                        pick(l, "salaus", "encryption"),
-                        mb_per_s
-                    )
+            eprintln!(
+                "{}",
+                pick(
+                    out.language(),
+                    "Otetaan tilannevedos ja salataan…",
+                    "Taking a snapshot and encrypting…"
+                )
+            );
+            register
+                .backup_create(Some(&session), &file, &SystemClock)
+                .map(|info| {
+                    let mb_per_s =
+                        info.snapshot_bytes as f64 / 1e6 / info.encrypt_seconds.max(1e-9);
+                    out.print(&info, |l| {
+                        format!(
+                            "{} {} ({}; {} {:.0} MB/s)",
+                            pick(l, "Varmuuskopio kirjoitettu:", "Backup written:"),
+                            info.path,
+                            size(l, info.bytes),
+                            pick(l, "salaus", "encryption"),
+                            mb_per_s
+                        )
+                    })
                 })
-            })
         }
         Command::Restore { file } => {
-            eprintln!("{}", pick(out.language(), "Tarkistetaan ja puretaan varmuuskopio…", "Checking and decrypting the backup…"));
-            register.backup_restore(&session, &file, &SystemClock).map(|report| {
-                out.print(&report, |l| {
-                    format!(
-                        "{} {}; {} {}",
-                        pick(l, "Palautettu varmuuskopio, otettu", "Restored the backup taken"),
-                        report.backup_created_at,
-                        report.erasures_reapplied,
-                        pick(l, "myöhempää poistoa tehtiin uudelleen", "later erasures applied again")
-                    )
+            eprintln!(
+                "{}",
+                pick(
+                    out.language(),
+                    "Tarkistetaan ja puretaan varmuuskopio…",
+                    "Checking and decrypting the backup…"
+                )
+            );
+            register
+                .backup_restore(&session, &file, &SystemClock)
+                .map(|report| {
+                    out.print(&report, |l| {
+                        format!(
+                            "{} {}; {} {}",
+                            pick(
+                                l,
+                                "Palautettu varmuuskopio, otettu",
+                                "Restored the backup taken"
+                            ),
+                            report.backup_created_at,
+                            report.erasures_reapplied,
+                            pick(
+                                l,
+                                "myöhempää poistoa tehtiin uudelleen",
+                                "later erasures applied again"
+                            )
+                        )
+                    })
                 })
-            })
         }
     };
     finish(register, &session, result)

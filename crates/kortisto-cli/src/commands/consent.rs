@@ -40,9 +40,11 @@ pub struct EventArgs {
 }
 
 fn channel(text: &str) -> Result<ConsentChannel> {
-    serde_json::from_value(serde_json::Value::String(text.trim().to_string())).map_err(|_| Error::FieldInvalid {
-        field: "channel (form | email | phone | in-person | self-service)".into(),
-        rule: "consent_channel".into(),
+    serde_json::from_value(serde_json::Value::String(text.trim().to_string())).map_err(|_| {
+        Error::FieldInvalid {
+            field: "channel (form | email | phone | in-person | self-service)".into(),
+            rule: "consent_channel".into(),
+        }
     })
 }
 
@@ -51,7 +53,11 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
         Command::Give(args) | Command::Withdraw(args) => Some(ConsentInput {
             person_id: args.person_id.clone(),
             purpose: args.purpose.clone(),
-            kind: if matches!(command, Command::Give(_)) { ConsentEventKind::Given } else { ConsentEventKind::Withdrawn },
+            kind: if matches!(command, Command::Give(_)) {
+                ConsentEventKind::Given
+            } else {
+                ConsentEventKind::Withdrawn
+            },
             channel: channel(&args.channel)?,
             wording_version: args.wording.clone(),
             evidence: args.evidence.clone(),
@@ -69,7 +75,16 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 }
                 events
                     .iter()
-                    .map(|e| format!("{}\t{}\t{}\t{}\t{}", e.at, e.purpose, e.kind.name(), e.channel.name(), e.wording_version))
+                    .map(|e| {
+                        format!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            e.at,
+                            e.purpose,
+                            e.kind.name(),
+                            e.channel.name(),
+                            e.wording_version
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             });
@@ -79,7 +94,11 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             let event = register.consent_record(&session, &input, &SystemClock)?;
             out.print(&event, |l| match event.kind {
                 ConsentEventKind::Given => pick(l, "Suostumus kirjattu.", "Consent recorded."),
-                ConsentEventKind::Withdrawn => pick(l, "Suostumus peruttu; henkilö poistui markkinointilistoilta heti.", "Consent withdrawn; the person left every marketing list at once."),
+                ConsentEventKind::Withdrawn => pick(
+                    l,
+                    "Suostumus peruttu; henkilö poistui markkinointilistoilta heti.",
+                    "Consent withdrawn; the person left every marketing list at once.",
+                ),
             });
             Ok(())
         }

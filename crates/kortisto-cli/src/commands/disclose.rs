@@ -26,9 +26,21 @@ pub struct Args {
 
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
-    let input = DisclosureInput { person_id: args.person_id, processor_id: args.processor, what: args.what, why: args.why, disclosed_on: args.on };
+    let input = DisclosureInput {
+        person_id: args.person_id,
+        processor_id: args.processor,
+        what: args.what,
+        why: args.why,
+        disclosed_on: args.on,
+    };
     let result = register.disclose(&session, &input, &SystemClock).map(|d| {
-        out.print(&d, |l| format!("{} {}", pick(l, "Luovutus kirjattu:", "Disclosure logged:"), d.disclosure_id));
+        out.print(&d, |l| {
+            format!(
+                "{} {}",
+                pick(l, "Luovutus kirjattu:", "Disclosure logged:"),
+                d.disclosure_id
+            )
+        });
     });
     finish(register, &session, result)
 }

@@ -17,22 +17,34 @@ pub struct Args {
 
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = register.erase(&session, &args.person_id, args.request.as_deref(), &SystemClock).map(|receipt| {
-        out.print(&receipt, |l| {
-            let mut text = format!(
-                "{} {} ({} {}, {} {})",
-                pick(l, "Henkilö poistettu. Kuitti:", "Person erased. Receipt:"),
-                receipt.receipt_id,
-                receipt.counts.contacts,
-                pick(l, "yhteystietoa", "contact data"),
-                receipt.counts.consent_events,
-                pick(l, "suostumustapahtumaa", "consent events"),
-            );
-            for note in &receipt.notes_to_review {
-                text.push_str(&format!("\n  {} {} {}", pick(l, "Tarkista muistiinpanot:", "Review the notes of"), note.record_kind, note.record_id));
-            }
-            text
-        })
-    });
+    let result = register
+        .erase(
+            &session,
+            &args.person_id,
+            args.request.as_deref(),
+            &SystemClock,
+        )
+        .map(|receipt| {
+            out.print(&receipt, |l| {
+                let mut text = format!(
+                    "{} {} ({} {}, {} {})",
+                    pick(l, "Henkilö poistettu. Kuitti:", "Person erased. Receipt:"),
+                    receipt.receipt_id,
+                    receipt.counts.contacts,
+                    pick(l, "yhteystietoa", "contact data"),
+                    receipt.counts.consent_events,
+                    pick(l, "suostumustapahtumaa", "consent events"),
+                );
+                for note in &receipt.notes_to_review {
+                    text.push_str(&format!(
+                        "\n  {} {} {}",
+                        pick(l, "Tarkista muistiinpanot:", "Review the notes of"),
+                        note.record_kind,
+                        note.record_id
+                    ));
+                }
+                text
+            })
+        });
     finish(register, &session, result)
 }

@@ -23,7 +23,14 @@ pub struct Args {
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
     let result = register
-        .extract(&session, &args.person_id, out.language(), &args.out, args.request.as_deref(), &SystemClock)
+        .extract(
+            &session,
+            &args.person_id,
+            out.language(),
+            &args.out,
+            args.request.as_deref(),
+            &SystemClock,
+        )
         .map(|files| {
             out.print(&files, |l| {
                 format!(

@@ -26,9 +26,20 @@ pub enum Command {
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
     let result = (|| match command {
-        Command::Add { kind, id, reason, until } => {
-            let hold = register.legal_hold_add(&session, &kind, &id, &reason, &until, &SystemClock)?;
-            out.print(&serde_json::json!({ "legal_hold_id": hold }), |l| format!("{} {hold}", pick(l, "Säilytysvelvoite kirjattu:", "Legal hold recorded:")));
+        Command::Add {
+            kind,
+            id,
+            reason,
+            until,
+        } => {
+            let hold =
+                register.legal_hold_add(&session, &kind, &id, &reason, &until, &SystemClock)?;
+            out.print(&serde_json::json!({ "legal_hold_id": hold }), |l| {
+                format!(
+                    "{} {hold}",
+                    pick(l, "Säilytysvelvoite kirjattu:", "Legal hold recorded:")
+                )
+            });
             Ok(())
         }
     })();

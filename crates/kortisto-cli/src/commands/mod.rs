@@ -1,8 +1,8 @@
 //! One file per `kortisto` subcommand; each file's `Args` doc comments are its help text.
 pub mod audit;
 pub mod backup;
-pub mod consent;
 pub mod bench;
+pub mod consent;
 pub mod contact;
 pub mod deal;
 pub mod demo;

@@ -60,20 +60,50 @@ pub enum TransferCommand {
     List,
 }
 
-pub fn run_processor(data_dir: &DataDir, out: &Output, user: Option<&str>, command: ProcessorCommand) -> Result<()> {
+pub fn run_processor(
+    data_dir: &DataDir,
+    out: &Output,
+    user: Option<&str>,
+    command: ProcessorCommand,
+) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
     let result = (|| match command {
-        ProcessorCommand::Add { name, service, purpose, agreement, agreement_date, location } => {
-            let input = ProcessorInput { name, service, purpose, agreement_reference: agreement, agreement_date, processing_location: location };
+        ProcessorCommand::Add {
+            name,
+            service,
+            purpose,
+            agreement,
+            agreement_date,
+            location,
+        } => {
+            let input = ProcessorInput {
+                name,
+                service,
+                purpose,
+                agreement_reference: agreement,
+                agreement_date,
+                processing_location: location,
+            };
             let processor = register.processor_add(&session, &input, &SystemClock)?;
-            out.print(&processor, |l| format!("{} {}", pick(l, "Käsittelijä lisätty:", "Processor added:"), processor.processor_id));
+            out.print(&processor, |l| {
+                format!(
+                    "{} {}",
+                    pick(l, "Käsittelijä lisätty:", "Processor added:"),
+                    processor.processor_id
+                )
+            });
             Ok(())
         }
         ProcessorCommand::List => {
             let list = register.processor_list(&session)?;
             out.print(&list, |_| {
                 list.iter()
-                    .map(|p| format!("{}\t{}\t{}\t{}", p.processor_id, p.name, p.service, p.processing_location))
+                    .map(|p| {
+                        format!(
+                            "{}\t{}\t{}\t{}",
+                            p.processor_id, p.name, p.service, p.processing_location
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             });
@@ -83,14 +113,26 @@ pub fn run_processor(data_dir: &DataDir, out: &Output, user: Option<&str>, comma
     finish(register, &session, result)
 }
 
-pub fn run_transfer(data_dir: &DataDir, out: &Output, user: Option<&str>, command: TransferCommand) -> Result<()> {
+pub fn run_transfer(
+    data_dir: &DataDir,
+    out: &Output,
+    user: Option<&str>,
+    command: TransferCommand,
+) -> Result<()> {
     let basis = match &command {
         TransferCommand::Add { basis, .. } => Some(LegalBasis::parse(basis)?),
         TransferCommand::List => None,
     };
     let (mut register, session) = open_as(data_dir, out, user)?;
     let result = (|| match command {
-        TransferCommand::Add { processor, country, detail, dpf_certified, since, .. } => {
+        TransferCommand::Add {
+            processor,
+            country,
+            detail,
+            dpf_certified,
+            since,
+            ..
+        } => {
             let input = TransferInput {
                 processor_id: processor,
                 country,
@@ -100,7 +142,13 @@ pub fn run_transfer(data_dir: &DataDir, out: &Output, user: Option<&str>, comman
                 since_on: since,
             };
             let transfer = register.transfer_add(&session, &input, &SystemClock)?;
-            out.print(&transfer, |l| format!("{} {}", pick(l, "Siirto kirjattu:", "Transfer recorded:"), transfer.transfer_id));
+            out.print(&transfer, |l| {
+                format!(
+                    "{} {}",
+                    pick(l, "Siirto kirjattu:", "Transfer recorded:"),
+                    transfer.transfer_id
+                )
+            });
             Ok(())
         }
         TransferCommand::List => {
@@ -109,10 +157,19 @@ pub fn run_transfer(data_dir: &DataDir, out: &Output, user: Option<&str>, comman
                 list.iter()
                     .map(|t| {
                         let flag = match &t.needs_new_basis {
-                            Some(reason) => format!("\t⚠ {} ({reason})", pick(l, "tarvitsee uuden perusteen", "needs a new basis")),
+                            Some(reason) => format!(
+                                "\t⚠ {} ({reason})",
+                                pick(l, "tarvitsee uuden perusteen", "needs a new basis")
+                            ),
                             None => String::new(),
                         };
-                        format!("{}\t{}\t{}\t{}{flag}", t.processor_name, t.country, t.legal_basis.name(), t.basis_detail)
+                        format!(
+                            "{}\t{}\t{}\t{}{flag}",
+                            t.processor_name,
+                            t.country,
+                            t.legal_basis.name(),
+                            t.basis_detail
+                        )
                     })
                     .collect::<Vec<_>>()
                     .join("\n")

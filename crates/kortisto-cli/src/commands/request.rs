@@ -60,39 +60,91 @@ pub enum Command {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Result<T> {
-    serde_json::from_value(serde_json::Value::String(text.trim().to_string()))
-        .map_err(|_| Error::FieldInvalid { field: field.into(), rule: format!("request_{field}") })
+    serde_json::from_value(serde_json::Value::String(text.trim().to_string())).map_err(|_| {
+        Error::FieldInvalid {
+            field: field.into(),
+            rule: format!("request_{field}"),
+        }
+    })
 }
 
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
     let clock = SystemClock;
     let result = (|| match command {
-        Command::Add { kind, received, channel, person } => {
+        Command::Add {
+            kind,
+            received,
+            channel,
+            person,
+        } => {
             let input = RequestInput {
                 kind: RequestKind::parse(&kind)?,
-                received_on: received.unwrap_or_else(|| chrono_today()),
+                received_on: received.unwrap_or_else(chrono_today),
                 channel: parse::<RequestChannel>("channel", &channel)?,
                 person_id: person,
             };
             let request = register.request_add(&session, &input, &clock)?;
             out.print(&request, |l| {
-                format!("{} {} — {} {}", pick(l, "Pyyntö kirjattu:", "Request logged:"), request.request_id, pick(l, "määräaika", "due"), finnish(&request.due_on))
+                format!(
+                    "{} {} — {} {}",
+                    pick(l, "Pyyntö kirjattu:", "Request logged:"),
+                    request.request_id,
+                    pick(l, "määräaika", "due"),
+                    finnish(&request.due_on)
+                )
             });
             Ok(())
         }
-        Command::Identity { request_id, person, method } => {
-            let request = register.request_identity_checked(&session, &request_id, &person, &method, &clock)?;
-            out.print(&request, |l| pick(l, "Henkilöllisyyden tarkistus kirjattu.", "Identity check recorded."));
+        Command::Identity {
+            request_id,
+            person,
+            method,
+        } => {
+            let request = register.request_identity_checked(
+                &session,
+                &request_id,
+                &person,
+                &method,
+                &clock,
+            )?;
+            out.print(&request, |l| {
+                pick(
+                    l,
+                    "Henkilöllisyyden tarkistus kirjattu.",
+                    "Identity check recorded.",
+                )
+            });
             Ok(())
         }
-        Command::Extend { request_id, until, reason } => {
-            let request = register.request_extend(&session, &request_id, &until, &reason, &clock)?;
-            out.print(&request, |l| format!("{} {}", pick(l, "Uusi määräaika:", "New deadline:"), finnish(request.deadline())));
+        Command::Extend {
+            request_id,
+            until,
+            reason,
+        } => {
+            let request =
+                register.request_extend(&session, &request_id, &until, &reason, &clock)?;
+            out.print(&request, |l| {
+                format!(
+                    "{} {}",
+                    pick(l, "Uusi määräaika:", "New deadline:"),
+                    finnish(request.deadline())
+                )
+            });
             Ok(())
         }
-        Command::Close { request_id, status, outcome } => {
-            let request = register.request_close(&session, &request_id, parse::<RequestStatus>("status", &status)?, &outcome, &clock)?;
+        Command::Close {
+            request_id,
+            status,
+            outcome,
+        } => {
+            let request = register.request_close(
+                &session,
+                &request_id,
+                parse::<RequestStatus>("status", &status)?,
+                &outcome,
+                &clock,
+            )?;
             out.print(&request, |l| pick(l, "Pyyntö suljettu.", "Request closed."));
             Ok(())
         }
@@ -103,7 +155,16 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                     return pick(l, "Ei pyyntöjä.", "No requests.");
                 }
                 list.iter()
-                    .map(|r| format!("{}\t{}\t{}\t{}\t{}", r.request_id, r.kind.name(), finnish(&r.received_on), finnish(r.deadline()), r.status.name()))
+                    .map(|r| {
+                        format!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            r.request_id,
+                            r.kind.name(),
+                            finnish(&r.received_on),
+                            finnish(r.deadline()),
+                            r.status.name()
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             });
@@ -114,7 +175,9 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
 }
 
 fn finnish(iso: &str) -> String {
-    iso.parse().map(format_finnish).unwrap_or_else(|_| iso.to_string())
+    iso.parse()
+        .map(format_finnish)
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 fn chrono_today() -> String {

@@ -1,7 +1,9 @@
 //! `kortisto retention`: preview who would be deleted at a date, and run retention — the
 //! same run the app makes every 24 hours, for a scheduled task (systemd timer, Task
 //! Scheduler). Without `--user` the run is recorded as automatic, with no user.
-use kortisto_core::{format_finnish, parse_date, Clock, DataDir, Keychain, Register, Result, SystemClock};
+use kortisto_core::{
+    format_finnish, parse_date, Clock, DataDir, Keychain, Register, Result, SystemClock,
+};
 
 use super::{finish, open_as};
 use crate::output::{pick, Output};
@@ -27,45 +29,67 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 None => SystemClock.now().date_naive(),
             };
             let (register, session) = open_as(data_dir, out, user)?;
-            let result = register.retention_preview(&session, date, out.language()).map(|preview| {
-                out.print(&preview, |l| {
-                    let mut lines = vec![format!(
-                        "{} {}: {} {}, {} {}",
-                        pick(l, "Säilytyksen esikatselu", "Retention preview"),
-                        format_finnish(date),
-                        preview.due.len(),
-                        pick(l, "poistuu", "to erase"),
-                        preview.kept,
-                        pick(l, "säilyy", "kept")
-                    )];
-                    for status in &preview.due {
-                        lines.push(format!("{}\t{} {}\t{}", status.person_id, status.surname, status.first_name, status.describe(l)));
-                    }
-                    lines.push(preview.web_analytics_note.clone());
-                    lines.join("\n")
-                })
-            });
+            let result = register
+                .retention_preview(&session, date, out.language())
+                .map(|preview| {
+                    out.print(&preview, |l| {
+                        let mut lines = vec![format!(
+                            "{} {}: {} {}, {} {}",
+                            pick(l, "Säilytyksen esikatselu", "Retention preview"),
+                            format_finnish(date),
+                            preview.due.len(),
+                            pick(l, "poistuu", "to erase"),
+                            preview.kept,
+                            pick(l, "säilyy", "kept")
+                        )];
+                        for status in &preview.due {
+                            lines.push(format!(
+                                "{}\t{} {}\t{}",
+                                status.person_id,
+                                status.surname,
+                                status.first_name,
+                                status.describe(l)
+                            ));
+                        }
+                        lines.push(preview.web_analytics_note.clone());
+                        lines.join("\n")
+                    })
+                });
             finish(register, &session, result)
         }
         Command::Run => {
             let mut progress = |done: u64, total: u64| {
-                eprintln!("{} {done}/{total}", pick(out.language(), "poistettu", "erased"));
+                eprintln!(
+                    "{} {done}/{total}",
+                    pick(out.language(), "poistettu", "erased")
+                );
                 true
             };
             let report = |run: &kortisto_core::retention::RetentionRun| {
                 out.print(run, |l| {
-                    format!("{} {} {}, {} {}", pick(l, "Säilytysajo valmis:", "Retention run done:"), run.erased, pick(l, "poistettu", "erased"), run.kept, pick(l, "säilyy", "kept"))
+                    format!(
+                        "{} {} {}, {} {}",
+                        pick(l, "Säilytysajo valmis:", "Retention run done:"),
+                        run.erased,
+                        pick(l, "poistettu", "erased"),
+                        run.kept,
+                        pick(l, "säilyy", "kept")
+                    )
                 })
             };
             match user {
                 Some(_) => {
                     let (mut register, session) = open_as(data_dir, out, user)?;
-                    let result = register.retention_run(Some(&session), "cli", &SystemClock, &mut progress).map(|run| report(&run));
+                    let result = register
+                        .retention_run(Some(&session), "cli", &SystemClock, &mut progress)
+                        .map(|run| report(&run));
                     finish(register, &session, result)
                 }
                 None => {
                     let mut register = Register::open(data_dir, &Keychain::from_env())?;
-                    let result = register.retention_run(None, "cli", &SystemClock, &mut progress).map(|run| report(&run));
+                    let result = register
+                        .retention_run(None, "cli", &SystemClock, &mut progress)
+                        .map(|run| report(&run));
                     let closed = register.close();
                     result?;
                     closed

@@ -392,6 +392,7 @@ pub(crate) fn close(
 
 // ---- legal holds and erasure ---------------------------------------------------------------
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn insert_legal_hold(
     conn: &Connection,
     id: &str,

@@ -2,6 +2,7 @@
 // (a screen, or a person's or organisation's page). Owns the menu only; the backend checks roles.
 import type { Role } from "../../lib/generated";
 import type { MessageKey } from "../../lib/i18n";
+import type { RtKey } from "../retention/texts";
 
 export type View =
   | "home"
@@ -16,6 +17,8 @@ export type View =
   | "requests"
   | "processors"
   | "marketing"
+  | "retention"
+  | "backups"
   | "password";
 
 /** Where the shell is: a menu screen, or one record's page. */
@@ -25,7 +28,7 @@ export type Route =
   | { view: "organisation"; organisationId: string };
 
 /** A menu entry and the roles that see it (null: every role). */
-type NavEntry = { view: View; label: MessageKey; roles: readonly Role[] | null };
+type NavEntry = { view: View; label: MessageKey | RtKey; roles: readonly Role[] | null };
 
 const ADMIN: readonly Role[] = ["admin"];
 
@@ -38,6 +41,8 @@ const ENTRIES: readonly NavEntry[] = [
   { view: "requests", label: "nav_requests", roles: ADMIN },
   { view: "processors", label: "nav_processors", roles: ADMIN },
   { view: "marketing", label: "nav_marketing", roles: ["admin", "office"] },
+  { view: "retention", label: "nav_retention", roles: ADMIN },
+  { view: "backups", label: "nav_backups", roles: ADMIN },
   { view: "users", label: "nav_users", roles: ADMIN },
   { view: "audit", label: "nav_audit", roles: ADMIN },
   { view: "training", label: "nav_training", roles: ADMIN },

@@ -6,7 +6,7 @@
 // the later ones are skipped (they depend on it) and a screenshot of the failure is saved.
 
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -279,5 +279,114 @@ describe("Kortisto desktop app", () => {
       timeoutMsg: "the audit chain state did not say intact",
     });
     await screenshot(browser, "07-audit-en");
+  });
+
+  /** Types into a field after clearing it. */
+  async function fill(id, value) {
+    const field = await browser.$(tid(id));
+    await field.waitForDisplayed({ timeout: WAIT_MS });
+    await field.clearValue();
+    await field.setValue(value);
+  }
+
+  async function saveCard({ first, surname, organisation, email, phone }) {
+    await browser.$(tid("nav-business-card")).click();
+    assert.equal(await waitForScreen(browser, ["business-card-form"]), "business-card-form");
+    await fill("card-first-name", first);
+    await fill("card-surname", surname);
+    if (organisation) await fill("card-organisation", organisation);
+    if (email) await fill("card-email", email);
+    if (phone) await fill("card-phone", phone);
+  }
+
+  async function openBySearch(typed) {
+    await browser.$(tid("nav-home")).click();
+    await fill("search-input", typed);
+    const hit = await browser.$(tid("search-hit"));
+    await hit.waitForDisplayed({ timeout: WAIT_MS });
+    await browser.keys(["Enter"]);
+    assert.equal(await waitForScreen(browser, ["person-page"]), "person-page");
+  }
+
+  step("a business card is saved, and a second one with the same e-mail is warned before saving", async () => {
+    await saveCard({ first: "Päivi", surname: "Hämäläinen", organisation: "Kortti Oy", email: "paivi.hamalainen@kortti.fi", phone: "040 123 4567" });
+    await browser.$(tid("card-save")).click();
+    await browser.$(tid("card-saved")).waitForDisplayed({ timeout: WAIT_MS });
+    await saveCard({ first: "Olli", surname: "Organisaatioton", email: "olli@example.fi" });
+    await browser.$(tid("card-save")).click();
+    await browser.$(tid("card-saved")).waitForDisplayed({ timeout: WAIT_MS });
+    await saveCard({ first: "Eero", surname: "Poistettava", email: "eero.poistettava@example.fi" });
+    await browser.$(tid("card-save")).click();
+    await browser.$(tid("card-saved")).waitForDisplayed({ timeout: WAIT_MS });
+
+    await saveCard({ first: "Pekka", surname: "Toinen", email: "paivi.hamalainen@kortti.fi" });
+    const warning = await browser.$(tid("duplicate-warning"));
+    await warning.waitForDisplayed({ timeout: WAIT_MS });
+    assert.match(await warning.getText(), /Hämäläinen/);
+    await screenshot(browser, "08-duplicate-warning");
+  });
+
+  step("typing part of the surname without accents finds the person, and a meeting reaches their page", async () => {
+    await openBySearch("hamal");
+    assert.match(await text(browser, "person-name"), /Hämäläinen/);
+    await browser.keys(["Alt", "m"]);
+    const dialog = await browser.$(tid("meeting-dialog"));
+    if (!(await dialog.waitForDisplayed({ timeout: 3000 }).catch(() => false))) {
+      await browser.$(tid("person-log-meeting")).click();
+    }
+    await dialog.waitForDisplayed({ timeout: WAIT_MS });
+    await browser.$(tid("meeting-participant")).waitForDisplayed({ timeout: WAIT_MS });
+    await fill("meeting-subject", "Tarjouksen läpikäynti");
+    await browser.$(tid("meeting-save")).click();
+    await dialog.waitForDisplayed({ timeout: WAIT_MS, reverse: true });
+    const meetings = await browser.$(tid("person-meetings"));
+    await browser.waitUntil(async () => /Tarjouksen läpikäynti/.test(await meetings.getText()), {
+      timeout: WAIT_MS,
+      timeoutMsg: "the logged meeting is not on the person page",
+    });
+    await screenshot(browser, "09-person-page");
+  });
+
+  step("the administrator exports the extract in two clicks and the PDF and JSON land on disk", async () => {
+    await browser.$(tid("extract-open")).click();
+    const save = await browser.$(tid("extract-save"));
+    await save.waitForEnabled({ timeout: WAIT_MS });
+    await save.click();
+    await browser.$(tid("extract-done")).waitForDisplayed({ timeout: WAIT_MS });
+    const folder = process.env.KORTISTO_EXPORT_DIR;
+    const files = readdirSync(folder);
+    assert.ok(files.some((f) => f.endsWith(".pdf")), `no PDF in ${folder}: ${files}`);
+    assert.ok(files.some((f) => f.endsWith(".json") && !f.endsWith(".manifest.json")), `no JSON in ${folder}: ${files}`);
+    assert.ok(existsSync(await text(browser, "extract-pdf-path")));
+    await screenshot(browser, "10-extract-done");
+    await browser.$(tid("extract-close")).click();
+  });
+
+  step("the administrator erases a person after confirming once, and the person is gone from search", async () => {
+    await openBySearch("poistettava");
+    await browser.$(tid("erase-open")).click();
+    await browser.$(tid("confirm-dialog")).waitForDisplayed({ timeout: WAIT_MS });
+    await screenshot(browser, "11-erase-confirm");
+    await browser.$(tid("confirm-yes")).click();
+    await browser.$(tid("erasure-receipt")).waitForDisplayed({ timeout: WAIT_MS });
+    await fill("search-input", "poistettava");
+    await browser.$(tid("search-no-hits")).waitForDisplayed({ timeout: WAIT_MS });
+    assert.equal(await browser.$(tid("search-hit")).isExisting(), false);
+  });
+
+  step("the retention preview at a future date lists a person with the rule that applies", async () => {
+    await browser.$(tid("nav-retention")).click();
+    assert.equal(await waitForScreen(browser, ["retention-screen"]), "retention-screen");
+    await fill("retention-as-of", "1.1.2035");
+    await browser.$(tid("retention-preview-run")).click();
+    const row = await browser.$(tid("retention-due-row"));
+    await row.waitForDisplayed({ timeout: WAIT_MS });
+    const texts = [];
+    for (const r of await browser.$$(tid("retention-due-row"))) texts.push(await r.getText());
+    const olli = texts.find((t) => /Organisaatioton/.test(t));
+    assert.ok(olli, `Olli is not in the preview: ${texts.join(" | ")}`);
+    assert.match(olli, /3|36|no-ties|years|vuot/i, "the row names the rule");
+    assert.ok(!texts.some((t) => /Hämäläinen/.test(t)), "a person with a current position is kept");
+    await screenshot(browser, "12-retention-preview");
   });
 });

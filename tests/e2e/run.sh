@@ -117,10 +117,11 @@ trap 'exit 143' TERM
 
 mkdir -p "$OUTPUT_DIR"
 rm -f "$OUTPUT_DIR"/*.png "$OUTPUT_DIR"/*.log
-mkdir -p "$TMP_ROOT"/{data,xdg-data,xdg-config,xdg-cache,runtime}
+mkdir -p "$TMP_ROOT"/{data,exports,xdg-data,xdg-config,xdg-cache,runtime}
 chmod 700 "$TMP_ROOT/runtime"
 
 export KORTISTO_DATA_DIR="$TMP_ROOT/data"
+export KORTISTO_EXPORT_DIR="$TMP_ROOT/exports" # the extract dialog's default folder
 export KORTISTO_KEYCHAIN_SERVICE="kortisto-e2e-$RUN_ID"
 export KORTISTO_APP_BINARY="$APP"
 export KORTISTO_E2E_OUTPUT_DIR="$OUTPUT_DIR"

@@ -67,7 +67,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::rights::transfer_add,
             commands::rights::transfer_list,
             commands::rights::disclose,
-        commands::rights::disclosure_list,
+            commands::rights::disclosure_list,
             commands::rights::request_add,
             commands::rights::request_identity_checked,
             commands::rights::request_extend,

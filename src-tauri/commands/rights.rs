@@ -87,7 +87,10 @@ pub async fn disclose(
 
 /// Every disclosure of a person's data.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn disclosure_list(state: State<'_, AppState>, person_id: String) -> Result<Vec<Disclosure>, AppError> {
+pub async fn disclosure_list(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<Disclosure>, AppError> {
     state.as_user(|register, session| register.disclosure_list(session, &person_id))
 }
 

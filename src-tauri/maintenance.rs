@@ -18,13 +18,25 @@ fn due(last: Option<String>, now: DateTime<Utc>) -> bool {
     }
 }
 
-/// One look: runs retention and the automatic backup if 24 hours have passed.
+/// One look: checks every page once per opened register, then runs retention and the
+/// automatic backup if 24 hours have passed.
 pub fn tick(state: &AppState) {
     let now = state.clock.now();
     let mut slot = state.register();
     let Some(register) = slot.as_mut() else {
         return;
     };
+    if !state
+        .pages_verified
+        .swap(true, std::sync::atomic::Ordering::SeqCst)
+    {
+        if let Err(error) = register.verify_pages() {
+            eprintln!(
+                "kortisto: the register file failed its page check [{}]",
+                error.code()
+            );
+        }
+    }
     if due(register.retention_last_run_at().ok().flatten(), now) {
         if let Err(error) =
             register.retention_run(None, "automatic", state.clock.as_ref(), &mut |_, _| true)

@@ -27,6 +27,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     register: Mutex<Option<Register>>,
     session: Mutex<Option<ActiveSession>>,
+    /// Whether the open register's pages have all been authenticated this run.
+    pub pages_verified: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -63,6 +65,7 @@ impl AppState {
             clock,
             register: Mutex::new(None),
             session: Mutex::new(None),
+            pages_verified: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

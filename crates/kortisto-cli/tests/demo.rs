@@ -155,8 +155,12 @@ fn bench_runs_to_the_end_and_reports_every_operation() {
             "business card p50",
             "business card p95",
             "open register p50",
+            "retention preview p50",
+            "retention run",
         ]
     );
+    assert!(report["backup_encrypt_mb_per_s"].as_f64().unwrap() > 0.0);
+    assert!(report["backup_bytes"].as_u64().unwrap() > 0);
     // Progress went to stderr.
     assert!(String::from_utf8_lossy(&output.stderr).contains("100 %"));
 

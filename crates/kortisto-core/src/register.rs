@@ -202,6 +202,13 @@ impl Register {
         })
     }
 
+    /// Authenticates every page of the database file (SQLCipher's HMAC per page). Opening
+    /// checks only the pages it reads; the app runs this once after opening, `kortisto
+    /// status` runs it every time, and a backup reads (and so checks) every page anyway.
+    pub fn verify_pages(&self) -> Result<()> {
+        store::authenticate_pages(&self.conn)
+    }
+
     /// Closes the register after folding the write-ahead log into the database file, so no
     /// page lingers in the WAL.
     pub fn close(self) -> Result<()> {

@@ -106,7 +106,7 @@ fn a_missing_key_entry_is_refused_and_the_file_is_unchanged() {
 
 #[test]
 fn a_flipped_byte_in_any_page_is_detected_and_the_file_is_unchanged() {
-    for offset in [100usize, 4096 + 1000] {
+    for offset in [100usize, 4096 + 1000, 4096 * 20 + 500] {
         let sandbox = Sandbox::new("flipped");
         let (_id, _code) = create(&sandbox);
         let path = sandbox.data_dir.database_path();
@@ -116,7 +116,13 @@ fn a_flipped_byte_in_any_page_is_detected_and_the_file_is_unchanged() {
         std::fs::write(&path, &bytes).unwrap();
         let before = sha256_file(&path);
 
-        let error = Register::open(&sandbox.data_dir, &sandbox.keychain).unwrap_err();
+        // Opening reads the schema and identity pages; the full walk finds any other page.
+        let error = match Register::open(&sandbox.data_dir, &sandbox.keychain) {
+            Err(error) => error,
+            Ok(register) => register
+                .verify_pages()
+                .expect_err(&format!("offset {offset} went undetected")),
+        };
         assert_eq!(
             error.code(),
             "database_damaged",

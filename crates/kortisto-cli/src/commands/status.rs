@@ -9,6 +9,7 @@ pub struct Args {}
 
 pub fn run(data_dir: &DataDir, out: &Output, _args: Args) -> Result<()> {
     let register = Register::open(data_dir, &Keychain::from_env())?;
+    register.verify_pages()?;
     let status = register.status()?;
     out.print(&status, |language| {
         let mut lines = vec![

@@ -412,7 +412,6 @@ impl Register {
                 }
                 store::rights::insert_receipt_if_missing(&tx, receipt)?;
             }
-            store::content::optimize_search(&tx)?;
             audit::append(
                 &tx,
                 clock,

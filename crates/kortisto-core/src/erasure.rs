@@ -8,8 +8,8 @@
 //! only), and an id-only erasure receipt. To honour a marketing opt-out after the erasure,
 //! each of the person's e-mail addresses is kept as a salted SHA-256 hash in
 //! `marketing_suppression`; the salt is random per register and never leaves it. A later
-//! business card with the same address is warned. The erasure ends by merging the search
-//! index and checkpointing the WAL (TRUNCATE), and `secure_delete` zeroes freed pages, so
+//! business card with the same address is warned. The search index deletes terms at once
+//! (FTS5 secure-delete), the erasure ends by checkpointing the WAL (TRUNCATE), and `secure_delete` zeroes freed pages, so
 //! no erased value stays readable in the database file, its indexes or its free pages.
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -301,7 +301,6 @@ impl Register {
             "request",
             clock,
         )?;
-        store::content::optimize_search(&tx)?;
         tx.commit()?;
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;

@@ -222,6 +222,12 @@ pub(crate) fn meeting(
     for person_id in participants {
         statement.execute(params![id, person_id])?;
     }
+    let mut latest = conn.prepare_cached(
+        "UPDATE people SET last_meeting_at = ?2 WHERE person_id = ?1 AND (last_meeting_at IS NULL OR last_meeting_at < ?2)",
+    )?;
+    for person_id in participants {
+        latest.execute(params![person_id, at])?;
+    }
     Ok(())
 }
 

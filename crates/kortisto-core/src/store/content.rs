@@ -629,6 +629,12 @@ pub(crate) fn insert_meeting(
     for person_id in &m.participant_ids {
         statement.execute(params![id, person_id])?;
     }
+    let mut latest = conn.prepare_cached(
+        "UPDATE people SET last_meeting_at = ?2 WHERE person_id = ?1 AND (last_meeting_at IS NULL OR last_meeting_at < ?2)",
+    )?;
+    for person_id in &m.participant_ids {
+        latest.execute(params![person_id, m.at])?;
+    }
     Ok(())
 }
 
@@ -903,13 +909,4 @@ pub(crate) fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<S
         });
     }
     Ok(result)
-}
-
-/// Merges the search index's segments so deleted entries leave no trace in its pages.
-pub(crate) fn optimize_search(conn: &Connection) -> Result<()> {
-    conn.execute(
-        "INSERT INTO search_index (search_index) VALUES ('optimize')",
-        [],
-    )?;
-    Ok(())
 }

@@ -67,67 +67,91 @@ fn date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| t.get(..10).and_then(|d| d.parse().ok()))
 }
 
-/// The facts of every person (or one), as of a date.
+/// The facts of every person (or one), as of a date: one scan of people and one grouped
+/// scan each of positions, deals and consent events, merged here — no join of a million
+/// meetings (each person carries the date of their newest meeting).
 pub(crate) fn facts(
     conn: &Connection,
     as_of: NaiveDate,
     only: Option<&str>,
 ) -> Result<Vec<RetentionFacts>> {
     let as_of_text = as_of.to_string();
-    // The end of the day asked about, for comparing with RFC 3339 instants.
     let as_of_end = format!("{as_of_text}T23:59:59Z");
-    let mut statement = conn.prepare(
-        "WITH
-         pos AS (SELECT person_id, max(end_on) AS last_end,
-                        sum(CASE WHEN end_on IS NULL OR end_on >= ?1 THEN 1 ELSE 0 END) AS current
-                 FROM positions GROUP BY person_id),
-         meet AS (SELECT mp.person_id, max(m.at) AS last_at
-                  FROM meeting_participants mp JOIN meetings m ON m.meeting_id = mp.meeting_id
-                  WHERE m.at <= ?2 GROUP BY mp.person_id),
-         dl AS (SELECT dp.person_id,
-                       max(CASE WHEN d.kind IN ('delivery-contract', 'service-contract') AND d.end_on IS NOT NULL AND d.end_on < ?1
-                                THEN d.end_on END) AS contract_end,
-                       sum(CASE WHEN d.kind IN ('delivery-contract', 'service-contract') AND d.status = 'active'
-                                 AND (d.end_on IS NULL OR d.end_on >= ?1) THEN 1 ELSE 0 END) AS active,
-                       sum(CASE WHEN d.status = 'open' THEN 1 ELSE 0 END) AS open
-                FROM deal_people dp JOIN deals d ON d.deal_id = dp.deal_id GROUP BY dp.person_id),
-         cons AS (SELECT person_id, kind, at FROM (
-                      SELECT person_id, kind, at, row_number() OVER (PARTITION BY person_id ORDER BY at DESC, recorded_at DESC) AS n
-                      FROM consent_events WHERE purpose = 'direct-marketing' AND at <= ?2)
-                  WHERE n = 1)
-         SELECT p.person_id, p.surname, p.first_name, s.obtained_on, pos.last_end, coalesce(pos.current, 0), meet.last_at,
-                dl.contract_end, coalesce(dl.active, 0), coalesce(dl.open, 0), cons.kind, cons.at
-         FROM people p JOIN sources s ON s.source_id = p.source_id
-         LEFT JOIN pos ON pos.person_id = p.person_id
-         LEFT JOIN meet ON meet.person_id = p.person_id
-         LEFT JOIN dl ON dl.person_id = p.person_id
-         LEFT JOIN cons ON cons.person_id = p.person_id
-         WHERE ?3 IS NULL OR p.person_id = ?3",
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut facts: Vec<RetentionFacts> = Vec::new();
+    {
+        let mut statement = conn.prepare(
+            "SELECT p.person_id, p.surname, p.first_name, s.obtained_on, p.last_meeting_at
+             FROM people p JOIN sources s ON s.source_id = p.source_id
+             WHERE ?1 IS NULL OR p.person_id = ?1",
+        )?;
+        let mut rows = statement.query([only])?;
+        while let Some(row) = rows.next()? {
+            let person_id: String = row.get(0)?;
+            let last_meeting: Option<String> = row.get(4)?;
+            index.insert(person_id.clone(), facts.len());
+            facts.push(RetentionFacts {
+                person_id,
+                surname: row.get(1)?,
+                first_name: row.get(2)?,
+                obtained_on: date(row.get(3)?),
+                last_meeting: date(last_meeting.filter(|at| at.as_str() <= as_of_end.as_str())),
+                ..Default::default()
+            });
+        }
+    }
+    let mut grouped =
+        |sql: &str,
+         apply: &mut dyn FnMut(&mut RetentionFacts, &rusqlite::Row<'_>) -> rusqlite::Result<()>|
+         -> Result<()> {
+            let mut statement = conn.prepare(sql)?;
+            let mut rows = statement.query(params![as_of_text, only])?;
+            while let Some(row) = rows.next()? {
+                let person_id: String = row.get(0)?;
+                if let Some(&i) = index.get(&person_id) {
+                    apply(&mut facts[i], row)?;
+                }
+            }
+            Ok(())
+        };
+    grouped(
+        "SELECT person_id, max(end_on), sum(CASE WHEN end_on IS NULL OR end_on >= ?1 THEN 1 ELSE 0 END)
+         FROM positions WHERE ?2 IS NULL OR person_id = ?2 GROUP BY person_id",
+        &mut |fact, row| {
+            fact.last_position_end = date(row.get(1)?);
+            fact.current_positions = row.get(2)?;
+            Ok(())
+        },
     )?;
-    let rows = statement.query_map(params![as_of_text, as_of_end, only], |row| {
-        let consent_kind: Option<String> = row.get(10)?;
-        let consent_at: Option<String> = row.get(11)?;
-        Ok(RetentionFacts {
-            person_id: row.get(0)?,
-            surname: row.get(1)?,
-            first_name: row.get(2)?,
-            obtained_on: date(row.get(3)?),
-            last_position_end: date(row.get(4)?),
-            current_positions: row.get(5)?,
-            last_meeting: date(row.get(6)?),
-            last_contract_end: date(row.get(7)?),
-            active_contracts: row.get(8)?,
-            open_deals: row.get(9)?,
-            consent_in_force: consent_kind.as_deref() == Some("given"),
-            last_consent_end: if consent_kind.as_deref() == Some("withdrawn") {
-                date(consent_at)
-            } else {
-                None
-            },
-            hold_keys: Vec::new(),
-        })
-    })?;
-    let mut facts: Vec<RetentionFacts> = rows.collect::<rusqlite::Result<_>>()?;
+    grouped(
+        "SELECT dp.person_id,
+                max(CASE WHEN d.kind IN ('delivery-contract', 'service-contract') AND d.end_on IS NOT NULL AND d.end_on < ?1
+                         THEN d.end_on END),
+                sum(CASE WHEN d.kind IN ('delivery-contract', 'service-contract') AND d.status = 'active'
+                          AND (d.end_on IS NULL OR d.end_on >= ?1) THEN 1 ELSE 0 END),
+                sum(CASE WHEN d.status = 'open' THEN 1 ELSE 0 END)
+         FROM deal_people dp JOIN deals d ON d.deal_id = dp.deal_id
+         WHERE ?2 IS NULL OR dp.person_id = ?2 GROUP BY dp.person_id",
+        &mut |fact, row| {
+            fact.last_contract_end = date(row.get(1)?);
+            fact.active_contracts = row.get(2)?;
+            fact.open_deals = row.get(3)?;
+            Ok(())
+        },
+    )?;
+    // Consent events in time order: the last one seen per person is the one in force.
+    grouped(
+        "SELECT person_id, kind, at FROM consent_events
+         WHERE purpose = 'direct-marketing' AND substr(at, 1, 10) <= ?1 AND (?2 IS NULL OR person_id = ?2)
+         ORDER BY person_id, at, recorded_at",
+        &mut |fact, row| {
+            let kind: String = row.get(1)?;
+            let at: Option<String> = row.get(2)?;
+            fact.consent_in_force = kind == "given";
+            fact.last_consent_end = if kind == "withdrawn" { date(at) } else { None };
+            Ok(())
+        },
+    )?;
     // Which holds touch whom: on the person, a deal of theirs, or an organisation they
     // work or worked for. Only records that have holds are looked up.
     let mut keys: HashMap<String, Vec<(String, String)>> = HashMap::new();

@@ -31,6 +31,9 @@ CREATE TABLE people (
     first_name        TEXT NOT NULL,
     other_first_names TEXT,
     source_id         TEXT NOT NULL REFERENCES sources (source_id),
+    -- The newest meeting the person took part in, kept with each logged meeting so that
+    -- retention decides over 100,000 people without joining a million meetings.
+    last_meeting_at   TEXT,
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL
 ) STRICT;
@@ -149,6 +152,9 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     tokenize = "unicode61 remove_diacritics 2",
     prefix = '2 3 4'
 );
+-- Deleting a row removes its terms from the index at once (FTS5 secure-delete), instead of
+-- leaving them in old segments until a merge: an erased name leaves no trace in the index.
+INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);
 
 -- Which search_index row belongs to which record, so an edit or an erasure replaces exactly
 -- that row without scanning the index.

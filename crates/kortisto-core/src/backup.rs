@@ -130,9 +130,11 @@ fn seal(
 
     let partial = out.with_extension("partial");
     let result = (|| {
-        let mut writer = BufWriter::with_capacity(4 * CHUNK, File::create(&partial).map_err(io(out))?);
+        let mut writer =
+            BufWriter::with_capacity(4 * CHUNK, File::create(&partial).map_err(io(out))?);
         writer.write_all(&header).map_err(io(out))?;
-        let mut reader = BufReader::with_capacity(4 * CHUNK, File::open(snapshot).map_err(io(snapshot))?);
+        let mut reader =
+            BufReader::with_capacity(4 * CHUNK, File::open(snapshot).map_err(io(snapshot))?);
         // One buffer, encrypted in place, so no chunk is copied or allocated again.
         let mut buffer: Vec<u8> = Vec::with_capacity(CHUNK + 16);
         let mut remaining = length;
@@ -144,13 +146,20 @@ fn seal(
             remaining -= take as u64;
             let last = remaining == 0;
             let mut nonce = [0u8; 12];
-            getrandom::fill(&mut nonce).map_err(|e| Error::Storage(format!("no OS randomness: {e}")))?;
+            getrandom::fill(&mut nonce)
+                .map_err(|e| Error::Storage(format!("no OS randomness: {e}")))?;
             let tag = cipher
-                .encrypt_in_place_detached(Nonce::from_slice(&nonce), &aad(&header_hash, index, last), &mut buffer)
+                .encrypt_in_place_detached(
+                    Nonce::from_slice(&nonce),
+                    &aad(&header_hash, index, last),
+                    &mut buffer,
+                )
                 .map_err(|_| Error::Storage("encryption failed".into()))?;
             writer.write_all(&[u8::from(last)]).map_err(io(out))?;
             writer.write_all(&nonce).map_err(io(out))?;
-            writer.write_all(&((take + tag.len()) as u32).to_be_bytes()).map_err(io(out))?;
+            writer
+                .write_all(&((take + tag.len()) as u32).to_be_bytes())
+                .map_err(io(out))?;
             writer.write_all(&buffer).map_err(io(out))?;
             writer.write_all(&tag).map_err(io(out))?;
             index += 1;

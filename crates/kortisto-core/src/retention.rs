@@ -483,7 +483,6 @@ impl Register {
             receipt_ids: receipts.iter().map(|r| r.receipt_id.clone()).collect(),
         };
         let tx = self.conn.transaction()?;
-        if !receipts.is_empty() {}
         store::retention::insert_run(&tx, &run, actor.as_deref())?;
         audit::append(
             &tx,

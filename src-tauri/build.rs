@@ -72,6 +72,7 @@ const COMMANDS: &[&str] = &[
     "retention_status",
     "retention_preview",
     "retention_run",
+    "work_cancel",
     "retention_runs",
     "backup_create",
     "backup_schedule",

@@ -85,6 +85,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::retention::retention_status,
             commands::retention::retention_preview,
             commands::retention::retention_run,
+            commands::retention::work_cancel,
             commands::retention::retention_runs,
             commands::retention::backup_create,
             commands::retention::backup_schedule,

@@ -29,6 +29,8 @@ pub struct AppState {
     session: Mutex<Option<ActiveSession>>,
     /// Whether the open register's pages have all been authenticated this run.
     pub pages_verified: std::sync::atomic::AtomicBool,
+    /// Set by `work_cancel`: the long work in progress stops after its current batch.
+    pub work_cancelled: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -66,6 +68,7 @@ impl AppState {
             register: Mutex::new(None),
             session: Mutex::new(None),
             pages_verified: std::sync::atomic::AtomicBool::new(false),
+            work_cancelled: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

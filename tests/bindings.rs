@@ -1,7 +1,7 @@
 //! The UI's TypeScript types are generated from the Rust types the commands exchange, and
 //! this test fails while `ui/src/lib/generated/index.ts` is stale.
 //! Refresh with: `KORTISTO_UPDATE_BINDINGS=1 cargo test --test bindings`.
-use kortisto_app::commands::{register::StartupState, AppError, Message};
+use kortisto_app::commands::{register::StartupState, retention::WorkProgress, AppError, Message};
 use kortisto_core::audit::{AuditEvent, AuditFilter, AuditVerification};
 use kortisto_core::auth::{Role, Session};
 use kortisto_core::backup::{BackupInfo, BackupSchedule, RestoreReport};
@@ -126,6 +126,7 @@ fn generated() -> String {
         BackupInfo::decl(&config),
         BackupSchedule::decl(&config),
         RestoreReport::decl(&config),
+        WorkProgress::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

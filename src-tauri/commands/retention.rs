@@ -5,6 +5,9 @@ use kortisto_core::retention::{
     RetentionPreview, RetentionRule, RetentionRuleInput, RetentionRun, RetentionStatus,
 };
 use kortisto_core::{parse_date, Language};
+use std::sync::atomic::Ordering;
+
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::{AppError, AppState};
@@ -47,13 +50,45 @@ pub async fn retention_preview(
     state.as_user(|register, session| register.retention_preview(session, date, language))
 }
 
-/// Runs retention now.
+/// How far a long piece of work has come.
+#[derive(Debug, Clone, Copy, serde::Serialize, ts_rs::TS)]
+pub struct WorkProgress {
+    /// Done so far.
+    #[ts(type = "number")]
+    pub done: u64,
+    /// In all.
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// Runs retention now, sending progress after each committed batch of whole people; a
+/// `work_cancel` stops it after the batch in progress, leaving everything consistent.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn retention_run(state: State<'_, AppState>) -> Result<RetentionRun, AppError> {
+pub async fn retention_run(
+    state: State<'_, AppState>,
+    on_progress: Channel<WorkProgress>,
+) -> Result<RetentionRun, AppError> {
     let clock = state.clock.clone();
+    state.work_cancelled.store(false, Ordering::SeqCst);
+    let cancelled = &state.work_cancelled;
     state.as_user(|register, session| {
-        register.retention_run(Some(session), "manual", clock.as_ref(), &mut |_, _| true)
+        register.retention_run(
+            Some(session),
+            "manual",
+            clock.as_ref(),
+            &mut |done, total| {
+                let _ = on_progress.send(WorkProgress { done, total });
+                !cancelled.load(Ordering::SeqCst)
+            },
+        )
     })
+}
+
+/// Asks the long work in progress (a retention run) to stop after its current batch.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn work_cancel(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.work_cancelled.store(true, Ordering::SeqCst);
+    Ok(())
 }
 
 /// Past retention runs.

@@ -388,5 +388,11 @@ describe("Kortisto desktop app", () => {
     assert.match(olli, /3|36|no-ties|years|vuot/i, "the row names the rule");
     assert.ok(!texts.some((t) => /Hämäläinen/.test(t)), "a person with a current position is kept");
     await screenshot(browser, "12-retention-preview");
+
+    // Running retention today (nobody is due yet) goes through the progress channel.
+    await browser.$(tid("retention-run")).click();
+    await browser.$(tid("confirm-yes")).waitForDisplayed({ timeout: WAIT_MS });
+    await browser.$(tid("confirm-yes")).click();
+    await browser.$(tid("retention-run-result")).waitForDisplayed({ timeout: WAIT_MS });
   });
 });

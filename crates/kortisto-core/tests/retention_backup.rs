@@ -404,3 +404,48 @@ fn a_damaged_truncated_or_foreign_backup_is_refused_and_the_live_register_is_unt
     }
     let _ = Error::BackupTruncated;
 }
+
+#[test]
+fn a_cancelled_run_stops_after_a_whole_batch_and_the_next_run_finishes() {
+    let sandbox = Sandbox::new("cancel");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    for i in 0..250 {
+        register
+            .person_add(
+                &admin,
+                &PersonInput {
+                    surname: format!("Vanha{i}"),
+                    first_name: "Testi".into(),
+                    other_first_names: None,
+                },
+                &[],
+                &SourceInput {
+                    kind: SourceKind::PublicSource,
+                    detail: Some("YTJ".into()),
+                    obtained_on: Some("1.1.2019".into()),
+                },
+                &clock,
+            )
+            .unwrap();
+    }
+    let mut calls = Vec::new();
+    let first = register
+        .retention_run(Some(&admin), "manual", &clock, &mut |done, total| {
+            calls.push((done, total));
+            false
+        })
+        .unwrap();
+    assert_eq!(calls, [(200, 250)], "stopped after the first batch of 200");
+    assert_eq!(first.erased, 200);
+    assert_eq!(
+        register.person_list(&admin, 0, 1000).unwrap().total,
+        50,
+        "whole people only: 50 left"
+    );
+    let second = register
+        .retention_run(Some(&admin), "manual", &clock, &mut |_, _| true)
+        .unwrap();
+    assert_eq!(second.erased, 50);
+    assert_eq!(register.person_list(&admin, 0, 1000).unwrap().total, 0);
+}

@@ -1,6 +1,6 @@
 // The retention and backup Tauri commands the UI calls, typed (kept apart from lib/api.ts).
 // Failures reject with an AppError, and a lost session ends the UI session, as lib/api.ts does.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { SESSION_GONE_CODES, toAppError } from "../../lib/api";
 import type {
   BackupInfo,
@@ -12,6 +12,7 @@ import type {
   RetentionRuleInput,
   RetentionRun,
   RetentionStatus,
+  WorkProgress,
 } from "../../lib/generated";
 import { lockedNotice, sessionEnded } from "../session/session";
 
@@ -51,8 +52,14 @@ export const retentionApi = {
   /** Who would be erased at a date, `27.11.2026` or ISO (admin). */
   preview: (asOf: string, language: Language) =>
     call<RetentionPreview>("retention_preview", { as_of: asOf, language }),
-  /** Erases everyone due today (admin). */
-  run: () => call<RetentionRun>("retention_run"),
+  /** Erases everyone due today (admin), reporting progress after each batch of whole people. */
+  run: (onProgress: (progress: WorkProgress) => void) => {
+    const channel = new Channel<WorkProgress>();
+    channel.onmessage = onProgress;
+    return call<RetentionRun>("retention_run", { on_progress: channel });
+  },
+  /** Stops the run in progress after its current batch; what is done stays done. */
+  cancel: () => call<null>("work_cancel"),
   /** Every retention run, as recorded (admin). */
   runs: () => call<RetentionRun[]>("retention_runs"),
 

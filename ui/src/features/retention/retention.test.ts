@@ -197,7 +197,7 @@ describe("retention screen", () => {
     click(byTestId("confirm-yes"));
     await waitFor(() => byTestId("retention-run-result"));
     expect(callsOf("retention_run")).toHaveLength(1);
-    expect(callsOf("retention_run")[0].payload).toEqual({});
+    expect(Object.keys(callsOf("retention_run")[0].payload as object)).toEqual(["on_progress"]);
     expect(byTestId("retention-run-result").textContent).toContain("1 poistettu, 12 säilyi");
     await waitFor(() => byTestId("retention-run-row"));
     expect(byTestId("retention-run-row").textContent).toContain("käsin");
@@ -405,5 +405,28 @@ describe("helpers and texts", () => {
     expect(speedText(245_300_000, 1, "Mt/s", "fi")).toBe("245,3 Mt/s");
     expect(speedText(245_300_000, 1, "MB/s", "en")).toBe("245.3 MB/s");
     expect(speedText(1, 0, "MB/s", "en")).toBeNull();
+  });
+});
+
+describe("a running retention run", () => {
+  it("shows its progress and can be stopped after the current batch", async () => {
+    let finish: (run: RetentionRun) => void = () => undefined;
+    await openRetention({
+      retention_preview: () => preview([DUE], "2026-11-27"),
+      retention_run: () => new Promise<RetentionRun>((resolve) => (finish = resolve)),
+      retention_runs: () => [],
+      work_cancel: () => null,
+    });
+    click(byTestId("retention-run"));
+    await waitFor(() => byTestId("confirm-yes"));
+    click(byTestId("confirm-yes"));
+    await waitFor(() => byTestId("retention-run-progress"));
+    click(byTestId("retention-run-cancel"));
+    await waitFor(() => callsOf("work_cancel").length === 1 || undefined);
+    expect(callsOf("work_cancel")).toHaveLength(1);
+    expect((byTestId("retention-run-cancel") as HTMLButtonElement).disabled).toBe(true);
+    finish({ ...RUN, erased: 0 });
+    await waitFor(() => byTestId("retention-run-result"));
+    expect(queryTestId("retention-run-progress")).toBeNull();
   });
 });

@@ -1768,3 +1768,13 @@ erasures_reapplied: number,
  * Erasure receipts the restored register now holds.
  */
 ledger_entries: number, };
+
+export type WorkProgress = { 
+/**
+ * Done so far.
+ */
+done: number, 
+/**
+ * In all.
+ */
+total: number, };

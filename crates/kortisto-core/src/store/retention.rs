@@ -77,14 +77,21 @@ pub(crate) fn facts(
 ) -> Result<Vec<RetentionFacts>> {
     let as_of_text = as_of.to_string();
     let as_of_end = format!("{as_of_text}T23:59:59Z");
+    // For one person the filter is a plain equality, so each scan uses its person index
+    // (a `?2 IS NULL OR …` condition would scan the whole table for every person page).
+    let person = |column: &str, param: &str| match only {
+        Some(_) => format!("{column} = {param}"),
+        None => format!("{param} IS NULL"),
+    };
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut facts: Vec<RetentionFacts> = Vec::new();
     {
-        let mut statement = conn.prepare(
+        let mut statement = conn.prepare(&format!(
             "SELECT p.person_id, p.surname, p.first_name, s.obtained_on, p.last_meeting_at
              FROM people p JOIN sources s ON s.source_id = p.source_id
-             WHERE ?1 IS NULL OR p.person_id = ?1",
-        )?;
+             WHERE {}",
+            person("p.person_id", "?1")
+        ))?;
         let mut rows = statement.query([only])?;
         while let Some(row) = rows.next()? {
             let person_id: String = row.get(0)?;
@@ -115,8 +122,11 @@ pub(crate) fn facts(
             Ok(())
         };
     grouped(
-        "SELECT person_id, max(end_on), sum(CASE WHEN end_on IS NULL OR end_on >= ?1 THEN 1 ELSE 0 END)
-         FROM positions WHERE ?2 IS NULL OR person_id = ?2 GROUP BY person_id",
+        &format!(
+            "SELECT person_id, max(end_on), sum(CASE WHEN end_on IS NULL OR end_on >= ?1 THEN 1 ELSE 0 END)
+             FROM positions WHERE {} GROUP BY person_id",
+            person("person_id", "?2")
+        ),
         &mut |fact, row| {
             fact.last_position_end = date(row.get(1)?);
             fact.current_positions = row.get(2)?;
@@ -124,6 +134,7 @@ pub(crate) fn facts(
         },
     )?;
     grouped(
+        &format!(
         "SELECT dp.person_id,
                 max(CASE WHEN d.kind IN ('delivery-contract', 'service-contract') AND d.end_on IS NOT NULL AND d.end_on < ?1
                          THEN d.end_on END),
@@ -131,7 +142,9 @@ pub(crate) fn facts(
                           AND (d.end_on IS NULL OR d.end_on >= ?1) THEN 1 ELSE 0 END),
                 sum(CASE WHEN d.status = 'open' THEN 1 ELSE 0 END)
          FROM deal_people dp JOIN deals d ON d.deal_id = dp.deal_id
-         WHERE ?2 IS NULL OR dp.person_id = ?2 GROUP BY dp.person_id",
+         WHERE {} GROUP BY dp.person_id",
+            person("dp.person_id", "?2")
+        ),
         &mut |fact, row| {
             fact.last_contract_end = date(row.get(1)?);
             fact.active_contracts = row.get(2)?;
@@ -141,9 +154,12 @@ pub(crate) fn facts(
     )?;
     // Consent events in time order: the last one seen per person is the one in force.
     grouped(
-        "SELECT person_id, kind, at FROM consent_events
-         WHERE purpose = 'direct-marketing' AND substr(at, 1, 10) <= ?1 AND (?2 IS NULL OR person_id = ?2)
-         ORDER BY person_id, at, recorded_at",
+        &format!(
+            "SELECT person_id, kind, at FROM consent_events
+             WHERE purpose = 'direct-marketing' AND substr(at, 1, 10) <= ?1 AND {}
+             ORDER BY person_id, at, recorded_at",
+            person("person_id", "?2")
+        ),
         &mut |fact, row| {
             let kind: String = row.get(1)?;
             let at: Option<String> = row.get(2)?;

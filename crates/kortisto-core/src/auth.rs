@@ -33,29 +33,11 @@ pub enum Role {
     Sales,
 }
 
-impl Role {
-    /// Every role.
-    pub const ALL: [Role; 3] = [Role::Admin, Role::Office, Role::Sales];
-
-    /// The role's name as stored and typed (`admin`, `office`, `sales`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Office => "office",
-            Role::Sales => "sales",
-        }
-    }
-
-    /// Parses a role name; an unknown one is an error that lists the valid names.
-    pub fn parse(text: &str) -> Result<Self> {
-        Role::ALL
-            .into_iter()
-            .find(|role| role.name() == text.trim().to_ascii_lowercase())
-            .ok_or_else(|| Error::UnknownRole {
-                given: text.to_string(),
-            })
-    }
-}
+named!(Role, |given| crate::Error::UnknownRole { given: given.to_string() }, {
+    Admin => "admin",
+    Office => "office",
+    Sales => "sales",
+});
 
 /// Every role-checked entry point of the core.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]

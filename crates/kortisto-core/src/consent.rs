@@ -17,15 +17,10 @@ pub enum ConsentEventKind {
     Withdrawn,
 }
 
-impl ConsentEventKind {
-    /// Stored name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Given => "given",
-            Self::Withdrawn => "withdrawn",
-        }
-    }
-}
+named!(ConsentEventKind, |_| crate::Error::FieldInvalid { field: "consent_event_kind".into(), rule: "consent_event_kind".into() }, {
+    Given => "given",
+    Withdrawn => "withdrawn",
+});
 
 /// How consent was given or withdrawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -43,18 +38,13 @@ pub enum ConsentChannel {
     SelfService,
 }
 
-impl ConsentChannel {
-    /// Stored name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Form => "form",
-            Self::Email => "email",
-            Self::Phone => "phone",
-            Self::InPerson => "in-person",
-            Self::SelfService => "self-service",
-        }
-    }
-}
+named!(ConsentChannel, |_| crate::Error::FieldInvalid { field: "consent_channel".into(), rule: "consent_channel".into() }, {
+    Form => "form",
+    Email => "email",
+    Phone => "phone",
+    InPerson => "in-person",
+    SelfService => "self-service",
+});
 
 /// A consent event as recorded.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]

@@ -25,40 +25,16 @@ pub enum DealKind {
     InfoRequest,
 }
 
+named!(DealKind, |_| crate::Error::FieldInvalid { field: "kind".into(), rule: "deal_kind".into() }, {
+    DeliveryContract => "delivery-contract",
+    ServiceContract => "service-contract",
+    Offer => "offer",
+    Rfq => "rfq",
+    Lead => "lead",
+    InfoRequest => "info-request",
+});
+
 impl DealKind {
-    /// Every kind.
-    pub const ALL: [Self; 6] = [
-        Self::DeliveryContract,
-        Self::ServiceContract,
-        Self::Offer,
-        Self::Rfq,
-        Self::Lead,
-        Self::InfoRequest,
-    ];
-
-    /// Stored and typed name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::DeliveryContract => "delivery-contract",
-            Self::ServiceContract => "service-contract",
-            Self::Offer => "offer",
-            Self::Rfq => "rfq",
-            Self::Lead => "lead",
-            Self::InfoRequest => "info-request",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == text.trim())
-            .ok_or_else(|| Error::FieldInvalid {
-                field: "kind".into(),
-                rule: "deal_kind".into(),
-            })
-    }
-
     /// Sales reps add and edit leads and offers only.
     fn allowed_for(self, role: Role) -> bool {
         role != Role::Sales || matches!(self, Self::Lead | Self::Offer)
@@ -83,40 +59,14 @@ pub enum DealStatus {
     Cancelled,
 }
 
-impl DealStatus {
-    /// Every status.
-    pub const ALL: [Self; 6] = [
-        Self::Open,
-        Self::Active,
-        Self::Won,
-        Self::Lost,
-        Self::Ended,
-        Self::Cancelled,
-    ];
-
-    /// Stored and typed name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::Active => "active",
-            Self::Won => "won",
-            Self::Lost => "lost",
-            Self::Ended => "ended",
-            Self::Cancelled => "cancelled",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == text.trim())
-            .ok_or_else(|| Error::FieldInvalid {
-                field: "status".into(),
-                rule: "deal_status".into(),
-            })
-    }
-}
+named!(DealStatus, |_| crate::Error::FieldInvalid { field: "status".into(), rule: "deal_status".into() }, {
+    Open => "open",
+    Active => "active",
+    Won => "won",
+    Lost => "lost",
+    Ended => "ended",
+    Cancelled => "cancelled",
+});
 
 /// A deal as entered or edited.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -235,12 +185,10 @@ fn check(conn: &rusqlite::Connection, input: &DealInput) -> Result<CheckedDeal> 
 }
 
 impl Register {
-    fn authorize_deal(&self, session: &Session, action: Action, kind: DealKind) -> Result<()> {
-        self.authorize(session, action)?;
-        let role = store::users::by_id(&self.conn, &session.user_id)?
-            .map(|r| r.user.role)
-            .unwrap_or(Role::Sales);
-        if !kind.allowed_for(role) {
+    /// The action's role check, then the deal kinds that role may touch.
+    fn authorize_deal(&self, session: &Session, action: Action, kinds: &[DealKind]) -> Result<()> {
+        let role = self.authorize(session, action)?;
+        if let Some(kind) = kinds.iter().find(|kind| !kind.allowed_for(role)) {
             return Err(Error::PermissionDenied {
                 action: format!("{}:{}", action.name(), kind.name()),
             });
@@ -255,7 +203,7 @@ impl Register {
         input: &DealInput,
         clock: &dyn Clock,
     ) -> Result<Deal> {
-        self.authorize_deal(session, Action::DealAdd, input.kind)?;
+        self.authorize_deal(session, Action::DealAdd, &[input.kind])?;
         let tx = self.conn.transaction()?;
         let checked = check(&tx, input)?;
         let deal_id = ids::new_id(clock);
@@ -283,8 +231,7 @@ impl Register {
     ) -> Result<Deal> {
         let before =
             store::content::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
-        self.authorize_deal(session, Action::DealEdit, before.kind)?;
-        self.authorize_deal(session, Action::DealEdit, input.kind)?;
+        self.authorize_deal(session, Action::DealEdit, &[before.kind, input.kind])?;
         let tx = self.conn.transaction()?;
         let checked = check(&tx, input)?;
         store::content::update_deal(&tx, deal_id, &checked, &ids::timestamp(clock))?;

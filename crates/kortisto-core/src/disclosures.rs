@@ -62,35 +62,13 @@ pub enum LegalBasis {
     PrivacyShield,
 }
 
-impl LegalBasis {
-    /// Stored name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::AdequacyDecision => "adequacy-decision",
-            Self::StandardContractualClauses => "standard-contractual-clauses",
-            Self::BindingCorporateRules => "binding-corporate-rules",
-            Self::Derogation => "derogation",
-            Self::PrivacyShield => "privacy-shield",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        [
-            Self::AdequacyDecision,
-            Self::StandardContractualClauses,
-            Self::BindingCorporateRules,
-            Self::Derogation,
-            Self::PrivacyShield,
-        ]
-        .into_iter()
-        .find(|b| b.name() == text.trim())
-        .ok_or_else(|| Error::FieldInvalid {
-            field: "legal_basis".into(),
-            rule: "legal_basis".into(),
-        })
-    }
-}
+named!(LegalBasis, |_| crate::Error::FieldInvalid { field: "legal_basis".into(), rule: "legal_basis".into() }, {
+    AdequacyDecision => "adequacy-decision",
+    StandardContractualClauses => "standard-contractual-clauses",
+    BindingCorporateRules => "binding-corporate-rules",
+    Derogation => "derogation",
+    PrivacyShield => "privacy-shield",
+});
 
 /// A transfer as entered.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]

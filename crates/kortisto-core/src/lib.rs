@@ -7,6 +7,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[macro_use]
+mod names;
+
 pub mod audit;
 pub mod auth;
 pub mod backup;

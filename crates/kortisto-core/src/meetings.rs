@@ -26,38 +26,13 @@ pub enum MeetingKind {
     WebMeeting,
 }
 
-impl MeetingKind {
-    /// Every kind.
-    pub const ALL: [Self; 5] = [
-        Self::Meeting,
-        Self::Call,
-        Self::Email,
-        Self::Visit,
-        Self::WebMeeting,
-    ];
-
-    /// Stored and typed name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Meeting => "meeting",
-            Self::Call => "call",
-            Self::Email => "email",
-            Self::Visit => "visit",
-            Self::WebMeeting => "web-meeting",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == text.trim())
-            .ok_or_else(|| Error::FieldInvalid {
-                field: "kind".into(),
-                rule: "meeting_kind".into(),
-            })
-    }
-}
+named!(MeetingKind, |_| crate::Error::FieldInvalid { field: "kind".into(), rule: "meeting_kind".into() }, {
+    Meeting => "meeting",
+    Call => "call",
+    Email => "email",
+    Visit => "visit",
+    WebMeeting => "web-meeting",
+});
 
 /// A meeting as logged.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -132,27 +107,11 @@ pub enum ServiceElementKind {
     Service,
 }
 
-impl ServiceElementKind {
-    /// Stored and typed name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Licence => "licence",
-            Self::Device => "device",
-            Self::Service => "service",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        [Self::Licence, Self::Device, Self::Service]
-            .into_iter()
-            .find(|k| k.name() == text.trim())
-            .ok_or_else(|| Error::FieldInvalid {
-                field: "kind".into(),
-                rule: "element_kind".into(),
-            })
-    }
-}
+named!(ServiceElementKind, |_| crate::Error::FieldInvalid { field: "kind".into(), rule: "element_kind".into() }, {
+    Licence => "licence",
+    Device => "device",
+    Service => "service",
+});
 
 /// A service element as entered.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]

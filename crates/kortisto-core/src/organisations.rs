@@ -26,38 +26,13 @@ pub enum OrganisationKind {
     SoleTrader,
 }
 
-impl OrganisationKind {
-    /// Every kind.
-    pub const ALL: [Self; 5] = [
-        Self::Company,
-        Self::Unit,
-        Self::PublicBody,
-        Self::Association,
-        Self::SoleTrader,
-    ];
-
-    /// Stored and typed name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Company => "company",
-            Self::Unit => "unit",
-            Self::PublicBody => "public-body",
-            Self::Association => "association",
-            Self::SoleTrader => "sole-trader",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == text.trim())
-            .ok_or_else(|| Error::FieldInvalid {
-                field: "kind".into(),
-                rule: "organisation_kind".into(),
-            })
-    }
-}
+named!(OrganisationKind, |_| crate::Error::FieldInvalid { field: "kind".into(), rule: "organisation_kind".into() }, {
+    Company => "company",
+    Unit => "unit",
+    PublicBody => "public-body",
+    Association => "association",
+    SoleTrader => "sole-trader",
+});
 
 /// An organisation as entered or edited.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]

@@ -73,38 +73,13 @@ pub enum ContactKind {
     Social,
 }
 
-impl ContactKind {
-    /// Every kind.
-    pub const ALL: [Self; 5] = [
-        Self::Address,
-        Self::Phone,
-        Self::Mobile,
-        Self::Email,
-        Self::Social,
-    ];
-
-    /// Stored and typed name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Address => "address",
-            Self::Phone => "phone",
-            Self::Mobile => "mobile",
-            Self::Email => "email",
-            Self::Social => "social",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == text.trim())
-            .ok_or_else(|| Error::FieldInvalid {
-                field: "kind".into(),
-                rule: "contact_kind".into(),
-            })
-    }
-}
+named!(ContactKind, |_| crate::Error::FieldInvalid { field: "kind".into(), rule: "contact_kind".into() }, {
+    Address => "address",
+    Phone => "phone",
+    Mobile => "mobile",
+    Email => "email",
+    Social => "social",
+});
 
 /// A contact datum as entered.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]

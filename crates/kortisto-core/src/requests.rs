@@ -27,37 +27,14 @@ pub enum RequestKind {
     Restriction,
 }
 
-impl RequestKind {
-    /// Stored name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Access => "access",
-            Self::Rectification => "rectification",
-            Self::Erasure => "erasure",
-            Self::ConsentWithdrawal => "consent-withdrawal",
-            Self::Objection => "objection",
-            Self::Restriction => "restriction",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        [
-            Self::Access,
-            Self::Rectification,
-            Self::Erasure,
-            Self::ConsentWithdrawal,
-            Self::Objection,
-            Self::Restriction,
-        ]
-        .into_iter()
-        .find(|k| k.name() == text.trim())
-        .ok_or_else(|| Error::FieldInvalid {
-            field: "kind".into(),
-            rule: "request_kind".into(),
-        })
-    }
-}
+named!(RequestKind, |_| crate::Error::FieldInvalid { field: "kind".into(), rule: "request_kind".into() }, {
+    Access => "access",
+    Rectification => "rectification",
+    Erasure => "erasure",
+    ConsentWithdrawal => "consent-withdrawal",
+    Objection => "objection",
+    Restriction => "restriction",
+});
 
 /// How the request arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -77,19 +54,14 @@ pub enum RequestChannel {
     SelfService,
 }
 
-impl RequestChannel {
-    /// Stored name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Form => "form",
-            Self::Email => "email",
-            Self::Phone => "phone",
-            Self::InPerson => "in-person",
-            Self::Letter => "letter",
-            Self::SelfService => "self-service",
-        }
-    }
-}
+named!(RequestChannel, |_| crate::Error::FieldInvalid { field: "request_channel".into(), rule: "request_channel".into() }, {
+    Form => "form",
+    Email => "email",
+    Phone => "phone",
+    InPerson => "in-person",
+    Letter => "letter",
+    SelfService => "self-service",
+});
 
 /// Where a request stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -103,16 +75,11 @@ pub enum RequestStatus {
     Refused,
 }
 
-impl RequestStatus {
-    /// Stored name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Open => "open",
-            Self::Done => "done",
-            Self::Refused => "refused",
-        }
-    }
-}
+named!(RequestStatus, |_| crate::Error::FieldInvalid { field: "request_status".into(), rule: "request_status".into() }, {
+    Open => "open",
+    Done => "done",
+    Refused => "refused",
+});
 
 /// A request as received.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]

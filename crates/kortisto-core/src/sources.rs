@@ -29,46 +29,19 @@ pub enum SourceKind {
     SelfService,
 }
 
+named!(SourceKind, |_| crate::Error::FieldInvalid { field: "source".into(), rule: "source_kind".into() }, {
+    RfqOrContractDocument => "rfq-or-contract-document",
+    BusinessCard => "business-card",
+    EmailOrSocialMedia => "email-or-social-media",
+    CustomerMeeting => "customer-meeting",
+    Event => "event",
+    PublicSource => "public-source",
+    DataProvider => "data-provider",
+    PortalRegistration => "portal-registration",
+    SelfService => "self-service",
+});
+
 impl SourceKind {
-    /// Every kind.
-    pub const ALL: [SourceKind; 9] = [
-        Self::RfqOrContractDocument,
-        Self::BusinessCard,
-        Self::EmailOrSocialMedia,
-        Self::CustomerMeeting,
-        Self::Event,
-        Self::PublicSource,
-        Self::DataProvider,
-        Self::PortalRegistration,
-        Self::SelfService,
-    ];
-
-    /// Stored and typed name (`business-card`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::RfqOrContractDocument => "rfq-or-contract-document",
-            Self::BusinessCard => "business-card",
-            Self::EmailOrSocialMedia => "email-or-social-media",
-            Self::CustomerMeeting => "customer-meeting",
-            Self::Event => "event",
-            Self::PublicSource => "public-source",
-            Self::DataProvider => "data-provider",
-            Self::PortalRegistration => "portal-registration",
-            Self::SelfService => "self-service",
-        }
-    }
-
-    /// Parses a stored or typed name.
-    pub fn parse(text: &str) -> Result<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|k| k.name() == text.trim())
-            .ok_or_else(|| Error::FieldInvalid {
-                field: "source".into(),
-                rule: "source_kind".into(),
-            })
-    }
-
     /// Whether the kind is meaningless without saying which one.
     pub fn needs_detail(self) -> bool {
         matches!(self, Self::Event | Self::PublicSource | Self::DataProvider)

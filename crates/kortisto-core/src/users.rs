@@ -44,8 +44,9 @@ const IDLE_LOCK_SETTING: &str = "idle_lock_minutes";
 
 impl Register {
     /// Checks that the session's user is still active and that their current role allows
-    /// `action`. The role is read from the register, not from the session.
-    pub(crate) fn authorize(&self, session: &Session, action: Action) -> Result<()> {
+    /// `action`, and returns that role. The role is read from the register, not from the
+    /// session.
+    pub(crate) fn authorize(&self, session: &Session, action: Action) -> Result<Role> {
         let row = store::users::by_id(&self.conn, &session.user_id)?.ok_or(Error::NotLoggedIn)?;
         if !row.user.active {
             return Err(Error::NotLoggedIn);
@@ -55,7 +56,7 @@ impl Register {
                 action: action.name().to_string(),
             });
         }
-        Ok(())
+        Ok(row.user.role)
     }
 
     /// Whether the register has any user yet (the app then asks for the first administrator).

@@ -37,18 +37,6 @@ pub(crate) fn insert_consent(conn: &Connection, e: &ConsentEvent, now: &str) -> 
     Ok(())
 }
 
-fn channel(text: &str) -> Option<ConsentChannel> {
-    [
-        ConsentChannel::Form,
-        ConsentChannel::Email,
-        ConsentChannel::Phone,
-        ConsentChannel::InPerson,
-        ConsentChannel::SelfService,
-    ]
-    .into_iter()
-    .find(|c| c.name() == text)
-}
-
 pub(crate) fn consent_events(conn: &Connection, person_id: &str) -> Result<Vec<ConsentEvent>> {
     let mut statement = conn.prepare(
         "SELECT c.consent_event_id, c.person_id, c.purpose, c.kind, c.at, c.channel, c.wording_version, c.evidence, c.recorded_by, u.display_name
@@ -61,13 +49,9 @@ pub(crate) fn consent_events(conn: &Connection, person_id: &str) -> Result<Vec<C
             consent_event_id: row.get(0)?,
             person_id: row.get(1)?,
             purpose: row.get(2)?,
-            kind: if kind == "given" {
-                ConsentEventKind::Given
-            } else {
-                ConsentEventKind::Withdrawn
-            },
+            kind: ConsentEventKind::parse(&kind).map_err(|_| bad_enum(3))?,
             at: row.get(4)?,
-            channel: channel(&channel_name).ok_or_else(|| bad_enum(5))?,
+            channel: ConsentChannel::parse(&channel_name).map_err(|_| bad_enum(5))?,
             wording_version: row.get(6)?,
             evidence: row.get(7)?,
             recorded_by: row.get(8)?,
@@ -276,17 +260,7 @@ fn request_row(row: &Row<'_>) -> rusqlite::Result<Request> {
         request_id: row.get(0)?,
         kind: RequestKind::parse(&kind).map_err(|_| bad_enum(1))?,
         received_on: row.get(2)?,
-        channel: [
-            RequestChannel::Form,
-            RequestChannel::Email,
-            RequestChannel::Phone,
-            RequestChannel::InPerson,
-            RequestChannel::Letter,
-            RequestChannel::SelfService,
-        ]
-        .into_iter()
-        .find(|c| c.name() == channel)
-        .ok_or_else(|| bad_enum(3))?,
+        channel: RequestChannel::parse(&channel).map_err(|_| bad_enum(3))?,
         person_id: row.get(4)?,
         person_name: row.get(5)?,
         identity_method: row.get(6)?,
@@ -295,14 +269,7 @@ fn request_row(row: &Row<'_>) -> rusqlite::Result<Request> {
         due_on: row.get(9)?,
         extended_due_on: row.get(10)?,
         extension_reason: row.get(11)?,
-        status: [
-            RequestStatus::Open,
-            RequestStatus::Done,
-            RequestStatus::Refused,
-        ]
-        .into_iter()
-        .find(|s| s.name() == status)
-        .ok_or_else(|| bad_enum(12))?,
+        status: RequestStatus::parse(&status).map_err(|_| bad_enum(12))?,
         closed_on: row.get(13)?,
         outcome: row.get(14)?,
     })

@@ -62,65 +62,7 @@ import type {
   User,
 } from "./generated";
 
-export type {
-  AppError,
-  BusinessCard,
-  BusinessCardSaved,
-  Contact,
-  ContactInput,
-  Deal,
-  DealFilter,
-  DealInput,
-  DuplicateCandidate,
-  ListPage,
-  Meeting,
-  MeetingFilter,
-  MeetingInput,
-  Organisation,
-  OrganisationInput,
-  OrganisationPage,
-  Person,
-  PersonInput,
-  PersonPage,
-  PersonSummary,
-  Position,
-  PositionInput,
-  SearchHit,
-  ServiceElement,
-  ServiceElementInput,
-  SourceInput,
-  ConsentEvent,
-  ConsentInput,
-  Disclosure,
-  DisclosureInput,
-  ErasureBlocker,
-  ErasureReceipt,
-  ExtractFiles,
-  MarketingContact,
-  Processor,
-  ProcessorInput,
-  Request,
-  RequestInput,
-  RequestsDue,
-  RequestStatus,
-  Transfer,
-  TransferInput,
-
-  AuditEvent,
-  AuditFilter,
-  AuditVerification,
-  InternalAudit,
-  InternalAuditResult,
-  Language,
-  NewUser,
-  Preferences,
-  RegisterStatus,
-  Role,
-  Session,
-  StartupState,
-  TrainingRecord,
-  User,
-} from "./generated";
+export type * from "./generated";
 
 /** What the UI may ask of the backend. Tests fake it at the IPC level with `mockIPC`. */
 export interface Backend {
@@ -309,7 +251,8 @@ export function toAppError(failure: unknown): AppError {
   return { code: UNEXPECTED_ERROR_CODE, params: { detail }, message: { fi: "", en: "" } };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** One command; a failure becomes an AppError, and a session-gone failure tells the listeners. */
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (failure) {

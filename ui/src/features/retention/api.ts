@@ -1,7 +1,7 @@
 // The retention and backup Tauri commands the UI calls, typed (kept apart from lib/api.ts).
-// Failures reject with an AppError, and a lost session ends the UI session, as lib/api.ts does.
-import { Channel, invoke } from "@tauri-apps/api/core";
-import { SESSION_GONE_CODES, toAppError } from "../../lib/api";
+// Calls go through lib/api.ts's `call`, so failures and a lost session are handled the same way.
+import { Channel } from "@tauri-apps/api/core";
+import { call } from "../../lib/api";
 import type {
   BackupInfo,
   BackupSchedule,
@@ -14,7 +14,6 @@ import type {
   RetentionStatus,
   WorkProgress,
 } from "../../lib/generated";
-import { lockedNotice, sessionEnded } from "../session/session";
 
 export type {
   BackupInfo,
@@ -26,20 +25,6 @@ export type {
   RetentionRun,
   RetentionStatus,
 };
-
-/** One command; a session-gone failure ends the UI session with the backend's sentence. */
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (failure) {
-    const error = toAppError(failure);
-    if (SESSION_GONE_CODES.includes(error.code)) {
-      const hasText = error.message.fi !== "" && error.message.en !== "";
-      sessionEnded(hasText ? error.message : lockedNotice());
-    }
-    throw error;
-  }
-}
 
 /** The retention and backup commands; each is the backend command of the same (snake_case) name. */
 export const retentionApi = {

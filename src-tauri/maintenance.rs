@@ -11,9 +11,12 @@ use crate::AppState;
 /// How often the schedule looks whether something is due.
 const TICK: Duration = Duration::from_secs(60);
 
+/// Due when 24 hours have passed since `last`, or when `last` lies in the future: a time
+/// stored by a clock that ran ahead must not stall the schedule for good (retention then
+/// checks the clock itself before erasing anything).
 fn due(last: Option<String>, now: DateTime<Utc>) -> bool {
     match last.and_then(|at| at.parse::<DateTime<Utc>>().ok()) {
-        Some(last) => now - last >= chrono::Duration::hours(24),
+        Some(last) => last > now || now - last >= chrono::Duration::hours(24),
         None => true,
     }
 }
@@ -38,9 +41,13 @@ pub fn tick(state: &AppState) {
         }
     }
     if due(register.retention_last_run_at().ok().flatten(), now) {
-        if let Err(error) =
-            register.retention_run(None, "automatic", state.clock.as_ref(), &mut |_, _| true)
-        {
+        if let Err(error) = register.retention_run(
+            None,
+            "automatic",
+            false,
+            state.clock.as_ref(),
+            &mut |_, _| true,
+        ) {
             eprintln!("kortisto: automatic retention failed [{}]", error.code());
         }
     }

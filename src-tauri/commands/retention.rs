@@ -67,6 +67,7 @@ pub struct WorkProgress {
 pub async fn retention_run(
     state: State<'_, AppState>,
     on_progress: Channel<WorkProgress>,
+    clock_confirmed: Option<bool>,
 ) -> Result<RetentionRun, AppError> {
     let clock = state.clock.clone();
     state.work_cancelled.store(false, Ordering::SeqCst);
@@ -75,6 +76,7 @@ pub async fn retention_run(
         register.retention_run(
             Some(session),
             "manual",
+            clock_confirmed.unwrap_or(false),
             clock.as_ref(),
             &mut |done, total| {
                 let _ = on_progress.send(WorkProgress { done, total });

@@ -100,13 +100,13 @@ describe("start-up", () => {
     expect(byTestId("error-code").textContent).toBe("wrong_key");
     expect(screen.querySelector("h1")?.textContent).toBe("Avain ei sovi tähän rekisteriin");
     expect(byTestId("error-message").textContent).toBe(wrongKey.message.fi);
-    expect(screen.textContent).toContain("kortisto recover --code KOODI");
+    expect(screen.textContent).toContain("kortisto recover (koodi kysytään)");
     expect(screen.textContent).toContain("ei vielä ole palautusnäkymää");
     expect(queryTestId("error-retry")).toBeNull();
 
     click(byTestId("language-en"));
     expect(byTestId("error-message").textContent).toBe(wrongKey.message.en);
-    expect(screen.textContent).toContain("kortisto recover --code CODE");
+    expect(screen.textContent).toContain("kortisto recover (it asks for the code)");
   });
 
   it("offers Try again for a locked keychain and opens the register on retry", async () => {

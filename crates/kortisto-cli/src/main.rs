@@ -43,6 +43,10 @@ enum Command {
     Status(commands::status::Args),
     /// Put the register's key back into this computer's keychain from the recovery code.
     Recover(commands::recover::Args),
+    /// Rebuild a lost register.json beside the register's database.
+    Repair(commands::repair::Args),
+    /// Bring a register back from a backup onto a computer that has none (recovery code).
+    Restore(commands::restore::Args),
     /// Manage users and passwords (admin; `user passwd` for everyone).
     #[command(subcommand)]
     User(commands::user::Command),
@@ -136,6 +140,8 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(&data_dir, &out, args),
         Command::Status(args) => commands::status::run(&data_dir, &out, args),
         Command::Recover(args) => commands::recover::run(&data_dir, &out, args),
+        Command::Repair(args) => commands::repair::run(&data_dir, &out, args),
+        Command::Restore(args) => commands::restore::run(&data_dir, &out, args),
         Command::User(command) => commands::user::run(&data_dir, &out, user, command),
         Command::Audit(command) => commands::audit::run(&data_dir, &out, user, command),
         Command::Training(command) => {

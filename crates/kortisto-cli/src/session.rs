@@ -33,6 +33,30 @@ pub fn new_password(language: Language) -> Result<Password> {
     }
 }
 
+/// The recovery code: from `KORTISTO_RECOVERY_CODE`, else a hidden prompt on a terminal,
+/// else the first line of standard input. Never a command-line argument.
+pub fn recovery_code(language: Language) -> Result<kortisto_core::RecoveryCode> {
+    use std::io::{BufRead, IsTerminal};
+    if let Ok(text) = std::env::var("KORTISTO_RECOVERY_CODE") {
+        return Ok(kortisto_core::RecoveryCode::parse(&text));
+    }
+    let text = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(pick(language, "Palautuskoodi: ", "Recovery code: "))
+            .map_err(|_| Error::PasswordPromptUnavailable)?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|_| Error::PasswordPromptUnavailable)?;
+        line
+    };
+    if text.trim().is_empty() {
+        return Err(Error::RecoveryCodeInvalid);
+    }
+    Ok(kortisto_core::RecoveryCode::parse(text.trim()))
+}
+
 fn prompt(label: &str) -> Result<Password> {
     rpassword::prompt_password(label)
         .map(Password::new)

@@ -4,8 +4,16 @@
 //! Each entry's hash is SHA-256 over the previous entry's hash and the entry's own fields,
 //! so altering, deleting or reordering any entry breaks the chain from that entry on, and
 //! [`Register::audit_verify`] names the first entry that does not match.
+//!
+//! A chain alone cannot show that entries were deleted from its *end*. So the head (its
+//! sequence number and hash) is also kept outside the database, in the manifest, as an
+//! [`Anchor`] under an HMAC keyed from the register key: whoever shortens the trail cannot
+//! forge a matching anchor without the key, and a trail that no longer holds the anchored
+//! entry is reported as `truncated`. The anchor moves forward when the register closes and
+//! on the app's schedule; it never moves to a head that does not extend it.
+use hmac::{Hmac, Mac};
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::auth::{Action, Session};
@@ -26,6 +34,10 @@ pub mod action {
     pub const LOGOUT: &str = "logout";
     /// The idle lock ended a session.
     pub const SESSION_LOCKED: &str = "session_locked";
+    /// A lost manifest was rebuilt around the database (`kortisto repair`).
+    pub const REGISTER_REPAIRED: &str = "register_repaired";
+    /// The register was restored from a backup onto a machine that had none.
+    pub const REGISTER_RESTORED: &str = "register_restored";
 }
 
 /// One audit entry as shown to an administrator.
@@ -79,9 +91,90 @@ pub struct AuditVerification {
     /// The first entry that does not match.
     #[ts(type = "number | null")]
     pub first_broken_seq: Option<i64>,
-    /// Why it does not match: `altered` (its content changed) or `link` (an entry before it
-    /// was removed or moved).
+    /// Why it does not match: `altered` (its content changed), `link` (an entry before it
+    /// was removed or moved), `truncated` (entries were removed from the end: the anchor
+    /// kept outside the database names an entry the trail no longer holds), or
+    /// `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed).
     pub problem: Option<String>,
+}
+
+/// The audit chain's head as kept outside the database (in the manifest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    /// Sequence number of the anchored entry.
+    pub seq: i64,
+    /// Its hash.
+    pub hash: String,
+    /// HMAC-SHA256 over the register id, `seq` and `hash`, keyed from the register key.
+    pub mac: String,
+}
+
+/// What the anchor says about the trail's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AnchorCheck {
+    /// The trail holds the anchored entry.
+    Holds,
+    /// The manifest has no anchor (a register from before anchors, or just repaired).
+    Missing,
+    /// The anchor's MAC is wrong: it was edited or copied from another register.
+    Forged,
+    /// The anchored entry is gone or different: entries were removed from the end.
+    Truncated,
+}
+
+/// The key the anchor's MAC uses: HMAC of a label under the database key, so the database
+/// key itself never keys anything but SQLCipher.
+pub(crate) fn anchor_key(key: &crate::secret::DatabaseKey) -> zeroize::Zeroizing<[u8; 32]> {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key.expose().as_slice())
+        .expect("HMAC takes keys of any length");
+    mac.update(b"kortisto audit anchor v1");
+    zeroize::Zeroizing::new(mac.finalize().into_bytes().into())
+}
+
+fn anchor_mac(anchor_key: &[u8; 32], register_id: &str, seq: i64, hash: &str) -> String {
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(anchor_key).expect("HMAC takes keys of any length");
+    mac.update(register_id.as_bytes());
+    mac.update(b"\0");
+    mac.update(&seq.to_be_bytes());
+    mac.update(hash.as_bytes());
+    data_encoding::HEXLOWER.encode(&mac.finalize().into_bytes())
+}
+
+/// The anchor for the trail's current head (none while the trail is empty).
+pub(crate) fn current_anchor(
+    conn: &Connection,
+    anchor_key: &[u8; 32],
+    register_id: &str,
+) -> Result<Option<Anchor>> {
+    Ok(store::audit::head(conn)?.map(|(seq, hash)| Anchor {
+        mac: anchor_mac(anchor_key, register_id, seq, &hash),
+        seq,
+        hash,
+    }))
+}
+
+/// Checks a stored anchor against the trail.
+pub(crate) fn check_anchor(
+    conn: &Connection,
+    anchor_key: &[u8; 32],
+    register_id: &str,
+    anchor: Option<&Anchor>,
+) -> Result<AnchorCheck> {
+    let Some(anchor) = anchor else {
+        return Ok(if store::audit::head(conn)?.is_none() {
+            AnchorCheck::Holds
+        } else {
+            AnchorCheck::Missing
+        });
+    };
+    if anchor_mac(anchor_key, register_id, anchor.seq, &anchor.hash) != anchor.mac {
+        return Ok(AnchorCheck::Forged);
+    }
+    Ok(match store::audit::hash_at(conn, anchor.seq)? {
+        Some(hash) if hash == anchor.hash => AnchorCheck::Holds,
+        _ => AnchorCheck::Truncated,
+    })
 }
 
 fn entry_hash(prev_hash: &str, event: &AuditEvent) -> String {
@@ -157,11 +250,38 @@ impl Register {
             }
             expected_prev = hash;
         }
-        Ok(AuditVerification {
-            entries,
-            intact: true,
-            first_broken_seq: None,
-            problem: None,
+        let anchor_problem = match check_anchor(
+            &self.conn,
+            self.anchor_key(),
+            self.register_id(),
+            self.data_dir().read_manifest()?.audit_head.as_ref(),
+        )? {
+            AnchorCheck::Holds => None,
+            // Not anchored yet (a new register before its first close): nothing to compare.
+            AnchorCheck::Missing if !store::audit::anchored(&self.conn)? => None,
+            AnchorCheck::Missing => Some(("anchor_missing", None)),
+            AnchorCheck::Forged => Some(("anchor_invalid", None)),
+            AnchorCheck::Truncated => Some((
+                "truncated",
+                self.data_dir()
+                    .read_manifest()?
+                    .audit_head
+                    .map(|anchor| anchor.seq),
+            )),
+        };
+        Ok(match anchor_problem {
+            None => AuditVerification {
+                entries,
+                intact: true,
+                first_broken_seq: None,
+                problem: None,
+            },
+            Some((problem, seq)) => AuditVerification {
+                entries,
+                intact: false,
+                first_broken_seq: seq,
+                problem: Some(problem.to_string()),
+            },
         })
     }
 }

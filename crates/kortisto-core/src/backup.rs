@@ -23,6 +23,21 @@
 //! then re-applies every erasure in the live register's id-only ledger (and its suppression
 //! hashes) before the restored file replaces the live one — so no erased person comes back,
 //! and nobody can read the restored data before that has happened.
+//!
+//! **What a restore rolls back, and what it never does.** A restore rolls back the
+//! register's *content*: people, organisations, positions, contact data, deals, meetings,
+//! service elements, processors, transfers and disclosures return to the backup's state.
+//! It never rolls back what protects people or proves what happened; these are carried
+//! from the live register into the restored one before it replaces the live file:
+//! erasures (the receipt ledger and the suppression hashes), consent events (so a
+//! withdrawal made since the backup stands), the request log (objections and restrictions
+//! included), legal holds, the users with their roles, deactivations and passwords, the
+//! settings, training and internal-audit records, the retention runs, and the whole audit
+//! trail — the restored register's trail is the live one, and the restore is appended to it.
+//!
+//! **Disaster recovery** ([`Register::restore_new`]): on a machine with no register, the
+//! recovery code alone opens a backup (the backup key derives from the key it carries); the
+//! key goes into the keychain and the register is back.
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -37,11 +52,13 @@ use zeroize::Zeroizing;
 
 use crate::auth::{Action, Session};
 use crate::secret::DatabaseKey;
-use crate::{audit, ids, store, Clock, Error, Register, Result};
+use crate::{audit, ids, store, Clock, DataDir, Error, Keychain, RecoveryCode, Register, Result};
 
 const MAGIC: &[u8; 16] = b"KORTISTO-BACKUP\0";
 const VERSION: u16 = 1;
 const CHUNK: usize = 1 << 20;
+/// The first chunk not authenticating is what a wrong key looks like.
+const FIRST_CHUNK_FAILED: &str = "the first chunk failed authentication";
 
 /// What a backup run made.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -187,7 +204,7 @@ fn unseal(
     file: &Path,
     target: &Path,
     key_for: impl Fn(&str) -> Result<Zeroizing<[u8; 32]>>,
-    expected_register: &str,
+    expected_register: Option<&str>,
 ) -> Result<Opened> {
     let damaged = |detail: &str| Error::BackupDamaged {
         detail: detail.to_string(),
@@ -211,7 +228,7 @@ fn unseal(
     reader
         .read_exact(&mut created)
         .map_err(|_| Error::BackupTruncated)?;
-    if register_id != expected_register {
+    if expected_register.is_some_and(|expected| register_id != expected) {
         return Err(Error::BackupOtherRegister {
             backup_register_id: register_id,
         });
@@ -252,7 +269,13 @@ fn unseal(
                             aad: &aad(&header_hash, index, last),
                         },
                     )
-                    .map_err(|_| damaged("a chunk failed authentication"))?,
+                    .map_err(|_| {
+                        damaged(if index == 0 {
+                            FIRST_CHUNK_FAILED
+                        } else {
+                            "a chunk failed authentication"
+                        })
+                    })?,
             );
             writer
                 .write_all(&plain)
@@ -377,6 +400,19 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<RestoreReport> {
         self.authorize(session, Action::BackupRestore)?;
+        // Nobody else may hold the register while its file is replaced.
+        self.lock_exclusively()?;
+        let restored = self.restore_locked(session, file, clock);
+        self.unlock_exclusively();
+        restored
+    }
+
+    fn restore_locked(
+        &mut self,
+        session: &Session,
+        file: &Path,
+        clock: &dyn Clock,
+    ) -> Result<RestoreReport> {
         let key = self.database_key()?;
         let restored_path = self.data_dir().path().join("restore-in-progress.db");
         remove_database(&restored_path);
@@ -386,7 +422,7 @@ impl Register {
                 file,
                 &restored_path,
                 |id| Ok(backup_key(&key, id)),
-                &register_id,
+                Some(&register_id),
             )?;
             let mut restored = store::open(&restored_path, &key)?;
             if store::register_id(&restored)? != opened.register_id {
@@ -394,6 +430,7 @@ impl Register {
                     backup_register_id: opened.register_id,
                 });
             }
+            store::carry_over::attach_live(&restored, &self.data_dir().database_path(), &key)?;
             let ledger = store::rights::receipts(&self.conn)?;
             let suppression = store::rights::suppression_rows(&self.conn)?;
             let salt = store::users::setting(&self.conn, "suppression_salt")?;
@@ -413,6 +450,7 @@ impl Register {
                 }
                 store::rights::insert_receipt_if_missing(&tx, receipt)?;
             }
+            store::carry_over::from_live(&tx)?;
             audit::append(
                 &tx,
                 clock,
@@ -422,6 +460,7 @@ impl Register {
             )?;
             let ledger_entries = store::rights::receipts(&tx)?.len() as u64;
             tx.commit()?;
+            store::carry_over::detach_live(&restored)?;
             restored.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
             restored.close().map_err(|(_, e)| Error::from(e))?;
             Ok(RestoreReport {
@@ -451,9 +490,95 @@ impl Register {
         let renamed = fs::rename(&restored_path, &live);
         let data_dir = self.data_dir().clone();
         let keychain = self.keychain_handle().clone();
+        // Back to shared before reopening, so the reopened register can share the folder;
+        // the old lock is released when the old register is replaced.
+        self.unlock_exclusively();
         *self = Register::open(&data_dir, &keychain)?;
         renamed.map_err(|e| Error::Storage(e.to_string()))?;
         Ok(report)
+    }
+
+    /// Disaster recovery: brings a register back from `file` into `data_dir`, which holds no
+    /// register (a new machine, a lost laptop), with only the recovery `code`. The key goes
+    /// into the keychain; the restore is audited. On any failure the folder is left as it
+    /// was and no key is stored.
+    pub fn restore_new(
+        data_dir: &DataDir,
+        keychain: &Keychain,
+        file: &Path,
+        code: &RecoveryCode,
+        clock: &dyn Clock,
+    ) -> Result<(Register, RestoreReport)> {
+        crate::register::refuse_unless_free(data_dir)?;
+        data_dir.ensure_writable()?;
+        let lock = data_dir.lock_exclusive()?;
+        crate::register::refuse_unless_free(data_dir)?;
+        let key = code.to_key()?;
+        let restored_path = data_dir.path().join("restore-in-progress.db");
+        remove_database(&restored_path);
+        let prepared = (|| {
+            let opened = unseal(file, &restored_path, |id| Ok(backup_key(&key, id)), None)
+                .map_err(|error| match error {
+                    Error::BackupDamaged { detail } if detail == FIRST_CHUNK_FAILED => {
+                        Error::RecoveryCodeMismatch
+                    }
+                    other => other,
+                })?;
+            let mut restored = store::open(&restored_path, &key)?;
+            let (register_id, created_at) = store::register_identity(&restored)?;
+            if register_id != opened.register_id {
+                return Err(Error::BackupOtherRegister {
+                    backup_register_id: opened.register_id,
+                });
+            }
+            let tx = restored.transaction()?;
+            audit::append(&tx, clock, None, audit::action::REGISTER_RESTORED, None)?;
+            let ledger_entries = store::rights::receipts(&tx)?.len() as u64;
+            tx.commit()?;
+            restored.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+            restored.close().map_err(|(_, e)| Error::from(e))?;
+            Ok((
+                register_id,
+                created_at,
+                RestoreReport {
+                    backup_created_at: opened.created_at,
+                    erasures_reapplied: 0,
+                    ledger_entries,
+                },
+            ))
+        })();
+        let (register_id, created_at, report) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => {
+                remove_database(&restored_path);
+                return Err(error);
+            }
+        };
+        // Key first, then the file, then the manifest: a crash in between leaves a database
+        // whose key is in the keychain, which `repair` completes.
+        if let Err(error) = keychain.store(&register_id, &key) {
+            remove_database(&restored_path);
+            return Err(error);
+        }
+        keychain.remember_folder(data_dir, &register_id);
+        fs::rename(&restored_path, data_dir.database_path()).map_err(|e| {
+            remove_database(&restored_path);
+            Error::DataDirNotWritable {
+                path: data_dir.path().to_path_buf(),
+                detail: e.to_string(),
+            }
+        })?;
+        data_dir.write_manifest(&crate::data_dir::Manifest {
+            format: crate::register::MANIFEST_FORMAT,
+            register_id: register_id.clone(),
+            key_check: key.check_value(&register_id),
+            created_at,
+            audit_head: None,
+        })?;
+        drop(lock);
+        let mut register = Register::open(data_dir, keychain)?;
+        register.restart_anchor()?;
+        Ok((register, report))
     }
 
     /// The automatic backup's settings (admin).

@@ -127,17 +127,40 @@ impl Register {
         }
         let at = match input.at.as_deref().map(str::trim) {
             None | Some("") => clock.now(),
+            // A date without a time: today means now (not noon, which may not have come
+            // yet); another day means that day at noon.
+            Some(text)
+                if crate::date::parse_date("at", text).is_ok_and(|date| {
+                    date == clock.now().with_timezone(&chrono::Local).date_naive()
+                }) =>
+            {
+                clock.now()
+            }
             Some(text) => crate::meetings::parse_meeting_time(text)?,
         };
         if at > clock.now() {
             return Err(Error::DateInvalid { field: "at".into() });
+        }
+        let at_text = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        // What is in force follows the order events were recorded in, so a consent dated
+        // before a withdrawal already on record would silently undo it: refused.
+        if input.kind == ConsentEventKind::Given {
+            if let Some(withdrawn) =
+                store::rights::latest_withdrawal_at(&tx, &input.person_id, &input.purpose)?
+            {
+                if withdrawn > at_text {
+                    return Err(Error::ConsentBeforeWithdrawal {
+                        withdrawn_on: withdrawn.chars().take(10).collect(),
+                    });
+                }
+            }
         }
         let event = ConsentEvent {
             consent_event_id: ids::new_id(clock),
             person_id: input.person_id.clone(),
             purpose: input.purpose.clone(),
             kind: input.kind,
-            at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            at: at_text,
             channel: input.channel,
             wording_version: validate::required("wording_version", &input.wording_version, 100)?,
             evidence: validate::optional("evidence", input.evidence.as_deref(), 1000, true)?,
@@ -162,7 +185,7 @@ impl Register {
         store::rights::consent_events(&self.conn, person_id)
     }
 
-    /// People whose latest event for `purpose` is "given" — never anyone who withdrew
+    /// People whose latest *recorded* event for `purpose` is "given" — never anyone who withdrew
     /// (admin, office). The export is audited.
     pub fn marketing_list(
         &mut self,

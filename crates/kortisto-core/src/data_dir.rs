@@ -15,6 +15,7 @@ pub const DATA_DIR_ENV: &str = "KORTISTO_DATA_DIR";
 const DATABASE_FILE: &str = "kortisto.db";
 const MANIFEST_FILE: &str = "register.json";
 const PREFERENCES_FILE: &str = "preferences.json";
+const LOCK_FILE: &str = "kortisto.lock";
 
 /// A register's data directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +34,39 @@ pub(crate) struct Manifest {
     pub key_check: String,
     /// When the register was created (RFC 3339, UTC).
     pub created_at: String,
+    /// The audit chain's head as last seen, under a MAC keyed from the register key, so that
+    /// entries deleted from the end of the trail are noticed (see `audit::Anchor`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_head: Option<crate::audit::Anchor>,
+}
+
+/// A lock on the data folder, held for as long as a register is open: shared by every
+/// process that opens the register, exclusive for the operations that replace its files
+/// (restore, repair, rekey). Released when dropped (or when the process dies).
+#[derive(Debug)]
+pub(crate) struct FolderLock {
+    file: fs::File,
+}
+
+impl FolderLock {
+    /// Shared to exclusive, refused while anyone else holds the folder.
+    pub(crate) fn upgrade(&mut self, folder: &Path) -> Result<()> {
+        match self.file.try_lock() {
+            Ok(()) => Ok(()),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::RegisterBusy {
+                path: folder.to_path_buf(),
+            }),
+            Err(fs::TryLockError::Error(e)) => Err(Error::DataDirNotWritable {
+                path: folder.to_path_buf(),
+                detail: e.to_string(),
+            }),
+        }
+    }
+
+    /// Exclusive back to shared.
+    pub(crate) fn downgrade(&mut self) {
+        let _ = self.file.lock_shared();
+    }
 }
 
 impl DataDir {
@@ -85,9 +119,69 @@ impl DataDir {
         self.path.join(PREFERENCES_FILE)
     }
 
-    /// Whether a register has been created here.
+    /// Whether a register has been created here (its manifest exists).
     pub fn has_register(&self) -> bool {
         self.manifest_path().exists()
+    }
+
+    /// Whether a database file is here, with or without its manifest. A database without a
+    /// manifest is never replaced: it is repaired (`Register::repair`).
+    pub fn has_database(&self) -> bool {
+        self.database_path().exists()
+    }
+
+    /// Whether the folder holds nothing of a register: no manifest and no database. Only
+    /// then may a register be created or restored into it.
+    pub fn is_free_for_register(&self) -> bool {
+        !self.has_register() && !self.has_database()
+    }
+
+    fn lock_file(&self) -> Result<fs::File> {
+        fs::create_dir_all(&self.path).map_err(|e| Error::DataDirNotWritable {
+            path: self.path.clone(),
+            detail: e.to_string(),
+        })?;
+        fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(self.path.join(LOCK_FILE))
+            .map_err(|e| Error::DataDirNotWritable {
+                path: self.path.clone(),
+                detail: e.to_string(),
+            })
+    }
+
+    /// The lock every open register holds; refused while a restore, repair or rekey runs.
+    pub(crate) fn lock_shared(&self) -> Result<FolderLock> {
+        let file = self.lock_file()?;
+        match file.try_lock_shared() {
+            Ok(()) => Ok(FolderLock { file }),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::RegisterBusy {
+                path: self.path.clone(),
+            }),
+            Err(fs::TryLockError::Error(e)) => Err(Error::DataDirNotWritable {
+                path: self.path.clone(),
+                detail: e.to_string(),
+            }),
+        }
+    }
+
+    /// The lock that replacing the register's files needs: refused while any other process
+    /// (or another open register in this one) has the register open.
+    pub(crate) fn lock_exclusive(&self) -> Result<FolderLock> {
+        let file = self.lock_file()?;
+        match file.try_lock() {
+            Ok(()) => Ok(FolderLock { file }),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::RegisterBusy {
+                path: self.path.clone(),
+            }),
+            Err(fs::TryLockError::Error(e)) => Err(Error::DataDirNotWritable {
+                path: self.path.clone(),
+                detail: e.to_string(),
+            }),
+        }
     }
 
     /// Creates the directory if needed and proves it is writable with a probe file.
@@ -134,13 +228,16 @@ impl DataDir {
     }
 }
 
-/// Writes through a temporary file and a rename, so a crash leaves the old file or the new
-/// one, never half of either.
+/// Writes through a temporary file of its own (two processes may write at once) and a
+/// rename, so a crash leaves the old file or the new one, never half of either.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    let mut file = fs::File::create(&tmp)?;
+    let folder = path.parent().unwrap_or_else(|| Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(folder)?;
     file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(&tmp, path)
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    if let Ok(dir) = fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
 }

@@ -234,6 +234,46 @@ pub enum Error {
         /// The first entry that does not match.
         seq: i64,
     },
+    /// A database file is in the data folder but its manifest (`register.json`) is not: the
+    /// database is never replaced; `kortisto repair` rebuilds the manifest.
+    #[error("manifest_missing in {path}")]
+    ManifestMissing {
+        /// The data directory.
+        path: PathBuf,
+    },
+    /// Repair found nothing to repair, or no key that opens the database.
+    #[error("repair_impossible: {reason}")]
+    RepairImpossible {
+        /// `nothing_to_repair`, `no_database`, `key_not_found` or `other_register`.
+        reason: String,
+    },
+    /// Another process (or window) has the register open, or replaces its files right now.
+    #[error("register_busy in {path}")]
+    RegisterBusy {
+        /// The data directory.
+        path: PathBuf,
+    },
+    /// The recovery code was given as a command-line argument, where `ps` and the shell
+    /// history would keep it.
+    #[error("recovery_code_on_command_line")]
+    RecoveryCodeOnCommandLine,
+    /// The clock looks wrong for an irreversible run (retention): it is earlier than the
+    /// last run, or far past the newest data. An administrator checks it and confirms.
+    #[error("clock_suspect: {reason}")]
+    ClockSuspect {
+        /// `behind_last_run` or `far_past_newest_data`.
+        reason: String,
+        /// The clock's date now (ISO).
+        now: String,
+        /// The date it was compared with (ISO).
+        reference: String,
+    },
+    /// A consent "given" dated before a withdrawal already recorded for the same purpose.
+    #[error("consent_before_withdrawal")]
+    ConsentBeforeWithdrawal {
+        /// The withdrawal's date (ISO).
+        withdrawn_on: String,
+    },
     /// An unexpected storage failure (a bug or a failing disk).
     #[error("storage_failed: {0}")]
     Storage(String),
@@ -283,6 +323,12 @@ impl Error {
             Error::FieldInvalid { .. } => "field_invalid",
             Error::RecordNotFound { .. } => "record_not_found",
             Error::PasswordPromptUnavailable => "password_prompt_unavailable",
+            Error::ManifestMissing { .. } => "manifest_missing",
+            Error::RepairImpossible { .. } => "repair_impossible",
+            Error::RegisterBusy { .. } => "register_busy",
+            Error::RecoveryCodeOnCommandLine => "recovery_code_on_command_line",
+            Error::ClockSuspect { .. } => "clock_suspect",
+            Error::ConsentBeforeWithdrawal { .. } => "consent_before_withdrawal",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -319,6 +365,19 @@ impl Error {
             }
             Error::PermissionDenied { action } => json!({ "action": action }),
             Error::DateInvalid { field } => json!({ "field": field }),
+            Error::ManifestMissing { path } | Error::RegisterBusy { path } => {
+                json!({ "path": path.display().to_string() })
+            }
+            Error::RepairImpossible { reason } => json!({ "reason": reason }),
+            Error::RecoveryCodeOnCommandLine => json!({}),
+            Error::ClockSuspect {
+                reason,
+                now,
+                reference,
+            } => json!({ "reason": reason, "now": now, "reference": reference }),
+            Error::ConsentBeforeWithdrawal { withdrawn_on } => {
+                json!({ "withdrawn_on": withdrawn_on })
+            }
             Error::TextInvalid { field, max } => json!({ "field": field, "max": max }),
             Error::SettingInvalid { setting, min, max } => {
                 json!({ "setting": setting, "min": min, "max": max })
@@ -367,15 +426,15 @@ impl Error {
             }
             .to_string(),
             Error::KeyMissing { .. } => if fi {
-                "Rekisterin avainta ei ole tämän koneen avainnipussa. Palauta se rekisteriä luotaessa näytetyllä palautuskoodilla: kortisto recover --code KOODI."
+                "Rekisterin avainta ei ole tämän koneen avainnipussa. Palauta se rekisteriä luotaessa näytetyllä palautuskoodilla: kortisto recover (koodi kysytään)."
             } else {
-                "The register's key is not in this computer's keychain. Restore it with the recovery code shown when the register was created: kortisto recover --code CODE."
+                "The register's key is not in this computer's keychain. Restore it with the recovery code shown when the register was created: kortisto recover (it asks for the code)."
             }
             .to_string(),
             Error::WrongKey { .. } => if fi {
-                "Avainnipussa oleva avain ei kuulu tähän rekisteriin. Palauta oikea avain palautuskoodilla: kortisto recover --code KOODI."
+                "Avainnipussa oleva avain ei kuulu tähän rekisteriin. Palauta oikea avain palautuskoodilla: kortisto recover (koodi kysytään)."
             } else {
-                "The key in the keychain does not belong to this register. Put the right key back with the recovery code: kortisto recover --code CODE."
+                "The key in the keychain does not belong to this register. Put the right key back with the recovery code: kortisto recover (it asks for the code)."
             }
             .to_string(),
             Error::DatabaseDamaged { .. } => if fi {
@@ -490,9 +549,46 @@ impl Error {
             }
             .to_string(),
             Error::DateInvalid { field } => if fi {
-                format!("Päivämäärä ({field}) ei kelpaa. Kirjoita se muodossa 27.11.2026 tai 2026-11-27, eikä se saa olla tulevaisuudessa.")
+                format!("Päivämäärä ({field}) ei kelpaa. Kirjoita se nelinumeroisella vuodella muodossa 27.11.2026 (tai 27.11.2026 14.30) tai 2026-11-27; vuoden on oltava 1900–2199, eikä tapahtunut asia voi olla tulevaisuudessa.")
             } else {
-                format!("The date ({field}) is not valid. Write it as 27.11.2026 or 2026-11-27; it cannot be in the future.")
+                format!("The date ({field}) is not valid. Write it with a four-digit year as 27.11.2026 (or 27.11.2026 14.30) or 2026-11-27; the year must be 1900–2199, and something that happened cannot be in the future.")
+            },
+            Error::ManifestMissing { path } => if fi {
+                format!("Kansiossa {} on rekisterin tietokanta mutta ei sen tunnistetiedostoa (register.json). Tietokantaan ei koskettu. Korjaa rekisteri komennolla kortisto repair (tai sovelluksen Korjaa-painikkeella); jos avainnippu ei löydä avainta, korjaus kysyy palautuskoodia.", path.display())
+            } else {
+                format!("{} holds the register's database but not its manifest (register.json). The database was left untouched. Repair the register with kortisto repair (or the app's Repair button); if the keychain has no key for it, the repair asks for the recovery code.", path.display())
+            },
+            Error::RepairImpossible { reason } => match (reason.as_str(), fi) {
+                ("nothing_to_repair", true) => "Rekisterissä ei ole korjattavaa: sen tunnistetiedosto on paikallaan. Avaa rekisteri tavalliseen tapaan.".to_string(),
+                ("nothing_to_repair", false) => "The register needs no repair: its manifest is in place. Open it as usual.".to_string(),
+                ("no_database", true) => "Kansiossa ei ole rekisterin tietokantaa (kortisto.db), joten korjattavaa ei ole. Palauta rekisteri varmuuskopiosta: kortisto restore TIEDOSTO.".to_string(),
+                ("no_database", false) => "The folder has no register database (kortisto.db), so there is nothing to repair. Restore the register from a backup: kortisto restore FILE.".to_string(),
+                ("other_register", true) => "Tietokanta kuuluu toiseen rekisteriin kuin avainnippuun kirjattu. Korjaa antamalla tämän tietokannan palautuskoodi (KORTISTO_RECOVERY_CODE tai kehote).".to_string(),
+                ("other_register", false) => "The database belongs to another register than the one filed in the keychain. Repair with this database's recovery code (KORTISTO_RECOVERY_CODE or the prompt).".to_string(),
+                (_, true) => "Avainnipusta ei löytynyt avainta, joka avaa tietokannan. Anna rekisterin palautuskoodi (KORTISTO_RECOVERY_CODE tai kehote), niin korjaus avaa tietokannan sillä.".to_string(),
+                (_, false) => "No key in the keychain opens the database. Give the register's recovery code (KORTISTO_RECOVERY_CODE or the prompt) and the repair opens the database with it.".to_string(),
+            },
+            Error::RegisterBusy { path } => if fi {
+                format!("Rekisteri kansiossa {} on auki toisessa ohjelmassa tai ikkunassa, tai sitä palautetaan parhaillaan. Sulje Kortisto muualta ja yritä uudelleen.", path.display())
+            } else {
+                format!("The register in {} is open in another program or window, or is being restored right now. Close Kortisto elsewhere and try again.", path.display())
+            },
+            Error::RecoveryCodeOnCommandLine => if fi {
+                "Palautuskoodia ei anneta komentorivillä, koska se jäisi prosessilistaan ja komentohistoriaan. Anna se kehotteeseen, vakiosyötteestä tai muuttujassa KORTISTO_RECOVERY_CODE."
+            } else {
+                "The recovery code is not given on the command line, where the process list and the shell history would keep it. Type it at the prompt, pipe it to standard input or set KORTISTO_RECOVERY_CODE."
+            }
+            .to_string(),
+            Error::ClockSuspect { reason, now, reference } => match (reason.as_str(), fi) {
+                ("behind_last_run", true) => format!("Koneen kello ({now}) on aiemmin kuin edellinen säilytysajo ({reference}). Säilytysajo pysäytettiin, ettei mitään poisteta väärällä päivämäärällä. Tarkista kello; ylläpitäjä voi sitten ajaa säilytyksen vahvistaen kellon oikeaksi."),
+                ("behind_last_run", false) => format!("The computer's clock ({now}) is earlier than the last retention run ({reference}). The run was stopped so that nothing is erased on a wrong date. Check the clock; an administrator can then run retention and confirm the clock is right."),
+                (_, true) => format!("Koneen kello ({now}) on kaukana rekisterin uusimman tapahtuman ({reference}) jälkeen. Säilytysajo pysäytettiin, ettei väärä kello poista ihmisiä. Tarkista kello; ylläpitäjä voi sitten ajaa säilytyksen vahvistaen kellon oikeaksi."),
+                (_, false) => format!("The computer's clock ({now}) is far past the register's newest activity ({reference}). The run was stopped so that a wrong clock erases nobody. Check the clock; an administrator can then run retention and confirm the clock is right."),
+            },
+            Error::ConsentBeforeWithdrawal { withdrawn_on } => if fi {
+                format!("Suostumuksen päivämäärä on ennen jo kirjattua peruutusta ({withdrawn_on}), joten se ei voi kumota peruutusta. Jos henkilö antoi suostumuksen uudelleen, kirjaa sen todellinen (peruutuksen jälkeinen) päivämäärä.")
+            } else {
+                format!("The consent is dated before a withdrawal already recorded ({withdrawn_on}), so it cannot undo the withdrawal. If the person consented again, record the real date (after the withdrawal).")
             },
             Error::TextInvalid { field, max } => if fi {
                 format!("Kenttä {field} on tyhjä, liian pitkä (enintään {max} merkkiä) tai sisältää ohjausmerkkejä. Korjaa se ja yritä uudelleen.")

@@ -79,6 +79,24 @@ impl Keychain {
         })
     }
 
+    /// Files which register a data folder holds under an entry of its own (no secret: the
+    /// register id), so that a lost manifest can be rebuilt with the key already here.
+    /// Best effort: a keychain that refuses it only makes a later repair ask for the
+    /// recovery code.
+    pub(crate) fn remember_folder(&self, data_dir: &crate::DataDir, register_id: &str) {
+        if let Ok(entry) = keyring::Entry::new(&self.service, &folder_account(data_dir)) {
+            let _ = entry.set_password(register_id);
+        }
+    }
+
+    /// The register last filed for `data_dir` by [`Self::remember_folder`].
+    pub(crate) fn recall_folder(&self, data_dir: &crate::DataDir) -> Option<String> {
+        keyring::Entry::new(&self.service, &folder_account(data_dir))
+            .ok()?
+            .get_password()
+            .ok()
+    }
+
     /// Removes a register's key; a missing entry is not an error.
     pub fn delete(&self, register_id: &str) -> Result<()> {
         match self.entry(register_id)?.delete_credential() {
@@ -86,6 +104,18 @@ impl Keychain {
             Err(other) => Err(map_error(other)),
         }
     }
+}
+
+/// The keychain account naming a data folder: a hash of its absolute path.
+fn folder_account(data_dir: &crate::DataDir) -> String {
+    use sha2::Digest;
+    let path =
+        std::fs::canonicalize(data_dir.path()).unwrap_or_else(|_| data_dir.path().to_path_buf());
+    let digest = sha2::Sha256::digest(path.to_string_lossy().as_bytes());
+    format!(
+        "data-folder-{}",
+        data_encoding::HEXLOWER.encode(&digest[..16])
+    )
 }
 
 /// Maps keyring's errors to ours without ever copying secret bytes into a message.

@@ -1,7 +1,7 @@
 //! Customer meetings, calls, e-mails, visits and web meetings (R1.8) — logged in seconds:
 //! only kind, time (default now), subject and participants are required — and the
 //! third-party service elements registered for a customer's solution (R1.9).
-use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Action, Session};
@@ -164,6 +164,9 @@ pub struct ServiceElement {
 pub fn parse_meeting_time(text: &str) -> Result<DateTime<Utc>> {
     let text = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        if !crate::date::plausible_year(at.year()) {
+            return Err(Error::DateInvalid { field: "at".into() });
+        }
         return Ok(at.with_timezone(&Utc));
     }
     let formats = [
@@ -181,6 +184,7 @@ pub fn parse_meeting_time(text: &str) -> Result<DateTime<Utc>> {
                 .ok()
                 .and_then(|d| d.and_hms_opt(12, 0, 0))
         })
+        .filter(|naive| crate::date::plausible_year(naive.year()))
         .ok_or_else(|| Error::DateInvalid { field: "at".into() })?;
     Local
         .from_local_datetime(&naive)

@@ -1,18 +1,23 @@
 //! A register: creating it (key into the keychain, recovery code out once), opening it,
-//! recovering its key from the recovery code, and describing it (`status`).
-//! Later features hang their entry points off [`Register`].
+//! recovering its key from the recovery code, repairing a lost manifest, and describing it
+//! (`status`). Later features hang their entry points off [`Register`].
+//!
+//! An existing database file is never removed or replaced here: creating a register where a
+//! database already is is refused (`manifest_missing`), and [`Register::repair`] rebuilds the
+//! manifest around the database instead.
 use std::collections::BTreeMap;
 use std::fs;
 
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::data_dir::Manifest;
+use crate::audit::{self, AnchorCheck};
+use crate::data_dir::{FolderLock, Manifest};
 use crate::secret::DatabaseKey;
 use crate::{store, Clock, DataDir, Error, Keychain, RecoveryCode, Result};
 
 /// Manifest format written by this build.
-const MANIFEST_FORMAT: u32 = 1;
+pub(crate) const MANIFEST_FORMAT: u32 = 1;
 
 /// An open register.
 #[derive(Debug)]
@@ -21,6 +26,12 @@ pub struct Register {
     keychain: Keychain,
     manifest: Manifest,
     pub(crate) conn: Connection,
+    /// Keys the audit anchor's MAC (see `audit.rs`).
+    anchor_key: zeroize::Zeroizing<[u8; 32]>,
+    /// What the audit anchor said when the register was opened.
+    anchor_at_open: AnchorCheck,
+    /// The shared lock on the data folder (none for the benchmark's plain twin).
+    lock: Option<FolderLock>,
 }
 
 /// A register that was just created, with the recovery code to show once.
@@ -53,6 +64,10 @@ pub struct RegisterStatus {
     /// Number of records by kind.
     #[ts(type = "Record<string, number>")]
     pub counts: BTreeMap<String, u64>,
+    /// What the audit anchor kept outside the database said at opening: `ok`, `truncated`
+    /// (entries were removed from the end of the audit trail), `anchor_invalid` or
+    /// `anchor_missing`.
+    pub audit_tail: String,
 }
 
 impl Register {
@@ -60,12 +75,10 @@ impl Register {
     /// encrypted database is built under a temporary name and renamed into place, and the
     /// manifest is written last. A failure at any step leaves no register and no key behind.
     pub fn create(data_dir: &DataDir, keychain: &Keychain, clock: &dyn Clock) -> Result<Created> {
-        if data_dir.has_register() {
-            return Err(Error::RegisterExists {
-                path: data_dir.path().to_path_buf(),
-            });
-        }
+        refuse_unless_free(data_dir)?;
         data_dir.ensure_writable()?;
+        let lock = data_dir.lock_exclusive()?;
+        refuse_unless_free(data_dir)?;
         let now = clock.now();
         let register_id = uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
             uuid::NoContext,
@@ -87,8 +100,11 @@ impl Register {
             register_id: register_id.clone(),
             key_check: key.check_value(&register_id),
             created_at,
+            audit_head: None,
         })?;
+        keychain.remember_folder(data_dir, &register_id);
         let recovery_code = RecoveryCode::from_key(&key);
+        drop(lock);
         let register = Self::open(data_dir, keychain)?;
         Ok(Created {
             register,
@@ -98,7 +114,7 @@ impl Register {
 
     /// Opens the register in `data_dir` with its key from the keychain.
     pub fn open(data_dir: &DataDir, keychain: &Keychain) -> Result<Self> {
-        let manifest = data_dir.read_manifest()?;
+        let manifest = read_manifest(data_dir)?;
         let key = keychain.load(&manifest.register_id)?;
         if key.check_value(&manifest.register_id) != manifest.key_check {
             return Err(Error::WrongKey {
@@ -111,17 +127,96 @@ impl Register {
     /// Puts the key carried by `code` back into the keychain (a new machine, a wiped
     /// keychain) after proving that it opens this register.
     pub fn recover(data_dir: &DataDir, keychain: &Keychain, code: &RecoveryCode) -> Result<Self> {
-        let manifest = data_dir.read_manifest()?;
+        let manifest = read_manifest(data_dir)?;
         let key = code.to_key()?;
         if key.check_value(&manifest.register_id) != manifest.key_check {
             return Err(Error::RecoveryCodeMismatch);
         }
         let register = Self::open_with_key(data_dir, keychain, manifest, &key)?;
         keychain.store(register.register_id(), &key)?;
+        keychain.remember_folder(data_dir, register.register_id());
         Ok(register)
     }
 
-    fn open_with_key(
+    /// Rebuilds a lost manifest around the database that is still in `data_dir`. The key
+    /// comes from the keychain (the register this folder was last opened with there), or
+    /// from `code` when the keychain has none; either way it must open the database and the
+    /// database's own `register_info` names the register. The database is only read; on any
+    /// refusal nothing in the folder changes.
+    pub fn repair(
+        data_dir: &DataDir,
+        keychain: &Keychain,
+        code: Option<&RecoveryCode>,
+        clock: &dyn Clock,
+    ) -> Result<Self> {
+        let impossible = |reason: &str| Error::RepairImpossible {
+            reason: reason.to_string(),
+        };
+        if data_dir.has_register() {
+            return Err(impossible("nothing_to_repair"));
+        }
+        if !data_dir.has_database() {
+            return Err(impossible("no_database"));
+        }
+        let lock = data_dir.lock_exclusive()?;
+        let (key, expected_id) = match code {
+            Some(code) => (code.to_key()?, None),
+            None => {
+                let id = keychain
+                    .recall_folder(data_dir)
+                    .ok_or_else(|| impossible("key_not_found"))?;
+                let key = keychain.load(&id).map_err(|error| match error {
+                    Error::KeyMissing { .. } | Error::WrongKey { .. } => {
+                        impossible("key_not_found")
+                    }
+                    other => other,
+                })?;
+                (key, Some(id))
+            }
+        };
+        let (register_id, created_at) = {
+            let conn = store::open_read_only(&data_dir.database_path(), &key).map_err(|error| {
+                match (error, code.is_some()) {
+                    (Error::DatabaseDamaged { .. }, true) => Error::RecoveryCodeMismatch,
+                    (Error::DatabaseDamaged { .. }, false) => impossible("key_not_found"),
+                    (other, _) => other,
+                }
+            })?;
+            let identity = store::register_identity(&conn)?;
+            drop(conn);
+            identity
+        };
+        if expected_id.as_deref().is_some_and(|id| id != register_id) {
+            return Err(impossible("other_register"));
+        }
+        data_dir.write_manifest(&Manifest {
+            format: MANIFEST_FORMAT,
+            register_id: register_id.clone(),
+            key_check: key.check_value(&register_id),
+            created_at,
+            audit_head: None,
+        })?;
+        if code.is_some() {
+            keychain.store(&register_id, &key)?;
+        }
+        keychain.remember_folder(data_dir, &register_id);
+        drop(lock);
+        let mut register = Self::open(data_dir, keychain)?;
+        // The anchor starts again from the repaired database's head; the repair is audited.
+        audit::append(
+            &register.conn,
+            clock,
+            None,
+            audit::action::REGISTER_REPAIRED,
+            None,
+        )?;
+        register.restart_anchor()?;
+        Ok(register)
+    }
+
+    /// Opens `data_dir`'s database with a key already checked against `manifest`; the folder
+    /// stays share-locked for as long as the register is open.
+    pub(crate) fn open_with_key(
         data_dir: &DataDir,
         keychain: &Keychain,
         manifest: Manifest,
@@ -134,18 +229,106 @@ impl Register {
             });
         }
         data_dir.ensure_writable()?;
+        let lock = data_dir.lock_shared()?;
         let conn = store::open(&database, key)?;
         if store::register_id(&conn)? != manifest.register_id {
             return Err(Error::DatabaseDamaged {
                 detail: "the database belongs to another register than its manifest".into(),
             });
         }
-        Ok(Self {
+        let anchor_key = audit::anchor_key(key);
+        let anchor_at_open = audit::check_anchor(
+            &conn,
+            &anchor_key,
+            &manifest.register_id,
+            manifest.audit_head.as_ref(),
+        )?;
+        let mut register = Self {
             data_dir: data_dir.clone(),
             keychain: keychain.clone(),
             manifest,
             conn,
-        })
+            anchor_key,
+            anchor_at_open,
+            lock: Some(lock),
+        };
+        if anchor_at_open == AnchorCheck::Missing && !store::audit::anchored(&register.conn)? {
+            // A register from before anchors: anchor it from now on (trust on first use).
+            register.write_anchor(false)?;
+            register.anchor_at_open = AnchorCheck::Holds;
+        }
+        Ok(register)
+    }
+
+    /// Moves the audit anchor in the manifest to the trail's current head. A stored anchor
+    /// that the trail no longer holds, or that is missing although the database says it was
+    /// anchored, is kept as evidence, never overwritten.
+    pub fn anchor_audit_head(&mut self) -> Result<()> {
+        self.write_anchor(false)
+    }
+
+    /// Anchors the trail afresh after a repair or a disaster restore, where the manifest is
+    /// new by design.
+    pub(crate) fn restart_anchor(&mut self) -> Result<()> {
+        self.write_anchor(true)?;
+        self.anchor_at_open = AnchorCheck::Holds;
+        Ok(())
+    }
+
+    fn write_anchor(&mut self, restart: bool) -> Result<()> {
+        let on_disk = self.data_dir.read_manifest()?;
+        let stored = audit::check_anchor(
+            &self.conn,
+            &self.anchor_key,
+            self.register_id(),
+            on_disk.audit_head.as_ref(),
+        )?;
+        let evidence = match stored {
+            AnchorCheck::Forged | AnchorCheck::Truncated => true,
+            AnchorCheck::Missing => store::audit::anchored(&self.conn)?,
+            AnchorCheck::Holds => false,
+        };
+        if evidence && !restart {
+            return Ok(());
+        }
+        let head = audit::current_anchor(&self.conn, &self.anchor_key, self.register_id())?;
+        if head.is_none() || head == on_disk.audit_head {
+            return Ok(());
+        }
+        if on_disk.register_id != self.manifest.register_id
+            || on_disk.key_check != self.manifest.key_check
+        {
+            return Ok(());
+        }
+        let manifest = Manifest {
+            audit_head: head,
+            ..on_disk
+        };
+        self.data_dir.write_manifest(&manifest)?;
+        self.manifest = manifest;
+        store::audit::mark_anchored(&self.conn)?;
+        Ok(())
+    }
+
+    /// The key that opens this register's anchor.
+    pub(crate) fn anchor_key(&self) -> &[u8; 32] {
+        &self.anchor_key
+    }
+
+    /// Takes the data folder's lock exclusively for an operation that replaces the
+    /// register's files; refused while any other process or window has it open.
+    pub(crate) fn lock_exclusively(&mut self) -> Result<()> {
+        match self.lock.as_mut() {
+            Some(lock) => lock.upgrade(self.data_dir.path()),
+            None => Ok(()),
+        }
+    }
+
+    /// Goes back to the shared lock after [`Self::lock_exclusively`].
+    pub(crate) fn unlock_exclusively(&mut self) {
+        if let Some(lock) = self.lock.as_mut() {
+            lock.downgrade();
+        }
     }
 
     /// A register over a connection opened elsewhere: only the benchmark's unencrypted twin
@@ -161,6 +344,9 @@ impl Register {
             keychain,
             manifest,
             conn,
+            anchor_key: zeroize::Zeroizing::new([0u8; 32]),
+            anchor_at_open: AnchorCheck::Holds,
+            lock: None,
         }
     }
 
@@ -199,6 +385,13 @@ impl Register {
                 .into_iter()
                 .map(|(kind, count)| (kind.to_string(), count))
                 .collect(),
+            audit_tail: match self.anchor_at_open {
+                AnchorCheck::Holds => "ok",
+                AnchorCheck::Missing => "anchor_missing",
+                AnchorCheck::Forged => "anchor_invalid",
+                AnchorCheck::Truncated => "truncated",
+            }
+            .to_string(),
         })
     }
 
@@ -210,12 +403,43 @@ impl Register {
     }
 
     /// Closes the register after folding the write-ahead log into the database file, so no
-    /// page lingers in the WAL.
-    pub fn close(self) -> Result<()> {
+    /// page lingers in the WAL, and moving the audit anchor to the trail's head.
+    pub fn close(mut self) -> Result<()> {
+        if self.lock.is_some() {
+            self.anchor_audit_head()?;
+        }
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         self.conn.close().map_err(|(_, e)| Error::from(e))
     }
+}
+
+/// Reads the manifest, telling a lost manifest beside a database (`manifest_missing`) from
+/// an empty folder (`register_missing`).
+fn read_manifest(data_dir: &DataDir) -> Result<Manifest> {
+    match data_dir.read_manifest() {
+        Err(Error::RegisterMissing { .. }) if data_dir.has_database() => {
+            Err(Error::ManifestMissing {
+                path: data_dir.path().to_path_buf(),
+            })
+        }
+        other => other,
+    }
+}
+
+/// Creating or restoring a register needs a folder with neither a manifest nor a database.
+pub(crate) fn refuse_unless_free(data_dir: &DataDir) -> Result<()> {
+    if data_dir.has_register() {
+        return Err(Error::RegisterExists {
+            path: data_dir.path().to_path_buf(),
+        });
+    }
+    if data_dir.has_database() {
+        return Err(Error::ManifestMissing {
+            path: data_dir.path().to_path_buf(),
+        });
+    }
+    Ok(())
 }
 
 /// Builds the database under a temporary name and renames it into place; on failure the
@@ -228,16 +452,19 @@ fn build_database(
 ) -> Result<()> {
     let final_path = data_dir.database_path();
     let temp_path = final_path.with_extension("db.creating");
-    // A database without a manifest is a creation that stopped half-way; it never held
-    // anything but its own identity, so it is safe to replace.
-    for leftover in [&final_path, &temp_path] {
-        remove_database_files(leftover);
-    }
+    // Only a creation's own temporary file is ever removed. A database at the final path
+    // is never touched (the caller refused to create over it).
+    remove_database_files(&temp_path);
     let result = (|| {
         let conn = store::create(&temp_path, key)?;
         store::insert_register_info(&conn, register_id, created_at)?;
         conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         conn.close().map_err(|(_, e)| Error::from(e))?;
+        if final_path.exists() {
+            return Err(Error::ManifestMissing {
+                path: data_dir.path().to_path_buf(),
+            });
+        }
         fs::rename(&temp_path, &final_path).map_err(|e| Error::DataDirNotWritable {
             path: data_dir.path().to_path_buf(),
             detail: e.to_string(),

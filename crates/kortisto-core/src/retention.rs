@@ -336,6 +336,10 @@ pub(crate) fn statuses(
     ))
 }
 
+/// How far past the register's newest activity the clock may be before retention stops and
+/// asks an administrator: a year and a day, longer than any ordinary pause in use.
+pub const CLOCK_GAP_DAYS: i64 = 366;
+
 const WEB_ANALYTICS_NOTE_FI: &str =
     "Kortisto ei tallenna verkkoanalytiikkaa, joten 26 kuukauden säännöllä ei ole poistettavaa.";
 const WEB_ANALYTICS_NOTE_EN: &str =
@@ -435,15 +439,24 @@ impl Register {
     /// Erases everyone due today (admin, or the app's automatic run with no session), in
     /// committed batches of whole people, so a cancelled run leaves everything consistent.
     /// `progress(done, total)` is called after each batch; returning `false` stops the run.
+    ///
+    /// Erasure cannot be undone, so the run trusts the clock only when it looks right: a
+    /// clock earlier than the last run, or more than [`CLOCK_GAP_DAYS`] past the register's
+    /// newest activity, stops the run with `clock_suspect` until an administrator has
+    /// checked the clock and runs it with `clock_confirmed`.
     pub fn retention_run(
         &mut self,
         session: Option<&Session>,
         trigger: &str,
+        clock_confirmed: bool,
         clock: &dyn Clock,
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> Result<RetentionRun> {
         if let Some(session) = session {
             self.authorize(session, Action::RetentionRun)?;
+        }
+        if !(clock_confirmed && session.is_some()) {
+            self.check_clock_for_retention(clock)?;
         }
         let actor = session.map(|s| s.user_id.clone());
         let as_of = clock.now().date_naive();
@@ -495,6 +508,37 @@ impl Register {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(run)
+    }
+
+    /// Refuses a clock that is earlier than the last run, or far past the newest activity
+    /// (the newest audit entry more than a day old, so this session's own log-in does not
+    /// count as evidence for the clock it was written with).
+    fn check_clock_for_retention(&self, clock: &dyn Clock) -> Result<()> {
+        let now = clock.now();
+        let suspect =
+            |reason: &str, reference: chrono::DateTime<chrono::Utc>| Error::ClockSuspect {
+                reason: reason.to_string(),
+                now: now.date_naive().to_string(),
+                reference: reference.date_naive().to_string(),
+            };
+        let parse = |text: Option<String>| {
+            text.and_then(|t| t.parse::<chrono::DateTime<chrono::Utc>>().ok())
+        };
+        if let Some(last) = parse(store::retention::last_run_at(&self.conn)?) {
+            if now < last {
+                return Err(suspect("behind_last_run", last));
+            }
+        }
+        let day_ago = now - chrono::Duration::days(1);
+        if let Some(newest) = parse(store::audit::newest_before(
+            &self.conn,
+            &day_ago.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        )?) {
+            if now - newest > chrono::Duration::days(CLOCK_GAP_DAYS) {
+                return Err(suspect("far_past_newest_data", newest));
+            }
+        }
+        Ok(())
     }
 
     /// Past runs, newest first (admin).

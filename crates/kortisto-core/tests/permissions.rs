@@ -270,7 +270,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::RetentionRun,
             Box::new(move |r, s, _| {
-                r.retention_run(Some(s), "manual", &clock, &mut |_, _| true)
+                r.retention_run(Some(s), "manual", false, &clock, &mut |_, _| true)
                     .map(drop)
             }),
         ),

@@ -247,7 +247,7 @@ fn retention_erases_exactly_those_past_their_period_and_says_why_the_others_stay
     );
 
     let run = register
-        .retention_run(Some(&admin), "manual", &clock, &mut |_, _| true)
+        .retention_run(Some(&admin), "manual", false, &clock, &mut |_, _| true)
         .unwrap();
     assert_eq!(run.erased, 2);
     assert_eq!(run.receipt_ids.len(), 2);
@@ -258,7 +258,7 @@ fn retention_erases_exactly_those_past_their_period_and_says_why_the_others_stay
         assert!(register.person_page(&admin, stays, &clock).is_ok());
     }
     let again = register
-        .retention_run(Some(&admin), "manual", &clock, &mut |_, _| true)
+        .retention_run(Some(&admin), "manual", false, &clock, &mut |_, _| true)
         .unwrap();
     assert_eq!(
         again.erased, 0,
@@ -431,7 +431,7 @@ fn a_cancelled_run_stops_after_a_whole_batch_and_the_next_run_finishes() {
     }
     let mut calls = Vec::new();
     let first = register
-        .retention_run(Some(&admin), "manual", &clock, &mut |done, total| {
+        .retention_run(Some(&admin), "manual", false, &clock, &mut |done, total| {
             calls.push((done, total));
             false
         })
@@ -444,7 +444,7 @@ fn a_cancelled_run_stops_after_a_whole_batch_and_the_next_run_finishes() {
         "whole people only: 50 left"
     );
     let second = register
-        .retention_run(Some(&admin), "manual", &clock, &mut |_, _| true)
+        .retention_run(Some(&admin), "manual", false, &clock, &mut |_, _| true)
         .unwrap();
     assert_eq!(second.erased, 50);
     assert_eq!(register.person_list(&admin, 0, 1000).unwrap().total, 0);

@@ -50,7 +50,7 @@ const fi = {
   error_unknown_message: "Rekisterin avaamisessa tapahtui odottamaton virhe.",
   error_recovery_before:
     "Palauta avain palautuskoodilla, joka näytettiin, kun rekisteri luotiin. Sulje Kortisto ja anna päätteessä komento (KOODI on oma palautuskoodisi):",
-  error_recovery_command: "kortisto recover --code KOODI",
+  error_recovery_command: "kortisto recover (koodi kysytään)",
   error_recovery_after: "Käynnistä Kortisto sen jälkeen uudelleen.",
   error_recovery_no_screen:
     "Kortistossa ei vielä ole palautusnäkymää, joten palautus tehdään komentoriviltä.",
@@ -771,7 +771,7 @@ const en: Messages = {
   error_unknown_message: "An unexpected error occurred while opening the register.",
   error_recovery_before:
     "Restore the key with the recovery code you were shown when the register was created. Close Kortisto and run this command in a terminal (CODE is your recovery code):",
-  error_recovery_command: "kortisto recover --code CODE",
+  error_recovery_command: "kortisto recover (it asks for the code)",
   error_recovery_after: "Then start Kortisto again.",
   error_recovery_no_screen:
     "Kortisto has no recovery screen yet, so recovery is done from the command line.",

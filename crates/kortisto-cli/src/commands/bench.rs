@@ -483,11 +483,11 @@ pub fn run(out: &Output, args: Args) -> Result<()> {
 
     let (mut run_encrypted, mut run_plain) = (Vec::new(), Vec::new());
     time(&mut run_encrypted, || {
-        register.retention_run(Some(&session), "manual", &clock, &mut |_, _| true)
+        register.retention_run(Some(&session), "manual", true, &clock, &mut |_, _| true)
     })?;
     time(&mut run_plain, || {
         twin.register()
-            .retention_run(Some(&session), "manual", &clock, &mut |_, _| true)
+            .retention_run(Some(&session), "manual", true, &clock, &mut |_, _| true)
     })?;
     rows.push(row(
         "retention run",

@@ -69,8 +69,8 @@ pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
             report.recovery_code,
             pick(
                 language,
-                "Koodilla avain palautetaan uudelle koneelle: kortisto recover --code KOODI",
-                "The code restores the key on a new computer: kortisto recover --code CODE",
+                "Koodilla avain palautetaan uudelle koneelle: kortisto recover (koodi kysytään)",
+                "The code restores the key on a new computer: kortisto recover (it asks for the code)",
             )
         )
     });

@@ -1,15 +1,17 @@
 //! `kortisto recover`: puts the register's key back into this computer's keychain.
-use kortisto_core::{DataDir, Keychain, RecoveryCode, Register, Result};
+use kortisto_core::{DataDir, Error, Keychain, RecoveryCode, Register, Result};
 use serde::Serialize;
 
 use crate::output::{pick, Output};
 
-/// Restore the register's key from the recovery code shown when it was created.
+/// Restore the register's key from the recovery code shown when it was created. The code
+/// is read from KORTISTO_RECOVERY_CODE, a hidden prompt, or standard input when it is not a
+/// terminal — never from the command line, where `ps` and the shell history would keep it.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The recovery code (dashes and letter case do not matter).
-    #[arg(long, env = "KORTISTO_RECOVERY_CODE", hide_env_values = true)]
-    code: String,
+    /// Refused: the process list and the shell history would keep the code.
+    #[arg(long, hide = true)]
+    code: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -19,11 +21,11 @@ struct Recovered<'a> {
 }
 
 pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
-    let register = Register::recover(
-        data_dir,
-        &Keychain::from_env(),
-        &RecoveryCode::parse(&args.code),
-    )?;
+    if args.code.is_some() {
+        return Err(Error::RecoveryCodeOnCommandLine);
+    }
+    let code: RecoveryCode = crate::session::recovery_code(out.language())?;
+    let register = Register::recover(data_dir, &Keychain::from_env(), &code)?;
     let report = Recovered {
         register_id: register.register_id(),
         recovered: true,

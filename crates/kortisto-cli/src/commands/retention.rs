@@ -17,8 +17,14 @@ pub enum Command {
         as_of: Option<String>,
     },
     /// Erase everyone due today (progress on stderr; Ctrl-C stops between batches of whole
-    /// people, leaving everything consistent).
-    Run,
+    /// people, leaving everything consistent). A clock that looks wrong (earlier than the
+    /// last run, or far past the newest activity) stops the run until an administrator
+    /// checks it and runs again with --confirm-clock.
+    Run {
+        /// The computer's clock has been checked and is right (admin, with --user).
+        #[arg(long)]
+        confirm_clock: bool,
+    },
 }
 
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
@@ -57,7 +63,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 });
             finish(register, &session, result)
         }
-        Command::Run => {
+        Command::Run { confirm_clock } => {
             let mut progress = |done: u64, total: u64| {
                 eprintln!(
                     "{} {done}/{total}",
@@ -81,14 +87,20 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 Some(_) => {
                     let (mut register, session) = open_as(data_dir, out, user)?;
                     let result = register
-                        .retention_run(Some(&session), "cli", &SystemClock, &mut progress)
+                        .retention_run(
+                            Some(&session),
+                            "cli",
+                            confirm_clock,
+                            &SystemClock,
+                            &mut progress,
+                        )
                         .map(|run| report(&run));
                     finish(register, &session, result)
                 }
                 None => {
                     let mut register = Register::open(data_dir, &Keychain::from_env())?;
                     let result = register
-                        .retention_run(None, "cli", &SystemClock, &mut progress)
+                        .retention_run(None, "cli", false, &SystemClock, &mut progress)
                         .map(|run| report(&run));
                     let closed = register.close();
                     result?;

@@ -16,6 +16,40 @@ pub(crate) fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
         .optional()?)
 }
 
+/// The time of the newest entry written before `before` (RFC 3339).
+pub(crate) fn newest_before(conn: &Connection, before: &str) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT max(at) FROM audit_events WHERE at < ?1",
+        [before],
+        |row| row.get(0),
+    )?)
+}
+
+/// The hash of the entry at `seq`, if there is one.
+pub(crate) fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT hash FROM audit_events WHERE seq = ?1",
+            [seq],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Whether the trail's head was ever anchored outside the database (see `audit.rs`): from
+/// then on a manifest without an anchor is evidence, not a register from before anchors.
+pub(crate) fn anchored(conn: &Connection) -> Result<bool> {
+    Ok(crate::store::users::setting(conn, "audit_anchored")?.is_some())
+}
+
+/// Records that the head has been anchored.
+pub(crate) fn mark_anchored(conn: &Connection) -> Result<()> {
+    if !anchored(conn)? {
+        crate::store::users::set_setting(conn, "audit_anchored", "1")?;
+    }
+    Ok(())
+}
+
 /// Appends an entry whose hash the caller computed.
 pub(crate) fn insert(
     conn: &Connection,

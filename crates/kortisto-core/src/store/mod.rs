@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 pub(crate) mod audit;
 pub(crate) mod bulk;
+pub(crate) mod carry_over;
 pub(crate) mod content;
 pub(crate) mod plain;
 pub(crate) mod retention;
@@ -99,6 +100,22 @@ pub(crate) fn open(path: &Path, key: &DatabaseKey) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens an existing database read-only, to learn whether `key` opens it and whose it is
+/// (repair, restore): nothing is migrated or written.
+pub(crate) fn open_read_only(path: &Path, key: &DatabaseKey) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| damaged(format!("cannot open the file: {e}")))?;
+    apply_key(&conn, key)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_err(|e| damaged(e.to_string()))?;
+    Ok(conn)
+}
+
 fn apply_key(conn: &Connection, key: &DatabaseKey) -> Result<()> {
     let statement = Zeroizing::new(format!(
         "PRAGMA key = \"{}\";",
@@ -172,6 +189,16 @@ pub(crate) fn register_id(conn: &Connection) -> Result<String> {
     conn.query_row("SELECT register_id FROM register_info", [], |row| {
         row.get(0)
     })
+    .map_err(|e| damaged(format!("register identity unreadable: {e}")))
+}
+
+/// The register id and creation time stored inside the database.
+pub(crate) fn register_identity(conn: &Connection) -> Result<(String, String)> {
+    conn.query_row(
+        "SELECT register_id, created_at FROM register_info",
+        [],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
     .map_err(|e| damaged(format!("register identity unreadable: {e}")))
 }
 

@@ -152,12 +152,13 @@ pub(crate) fn facts(
             Ok(())
         },
     )?;
-    // Consent events in time order: the last one seen per person is the one in force.
+    // Consent events in the order they were recorded: the last one seen per person is the
+    // one in force (a withdrawal recorded later always wins).
     grouped(
         &format!(
             "SELECT person_id, kind, at FROM consent_events
              WHERE purpose = 'direct-marketing' AND substr(at, 1, 10) <= ?1 AND {}
-             ORDER BY person_id, at, recorded_at",
+             ORDER BY person_id, rowid",
             person("person_id", "?2")
         ),
         &mut |fact, row| {

@@ -40,7 +40,7 @@ pub(crate) fn insert_consent(conn: &Connection, e: &ConsentEvent, now: &str) -> 
 pub(crate) fn consent_events(conn: &Connection, person_id: &str) -> Result<Vec<ConsentEvent>> {
     let mut statement = conn.prepare(
         "SELECT c.consent_event_id, c.person_id, c.purpose, c.kind, c.at, c.channel, c.wording_version, c.evidence, c.recorded_by, u.display_name
-         FROM consent_events c JOIN users u ON u.user_id = c.recorded_by WHERE c.person_id = ?1 ORDER BY c.at, c.recorded_at",
+         FROM consent_events c JOIN users u ON u.user_id = c.recorded_by WHERE c.person_id = ?1 ORDER BY c.rowid",
     )?;
     let rows = statement.query_map([person_id], |row| {
         let kind: String = row.get(3)?;
@@ -61,11 +61,25 @@ pub(crate) fn consent_events(conn: &Connection, person_id: &str) -> Result<Vec<C
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// People whose latest event for the purpose is "given" (ties broken by recording time).
+/// The date of the latest withdrawal recorded for a person and purpose (RFC 3339).
+pub(crate) fn latest_withdrawal_at(
+    conn: &Connection,
+    person_id: &str,
+    purpose: &str,
+) -> Result<Option<String>> {
+    Ok(conn.query_row(
+        "SELECT max(at) FROM consent_events WHERE person_id = ?1 AND purpose = ?2 AND kind = 'withdrawn'",
+        [person_id, purpose],
+        |row| row.get(0),
+    )?)
+}
+
+/// People whose latest *recorded* event for the purpose is "given": the order of recording
+/// (rowid), never the typed date, decides, so a withdrawal recorded later always wins.
 pub(crate) fn marketing_list(conn: &Connection, purpose: &str) -> Result<Vec<MarketingContact>> {
     let mut statement = conn.prepare(
         "WITH latest AS (
-             SELECT person_id, kind, at, row_number() OVER (PARTITION BY person_id ORDER BY at DESC, recorded_at DESC) AS n
+             SELECT person_id, kind, at, row_number() OVER (PARTITION BY person_id ORDER BY rowid DESC) AS n
              FROM consent_events WHERE purpose = ?1)
          SELECT p.person_id, p.surname, p.first_name, l.at,
                 (SELECT group_concat(value, char(30)) FROM contact_points c WHERE c.person_id = p.person_id AND c.kind = 'email')

@@ -1,0 +1,98 @@
+//! SQL of a restore's carry-over: what never rolls back (see `backup.rs`) is copied from the
+//! live register, attached as `live`, into the restored one before it replaces the live file.
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::secret::DatabaseKey;
+use crate::Result;
+
+/// Attaches the live database (same key) to the restored one's connection as `live`.
+pub(crate) fn attach_live(restored: &Connection, live: &Path, key: &DatabaseKey) -> Result<()> {
+    restored.execute(
+        "ATTACH DATABASE ?1 AS live KEY ?2",
+        (live.to_string_lossy(), key.sqlcipher_literal().as_str()),
+    )?;
+    Ok(())
+}
+
+/// Detaches it again, after the carry-over committed.
+pub(crate) fn detach_live(restored: &Connection) -> Result<()> {
+    restored.execute_batch("DETACH DATABASE live")?;
+    Ok(())
+}
+
+/// Tables whose live rows win over the backup's: the row is inserted or, when the backup
+/// has it, updated to the live values (a deactivation, a role or password change, a closed
+/// request). `filter` keeps rows that point at content the backup does not hold.
+const LIVE_WINS: &[(&str, &str, &str)] = &[
+    ("users", "user_id", "true"),
+    ("settings", "key", "true"),
+    (
+        "requests",
+        "request_id",
+        "person_id IS NULL OR person_id IN (SELECT person_id FROM main.people)",
+    ),
+];
+
+/// Append-only tables: rows the backup lacks are added, in the order they were recorded.
+const APPEND_ONLY: &[(&str, &str)] = &[
+    ("privacy_trainings", "true"),
+    ("internal_audits", "true"),
+    ("legal_holds", "true"),
+    ("retention_runs", "true"),
+    (
+        "consent_events",
+        "person_id IN (SELECT person_id FROM main.people)",
+    ),
+];
+
+/// The audit trail's append-only triggers, as created by migration 0002.
+const AUDIT_TRIGGERS: &str = "
+CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;";
+
+fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut statement = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+    let names = statement.query_map([], |row| row.get::<_, String>(0))?;
+    Ok(names.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Copies what never rolls back from `live` into `main`; call inside the restore's
+/// transaction, with `live` attached.
+pub(crate) fn from_live(tx: &Connection) -> Result<()> {
+    for (table, key, filter) in LIVE_WINS {
+        let columns = columns(tx, table)?;
+        let list = columns.join(", ");
+        let updates = columns
+            .iter()
+            .filter(|c| c.as_str() != *key)
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        tx.execute_batch(&format!(
+            "INSERT INTO main.{table} ({list}) SELECT {list} FROM live.{table} WHERE {filter}
+             ON CONFLICT ({key}) DO UPDATE SET {updates}"
+        ))?;
+    }
+    for (table, filter) in APPEND_ONLY {
+        let list = columns(tx, table)?.join(", ");
+        tx.execute_batch(&format!(
+            "INSERT OR IGNORE INTO main.{table} ({list})
+             SELECT {list} FROM live.{table} WHERE {filter} ORDER BY rowid"
+        ))?;
+    }
+    // The live trail already holds every entry the backup's does (it is never rolled back),
+    // so the restored register takes the live trail whole.
+    let list = columns(tx, "audit_events")?.join(", ");
+    tx.execute_batch(&format!(
+        "DROP TRIGGER main.audit_events_append_only_update;
+         DROP TRIGGER main.audit_events_append_only_delete;
+         DELETE FROM main.audit_events;
+         INSERT INTO main.audit_events ({list}) SELECT {list} FROM live.audit_events ORDER BY seq;
+         {AUDIT_TRIGGERS}"
+    ))?;
+    Ok(())
+}

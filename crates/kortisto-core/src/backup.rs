@@ -644,3 +644,41 @@ impl Register {
         Ok(Some(info))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Backups written before the backup id (format version 1) still restore.
+    #[test]
+    fn a_version_1_backup_is_still_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let data_dir = folder.path().join("data");
+        let out_dir = folder.path().join("out");
+        fs::create_dir_all(&data_dir).unwrap();
+        fs::create_dir_all(&out_dir).unwrap();
+        let snapshot = data_dir.join(SNAPSHOT_FILE);
+        let content: Vec<u8> = (0..(CHUNK + 123)).map(|i| (i % 251) as u8).collect();
+        fs::write(&snapshot, &content).unwrap();
+        let register_id = "0192f0e0-0000-7000-8000-000000000001";
+        let key = [9u8; 32];
+        let file = out_dir.join("old.kbak");
+        let out = OutputFile::create(&data_dir, &file, Existing::Refuse).unwrap();
+        let header = Header {
+            version: 1,
+            chunk: CHUNK,
+            backup_id: None,
+            register_id: register_id.into(),
+            schema: 1,
+            length: 0,
+            created_at: "2025-01-02T03:04:05Z".into(),
+        };
+        seal(&snapshot, out, &key, header).unwrap();
+        assert_eq!(&fs::read(&file).unwrap()[16..18], &1u16.to_be_bytes());
+
+        let target = data_dir.join("restore-in-progress.db");
+        let opened = unseal(&file, &target, |_| Ok(Zeroizing::new(key)), register_id).unwrap();
+        assert_eq!(opened.created_at, "2025-01-02T03:04:05Z");
+        assert_eq!(fs::read(&target).unwrap(), content);
+    }
+}

@@ -32,9 +32,10 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             format,
             out: file,
         } => {
+            // `--json` says how the command answers; the file's format is `--format`'s.
             let format = match format.as_str() {
                 "json" => ExportFormat::Json,
-                "csv" if out.is_json() => ExportFormat::Json,
+                "csv" if out.is_json() && file.is_none() => ExportFormat::Json,
                 "csv" => ExportFormat::Csv,
                 _ => {
                     return Err(Error::FieldInvalid {

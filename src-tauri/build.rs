@@ -49,6 +49,7 @@ const COMMANDS: &[&str] = &[
     "consent_record",
     "consent_history",
     "marketing_list",
+    "marketing_export",
     "processor_add",
     "processor_list",
     "transfer_add",

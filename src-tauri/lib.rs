@@ -62,6 +62,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::rights::consent_record,
             commands::rights::consent_history,
             commands::rights::marketing_list,
+            commands::rights::marketing_export,
             commands::rights::processor_add,
             commands::rights::processor_list,
             commands::rights::transfer_add,

@@ -6,7 +6,8 @@ use kortisto_core::audit::{AuditEvent, AuditFilter, AuditVerification};
 use kortisto_core::auth::{Role, Session};
 use kortisto_core::backup::{BackupInfo, BackupSchedule, RestoreReport};
 use kortisto_core::consent::{
-    ConsentChannel, ConsentEvent, ConsentEventKind, ConsentInput, MarketingContact,
+    ConsentChannel, ConsentEvent, ConsentEventKind, ConsentInput, ExportFormat, ExportedFile,
+    MarketingContact,
 };
 use kortisto_core::deals::{Deal, DealFilter, DealInput, DealKind, DealStatus, PersonRef};
 use kortisto_core::disclosures::{
@@ -99,6 +100,8 @@ fn generated() -> String {
         ConsentInput::decl(&config),
         ConsentEvent::decl(&config),
         MarketingContact::decl(&config),
+        ExportFormat::decl(&config),
+        ExportedFile::decl(&config),
         ProcessorInput::decl(&config),
         Processor::decl(&config),
         LegalBasis::decl(&config),

@@ -460,6 +460,10 @@ fn the_administrator_extracts_and_erases_and_a_sales_rep_cannot() {
         ),
         ("request_list", json!({})),
         ("marketing_list", json!({ "purpose": "direct-marketing" })),
+        (
+            "marketing_export",
+            json!({ "purpose": "direct-marketing", "format": "csv", "language": "fi", "out_file": out.path().join("m.csv").display().to_string() }),
+        ),
     ] {
         assert_eq!(
             invoke(&main, command, args).unwrap_err()["code"],

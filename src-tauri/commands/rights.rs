@@ -1,8 +1,8 @@
 //! People's rights as the UI calls them: consent, the marketing list, processors, transfers
 //! and disclosures, the request log, the access extract, erasure and legal holds.
-use std::path::PathBuf;
-
-use kortisto_core::consent::{ConsentEvent, ConsentInput, MarketingContact};
+use kortisto_core::consent::{
+    ConsentEvent, ConsentInput, ExportFormat, ExportedFile, MarketingContact,
+};
 use kortisto_core::disclosures::{
     Disclosure, DisclosureInput, Processor, ProcessorInput, Transfer, TransferInput,
 };
@@ -41,6 +41,28 @@ pub async fn marketing_list(
 ) -> Result<Vec<MarketingContact>, AppError> {
     let clock = state.clock.clone();
     state.as_user(|register, session| register.marketing_list(session, &purpose, clock.as_ref()))
+}
+
+/// Writes the marketing list for a purpose to a file (CSV for a spreadsheet, or JSON).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn marketing_export(
+    state: State<'_, AppState>,
+    purpose: String,
+    format: ExportFormat,
+    language: Language,
+    out_file: String,
+) -> Result<ExportedFile, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.marketing_export(
+            session,
+            &purpose,
+            format,
+            language,
+            std::path::Path::new(&out_file),
+            clock.as_ref(),
+        )
+    })
 }
 
 /// Adds a processor.
@@ -159,18 +181,13 @@ pub async fn requests_due(state: State<'_, AppState>) -> Result<RequestsDue, App
     state.as_user(|register, session| register.requests_due(session, clock.as_ref()))
 }
 
-/// The folder the save dialog offers for extracts: `KORTISTO_EXPORT_DIR`, else the user's
-/// downloads folder, else their home folder.
+/// The folder the save dialogs offer for extracts, exports and backups: `KORTISTO_EXPORT_DIR`,
+/// else the user's documents folder, else their home folder (never the temp folder).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn extract_default_folder() -> Result<String, AppError> {
-    let folder = std::env::var_os("KORTISTO_EXPORT_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::UserDirs::new().and_then(|dirs| dirs.download_dir().map(PathBuf::from))
-        })
-        .or_else(|| directories::UserDirs::new().map(|dirs| dirs.home_dir().to_path_buf()))
-        .unwrap_or_else(std::env::temp_dir);
-    Ok(folder.display().to_string())
+    Ok(kortisto_core::output_file::default_folder()
+        .display()
+        .to_string())
 }
 
 /// Writes a person's subject-access extract (PDF + JSON + manifest) into `out_dir`.

@@ -51,7 +51,7 @@ fn consent_marketing_extract_and_erasure_from_the_command_line() {
     );
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(
-        csv.starts_with("person_id,surname,first_name,emails,consent_given_at"),
+        csv.starts_with("\u{feff}Sukunimi;Etunimi;Sähköpostit;Suostumus annettu\r\n"),
         "{csv}"
     );
     assert!(
@@ -204,4 +204,99 @@ fn retention_preview_and_run_and_a_backup_that_keeps_erasures() {
         cli.admin(&["search", "tuore"]).as_array().unwrap()[0]["record_id"],
         stays.as_str()
     );
+}
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn files_from_the_command_line_are_safe_owner_only_and_never_in_the_data_folder() {
+    let cli = Cli::with_admin("outfiles");
+    let formula = add_person(&cli, "=SUM(1;2)", "kaava@example.fi", "1.11.2026");
+    cli.admin(&[
+        "consent",
+        "give",
+        &formula,
+        "--channel",
+        "email",
+        "--wording",
+        "markkinointi-2026",
+    ]);
+    let data_dir = cli.dir.path().join("register");
+    let out = tempfile::tempdir().unwrap();
+
+    // The marketing list: the core's CSV, printed or written owner-only to --out.
+    let printed = cli.run(
+        &["--user", "paakayttaja", "--lang", "en", "marketing", "list"],
+        &[("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)],
+    );
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    assert!(
+        printed.contains("\r\n\"'=SUM(1;2)\";Testi;kaava@example.fi;"),
+        "{printed:?}"
+    );
+    let file = out.path().join("lista.csv");
+    let written = cli.admin(&["marketing", "list", "--out", file.to_str().unwrap()]);
+    assert_eq!(written["count"], 1);
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        csv.contains("\r\n\"'=SUM(1;2)\";Testi;kaava@example.fi;"),
+        "{csv:?}"
+    );
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600);
+    let inside = data_dir.join("lista.csv");
+    let refused = cli.admin_raw(&["marketing", "list", "--out", inside.to_str().unwrap()]);
+    assert_eq!(code(&refused), "output_inside_register");
+    assert!(!inside.exists());
+
+    // A backup never replaces a file and never goes into the data folder.
+    let backup = out.path().join("varmuuskopio.kbak");
+    let info = cli.admin(&["backup", "create", "--out", backup.to_str().unwrap()]);
+    assert_eq!(info["backup_id"].as_str().unwrap().len(), 32);
+    #[cfg(unix)]
+    assert_eq!(mode(&backup), 0o600);
+    let before = std::fs::read(&backup).unwrap();
+    let again = cli.admin_raw(&["backup", "create", "--out", backup.to_str().unwrap()]);
+    assert_eq!(code(&again), "output_exists");
+    assert_eq!(std::fs::read(&backup).unwrap(), before);
+    let inside = data_dir.join("kopio.kbak");
+    let refused = cli.admin_raw(&["backup", "create", "--out", inside.to_str().unwrap()]);
+    assert_eq!(code(&refused), "output_inside_register");
+    let refused = cli.admin_raw(&["extract", &formula, "--out", data_dir.to_str().unwrap()]);
+    assert_eq!(code(&refused), "output_inside_register");
+
+    // Without --out, an extract goes to the documents folder (not the temp folder).
+    let home = out.path().join("home");
+    let documents = home.join("Asiakirjat");
+    let config = out.path().join("config");
+    std::fs::create_dir_all(&documents).unwrap();
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("user-dirs.dirs"),
+        "XDG_DOCUMENTS_DIR=\"$HOME/Asiakirjat\"\n",
+    )
+    .unwrap();
+    let extract = cli.run(
+        &["--user", "paakayttaja", "--json", "extract", &formula],
+        &[
+            ("KORTISTO_PASSWORD", common::ADMIN_PASSWORD),
+            ("HOME", home.to_str().unwrap()),
+            ("XDG_CONFIG_HOME", config.to_str().unwrap()),
+            ("KORTISTO_EXPORT_DIR", ""),
+        ],
+    );
+    assert!(
+        extract.status.success(),
+        "{}",
+        String::from_utf8_lossy(&extract.stderr)
+    );
+    let files: serde_json::Value = serde_json::from_slice(&extract.stdout).unwrap();
+    let pdf = std::path::PathBuf::from(files["pdf_path"].as_str().unwrap());
+    assert_eq!(pdf.parent().unwrap(), documents);
+    #[cfg(unix)]
+    assert_eq!(mode(&pdf), 0o600);
 }

@@ -8,6 +8,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::Argon2;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
 use crate::{Error, Result};
@@ -462,11 +463,12 @@ pub(crate) fn check_username(username: &str) -> Result<String> {
 
 /// Checks a display name: 1–200 characters, no control characters.
 pub(crate) fn check_display_name(name: &str) -> Result<String> {
-    let name = name.trim();
+    crate::validate::refuse_hidden("display_name", name)?;
+    let name: String = name.trim().nfc().collect();
     if name.is_empty() || name.chars().count() > 200 || name.chars().any(char::is_control) {
         return Err(Error::DisplayNameInvalid);
     }
-    Ok(name.to_string())
+    Ok(name)
 }
 
 #[cfg(test)]

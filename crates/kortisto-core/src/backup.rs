@@ -8,16 +8,30 @@
 //! id, info: `kortisto backup v1`). It lives nowhere else: the database key is in the
 //! keychain and the recovery code carries it, so the recovery code also opens every backup.
 //!
-//! **Format** (`.kbak`, all integers big-endian):
+//! **Format** (`.kbak`, all integers big-endian), version 2:
 //! ```text
-//! header:  "KORTISTO-BACKUP\0" (16) | version u16 = 1 | chunk size u32 | register id (36, ASCII)
-//!          | schema version u32 | snapshot length u64 | created-at length u16 | created-at (RFC 3339)
+//! header:  "KORTISTO-BACKUP\0" (16) | version u16 = 2 | chunk size u32 | backup id (16, random)
+//!          | register id (36, ASCII) | schema version u32 | snapshot length u64
+//!          | created-at length u16 | created-at (RFC 3339)
 //! chunks:  final flag u8 (1 on the last chunk only) | nonce (12, random per chunk)
 //!          | ciphertext length u32 | AES-256-GCM ciphertext + tag
 //! ```
+//! Version 1 (still read, no longer written) is the same without the backup id. The backup id
+//! names one backup run, so two backups taken the same second are told apart (it is shown as
+//! hex in [`BackupInfo`]).
+//!
 //! Each chunk's associated data is SHA-256(header) ‖ chunk index u64 ‖ final flag, so a
 //! chunk cannot be moved, dropped, flagged final early or spliced from another backup, and a
 //! file that ends before a final chunk is reported as truncated.
+//!
+//! The header is read before anything is authenticated, so nothing it says sizes an
+//! allocation unchecked: a chunk size above [`MAX_CHUNK`] (16 MiB; we write 1 MiB) or a
+//! created-at longer than 64 bytes is refused as damaged before any buffer is made.
+//!
+//! **Files.** The backup goes through `output_file` (owner-only, never through a symlink,
+//! never inside the data folder) and never replaces an existing file (`output_exists`); the
+//! scheduled backup's names carry a timestamp. A snapshot or `.partial` left in the data
+//! folder by an interrupted run is removed when the next backup or restore starts.
 //!
 //! **Restore** decrypts into a temporary file, checks every page, checks the register id,
 //! then re-applies every erasure in the live register's id-only ledger (and its suppression
@@ -51,20 +65,27 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use crate::auth::{Action, Session};
+use crate::output_file::{self, Existing, OutputFile};
 use crate::secret::DatabaseKey;
 use crate::{audit, ids, store, Clock, DataDir, Error, Keychain, RecoveryCode, Register, Result};
 
 const MAGIC: &[u8; 16] = b"KORTISTO-BACKUP\0";
-const VERSION: u16 = 1;
+const VERSION: u16 = 2;
 const CHUNK: usize = 1 << 20;
 /// The first chunk not authenticating is what a wrong key looks like.
 const FIRST_CHUNK_FAILED: &str = "the first chunk failed authentication";
+/// The largest chunk size a backup's header may claim; a reader allocates at most this.
+pub const MAX_CHUNK: usize = 16 << 20;
+const MAX_CREATED_AT: usize = 64;
+const SNAPSHOT_FILE: &str = "backup-snapshot.db";
 
 /// What a backup run made.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BackupInfo {
     /// The backup file.
     pub path: String,
+    /// Its random id (hex), written in its header.
+    pub backup_id: String,
     /// Its size in bytes.
     #[ts(type = "number")]
     pub bytes: u64,
@@ -123,75 +144,144 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Seals `snapshot` into `out` under `key` (see the module comment for the format).
-fn seal(
-    snapshot: &Path,
-    out: &Path,
-    key: &[u8; 32],
-    register_id: &str,
+/// A backup's header (see the module comment).
+struct Header {
+    version: u16,
+    chunk: usize,
+    /// None only in version 1.
+    backup_id: Option<[u8; 16]>,
+    register_id: String,
     schema: u32,
-    created_at: &str,
-) -> Result<u64> {
+    length: u64,
+    created_at: String,
+}
+
+impl Header {
+    fn encode(&self) -> Vec<u8> {
+        let mut header = Vec::new();
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&self.version.to_be_bytes());
+        header.extend_from_slice(&(self.chunk as u32).to_be_bytes());
+        if let Some(id) = &self.backup_id {
+            header.extend_from_slice(id);
+        }
+        header.extend_from_slice(self.register_id.as_bytes());
+        header.extend_from_slice(&self.schema.to_be_bytes());
+        header.extend_from_slice(&self.length.to_be_bytes());
+        header.extend_from_slice(&(self.created_at.len() as u16).to_be_bytes());
+        header.extend_from_slice(self.created_at.as_bytes());
+        header
+    }
+
+    /// Reads and checks a header; returns it with its bytes exactly as read (for the hash).
+    /// No field is trusted to size a buffer beyond the fixed caps.
+    fn read(reader: &mut impl Read) -> Result<(Header, Vec<u8>)> {
+        let damaged = |detail: &str| Error::BackupDamaged {
+            detail: detail.to_string(),
+        };
+        let mut raw = vec![0u8; 16 + 2 + 4];
+        reader
+            .read_exact(&mut raw)
+            .map_err(|_| Error::BackupTruncated)?;
+        if &raw[..16] != MAGIC {
+            return Err(damaged("not a Kortisto backup"));
+        }
+        let version = u16::from_be_bytes([raw[16], raw[17]]);
+        if !(1..=VERSION).contains(&version) {
+            return Err(damaged("unknown backup version"));
+        }
+        let chunk = u32::from_be_bytes(raw[18..22].try_into().expect("4 bytes")) as usize;
+        if chunk == 0 || chunk > MAX_CHUNK {
+            return Err(damaged("chunk size out of range"));
+        }
+        let id_len = if version >= 2 { 16 } else { 0 };
+        let mut rest = vec![0u8; id_len + 36 + 4 + 8 + 2];
+        reader
+            .read_exact(&mut rest)
+            .map_err(|_| Error::BackupTruncated)?;
+        raw.extend_from_slice(&rest);
+        let backup_id = (id_len > 0).then(|| rest[..16].try_into().expect("16 bytes"));
+        let rest = &rest[id_len..];
+        let register_id = String::from_utf8_lossy(&rest[..36]).to_string();
+        let schema = u32::from_be_bytes(rest[36..40].try_into().expect("4 bytes"));
+        let length = u64::from_be_bytes(rest[40..48].try_into().expect("8 bytes"));
+        let created_len = u16::from_be_bytes([rest[48], rest[49]]) as usize;
+        if created_len > MAX_CREATED_AT {
+            return Err(damaged("created-at too long"));
+        }
+        let mut created = vec![0u8; created_len];
+        reader
+            .read_exact(&mut created)
+            .map_err(|_| Error::BackupTruncated)?;
+        raw.extend_from_slice(&created);
+        Ok((
+            Header {
+                version,
+                chunk,
+                backup_id,
+                register_id,
+                schema,
+                length,
+                created_at: String::from_utf8_lossy(&created).to_string(),
+            },
+            raw,
+        ))
+    }
+}
+
+/// Removes what an interrupted backup or restore left in the data folder: the snapshot and
+/// the restore's `.partial` (both SQLCipher files under the register's key, but not kept).
+fn remove_leftovers(data_dir: &Path) {
+    remove_database(&data_dir.join(SNAPSHOT_FILE));
+    let _ = fs::remove_file(data_dir.join("restore-in-progress.partial"));
+}
+
+/// Seals `snapshot` into `out` under `key` (see the module comment for the format); `header`'s
+/// length is set from the snapshot. `out` is finished only when every chunk is written.
+fn seal(snapshot: &Path, mut out: OutputFile, key: &[u8; 32], mut header: Header) -> Result<u64> {
     let cipher = Aes256Gcm::new_from_slice(key).expect("32-byte key");
     let length = fs::metadata(snapshot).map_err(io(snapshot))?.len();
-    let mut header = Vec::new();
-    header.extend_from_slice(MAGIC);
-    header.extend_from_slice(&VERSION.to_be_bytes());
-    header.extend_from_slice(&(CHUNK as u32).to_be_bytes());
-    header.extend_from_slice(register_id.as_bytes());
-    header.extend_from_slice(&schema.to_be_bytes());
-    header.extend_from_slice(&length.to_be_bytes());
-    header.extend_from_slice(&(created_at.len() as u16).to_be_bytes());
-    header.extend_from_slice(created_at.as_bytes());
-    let header_hash = Sha256::digest(&header);
-
-    let partial = out.with_extension("partial");
-    let result = (|| {
-        let mut writer =
-            BufWriter::with_capacity(4 * CHUNK, File::create(&partial).map_err(io(out))?);
-        writer.write_all(&header).map_err(io(out))?;
-        let mut reader =
-            BufReader::with_capacity(4 * CHUNK, File::open(snapshot).map_err(io(snapshot))?);
-        // One buffer, encrypted in place, so no chunk is copied or allocated again.
-        let mut buffer: Vec<u8> = Vec::with_capacity(CHUNK + 16);
-        let mut remaining = length;
-        let mut index = 0u64;
-        loop {
-            let take = remaining.min(CHUNK as u64) as usize;
-            buffer.resize(take, 0);
-            reader.read_exact(&mut buffer).map_err(io(snapshot))?;
-            remaining -= take as u64;
-            let last = remaining == 0;
-            let mut nonce = [0u8; 12];
-            getrandom::fill(&mut nonce)
-                .map_err(|e| Error::Storage(format!("no OS randomness: {e}")))?;
-            let tag = cipher
-                .encrypt_in_place_detached(
-                    Nonce::from_slice(&nonce),
-                    &aad(&header_hash, index, last),
-                    &mut buffer,
-                )
-                .map_err(|_| Error::Storage("encryption failed".into()))?;
-            writer.write_all(&[u8::from(last)]).map_err(io(out))?;
-            writer.write_all(&nonce).map_err(io(out))?;
-            writer
-                .write_all(&((take + tag.len()) as u32).to_be_bytes())
-                .map_err(io(out))?;
-            writer.write_all(&buffer).map_err(io(out))?;
-            writer.write_all(&tag).map_err(io(out))?;
-            index += 1;
-            if last {
-                break;
-            }
+    header.length = length;
+    header.chunk = CHUNK;
+    let encoded = header.encode();
+    let header_hash = Sha256::digest(&encoded);
+    let target = out.target().to_path_buf();
+    let io_out = io(&target);
+    out.write_all(&encoded).map_err(&io_out)?;
+    let mut reader =
+        BufReader::with_capacity(4 * CHUNK, File::open(snapshot).map_err(io(snapshot))?);
+    // One buffer, encrypted in place, so no chunk is copied or allocated again.
+    let mut buffer: Vec<u8> = Vec::with_capacity(CHUNK + 16);
+    let mut remaining = length;
+    let mut index = 0u64;
+    loop {
+        let take = remaining.min(CHUNK as u64) as usize;
+        buffer.resize(take, 0);
+        reader.read_exact(&mut buffer).map_err(io(snapshot))?;
+        remaining -= take as u64;
+        let last = remaining == 0;
+        let mut nonce = [0u8; 12];
+        getrandom::fill(&mut nonce)
+            .map_err(|e| Error::Storage(format!("no OS randomness: {e}")))?;
+        let tag = cipher
+            .encrypt_in_place_detached(
+                Nonce::from_slice(&nonce),
+                &aad(&header_hash, index, last),
+                &mut buffer,
+            )
+            .map_err(|_| Error::Storage("encryption failed".into()))?;
+        out.write_all(&[u8::from(last)]).map_err(&io_out)?;
+        out.write_all(&nonce).map_err(&io_out)?;
+        out.write_all(&((take + tag.len()) as u32).to_be_bytes())
+            .map_err(&io_out)?;
+        out.write_all(&buffer).map_err(&io_out)?;
+        out.write_all(&tag).map_err(&io_out)?;
+        index += 1;
+        if last {
+            break;
         }
-        let file = writer.into_inner().map_err(|e| io(out)(e.into_error()))?;
-        file.sync_all().map_err(io(out))?;
-        fs::rename(&partial, out).map_err(io(out))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&partial);
     }
-    result.map(|_| fs::metadata(out).map(|m| m.len()).unwrap_or(0))
+    out.finish()
 }
 
 struct Opened {
@@ -209,40 +299,35 @@ fn unseal(
     let damaged = |detail: &str| Error::BackupDamaged {
         detail: detail.to_string(),
     };
+    let partial = target.with_extension("partial");
+    if let Some(data_dir) = target.parent() {
+        remove_leftovers(data_dir);
+    }
+    let _ = fs::remove_file(&partial);
     let mut reader = BufReader::new(File::open(file).map_err(|e| damaged(&e.to_string()))?);
-    let mut fixed = [0u8; 16 + 2 + 4 + 36 + 4 + 8 + 2];
-    reader
-        .read_exact(&mut fixed)
-        .map_err(|_| Error::BackupTruncated)?;
-    if &fixed[..16] != MAGIC {
-        return Err(damaged("not a Kortisto backup"));
-    }
-    if u16::from_be_bytes([fixed[16], fixed[17]]) != VERSION {
-        return Err(damaged("unknown backup version"));
-    }
-    let chunk = u32::from_be_bytes(fixed[18..22].try_into().expect("4 bytes")) as usize;
-    let register_id = String::from_utf8_lossy(&fixed[22..58]).to_string();
-    let length = u64::from_be_bytes(fixed[62..70].try_into().expect("8 bytes"));
-    let created_len = u16::from_be_bytes([fixed[70], fixed[71]]) as usize;
-    let mut created = vec![0u8; created_len];
-    reader
-        .read_exact(&mut created)
-        .map_err(|_| Error::BackupTruncated)?;
+    let (header, raw) = Header::read(&mut reader)?;
+    let Header {
+        chunk,
+        register_id,
+        length,
+        created_at,
+        ..
+    } = header;
     if expected_register.is_some_and(|expected| register_id != expected) {
         return Err(Error::BackupOtherRegister {
             backup_register_id: register_id,
         });
     }
-    let mut header = fixed.to_vec();
-    header.extend_from_slice(&created);
-    let header_hash = Sha256::digest(&header);
+    let header_hash = Sha256::digest(&raw);
     let key = key_for(&register_id)?;
     let cipher = Aes256Gcm::new_from_slice(key.as_ref()).expect("32-byte key");
 
-    let partial = target.with_extension("partial");
     let result = (|| {
-        let mut writer =
-            BufWriter::new(File::create(&partial).map_err(|e| Error::Storage(e.to_string()))?);
+        let mut writer = BufWriter::new(
+            output_file::owner_only_new()
+                .open(&partial)
+                .map_err(|e| Error::Storage(e.to_string()))?,
+        );
         let mut index = 0u64;
         let mut written = 0u64;
         loop {
@@ -253,8 +338,8 @@ fn unseal(
             }
             let last = prefix[0] == 1;
             let size = u32::from_be_bytes(prefix[13..17].try_into().expect("4 bytes")) as usize;
-            if size > chunk + 16 {
-                return Err(damaged("chunk too large"));
+            if !(16..=chunk + 16).contains(&size) {
+                return Err(damaged("chunk size out of range"));
             }
             let mut sealed = vec![0u8; size];
             reader
@@ -310,7 +395,7 @@ fn unseal(
     result?;
     Ok(Opened {
         register_id,
-        created_at: String::from_utf8_lossy(&created).to_string(),
+        created_at,
     })
 }
 
@@ -339,8 +424,13 @@ impl Register {
         }
         let key = self.database_key()?;
         let created_at = ids::timestamp(clock);
-        let snapshot = self.data_dir().path().join("backup-snapshot.db");
-        remove_database(&snapshot);
+        remove_leftovers(self.data_dir().path());
+        // Opened before the snapshot is taken, so a refused target costs nothing.
+        let file = OutputFile::create(self.data_dir().path(), out, Existing::Refuse)?;
+        let mut backup_id = [0u8; 16];
+        getrandom::fill(&mut backup_id)
+            .map_err(|e| Error::Storage(format!("no OS randomness: {e}")))?;
+        let snapshot = self.data_dir().path().join(SNAPSHOT_FILE);
         let started = Instant::now();
         let taken = (|| {
             let mut target = store::create_snapshot_target(&snapshot, &key)?;
@@ -362,11 +452,17 @@ impl Register {
         let schema = store::schema_version(&self.conn)?;
         let sealed = seal(
             &snapshot,
-            out,
+            file,
             &backup_key(&key, self.register_id()),
-            self.register_id(),
-            schema,
-            &created_at,
+            Header {
+                version: VERSION,
+                chunk: CHUNK,
+                backup_id: Some(backup_id),
+                register_id: self.register_id().to_string(),
+                schema,
+                length: 0,
+                created_at: created_at.clone(),
+            },
         );
         remove_database(&snapshot);
         let bytes = sealed?;
@@ -382,6 +478,7 @@ impl Register {
         tx.commit()?;
         Ok(BackupInfo {
             path: out.display().to_string(),
+            backup_id: data_encoding::HEXLOWER.encode(&backup_id),
             bytes,
             snapshot_bytes,
             created_at,
@@ -619,6 +716,7 @@ impl Register {
                     detail: "not a folder".into(),
                 });
             }
+            output_file::check_outside(self.data_dir().path(), path)?;
         }
         let tx = self.conn.transaction()?;
         match schedule.folder.as_deref().filter(|f| !f.trim().is_empty()) {
@@ -669,5 +767,49 @@ impl Register {
             let _ = fs::remove_file(existing.remove(0));
         }
         Ok(Some(info))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Backups written before the backup id (format version 1) still restore.
+    #[test]
+    fn a_version_1_backup_is_still_read() {
+        let folder = tempfile::tempdir().unwrap();
+        let data_dir = folder.path().join("data");
+        let out_dir = folder.path().join("out");
+        fs::create_dir_all(&data_dir).unwrap();
+        fs::create_dir_all(&out_dir).unwrap();
+        let snapshot = data_dir.join(SNAPSHOT_FILE);
+        let content: Vec<u8> = (0..(CHUNK + 123)).map(|i| (i % 251) as u8).collect();
+        fs::write(&snapshot, &content).unwrap();
+        let register_id = "0192f0e0-0000-7000-8000-000000000001";
+        let key = [9u8; 32];
+        let file = out_dir.join("old.kbak");
+        let out = OutputFile::create(&data_dir, &file, Existing::Refuse).unwrap();
+        let header = Header {
+            version: 1,
+            chunk: CHUNK,
+            backup_id: None,
+            register_id: register_id.into(),
+            schema: 1,
+            length: 0,
+            created_at: "2025-01-02T03:04:05Z".into(),
+        };
+        seal(&snapshot, out, &key, header).unwrap();
+        assert_eq!(&fs::read(&file).unwrap()[16..18], &1u16.to_be_bytes());
+
+        let target = data_dir.join("restore-in-progress.db");
+        let opened = unseal(
+            &file,
+            &target,
+            |_| Ok(Zeroizing::new(key)),
+            Some(register_id),
+        )
+        .unwrap();
+        assert_eq!(opened.created_at, "2025-01-02T03:04:05Z");
+        assert_eq!(fs::read(&target).unwrap(), content);
     }
 }

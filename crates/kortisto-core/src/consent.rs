@@ -1,11 +1,14 @@
 //! The consent ledger (R3, notice §3): consent given and withdrawn per person and purpose,
 //! with time, channel, the wording version shown, evidence and who recorded it. Append-only:
 //! a withdrawal is a new event that takes effect at once; nothing is ever rewritten.
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Action, Session};
+use crate::output_file::{self, Existing};
 use crate::people::not_found;
-use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+use crate::{audit, ids, spreadsheet, store, validate, Clock, Error, Language, Register, Result};
 
 /// Given or withdrawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -107,7 +110,80 @@ pub struct MarketingContact {
     pub consent_given_at: String,
 }
 
+/// The file format of an exported marketing list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// A spreadsheet's CSV (see [`marketing_csv`]).
+    Csv,
+    /// The list as JSON.
+    Json,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ExportedFile {
+    /// The file.
+    pub path: String,
+    /// How many people it lists.
+    #[ts(type = "number")]
+    pub count: u64,
+}
+
+/// The marketing list as CSV (the one writer, `spreadsheet::csv`): surname, first name,
+/// e-mails and the day consent was given, headed in `language`.
+pub fn marketing_csv(contacts: &[MarketingContact], language: Language) -> Vec<u8> {
+    let header: &[&str] = match language {
+        Language::Fi => &["Sukunimi", "Etunimi", "Sähköpostit", "Suostumus annettu"],
+        Language::En => &["Surname", "First name", "E-mails", "Consent given"],
+    };
+    spreadsheet::csv(
+        header,
+        contacts.iter().map(|c| {
+            let day = c.consent_given_at.get(..10).unwrap_or(&c.consent_given_at);
+            let day = match (language, crate::parse_date("consent_given_at", day)) {
+                (Language::Fi, Ok(date)) => crate::format_finnish(date),
+                _ => day.to_string(),
+            };
+            [
+                c.surname.clone(),
+                c.first_name.clone(),
+                c.emails.join(", "),
+                day,
+            ]
+        }),
+    )
+}
+
 impl Register {
+    /// Writes the marketing list for `purpose` to `out` as CSV or JSON (admin, office;
+    /// audited as `marketing_list`). The file is owner-only and written whole or not at all,
+    /// never inside the data folder (see `output_file`).
+    pub fn marketing_export(
+        &mut self,
+        session: &Session,
+        purpose: &str,
+        format: ExportFormat,
+        language: Language,
+        out: &Path,
+        clock: &dyn Clock,
+    ) -> Result<ExportedFile> {
+        self.authorize(session, Action::MarketingList)?;
+        output_file::check_outside(self.data_dir().path(), output_file::folder_of(out))?;
+        let list = self.marketing_list(session, purpose, clock)?;
+        let bytes = match format {
+            ExportFormat::Csv => marketing_csv(&list, language),
+            ExportFormat::Json => {
+                serde_json::to_vec_pretty(&list).map_err(|e| Error::Storage(e.to_string()))?
+            }
+        };
+        output_file::write(self.data_dir().path(), out, &bytes, Existing::Replace)?;
+        Ok(ExportedFile {
+            path: out.display().to_string(),
+            count: list.len() as u64,
+        })
+    }
+
     /// Records consent given or withdrawn (every role: a withdrawal must never wait).
     pub fn consent_record(
         &mut self,

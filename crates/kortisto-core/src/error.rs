@@ -207,6 +207,25 @@ pub enum Error {
         /// What the OS said.
         detail: String,
     },
+    /// An extract, export or backup aimed inside the register's own data folder.
+    #[error("output_inside_register: {path}")]
+    OutputInsideRegister {
+        /// The folder.
+        path: String,
+    },
+    /// A backup would overwrite an existing file.
+    #[error("output_exists: {path}")]
+    OutputExists {
+        /// The file.
+        path: String,
+    },
+    /// A name or e-mail address with invisible characters (bidirectional controls, zero-width
+    /// characters) that could make it look like another.
+    #[error("text_hidden_characters: {field}")]
+    TextHiddenCharacters {
+        /// The field.
+        field: String,
+    },
     /// A backup file failed authentication or is not a Kortisto backup.
     #[error("backup_damaged: {detail}")]
     BackupDamaged {
@@ -319,6 +338,9 @@ impl Error {
             Error::ExtensionTooLong { .. } => "extension_too_long",
             Error::ErasureBlocked { .. } => "erasure_blocked",
             Error::OutputNotWritable { .. } => "output_not_writable",
+            Error::OutputInsideRegister { .. } => "output_inside_register",
+            Error::OutputExists { .. } => "output_exists",
+            Error::TextHiddenCharacters { .. } => "text_hidden_characters",
             Error::DuplicateSuspected { .. } => "duplicate_suspected",
             Error::FieldInvalid { .. } => "field_invalid",
             Error::RecordNotFound { .. } => "record_not_found",
@@ -396,6 +418,10 @@ impl Error {
                 earliest_on,
             } => json!({ "blockers": blockers, "earliest_on": earliest_on }),
             Error::OutputNotWritable { path, detail } => json!({ "path": path, "detail": detail }),
+            Error::OutputInsideRegister { path } | Error::OutputExists { path } => {
+                json!({ "path": path })
+            }
+            Error::TextHiddenCharacters { field } => json!({ "field": field }),
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::UsernameInvalid
             | Error::DisplayNameInvalid
@@ -643,6 +669,21 @@ impl Error {
                 format!("Kansioon {path} ei voi kirjoittaa, eikä sinne jäänyt mitään. Valitse toinen kansio.")
             } else {
                 format!("The folder {path} cannot be written, and nothing was left there. Choose another folder.")
+            },
+            Error::OutputInsideRegister { path } => if fi {
+                format!("Kansio {path} on rekisterin omassa datakansiossa. Tietopyyntöjä, vientejä ja varmuuskopioita ei kirjoiteta sinne, jotta henkilötietojen kopiot eivät sekoitu rekisterin tiedostoihin. Valitse toinen kansio, esim. Tiedostot.")
+            } else {
+                format!("The folder {path} is inside the register's own data folder. Extracts, exports and backups are not written there, so copies of personal data never mix with the register's files. Choose another folder, e.g. Documents.")
+            },
+            Error::OutputExists { path } => if fi {
+                format!("Tiedosto {path} on jo olemassa, eikä sitä korvattu. Valitse toinen nimi tai siirrä vanha tiedosto ensin.")
+            } else {
+                format!("The file {path} already exists and was not replaced. Choose another name or move the old file first.")
+            },
+            Error::TextHiddenCharacters { field } => if fi {
+                format!("Kentässä {field} on näkymättömiä merkkejä (tekstin suuntaa muuttavia tai nollalevyisiä merkkejä), jotka voivat saada sen näyttämään toiselta. Kirjoita arvo uudelleen käsin liittämättä sitä.")
+            } else {
+                format!("The field {field} has invisible characters (text-direction or zero-width characters) that can make it look like something else. Type the value again instead of pasting it.")
             },
             Error::DuplicateSuspected { person_ids } => if fi {
                 format!("Rekisterissä on todennäköisesti jo sama henkilö ({} osumaa). Avaa olemassa oleva tieto, tai vahvista että kyseessä on eri henkilö.", person_ids.len())

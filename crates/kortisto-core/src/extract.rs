@@ -4,6 +4,7 @@
 //! holding the SHA-256 of both. Files are written under temporary names and renamed only
 //! when all three are complete, so a failure leaves nothing half-written behind.
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -16,6 +17,7 @@ use crate::disclosures::{Disclosure, Transfer};
 use crate::history::HistoryEntry;
 use crate::meetings::{Meeting, ServiceElement};
 use crate::notice::{self, Controller};
+use crate::output_file::{self, Existing, OutputFile};
 use crate::pdf::{self, Block};
 use crate::people::{not_found, Contact, Person, Position};
 use crate::requests::Request;
@@ -574,8 +576,13 @@ fn sha256_hex(bytes: &[u8]) -> String {
     data_encoding::HEXLOWER.encode(&Sha256::digest(bytes))
 }
 
-/// Writes the three files; nothing is left behind on failure.
-pub(crate) fn write_files(extract: &SubjectAccessExtract, out_dir: &Path) -> Result<ExtractFiles> {
+/// Writes the three files through `output_file` (owner-only, never through a symlink, never
+/// inside `data_dir`); nothing is left behind on failure.
+pub(crate) fn write_files(
+    extract: &SubjectAccessExtract,
+    data_dir: &Path,
+    out_dir: &Path,
+) -> Result<ExtractFiles> {
     let not_writable = |e: std::io::Error| Error::OutputNotWritable {
         path: out_dir.display().to_string(),
         detail: e.to_string(),
@@ -586,6 +593,7 @@ pub(crate) fn write_files(extract: &SubjectAccessExtract, out_dir: &Path) -> Res
             "not a folder",
         )));
     }
+    output_file::check_outside(data_dir, out_dir)?;
     let json = serde_json::to_vec_pretty(extract).map_err(|e| Error::Storage(e.to_string()))?;
     let title = t(extract.language, "Tietopyyntö", "Subject access extract");
     let pdf_bytes = pdf::render(
@@ -623,31 +631,23 @@ pub(crate) fn write_files(extract: &SubjectAccessExtract, out_dir: &Path) -> Res
         (&json_path, &json),
         (&manifest_path, &manifest),
     ];
-    let temps: Vec<PathBuf> = planned
-        .iter()
-        .map(|(path, _)| {
-            let mut name = path.as_os_str().to_owned();
-            name.push(".partial");
-            PathBuf::from(name)
-        })
-        .collect();
-    let written = (|| {
-        for ((_, bytes), temp) in planned.iter().zip(&temps) {
-            fs::write(temp, bytes)?;
+    // All three are written under their temporary names before any is renamed, so a failure
+    // while writing leaves nothing; one while renaming removes those already in place.
+    let mut pending = Vec::with_capacity(planned.len());
+    for (path, bytes) in &planned {
+        let mut file = OutputFile::create(data_dir, path, Existing::Replace)?;
+        file.write_all(bytes).map_err(not_writable)?;
+        pending.push(file);
+    }
+    let mut renamed: Vec<&PathBuf> = Vec::with_capacity(planned.len());
+    for (file, (path, _)) in pending.into_iter().zip(&planned) {
+        if let Err(error) = file.finish() {
+            for path in renamed {
+                let _ = fs::remove_file(path);
+            }
+            return Err(error);
         }
-        for ((path, _), temp) in planned.iter().zip(&temps) {
-            fs::rename(temp, path)?;
-        }
-        Ok::<(), std::io::Error>(())
-    })();
-    if let Err(error) = written {
-        for temp in &temps {
-            let _ = fs::remove_file(temp);
-        }
-        for (path, _) in &planned {
-            let _ = fs::remove_file(path);
-        }
-        return Err(not_writable(error));
+        renamed.push(path);
     }
     Ok(files)
 }
@@ -687,12 +687,13 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<ExtractFiles> {
         self.authorize(session, Action::Extract)?;
+        let data_dir = self.data_dir().path().to_path_buf();
         let tx = self.conn.transaction()?;
         if let Some(request) = request_id {
             store::rights::request(&tx, request)?.ok_or_else(|| not_found("request", request))?;
         }
         let extract = collect(&tx, person_id, language, ids::timestamp(clock))?;
-        let files = write_files(&extract, out_dir)?;
+        let files = write_files(&extract, &data_dir, out_dir)?;
         audit::append(
             &tx,
             clock,

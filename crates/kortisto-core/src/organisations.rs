@@ -125,7 +125,7 @@ pub(crate) fn check(
     conn: &rusqlite::Connection,
     input: &OrganisationInput,
 ) -> Result<CheckedOrganisation> {
-    let name = validate::required("name", &input.name, 200)?;
+    let name = validate::name("name", &input.name, 200)?;
     let kind = input.kind.unwrap_or(OrganisationKind::Company);
     let parent_id = input
         .parent_id

@@ -275,13 +275,12 @@ struct CheckedPerson {
 
 fn check_person(input: &PersonInput) -> Result<CheckedPerson> {
     Ok(CheckedPerson {
-        surname: validate::required("surname", &input.surname, 200)?,
-        first_name: validate::required("first_name", &input.first_name, 200)?,
-        other_first_names: validate::optional(
+        surname: validate::name("surname", &input.surname, 200)?,
+        first_name: validate::name("first_name", &input.first_name, 200)?,
+        other_first_names: validate::optional_name(
             "other_first_names",
             input.other_first_names.as_deref(),
             200,
-            false,
         )?,
     })
 }

@@ -3,6 +3,7 @@
 //! e-mail addresses, names and free text, and date ranges.
 use chrono::NaiveDate;
 use phonenumber::Mode;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::date::parse_date;
 use crate::{Error, Result};
@@ -105,8 +106,54 @@ pub fn phone_search_forms(e164: &str) -> Vec<String> {
     forms
 }
 
-/// Checks an e-mail address and returns it trimmed, domain in lower case.
+/// Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and
+/// zero-width characters (U+200B–U+200D, U+2060, U+FEFF). They are invisible, so a name or an
+/// address holding one looks like another (a duplicate that is not found, an address that
+/// is not the one shown) — they are refused, never silently removed.
+pub fn is_hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Refuses a text with a hidden character (`text_hidden_characters`).
+pub fn refuse_hidden(field: &str, text: &str) -> Result<()> {
+    if text.chars().any(is_hidden) {
+        return Err(Error::TextHiddenCharacters {
+            field: field.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// A name (a person's, an organisation's, a user's): as [`required`], without hidden
+/// characters, and in Unicode NFC, so `Mäkinen` typed with a combining diaeresis is stored,
+/// found and compared as the same name as `Mäkinen` typed with `ä`.
+pub fn name(field: &str, text: &str, max: usize) -> Result<String> {
+    refuse_hidden(field, text)?;
+    required(field, &text.nfc().collect::<String>(), max)
+}
+
+/// An optional name: `None` when empty, else as [`name`].
+pub fn optional_name(field: &str, text: Option<&str>, max: usize) -> Result<Option<String>> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => name(field, t, max).map(Some),
+    }
+}
+
+/// Checks an e-mail address and returns it trimmed, domain in lower case. Hidden characters
+/// are refused with their own code before anything else.
 pub fn email(text: &str) -> Result<String> {
+    refuse_hidden("email", text)?;
     let text = text.trim();
     let invalid = || Error::FieldInvalid {
         field: "email".into(),

@@ -299,6 +299,9 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
         Error::PasswordMismatch,
         Error::PasswordPromptUnavailable,
         Error::AuditChainBroken { seq: 3 },
+        Error::OutputInsideRegister { path: "p".into() },
+        Error::OutputExists { path: "p".into() },
+        Error::TextHiddenCharacters { field: "f".into() },
         Error::Storage("d".into()),
     ];
     let mut codes = std::collections::HashSet::new();

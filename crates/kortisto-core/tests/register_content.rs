@@ -722,3 +722,132 @@ fn personal_data_is_never_readable_in_any_file_of_the_data_directory() {
         );
     }
 }
+
+#[test]
+fn names_are_stored_in_nfc_and_hidden_characters_are_refused() {
+    let sandbox = Sandbox::new("unicodenames");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    // "Mäkinen" and "Åsa" typed with combining marks (a + U+0308, A + U+030A).
+    let decomposed = register
+        .person_add(
+            &admin,
+            &PersonInput {
+                surname: "Ma\u{0308}kinen".into(),
+                first_name: "A\u{030A}sa".into(),
+                other_first_names: Some("Ma\u{0308}rta".into()),
+            },
+            &[],
+            &source(SourceKind::BusinessCard, None),
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(decomposed.surname, "M\u{e4}kinen");
+    assert_eq!(decomposed.first_name, "\u{c5}sa");
+    assert_eq!(decomposed.other_first_names.as_deref(), Some("M\u{e4}rta"));
+    let organisation = register
+        .organisation_add(
+            &admin,
+            &OrganisationInput {
+                name: "Ka\u{0308}rka\u{0308}s Oy".into(),
+                ..Default::default()
+            },
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(organisation.name, "K\u{e4}rk\u{e4}s Oy");
+    let user = register
+        .user_add(
+            &admin,
+            &kortisto_core::users::NewUser {
+                username: "maija".into(),
+                display_name: "Maija Ma\u{0308}kinen".into(),
+                role: kortisto_core::auth::Role::Office,
+            },
+            &common::password(),
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(user.display_name, "Maija M\u{e4}kinen");
+
+    let hidden = [
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{200B}', '\u{200C}',
+        '\u{200D}', '\u{2060}', '\u{FEFF}',
+    ];
+    for c in hidden {
+        let named = |surname: String, first: String| PersonInput {
+            surname,
+            first_name: first,
+            other_first_names: None,
+        };
+        for (field, input) in [
+            ("surname", named(format!("Virta{c}nen"), "Ville".into())),
+            ("first_name", named("Virtanen".into(), format!("{c}Ville"))),
+        ] {
+            let error = register
+                .person_add(
+                    &admin,
+                    &input,
+                    &[],
+                    &source(SourceKind::BusinessCard, None),
+                    &clock,
+                )
+                .unwrap_err();
+            assert_eq!(
+                error.code(),
+                "text_hidden_characters",
+                "{field} U+{:04X}",
+                c as u32
+            );
+            assert_eq!(error.params()["field"], field);
+        }
+        let error = register
+            .person_add(
+                &admin,
+                &person("Virtanen", "Ville"),
+                &[contact(ContactKind::Email, &format!("ville{c}@example.fi"))],
+                &source(SourceKind::BusinessCard, None),
+                &clock,
+            )
+            .unwrap_err();
+        assert_eq!(
+            error.code(),
+            "text_hidden_characters",
+            "email U+{:04X}",
+            c as u32
+        );
+        let error = register
+            .organisation_add(
+                &admin,
+                &OrganisationInput {
+                    name: format!("Firma{c} Oy"),
+                    ..Default::default()
+                },
+                &clock,
+            )
+            .unwrap_err();
+        assert_eq!(error.code(), "text_hidden_characters");
+        let error = register
+            .user_add(
+                &admin,
+                &kortisto_core::users::NewUser {
+                    username: format!("u{}", c as u32),
+                    display_name: format!("Nimi{c}"),
+                    role: kortisto_core::auth::Role::Sales,
+                },
+                &common::password(),
+                &clock,
+            )
+            .unwrap_err();
+        assert_eq!(error.code(), "text_hidden_characters");
+    }
+    let error = Error::TextHiddenCharacters {
+        field: "surname".into(),
+    };
+    assert_ne!(
+        error.message(kortisto_core::Language::Fi),
+        error.message(kortisto_core::Language::En)
+    );
+    assert!(register.search(&admin, "virtanen", 5).unwrap().is_empty());
+}

@@ -449,3 +449,189 @@ fn a_cancelled_run_stops_after_a_whole_batch_and_the_next_run_finishes() {
     assert_eq!(second.erased, 50);
     assert_eq!(register.person_list(&admin, 0, 1000).unwrap().total, 0);
 }
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_backup_is_owner_only_never_overwrites_and_never_goes_into_the_data_folder() {
+    let sandbox = Sandbox::new("backupfile");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    person(&mut register, &admin, "Omistaja");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("kortisto.kbak");
+    let first = register.backup_create(Some(&admin), &file, &clock).unwrap();
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600, "owner-only");
+    let first_bytes = std::fs::read(&file).unwrap();
+    assert_eq!(
+        &first_bytes[16..18],
+        &2u16.to_be_bytes(),
+        "format version 2"
+    );
+    assert_eq!(first.backup_id.len(), 32);
+    assert_eq!(
+        data_encoding_hex(&first_bytes[22..38]),
+        first.backup_id,
+        "the random backup id is in the header"
+    );
+
+    let again = register
+        .backup_create(Some(&admin), &file, &clock)
+        .expect_err("an existing backup is never overwritten");
+    assert_eq!(again.code(), "output_exists");
+    assert_ne!(again.message(Language::Fi), again.message(Language::En));
+    assert_eq!(std::fs::read(&file).unwrap(), first_bytes);
+
+    let second_file = out.path().join("toinen.kbak");
+    let second = register
+        .backup_create(Some(&admin), &second_file, &clock)
+        .unwrap();
+    assert_ne!(second.backup_id, first.backup_id);
+
+    // A symlink at the target is an existing file: never written through.
+    #[cfg(unix)]
+    {
+        let victim = out.path().join("victim.txt");
+        std::fs::write(&victim, b"keep").unwrap();
+        let link = out.path().join("link.kbak");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        let refused = register
+            .backup_create(Some(&admin), &link, &clock)
+            .unwrap_err();
+        assert_eq!(refused.code(), "output_exists");
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+    }
+
+    for inside in [
+        sandbox.data_dir.path().join("kopio.kbak"),
+        sandbox.data_dir.path().join(".").join("kopio.kbak"),
+    ] {
+        let refused = register
+            .backup_create(Some(&admin), &inside, &clock)
+            .unwrap_err();
+        assert_eq!(
+            refused.code(),
+            "output_inside_register",
+            "{}",
+            inside.display()
+        );
+        assert!(!inside.exists());
+    }
+    let schedule = register
+        .backup_schedule_set(
+            &admin,
+            &kortisto_core::backup::BackupSchedule {
+                folder: Some(sandbox.data_dir.path().display().to_string()),
+                keep: 3,
+            },
+            &clock,
+        )
+        .unwrap_err();
+    assert_eq!(schedule.code(), "output_inside_register");
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn data_encoding_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A header that claims a 4 GiB chunk or a 60 000-byte creation time is refused before any
+/// buffer of that size is made.
+#[test]
+fn a_backup_header_cannot_size_an_allocation() {
+    let sandbox = Sandbox::new("hostileheader");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let out = tempfile::tempdir().unwrap();
+    let header = |version: u16, chunk: u32, created_len: u16| {
+        let mut bytes = b"KORTISTO-BACKUP\0".to_vec();
+        bytes.extend_from_slice(&version.to_be_bytes());
+        bytes.extend_from_slice(&chunk.to_be_bytes());
+        if version == 2 {
+            bytes.extend_from_slice(&[7u8; 16]);
+        }
+        bytes.extend_from_slice(register.register_id().as_bytes());
+        bytes.extend_from_slice(&1u32.to_be_bytes());
+        bytes.extend_from_slice(&10u64.to_be_bytes());
+        bytes.extend_from_slice(&created_len.to_be_bytes());
+        bytes
+    };
+    let huge_chunk = {
+        let mut bytes = header(1, u32::MAX, 20);
+        bytes.extend_from_slice(b"2026-11-27T10:00:00Z");
+        // One chunk that claims to be almost 4 GiB long, then the file ends.
+        bytes.push(1);
+        bytes.extend_from_slice(&[0u8; 12]);
+        bytes.extend_from_slice(&(u32::MAX - 1).to_be_bytes());
+        bytes
+    };
+    let long_created = header(2, 1 << 20, 60_000);
+    let unknown_version = header(3, 1 << 20, 0);
+    for (name, bytes) in [
+        ("huge-chunk.kbak", huge_chunk),
+        ("long-created.kbak", long_created),
+        ("version-3.kbak", unknown_version),
+    ] {
+        let file = out.path().join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let error = register.backup_restore(&admin, &file, &clock).unwrap_err();
+        assert_eq!(error.code(), "backup_damaged", "{name}: {error}");
+    }
+}
+
+#[test]
+fn leftovers_of_an_interrupted_backup_or_restore_are_removed_when_the_next_starts() {
+    let sandbox = Sandbox::new("leftovers");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let data = sandbox.data_dir.path().to_path_buf();
+    let planted = [
+        data.join("restore-in-progress.partial"),
+        data.join("backup-snapshot.db"),
+        data.join("backup-snapshot.db-wal"),
+    ];
+    let out = tempfile::tempdir().unwrap();
+    let not_a_backup = out.path().join("not-a-backup.kbak");
+    std::fs::write(
+        &not_a_backup,
+        b"nothing like a backup, only text long enough for a header",
+    )
+    .unwrap();
+    for file in &planted {
+        std::fs::write(file, b"half-written").unwrap();
+    }
+    let error = register
+        .backup_restore(&admin, &not_a_backup, &clock)
+        .unwrap_err();
+    assert_eq!(error.code(), "backup_damaged");
+    for file in &planted {
+        assert!(!file.exists(), "{} left after a restore", file.display());
+    }
+
+    for file in &planted {
+        std::fs::write(file, b"half-written").unwrap();
+    }
+    let target = out.path().join("uusi.kbak");
+    std::fs::write(out.path().join("uusi.kbak.partial"), b"half").unwrap();
+    register
+        .backup_create(Some(&admin), &target, &clock)
+        .unwrap();
+    for file in &planted {
+        assert!(!file.exists(), "{} left after a backup", file.display());
+    }
+    assert!(!out.path().join("uusi.kbak.partial").exists());
+    let restored = register.backup_restore(&admin, &target, &clock).unwrap();
+    assert!(restored
+        .backup_created_at
+        .starts_with("2026-11-27T10:00:00"));
+}

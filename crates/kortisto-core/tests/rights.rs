@@ -10,7 +10,9 @@ use common::{
     all_files, at, contains, decrypted_pages, raw_connection, register_with_admin, Sandbox,
 };
 use kortisto_core::auth::Session;
-use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
+use kortisto_core::consent::{
+    marketing_csv, ConsentChannel, ConsentEventKind, ConsentInput, ExportFormat,
+};
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
 use kortisto_core::disclosures::{DisclosureInput, LegalBasis, ProcessorInput, TransferInput};
 use kortisto_core::extract::{EXTRACT_COVERS, NOT_IN_EXTRACT};
@@ -937,4 +939,217 @@ fn request_deadlines_extensions_and_the_due_list_follow_the_clock() {
     let _ = fresh;
     let future = register.request_add(&admin, &new("2.3.2026"), &clock);
     assert!(matches!(future, Err(Error::DateInvalid { .. })));
+}
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn extract_files_are_owner_only_never_written_through_a_symlink_or_into_the_data_folder() {
+    let sandbox = Sandbox::new("extractfiles");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let person = full_person(&mut register, &admin, &clock);
+    let out = tempfile::tempdir().unwrap();
+    let stem = format!("kortisto-extract-{}-2026-11-27-fi", person.person_id);
+    // Someone who can write the folder plants symlinks where the files are first written.
+    #[cfg(unix)]
+    let victim = {
+        let victim = out.path().join("victim.txt");
+        std::fs::write(&victim, b"keep").unwrap();
+        for ext in ["pdf", "json", "manifest.json"] {
+            std::os::unix::fs::symlink(&victim, out.path().join(format!("{stem}.{ext}.partial")))
+                .unwrap();
+        }
+        std::os::unix::fs::symlink(&victim, out.path().join(format!("{stem}.pdf"))).unwrap();
+        victim
+    };
+    let files = register
+        .extract(
+            &admin,
+            &person.person_id,
+            Language::Fi,
+            out.path(),
+            None,
+            &clock,
+        )
+        .unwrap();
+    #[cfg(unix)]
+    {
+        assert_eq!(
+            std::fs::read(&victim).unwrap(),
+            b"keep",
+            "written through a symlink"
+        );
+        for path in [&files.pdf_path, &files.json_path, &files.manifest_path] {
+            let path = std::path::Path::new(path);
+            assert_eq!(mode(path), 0o600, "{}", path.display());
+            assert!(!std::fs::symlink_metadata(path).unwrap().is_symlink());
+        }
+    }
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".partial")), "{names:?}");
+
+    for inside in [
+        sandbox.data_dir.path().to_path_buf(),
+        sandbox.data_dir.path().join("sisalla"),
+    ] {
+        std::fs::create_dir_all(&inside).unwrap();
+        let before = std::fs::read_dir(&inside).unwrap().count();
+        let refused = register
+            .extract(
+                &admin,
+                &person.person_id,
+                Language::Fi,
+                &inside,
+                None,
+                &clock,
+            )
+            .unwrap_err();
+        assert_eq!(refused.code(), "output_inside_register");
+        assert!(refused.message(Language::Fi).contains("datakansiossa"));
+        assert!(refused.message(Language::En).contains("data folder"));
+        assert_eq!(std::fs::read_dir(&inside).unwrap().count(), before);
+    }
+}
+
+#[test]
+fn the_marketing_list_exports_as_spreadsheet_safe_csv_through_the_one_writer() {
+    let sandbox = Sandbox::new("marketingcsv");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let mut add = |surname: &str, first_name: &str, email: &str| {
+        let id = register
+            .person_add(
+                &admin,
+                &PersonInput {
+                    surname: surname.into(),
+                    first_name: first_name.into(),
+                    other_first_names: None,
+                },
+                &[ContactInput {
+                    kind: ContactKind::Email,
+                    value: email.into(),
+                    label: None,
+                    social_kind: None,
+                }],
+                &SourceInput {
+                    kind: SourceKind::SelfService,
+                    detail: None,
+                    obtained_on: None,
+                },
+                &clock,
+            )
+            .unwrap()
+            .person_id;
+        register
+            .consent_record(
+                &admin,
+                &ConsentInput {
+                    person_id: id,
+                    purpose: "direct-marketing".into(),
+                    kind: ConsentEventKind::Given,
+                    channel: ConsentChannel::Form,
+                    wording_version: "v1".into(),
+                    evidence: None,
+                    at: Some("2026-01-02T10:00:00Z".into()),
+                },
+                &clock,
+            )
+            .unwrap();
+    };
+    add(
+        "=HYPERLINK(\"http://x\";\"y\")",
+        "+Kaava",
+        "kaava@example.fi",
+    );
+    add("-Miinus", "@Ät", "miinus@example.fi");
+    add("Virtanen; \"Ville\"", "Ville", "ville@example.fi");
+
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("markkinointi.csv");
+    let written = register
+        .marketing_export(
+            &admin,
+            "direct-marketing",
+            ExportFormat::Csv,
+            Language::Fi,
+            &file,
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(written.count, 3);
+    #[cfg(unix)]
+    assert_eq!(mode(&file), 0o600);
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(
+        bytes,
+        marketing_csv(
+            &register
+                .marketing_list(&admin, "direct-marketing", &clock)
+                .unwrap(),
+            Language::Fi
+        )
+    );
+    let text = String::from_utf8(bytes).unwrap();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark for Excel");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["Sukunimi", "Etunimi", "Sähköpostit", "Suostumus annettu"]
+    );
+    let mut rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            vec!["'-Miinus", "'@Ät", "miinus@example.fi", "2.1.2026"],
+            vec![
+                "'=HYPERLINK(\"http://x\";\"y\")",
+                "'+Kaava",
+                "kaava@example.fi",
+                "2.1.2026"
+            ],
+            vec![
+                "Virtanen; \"Ville\"",
+                "Ville",
+                "ville@example.fi",
+                "2.1.2026"
+            ],
+        ]
+    );
+    for first in ["=", "+", "-", "@", "\t", "\r"] {
+        let cell = format!("{first}1");
+        assert_eq!(
+            kortisto_core::spreadsheet::neutralise(&cell),
+            format!("'{cell}")
+        );
+    }
+    assert_eq!(kortisto_core::spreadsheet::neutralise("Ville"), "Ville");
+
+    let refused = register
+        .marketing_export(
+            &admin,
+            "direct-marketing",
+            ExportFormat::Json,
+            Language::En,
+            &sandbox.data_dir.path().join("list.json"),
+            &clock,
+        )
+        .unwrap_err();
+    assert_eq!(refused.code(), "output_inside_register");
+    assert!(!sandbox.data_dir.path().join("list.json").exists());
 }

@@ -35,6 +35,8 @@ import type {
   DisclosureInput,
   ErasureBlocker,
   ErasureReceipt,
+  ExportedFile,
+  ExportFormat,
   ExtractFiles,
   MarketingContact,
   Processor,
@@ -172,6 +174,8 @@ export interface Backend {
   consentHistory(personId: string): Promise<ConsentEvent[]>;
   /** People whose latest consent for `purpose` is "given" (admin, office). */
   marketingList(purpose: string): Promise<MarketingContact[]>;
+  /** Writes that list to `outFile` as the core's spreadsheet-safe CSV, or JSON (admin, office). */
+  marketingExport(purpose: string, format: ExportFormat, language: Language, outFile: string): Promise<ExportedFile>;
   /** Adds a processor (admin). */
   processorAdd(processor: ProcessorInput): Promise<Processor>;
   /** Every processor (admin). */
@@ -337,6 +341,8 @@ export const api: Backend = {
   consentRecord: (consent) => call<ConsentEvent>("consent_record", { consent }),
   consentHistory: (personId) => call<ConsentEvent[]>("consent_history", { person_id: personId }),
   marketingList: (purpose) => call<MarketingContact[]>("marketing_list", { purpose }),
+  marketingExport: (purpose, format, language, outFile) =>
+    call<ExportedFile>("marketing_export", { purpose, format, language, out_file: outFile }),
   processorAdd: (processor) => call<Processor>("processor_add", { processor }),
   processorList: () => call<Processor[]>("processor_list"),
   transferAdd: (transfer) => call<Transfer>("transfer_add", { transfer }),

@@ -10,7 +10,8 @@ use crate::output::{pick, size, Output};
 pub enum Command {
     /// Write an encrypted backup (AES-256-GCM) of the register to a file.
     Create {
-        /// The backup file (e.g. kortisto-2026-11-27.kbak).
+        /// The backup file (e.g. kortisto-2026-11-27.kbak): owner-only, never inside the data
+        /// folder, and never over an existing file.
         #[arg(long)]
         out: PathBuf,
     },

@@ -12,9 +12,10 @@ use crate::output::{pick, Output};
 pub struct Args {
     /// The person.
     person_id: String,
-    /// The folder to write into.
+    /// The folder to write into (default: KORTISTO_EXPORT_DIR, else your documents folder,
+    /// else your home folder; never inside the data folder).
     #[arg(long)]
-    out: PathBuf,
+    out: Option<PathBuf>,
     /// The access request this answers (it is closed as done).
     #[arg(long)]
     request: Option<String>,
@@ -22,12 +23,15 @@ pub struct Args {
 
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
+    let folder = args
+        .out
+        .unwrap_or_else(kortisto_core::output_file::default_folder);
     let result = register
         .extract(
             &session,
             &args.person_id,
             out.language(),
-            &args.out,
+            &folder,
             args.request.as_deref(),
             &SystemClock,
         )

@@ -1,12 +1,16 @@
 //! `kortisto marketing list`: who may be sent marketing — never anyone who withdrew.
-use kortisto_core::{DataDir, Result, SystemClock};
+use std::path::PathBuf;
+
+use kortisto_core::consent::{marketing_csv, ExportFormat};
+use kortisto_core::{DataDir, Error, Result, SystemClock};
 
 use super::{finish, open_as};
-use crate::output::Output;
+use crate::output::{pick, Output};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// People whose latest consent for the purpose is "given", as CSV (or JSON with --json).
+    /// People whose latest consent for the purpose is "given", as CSV for a spreadsheet (`;`
+    /// between cells, formulas neutralised) or JSON; printed, or written to `--out`.
     List {
         /// Purpose (default: direct-marketing).
         #[arg(long, default_value = "direct-marketing")]
@@ -14,35 +18,64 @@ pub enum Command {
         /// csv or json.
         #[arg(long, default_value = "csv")]
         format: String,
+        /// Write to this file (owner-only) instead of printing; never inside the data folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
-}
-
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', ';']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
 }
 
 pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
     let (mut register, session) = open_as(data_dir, out, user)?;
     let result = (|| match command {
-        Command::List { purpose, format } => {
+        Command::List {
+            purpose,
+            format,
+            out: file,
+        } => {
+            // `--json` says how the command answers; the file's format is `--format`'s.
+            let format = match format.as_str() {
+                "json" => ExportFormat::Json,
+                "csv" if out.is_json() && file.is_none() => ExportFormat::Json,
+                "csv" => ExportFormat::Csv,
+                _ => {
+                    return Err(Error::FieldInvalid {
+                        field: "format".into(),
+                        rule: "format".into(),
+                    })
+                }
+            };
+            if let Some(file) = file {
+                let written = register.marketing_export(
+                    &session,
+                    &purpose,
+                    format,
+                    out.language(),
+                    &file,
+                    &SystemClock,
+                )?;
+                out.print(&written, |l| {
+                    format!(
+                        "{} {} ({} {})",
+                        pick(
+                            l,
+                            "Markkinointilista kirjoitettu:",
+                            "Marketing list written:"
+                        ),
+                        written.path,
+                        written.count,
+                        pick(l, "henkilöä", "people")
+                    )
+                });
+                return Ok(());
+            }
             let list = register.marketing_list(&session, &purpose, &SystemClock)?;
-            if format == "json" || out.is_json() {
-                out.print_json(&list);
-            } else {
-                println!("person_id,surname,first_name,emails,consent_given_at");
-                for c in &list {
-                    println!(
-                        "{},{},{},{},{}",
-                        c.person_id,
-                        csv_field(&c.surname),
-                        csv_field(&c.first_name),
-                        csv_field(&c.emails.join(" ")),
-                        c.consent_given_at
-                    );
+            match format {
+                ExportFormat::Json => out.print_json(&list),
+                ExportFormat::Csv => {
+                    print!(
+                        "{}",
+                        String::from_utf8_lossy(&marketing_csv(&list, out.language()))
+                    )
                 }
             }
             Ok(())

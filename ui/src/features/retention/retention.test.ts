@@ -236,6 +236,7 @@ describe("backups screen", () => {
   it("prefills the file and shows the backup's size and encryption speed in Finnish", async () => {
     const info: BackupInfo = {
       path: "/home/maija/Documents/kortisto-20261127.kbak",
+      backup_id: "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
       bytes: 1_234_567,
       snapshot_bytes: 500_000_000,
       created_at: "2026-11-27T10:00:00Z",

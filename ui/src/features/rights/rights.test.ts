@@ -1,7 +1,7 @@
 // Tests of the people's-rights UI: the access extract in two clicks, erasure (blocked, and asked once
 // then the receipt), consent withdrawal, processors and transfers (Privacy Shield refused, flagged
-// transfers), request deadlines on the admin home, the request log, the marketing CSV, and role hiding.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+// transfers), request deadlines on the admin home, the request log, the marketing export, and role hiding.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type {
   ConsentEvent,
   ErasureReceipt,
@@ -30,8 +30,7 @@ import {
   type Handler,
 } from "../../testing/harness";
 import { HITS, personPage } from "../../testing/register";
-import { messages } from "../../lib/i18n";
-import { addDays, csvCell, earliestErasureOn, isoToday, marketingCsv, urgencyOf } from "./rights";
+import { addDays, defaultExportFile, earliestErasureOn, isoToday, urgencyOf } from "./rights";
 
 beforeEach(resetAll);
 afterEach(cleanUp);
@@ -505,16 +504,6 @@ describe("requests", () => {
   });
 });
 
-/** A Blob's bytes as text, the byte-order mark kept (jsdom's Blob has no text()). */
-function blobText(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new TextDecoder("utf-8", { ignoreBOM: true }).decode(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}
-
 describe("marketing list", () => {
   const CONTACTS: MarketingContact[] = [
     {
@@ -526,37 +515,54 @@ describe("marketing list", () => {
     },
   ];
 
-  it("is open to office staff and exports the list as CSV through a Blob URL", async () => {
-    const created: Blob[] = [];
-    const createObjectURL = vi.fn((blob: Blob) => {
-      created.push(blob);
-      return "blob:kortisto/1";
+  it("is open to office staff and exports the list through the backend's one CSV writer", async () => {
+    const written = { path: "/home/maija/Documents/markkinointilista.csv", count: 1 };
+    await startLoggedIn(
+      {
+        marketing_list: () => CONTACTS,
+        extract_default_folder: () => "/home/maija/Documents",
+        marketing_export: () => written,
+      },
+      OFFICE,
+    );
+    expect(queryTestId("nav-requests")).toBeNull();
+    expect(queryTestId("nav-processors")).toBeNull();
+    click(byTestId("nav-marketing"));
+    await waitFor(() => byTestId("marketing-row"));
+    expect(callsOf("marketing_list")[0].payload).toEqual({ purpose: "direct-marketing" });
+    expect(byTestId("marketing-row").textContent).toContain("matti.virtanen@acme.fi, matti@example.fi");
+    expect(byTestId("marketing-row").textContent).toContain("1.3.2026");
+    await waitFor(() => expect(byTestId<HTMLInputElement>("marketing-file").value).not.toBe(""));
+    const file = byTestId<HTMLInputElement>("marketing-file").value;
+    expect(file).toMatch(/^\/home\/maija\/Documents\/markkinointilista-\d{4}-\d{2}-\d{2}\.csv$/);
+    click(byTestId("marketing-export"));
+    await waitFor(() => byTestId("marketing-exported"));
+    expect(callsOf("marketing_export")[0].payload).toEqual({
+      purpose: "direct-marketing",
+      format: "csv",
+      language: "fi",
+      out_file: file,
     });
-    const revokeObjectURL = vi.fn();
-    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const clicked = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => {});
-    try {
-      await startLoggedIn({ marketing_list: () => CONTACTS }, OFFICE);
-      expect(queryTestId("nav-requests")).toBeNull();
-      expect(queryTestId("nav-processors")).toBeNull();
-      click(byTestId("nav-marketing"));
-      await waitFor(() => byTestId("marketing-row"));
-      expect(callsOf("marketing_list")[0].payload).toEqual({ purpose: "direct-marketing" });
-      expect(byTestId("marketing-row").textContent).toContain("matti.virtanen@acme.fi, matti@example.fi");
-      expect(byTestId("marketing-row").textContent).toContain("1.3.2026");
-      click(byTestId("marketing-export"));
-      expect(createObjectURL).toHaveBeenCalledTimes(1);
-      expect(clicked).toHaveBeenCalledTimes(1);
-      const text = await blobText(created[0]);
-      expect(text).toBe(
-        "\uFEFFSukunimi;Etunimi;Sähköpostit;Suostumus annettu\r\nVirtanen;Matti;\"matti.virtanen@acme.fi, matti@example.fi\";1.3.2026\r\n",
-      );
-      expect(byTestId("marketing-exported").textContent).toContain("markkinointilista-");
-    } finally {
-      clicked.mockRestore();
-      Object.assign(URL, original);
-    }
+    expect(byTestId("marketing-exported").textContent).toContain(written.path);
+  });
+
+  it("shows why an export into the register's data folder is refused", async () => {
+    await startLoggedIn(
+      {
+        marketing_list: () => CONTACTS,
+        extract_default_folder: () => "/home/maija/Documents",
+        marketing_export: () =>
+          Promise.reject(appError("output_inside_register", "Kansio on rekisterin datakansiossa.", "Inside the data folder.")),
+      },
+      OFFICE,
+    );
+    click(byTestId("nav-marketing"));
+    await waitFor(() => byTestId("marketing-row"));
+    await waitFor(() => expect(byTestId<HTMLInputElement>("marketing-file").value).not.toBe(""));
+    click(byTestId("marketing-export"));
+    await waitFor(() => byTestId("marketing-export-error"));
+    expect(byTestId("marketing-export-error").textContent).toContain("datakansiossa");
+    expect(queryTestId("marketing-exported")).toBeNull();
   });
 
   it("has an empty state", async () => {
@@ -633,9 +639,12 @@ describe("rules", () => {
     expect(urgencyOf(request({ due_on: "2026-11-20", status: "done" }), today)).toBeNull();
   });
 
-  it("defuses spreadsheet formulas and quotes CSV cells", () => {
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvCell('a "b"; c')).toBe('"a ""b""; c"');
-    expect(marketingCsv([], messages.en, "en")).toBe("\uFEFFSurname;First name;E-mails;Consent given\r\n");
+  it("offers the export file in the default folder with the folder's own separator", () => {
+    expect(defaultExportFile("/home/maija/Documents", "markkinointilista", "2026-11-27")).toBe(
+      "/home/maija/Documents/markkinointilista-2026-11-27.csv",
+    );
+    expect(defaultExportFile("C:\\Users\\maija\\Documents\\", "marketing-list", "2026-11-27")).toBe(
+      "C:\\Users\\maija\\Documents\\marketing-list-2026-11-27.csv",
+    );
   });
 });

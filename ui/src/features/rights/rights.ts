@@ -1,16 +1,12 @@
 // The rules the rights screens share: a person's consent in force, the earliest day an erasure
-// becomes possible, request deadlines and their urgency, the marketing CSV, and the last erasure receipt.
+// becomes possible, request deadlines and their urgency, the marketing list's default file, and the last erasure receipt.
 import { writable } from "svelte/store";
-import { formatDate } from "../../lib/format";
 import type {
   ConsentEvent,
   ErasureBlocker,
   ErasureReceipt,
-  Language,
-  MarketingContact,
   Request,
 } from "../../lib/generated";
-import type { Messages } from "../../lib/i18n";
 
 /** Days before its deadline a request counts as due soon (the admin's home box). */
 export const DUE_SOON_DAYS = 7;
@@ -73,22 +69,11 @@ export function urgencyOf(request: Request, today: string = isoToday()): Urgency
   return null;
 }
 
-/** One CSV cell: quoted when needed, and a leading = + - @ defused so no spreadsheet runs it. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\n\r,]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/**
- * The marketing list as CSV for a spreadsheet: UTF-8 with a byte-order mark, `;` between cells
- * (what a Finnish Excel expects), CRLF line ends, headings in the UI language.
- */
-export function marketingCsv(contacts: readonly MarketingContact[], messages: Messages, language: Language): string {
-  const rows = [
-    [messages.field_surname, messages.field_first_name, messages.marketing_emails, messages.marketing_consent_date],
-    ...contacts.map((c) => [c.surname, c.first_name, c.emails.join(", "), formatDate(c.consent_given_at, language)]),
-  ];
-  return "\uFEFF" + rows.map((row) => row.map(csvCell).join(";")).join("\r\n") + "\r\n";
+/** The default export file in `folder`: `folder/markkinointilista-2026-11-27.csv` (the folder's own separator). */
+export function defaultExportFile(folder: string, name: string, today: string = isoToday()): string {
+  const separator = folder.includes("\\") && !folder.includes("/") ? "\\" : "/";
+  const base = folder.endsWith(separator) || folder === "" ? folder : folder + separator;
+  return `${base}${name}-${today}.csv`;
 }
 
 /** The receipt of the erasure just made, shown on the home screen the admin is taken back to. */

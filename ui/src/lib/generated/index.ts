@@ -1160,6 +1160,18 @@ emails: Array<string>,
  */
 consent_given_at: string, };
 
+export type ExportFormat = "csv" | "json";
+
+export type ExportedFile = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * How many people it lists.
+ */
+count: number, };
+
 export type ProcessorInput = { 
 /**
  * Company name.
@@ -1724,6 +1736,10 @@ export type BackupInfo = {
  * The backup file.
  */
 path: string, 
+/**
+ * Its random id (hex), written in its header.
+ */
+backup_id: string, 
 /**
  * Its size in bytes.
  */

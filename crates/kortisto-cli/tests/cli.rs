@@ -39,6 +39,25 @@ impl Cli {
         self.command(args).output().unwrap()
     }
 
+    /// Runs with `input` on standard input (not a terminal).
+    fn with_stdin(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut child = self
+            .command(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
     fn json(&self, args: &[&str]) -> Value {
         let output = self.run(args);
         assert!(
@@ -134,12 +153,64 @@ fn recover_puts_a_wiped_key_back() {
         stderr(&missing)
     );
 
-    let wrong = cli.run(&["recover", "--code", "AAAAA-BBBBB", "--json"]);
+    // Never on the command line, where `ps` and the shell history keep it.
+    let on_line = cli.run(&["recover", "--code", code, "--json"]);
+    assert_eq!(error_code(&on_line), "recovery_code_on_command_line");
+    assert_eq!(cli.run(&["status", "--json"]).status.code(), Some(1));
+
+    let wrong = cli.with_stdin(&["recover", "--json"], "AAAAA-BBBBB\n");
     assert_eq!(error_code(&wrong), "recovery_code_invalid");
 
-    let recovered = cli.json(&["recover", "--code", code, "--json"]);
+    // Piped on standard input, as a script would.
+    let recovered = cli.with_stdin(&["recover", "--json"], &format!("{code}\n"));
+    assert!(recovered.status.success(), "{}", stderr(&recovered));
+    let recovered: Value = serde_json::from_slice(&recovered.stdout).unwrap();
     assert_eq!(recovered["register_id"], id);
     assert_eq!(cli.json(&["status", "--json"])["register_id"], id);
+
+    // Or from the environment.
+    Keychain::with_service(&cli.service).delete(id).unwrap();
+    let from_env = cli
+        .command(&["recover", "--json"])
+        .env("KORTISTO_RECOVERY_CODE", code)
+        .output()
+        .unwrap();
+    assert!(from_env.status.success(), "{}", stderr(&from_env));
+}
+
+#[test]
+fn repair_rebuilds_a_lost_manifest_and_init_never_replaces_the_database() {
+    let cli = Cli::new("repair");
+    let init = cli.json(&["init", "--json"]);
+    let id = init["register_id"].as_str().unwrap().to_string();
+    let manifest = cli.data_dir().join("register.json");
+    std::fs::remove_file(&manifest).unwrap();
+    let before = std::fs::read(cli.data_dir().join("kortisto.db")).unwrap();
+
+    let again = cli.run(&["init", "--json"]);
+    assert_eq!(error_code(&again), "manifest_missing");
+    assert!(
+        stderr(&again).contains("kortisto repair"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read(cli.data_dir().join("kortisto.db")).unwrap(),
+        before,
+        "init left the database as it was"
+    );
+    assert_eq!(
+        error_code(&cli.run(&["status", "--json"])),
+        "manifest_missing"
+    );
+
+    let repaired = cli.json(&["repair", "--json"]);
+    assert_eq!(repaired["register_id"], id.as_str());
+    assert_eq!(cli.json(&["status", "--json"])["register_id"], id.as_str());
+    assert_eq!(
+        error_code(&cli.run(&["repair", "--json"])),
+        "repair_impossible"
+    );
 }
 
 #[test]

@@ -300,3 +300,45 @@ fn files_from_the_command_line_are_safe_owner_only_and_never_in_the_data_folder(
     #[cfg(unix)]
     assert_eq!(mode(&pdf), 0o600);
 }
+
+#[test]
+fn restore_brings_a_register_back_onto_an_empty_machine_with_the_recovery_code() {
+    let laptop = Cli::with_admin("restorefrom");
+    let kept = add_person(&laptop, "Palautettu", "palautettu@example.fi", "1.11.2026");
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("kannettava.kbak");
+    laptop.admin(&["backup", "create", "--out", file.to_str().unwrap()]);
+    let file_arg = file.to_str().unwrap();
+
+    let new_machine = Cli::empty("restoreto");
+    let on_line = new_machine.run(&["--json", "restore", file_arg, "--code", "X"], &[]);
+    assert!(!on_line.status.success(), "a code argument is not accepted");
+    let wrong = new_machine.run(
+        &["--json", "restore", file_arg],
+        &[("KORTISTO_RECOVERY_CODE", "AAAAA-BBBBB")],
+    );
+    assert_eq!(code(&wrong), "recovery_code_invalid");
+    assert!(!new_machine.dir.path().join("register/kortisto.db").exists());
+
+    let restored = new_machine.run(
+        &["--json", "restore", file_arg],
+        &[("KORTISTO_RECOVERY_CODE", &laptop.recovery_code)],
+    );
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert_eq!(
+        new_machine
+            .admin(&["search", "palautettu"])
+            .as_array()
+            .unwrap()[0]["record_id"],
+        kept.as_str()
+    );
+    let again = new_machine.run(
+        &["--json", "restore", file_arg],
+        &[("KORTISTO_RECOVERY_CODE", &laptop.recovery_code)],
+    );
+    assert_eq!(code(&again), "register_exists");
+}

@@ -12,15 +12,14 @@ pub const USER_PASSWORD: &str = "another long password";
 pub struct Cli {
     pub dir: tempfile::TempDir,
     service: String,
+    /// The recovery code `init` printed (empty for a folder with no register).
+    pub recovery_code: String,
 }
 
 impl Cli {
     /// A fresh register with the administrator `paakayttaja`.
     pub fn with_admin(name: &str) -> Self {
-        let cli = Self {
-            dir: tempfile::tempdir().unwrap(),
-            service: format!("kortisto-cli-{name}-{}", std::process::id()),
-        };
+        let mut cli = Self::empty(name);
         let init = cli.run(
             &["init", "--admin", "paakayttaja", "--json"],
             &[("KORTISTO_NEW_PASSWORD", ADMIN_PASSWORD)],
@@ -30,7 +29,18 @@ impl Cli {
             "{}",
             String::from_utf8_lossy(&init.stderr)
         );
+        let init: Value = serde_json::from_slice(&init.stdout).unwrap();
+        cli.recovery_code = init["recovery_code"].as_str().unwrap().to_string();
         cli
+    }
+
+    /// A folder with no register yet (a new machine), with a keychain service of its own.
+    pub fn empty(name: &str) -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+            service: format!("kortisto-cli-{name}-{}", std::process::id()),
+            recovery_code: String::new(),
+        }
     }
 
     pub fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {

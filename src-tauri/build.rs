@@ -5,6 +5,9 @@
 /// Every command in `src-tauri/commands/`; keep in step with `generate_handler!` in lib.rs.
 const COMMANDS: &[&str] = &[
     "register_open",
+    "register_create",
+    "register_restore",
+    "register_repair",
     "register_status",
     "preferences_get",
     "preferences_set",
@@ -75,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "retention_run",
     "work_cancel",
     "retention_runs",
+    "maintenance_notice",
     "backup_create",
     "backup_schedule",
     "backup_schedule_set",

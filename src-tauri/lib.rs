@@ -7,7 +7,7 @@ pub mod maintenance;
 mod state;
 
 pub use commands::AppError;
-pub use state::AppState;
+pub use state::{AppState, MaintenanceNotice};
 
 /// Registers the state and every command on a builder (the real runtime or tauri's mock).
 pub fn configure<R: tauri::Runtime>(
@@ -18,6 +18,9 @@ pub fn configure<R: tauri::Runtime>(
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::register::register_open,
+            commands::register::register_create,
+            commands::register::register_restore,
+            commands::register::register_repair,
             commands::register::register_status,
             commands::preferences::preferences_get,
             commands::preferences::preferences_set,
@@ -88,6 +91,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::retention::retention_run,
             commands::retention::work_cancel,
             commands::retention::retention_runs,
+            commands::retention::maintenance_notice,
             commands::retention::backup_create,
             commands::retention::backup_schedule,
             commands::retention::backup_schedule_set,

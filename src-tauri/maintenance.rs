@@ -1,6 +1,10 @@
 //! The app's own schedule: retention runs when the register is opened and then every 24
 //! hours while the app is open, and so does the automatic backup when a folder is set.
 //! Both run with no user (the audit shows them without one) and never block the window.
+//! A task that fails leaves a notice in the app state for the administrator's home screen
+//! (a retention refused for a suspect clock waits for an administrator to confirm it). Each
+//! look also moves the audit anchor to the trail's head, so that a trail cut short while the
+//! app is open is noticed at the next start.
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -41,20 +45,32 @@ pub fn tick(state: &AppState) {
         }
     }
     if due(register.retention_last_run_at().ok().flatten(), now) {
-        if let Err(error) = register.retention_run(
-            None,
-            "automatic",
-            false,
-            state.clock.as_ref(),
-            &mut |_, _| true,
-        ) {
+        let outcome = register
+            .retention_run(
+                None,
+                "automatic",
+                false,
+                state.clock.as_ref(),
+                &mut |_, _| true,
+            )
+            .map(|_| ());
+        if let Err(error) = &outcome {
             eprintln!("kortisto: automatic retention failed [{}]", error.code());
         }
+        state.maintenance_outcome("retention", outcome.map_err(Into::into));
     }
     if due(register.backup_last_at().ok().flatten(), now) {
-        if let Err(error) = register.backup_scheduled(state.clock.as_ref()) {
+        let outcome = register.backup_scheduled(state.clock.as_ref()).map(|_| ());
+        if let Err(error) = &outcome {
             eprintln!("kortisto: automatic backup failed [{}]", error.code());
         }
+        state.maintenance_outcome("backup", outcome.map_err(Into::into));
+    }
+    if let Err(error) = register.anchor_audit_head() {
+        eprintln!(
+            "kortisto: the audit anchor could not be moved [{}]",
+            error.code()
+        );
     }
 }
 

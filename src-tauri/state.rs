@@ -31,6 +31,19 @@ pub struct AppState {
     pub pages_verified: std::sync::atomic::AtomicBool,
     /// Set by `work_cancel`: the long work in progress stops after its current batch.
     pub work_cancelled: std::sync::atomic::AtomicBool,
+    maintenance_notices: Mutex<Vec<MaintenanceNotice>>,
+}
+
+/// Why the app's own schedule could not do a task, kept until the task next succeeds so that
+/// an administrator sees it on the home screen (nobody reads the app's stderr).
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+pub struct MaintenanceNotice {
+    /// Which task failed: `retention` or `backup`.
+    pub task: String,
+    /// When it failed (RFC 3339).
+    pub at: String,
+    /// The failure, as any command's.
+    pub error: AppError,
 }
 
 impl std::fmt::Debug for AppState {
@@ -69,6 +82,7 @@ impl AppState {
             session: Mutex::new(None),
             pages_verified: std::sync::atomic::AtomicBool::new(false),
             work_cancelled: std::sync::atomic::AtomicBool::new(false),
+            maintenance_notices: Mutex::new(Vec::new()),
         }
     }
 
@@ -80,6 +94,27 @@ impl AppState {
     /// The session slot.
     pub fn session(&self) -> MutexGuard<'_, Option<ActiveSession>> {
         lock(&self.session)
+    }
+
+    /// What the app's schedule could not do, one notice per task.
+    pub fn maintenance_notices(&self) -> Vec<MaintenanceNotice> {
+        lock(&self.maintenance_notices).clone()
+    }
+
+    /// Records how `task` went: a failure replaces the task's notice, a success clears it.
+    pub fn maintenance_outcome(&self, task: &str, outcome: Result<(), AppError>) {
+        let mut notices = lock(&self.maintenance_notices);
+        notices.retain(|notice| notice.task != task);
+        if let Err(error) = outcome {
+            notices.push(MaintenanceNotice {
+                task: task.to_string(),
+                at: self
+                    .clock
+                    .now()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                error,
+            });
+        }
     }
 
     /// Runs `action` as the logged-in user: checks the idle lock (ending the session and

@@ -2,6 +2,7 @@
 //! this test fails while `ui/src/lib/generated/index.ts` is stale.
 //! Refresh with: `KORTISTO_UPDATE_BINDINGS=1 cargo test --test bindings`.
 use kortisto_app::commands::{register::StartupState, retention::WorkProgress, AppError, Message};
+use kortisto_app::MaintenanceNotice;
 use kortisto_core::audit::{AuditEvent, AuditFilter, AuditVerification};
 use kortisto_core::auth::{Role, Session};
 use kortisto_core::backup::{BackupInfo, BackupSchedule, RestoreReport};
@@ -130,6 +131,7 @@ fn generated() -> String {
         BackupSchedule::decl(&config),
         RestoreReport::decl(&config),
         WorkProgress::decl(&config),
+        MaintenanceNotice::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

@@ -92,7 +92,7 @@ fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result
 }
 
 #[test]
-fn first_start_creates_the_register_and_shows_the_code_once() {
+fn first_start_offers_a_choice_then_creates_the_register_and_shows_the_code_once() {
     // The clock is the harness's; the register records it as its creation time.
     let harness = Harness::new("startup");
     let main = harness.window("main");
@@ -100,11 +100,19 @@ fn first_start_creates_the_register_and_shows_the_code_once() {
     let before = invoke(&main, "register_status", json!({})).unwrap_err();
     assert_eq!(before["code"], "register_not_open");
 
-    let first = invoke(&main, "register_open", json!({})).unwrap();
+    let empty = invoke(&main, "register_open", json!({})).unwrap();
+    assert_eq!(empty, json!({ "state": "empty" }));
+    assert!(
+        harness.data_dir.is_free_for_register(),
+        "opening an empty folder creates nothing until the person chooses"
+    );
+
+    let first = invoke(&main, "register_create", json!({})).unwrap();
     assert_eq!(first["state"], "created");
     let code = first["recovery_code"].as_str().unwrap();
     assert_eq!(code.split('-').count(), 11, "{code}");
     let id = first["status"]["register_id"].as_str().unwrap().to_string();
+    assert_eq!(first["status"]["audit_tail"], "ok");
 
     let again = invoke(&main, "register_open", json!({})).unwrap();
     assert_eq!(again["state"], "opened");
@@ -112,10 +120,142 @@ fn first_start_creates_the_register_and_shows_the_code_once() {
         again.get("recovery_code").is_none(),
         "the code is shown only once"
     );
+    let twice = invoke(&main, "register_create", json!({})).unwrap_err();
+    assert_eq!(twice["code"], "register_exists");
 
     let status = invoke(&main, "register_status", json!({})).unwrap();
     assert_eq!(status["register_id"], id.as_str());
     assert_eq!(status["counts"]["registers"], 1);
+}
+
+#[test]
+fn a_lost_manifest_is_repaired_with_the_key_in_the_keychain_or_the_recovery_code() {
+    let harness = Harness::new("repair");
+    let created = Register::create(&harness.data_dir, &harness.keychain, &SystemClock).unwrap();
+    let id = created.register.register_id().to_string();
+    let code = created.recovery_code.reveal().to_string();
+    created.register.close().unwrap();
+    let manifest = harness.data_dir.path().join("register.json");
+    std::fs::remove_file(&manifest).unwrap();
+
+    let main = harness.window("main");
+    let error = invoke(&main, "register_open", json!({})).unwrap_err();
+    assert_eq!(error["code"], "manifest_missing");
+    assert!(error["message"]["fi"].as_str().unwrap().contains("Korjaa"));
+    assert!(
+        harness.data_dir.has_database(),
+        "the database is never replaced"
+    );
+    assert_eq!(
+        invoke(&main, "register_create", json!({})).unwrap_err()["code"],
+        "manifest_missing"
+    );
+
+    // A keychain that no longer has the key: the repair asks for the recovery code.
+    harness.keychain.delete(&id).unwrap();
+    let error = invoke(&main, "register_repair", json!({})).unwrap_err();
+    assert_eq!(error["code"], "repair_impossible");
+    assert_eq!(error["params"]["reason"], "key_not_found");
+    assert!(!manifest.exists(), "a refused repair changes nothing");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let wrong = Register::create(
+        &DataDir::at(elsewhere.path().join("other")),
+        &harness.keychain,
+        &SystemClock,
+    )
+    .unwrap();
+    let wrong_code = wrong.recovery_code.reveal().to_string();
+    let wrong_id = wrong.register.register_id().to_string();
+    drop(wrong);
+    harness.keychain.delete(&wrong_id).unwrap();
+    assert_eq!(
+        invoke(
+            &main,
+            "register_repair",
+            json!({ "recovery_code": wrong_code })
+        )
+        .unwrap_err()["code"],
+        "recovery_code_mismatch"
+    );
+
+    let repaired = invoke(&main, "register_repair", json!({ "recovery_code": code })).unwrap();
+    assert_eq!(repaired["state"], "opened");
+    assert_eq!(repaired["status"]["register_id"], id.as_str());
+    assert_eq!(repaired["status"]["audit_tail"], "ok");
+    assert_eq!(repaired["has_users"], false);
+    assert!(manifest.exists());
+    assert_eq!(
+        invoke(&main, "register_open", json!({})).unwrap()["state"],
+        "opened"
+    );
+}
+
+#[test]
+fn an_empty_folder_is_restored_from_a_backup_with_the_recovery_code() {
+    let source = Harness::new("restoresrc");
+    let main = source.window("main");
+    invoke(&main, "register_open", json!({})).unwrap();
+    let created = invoke(&main, "register_create", json!({})).unwrap();
+    let code = created["recovery_code"].as_str().unwrap().to_string();
+    invoke(
+        &main,
+        "first_admin_create",
+        json!({ "username": "admin", "display_name": "Ylläpitäjä", "password": PASSWORD }),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("kaikki.kbak");
+    invoke(
+        &main,
+        "backup_create",
+        json!({ "out_file": file.display().to_string() }),
+    )
+    .unwrap();
+
+    let target = Harness::new("restoretgt");
+    let window = target.window("main");
+    assert_eq!(
+        invoke(&window, "register_open", json!({})).unwrap()["state"],
+        "empty"
+    );
+    let missing = invoke(
+        &window,
+        "register_restore",
+        json!({ "file": out.path().join("ei-ole.kbak").display().to_string(), "recovery_code": code }),
+    )
+    .unwrap_err();
+    assert!(missing["code"].is_string(), "{missing}");
+    assert!(
+        target.data_dir.is_free_for_register(),
+        "a failed restore leaves the folder empty"
+    );
+    let invalid = invoke(
+        &window,
+        "register_restore",
+        json!({ "file": file.display().to_string(), "recovery_code": "ABC" }),
+    )
+    .unwrap_err();
+    assert_eq!(invalid["code"], "recovery_code_invalid");
+
+    let restored = invoke(
+        &window,
+        "register_restore",
+        json!({ "file": file.display().to_string(), "recovery_code": code }),
+    )
+    .unwrap();
+    assert_eq!(restored["state"], "restored");
+    assert_eq!(restored["has_users"], true);
+    assert_eq!(
+        restored["status"]["register_id"],
+        created["status"]["register_id"]
+    );
+    assert!(restored["report"]["backup_created_at"].is_string());
+    invoke(
+        &window,
+        "session_login",
+        json!({ "username": "admin", "password": PASSWORD }),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -185,7 +325,11 @@ const PASSWORD: &str = "correct horse battery staple";
 /// Opens a fresh register through IPC and creates its first administrator.
 fn admin_logged_in(harness: &Harness) -> WebviewWindow<MockRuntime> {
     let main = harness.window("main");
-    invoke(&main, "register_open", json!({})).unwrap();
+    assert_eq!(
+        invoke(&main, "register_open", json!({})).unwrap()["state"],
+        "empty"
+    );
+    invoke(&main, "register_create", json!({})).unwrap();
     let session = invoke(
         &main,
         "first_admin_create",
@@ -243,6 +387,7 @@ fn a_sales_session_is_refused_every_admin_only_command() {
         ),
         ("internal_audit_list", json!({})),
         ("idle_lock_set", json!({ "minutes": 30 })),
+        ("maintenance_notice", json!({})),
     ];
     for (command, args) in admin_only {
         let error = invoke(&main, command, args).expect_err(command);
@@ -495,7 +640,7 @@ fn the_administrator_extracts_and_erases_and_a_sales_rep_cannot() {
 }
 
 #[test]
-fn retention_previews_runs_on_its_own_schedule_and_a_backup_restores_through_ipc() {
+fn retention_previews_waits_for_a_confirmed_clock_and_a_backup_restores_through_ipc() {
     use tauri::Manager;
     let harness = Harness::new("retention");
     let main = admin_logged_in(&harness);
@@ -539,7 +684,8 @@ fn retention_previews_runs_on_its_own_schedule_and_a_backup_restores_through_ipc
     )
     .unwrap();
 
-    // Two and a half years later the app's own schedule erases Eero without anyone asking.
+    // Three years later the app's own schedule refuses to erase anyone: nothing has happened
+    // in the register for so long that the clock is suspect. The administrator is told why.
     harness.clock.advance(Duration::days(365 * 3));
     let state = harness.app.state::<AppState>();
     kortisto_app::maintenance::tick(state.inner());
@@ -549,8 +695,34 @@ fn retention_previews_runs_on_its_own_schedule_and_a_backup_restores_through_ipc
         json!({ "username": "admin", "password": PASSWORD }),
     )
     .unwrap();
+    let notices = invoke(&main, "maintenance_notice", json!({})).unwrap();
+    assert_eq!(notices[0]["task"], "retention", "{notices}");
+    assert_eq!(notices[0]["error"]["code"], "clock_suspect");
+    assert_eq!(
+        notices[0]["error"]["params"]["reason"],
+        "far_past_newest_data"
+    );
+    assert!(invoke(&main, "person_page", json!({ "person_id": person_id })).is_ok());
+
+    // The administrator checks the clock and confirms it; then Eero is erased.
+    let refused = invoke(
+        &main,
+        "retention_run",
+        json!({ "on_progress": "__CHANNEL__:0" }),
+    );
+    assert_eq!(refused.unwrap_err()["code"], "clock_suspect");
+    invoke(
+        &main,
+        "retention_run",
+        json!({ "on_progress": "__CHANNEL__:0", "clock_confirmed": true }),
+    )
+    .unwrap();
+    assert_eq!(
+        invoke(&main, "maintenance_notice", json!({})).unwrap(),
+        json!([])
+    );
     let runs = invoke(&main, "retention_runs", json!({})).unwrap();
-    assert_eq!(runs[0]["trigger"], "automatic");
+    assert_eq!(runs[0]["trigger"], "manual");
     assert_eq!(runs[0]["erased"], 1);
     assert!(invoke(&main, "person_page", json!({ "person_id": person_id })).is_err());
 

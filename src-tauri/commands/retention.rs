@@ -1,5 +1,6 @@
 //! Retention and backups as the UI calls them: the rules, a person's status, the preview at
-//! a date, a run now, past runs, a backup now, the automatic backup's schedule, and restore.
+//! a date, a run now, past runs, a backup now, the automatic backup's schedule, restore, and
+//! what the app's own schedule could not do.
 use kortisto_core::backup::{BackupInfo, BackupSchedule, RestoreReport};
 use kortisto_core::retention::{
     RetentionPreview, RetentionRule, RetentionRuleInput, RetentionRun, RetentionStatus,
@@ -10,7 +11,7 @@ use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::{AppError, AppState};
+use crate::{AppError, AppState, MaintenanceNotice};
 
 /// The retention rules.
 #[tauri::command(rename_all = "snake_case")]
@@ -72,7 +73,7 @@ pub async fn retention_run(
     let clock = state.clock.clone();
     state.work_cancelled.store(false, Ordering::SeqCst);
     let cancelled = &state.work_cancelled;
-    state.as_user(|register, session| {
+    let run = state.as_user(|register, session| {
         register.retention_run(
             Some(session),
             "manual",
@@ -83,7 +84,20 @@ pub async fn retention_run(
                 !cancelled.load(Ordering::SeqCst)
             },
         )
-    })
+    })?;
+    // A run that went through answers whatever stopped the automatic one.
+    state.maintenance_outcome("retention", Ok(()));
+    Ok(run)
+}
+
+/// What the app's own schedule could not do (retention, backup), for the administrator's
+/// home screen. Shown to whoever may run backups and retention, as the table in the core says.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn maintenance_notice(
+    state: State<'_, AppState>,
+) -> Result<Vec<MaintenanceNotice>, AppError> {
+    state.as_user(|register, session| register.backup_schedule(session).map(|_| ()))?;
+    Ok(state.maintenance_notices())
 }
 
 /// Asks the long work in progress (a retention run) to stop after its current batch.

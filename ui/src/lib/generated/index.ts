@@ -41,9 +41,15 @@ created_at: string,
 /**
  * Number of records by kind.
  */
-counts: Record<string, number>, };
+counts: Record<string, number>, 
+/**
+ * What the audit anchor kept outside the database said at opening: `ok`, `truncated`
+ * (entries were removed from the end of the audit trail), `anchor_invalid` or
+ * `anchor_missing`.
+ */
+audit_tail: string, };
 
-export type StartupState = { "state": "created", 
+export type StartupState = { "state": "empty" } | { "state": "created", 
 /**
  * The recovery code, for the write-it-down step.
  */
@@ -51,7 +57,19 @@ recovery_code: string,
 /**
  * The new register.
  */
-status: RegisterStatus, } | { "state": "opened", 
+status: RegisterStatus, } | { "state": "restored", 
+/**
+ * The register.
+ */
+status: RegisterStatus, 
+/**
+ * False until the first administrator exists (the UI then asks for one).
+ */
+has_users: boolean, 
+/**
+ * What the restore did (erasures re-applied and so on).
+ */
+report: RestoreReport, } | { "state": "opened", 
 /**
  * The register.
  */
@@ -227,8 +245,10 @@ intact: boolean,
  */
 first_broken_seq: number | null, 
 /**
- * Why it does not match: `altered` (its content changed) or `link` (an entry before it
- * was removed or moved).
+ * Why it does not match: `altered` (its content changed), `link` (an entry before it
+ * was removed or moved), `truncated` (entries were removed from the end: the anchor
+ * kept outside the database names an entry the trail no longer holds), or
+ * `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed).
  */
 problem: string | null, };
 
@@ -1794,3 +1814,17 @@ done: number,
  * In all.
  */
 total: number, };
+
+export type MaintenanceNotice = { 
+/**
+ * Which task failed: `retention` or `backup`.
+ */
+task: string, 
+/**
+ * When it failed (RFC 3339).
+ */
+at: string, 
+/**
+ * The failure, as any command's.
+ */
+error: AppError, };

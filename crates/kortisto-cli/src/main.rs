@@ -43,6 +43,8 @@ enum Command {
     Status(commands::status::Args),
     /// Put the register's key back into this computer's keychain from the recovery code.
     Recover(commands::recover::Args),
+    /// Rotate the register key and print a new recovery code once (admin).
+    Rekey(commands::rekey::Args),
     /// Rebuild a lost register.json beside the register's database.
     Repair(commands::repair::Args),
     /// Bring a register back from a backup onto a computer that has none (recovery code).
@@ -140,6 +142,7 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(&data_dir, &out, args),
         Command::Status(args) => commands::status::run(&data_dir, &out, args),
         Command::Recover(args) => commands::recover::run(&data_dir, &out, args),
+        Command::Rekey(args) => commands::rekey::run(&data_dir, &out, user, args),
         Command::Repair(args) => commands::repair::run(&data_dir, &out, args),
         Command::Restore(args) => commands::restore::run(&data_dir, &out, args),
         Command::User(command) => commands::user::run(&data_dir, &out, user, command),

@@ -342,3 +342,30 @@ fn restore_brings_a_register_back_onto_an_empty_machine_with_the_recovery_code()
     );
     assert_eq!(code(&again), "register_exists");
 }
+
+#[test]
+fn rekey_prints_a_new_recovery_code_and_the_old_one_stops_working() {
+    let cli = Cli::with_admin("rekey");
+    let kept = add_person(&cli, "Avain", "avain@example.fi", "1.11.2026");
+    let rotated = cli.admin(&["rekey"]);
+    let new_code = rotated["recovery_code"].as_str().unwrap();
+    assert_ne!(new_code, cli.recovery_code);
+    assert_eq!(
+        cli.admin(&["search", "avain"]).as_array().unwrap()[0]["record_id"],
+        kept.as_str()
+    );
+    let old = cli.run(
+        &["--json", "recover"],
+        &[("KORTISTO_RECOVERY_CODE", &cli.recovery_code)],
+    );
+    assert_eq!(code(&old), "recovery_code_mismatch");
+    let new = cli.run(
+        &["--json", "recover"],
+        &[("KORTISTO_RECOVERY_CODE", new_code)],
+    );
+    assert!(
+        new.status.success(),
+        "{}",
+        String::from_utf8_lossy(&new.stderr)
+    );
+}

@@ -146,6 +146,8 @@ pub enum Action {
     BackupCreate,
     /// Restore a backup.
     BackupRestore,
+    /// Rotate the register key (new key in the keychain, new recovery code).
+    KeyRotate,
 }
 
 impl Action {
@@ -202,6 +204,7 @@ impl Action {
         Action::RetentionRun,
         Action::BackupCreate,
         Action::BackupRestore,
+        Action::KeyRotate,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -235,7 +238,8 @@ impl Action {
             | Action::RetentionPreview
             | Action::RetentionRun
             | Action::BackupCreate
-            | Action::BackupRestore => &[Admin],
+            | Action::BackupRestore
+            | Action::KeyRotate => &[Admin],
             Action::ConsentRecord | Action::ConsentList => &[Admin, Office, Sales],
             Action::MarketingList => &[Admin, Office],
             Action::OwnPasswordChange
@@ -315,6 +319,7 @@ impl Action {
             Action::RetentionRun => "retention_run",
             Action::BackupCreate => "backup_create",
             Action::BackupRestore => "backup_restore",
+            Action::KeyRotate => "key_rotate",
         }
     }
 

@@ -112,8 +112,21 @@ impl Register {
         })
     }
 
-    /// Opens the register in `data_dir` with its key from the keychain.
+    /// Opens the register in `data_dir` with its key from the keychain. A key rotation that
+    /// stopped half-way (see [`Register::key_rotate`]) is finished here first.
     pub fn open(data_dir: &DataDir, keychain: &Keychain) -> Result<Self> {
+        match Self::open_with_keychain_key(data_dir, keychain) {
+            Err(error @ (Error::DatabaseDamaged { .. } | Error::WrongKey { .. })) => {
+                match Self::finish_rotation(data_dir, keychain) {
+                    Ok(Some(register)) => Ok(register),
+                    _ => Err(error),
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn open_with_keychain_key(data_dir: &DataDir, keychain: &Keychain) -> Result<Self> {
         let manifest = read_manifest(data_dir)?;
         let key = keychain.load(&manifest.register_id)?;
         if key.check_value(&manifest.register_id) != manifest.key_check {
@@ -212,6 +225,109 @@ impl Register {
         )?;
         register.restart_anchor()?;
         Ok(register)
+    }
+
+    /// Rotates the register key (admin): a new random key, the database copied under it into
+    /// a new file that replaces the old one, the key into the keychain, a new recovery code
+    /// returned to be shown once. The old recovery code no longer opens the register; backups
+    /// made before the rotation stay sealed under the old key and still need the old code.
+    ///
+    /// The new key is filed in the keychain under a pending entry before the file is
+    /// replaced, so a crash at any step leaves either the old register with the old key, or
+    /// the new file whose key [`Register::open`] finds under the pending entry and files.
+    pub fn key_rotate(
+        &mut self,
+        session: &crate::auth::Session,
+        clock: &dyn Clock,
+    ) -> Result<RecoveryCode> {
+        self.authorize(session, crate::auth::Action::KeyRotate)?;
+        self.lock_exclusively()?;
+        let rotated = self.rotate_locked(session, clock);
+        self.unlock_exclusively();
+        rotated
+    }
+
+    fn rotate_locked(
+        &mut self,
+        session: &crate::auth::Session,
+        clock: &dyn Clock,
+    ) -> Result<RecoveryCode> {
+        let register_id = self.register_id().to_string();
+        let new_key = DatabaseKey::generate()?;
+        let pending = pending_account(&register_id);
+        self.keychain.store(&pending, &new_key)?;
+        let copy = self.data_dir.path().join("rekey-in-progress.db");
+        remove_database_files(&copy);
+        audit::append(
+            &self.conn,
+            clock,
+            Some(&session.user_id),
+            crate::auth::Action::KeyRotate.name(),
+            None,
+        )?;
+        let copied = (|| {
+            let mut target = store::create_snapshot_target(&copy, &new_key)?;
+            {
+                let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+                backup.run_to_completion(256, std::time::Duration::from_millis(0), None)?;
+            }
+            target.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+            target.close().map_err(|(_, e)| Error::from(e))?;
+            let check = store::open_read_only(&copy, &new_key)?;
+            if store::register_id(&check)? != register_id {
+                return Err(Error::Storage("the re-keyed copy lost its identity".into()));
+            }
+            Ok(())
+        })();
+        if let Err(error) = copied {
+            remove_database_files(&copy);
+            let _ = self.keychain.delete(&pending);
+            return Err(error);
+        }
+        self.conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        let live_conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        live_conn.close().map_err(|(_, e)| Error::from(e))?;
+        let live = self.data_dir.database_path();
+        for suffix in ["-wal", "-shm"] {
+            let mut name = live.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = fs::remove_file(name);
+        }
+        fs::rename(&copy, &live).map_err(|e| Error::DataDirNotWritable {
+            path: self.data_dir.path().to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        complete_rotation(&self.data_dir, &self.keychain, &register_id, &new_key)?;
+        let data_dir = self.data_dir.clone();
+        let keychain = self.keychain.clone();
+        self.unlock_exclusively();
+        *self = Register::open(&data_dir, &keychain)?;
+        self.restart_anchor()?;
+        Ok(RecoveryCode::from_key(&new_key))
+    }
+
+    /// Finishes a rotation that stopped after the file was replaced: the pending key opens
+    /// the database, so it becomes the register's key.
+    fn finish_rotation(data_dir: &DataDir, keychain: &Keychain) -> Result<Option<Self>> {
+        let manifest = read_manifest(data_dir)?;
+        let key = match keychain.load(&pending_account(&manifest.register_id)) {
+            Ok(key) => key,
+            Err(_) => return Ok(None),
+        };
+        let opens = store::open_read_only(&data_dir.database_path(), &key)
+            .and_then(|conn| store::register_id(&conn))
+            .is_ok_and(|id| id == manifest.register_id);
+        if !opens {
+            return Ok(None);
+        }
+        {
+            let _lock = data_dir.lock_exclusive()?;
+            complete_rotation(data_dir, keychain, &manifest.register_id, &key)?;
+        }
+        let mut register = Self::open_with_keychain_key(data_dir, keychain)?;
+        register.restart_anchor()?;
+        Ok(Some(register))
     }
 
     /// Opens `data_dir`'s database with a key already checked against `manifest`; the folder
@@ -412,6 +528,29 @@ impl Register {
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         self.conn.close().map_err(|(_, e)| Error::from(e))
     }
+}
+
+/// The keychain entry that holds a new key while a rotation replaces the file.
+fn pending_account(register_id: &str) -> String {
+    format!("{register_id}.rotating")
+}
+
+/// After the file is under `key`: the key into the keychain, the manifest's check value to
+/// match, then the pending entry removed — each step repeatable if a crash interrupts it.
+fn complete_rotation(
+    data_dir: &DataDir,
+    keychain: &Keychain,
+    register_id: &str,
+    key: &DatabaseKey,
+) -> Result<()> {
+    keychain.store(register_id, key)?;
+    let manifest = data_dir.read_manifest()?;
+    data_dir.write_manifest(&Manifest {
+        key_check: key.check_value(register_id),
+        audit_head: None,
+        ..manifest
+    })?;
+    keychain.delete(&pending_account(register_id))
 }
 
 /// Reads the manifest, telling a lost manifest beside a database (`manifest_missing`) from

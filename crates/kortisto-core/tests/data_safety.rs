@@ -517,3 +517,43 @@ fn entries_deleted_from_the_end_of_the_audit_trail_are_reported() {
     assert_eq!(register.status().unwrap().audit_tail, "anchor_missing");
     register.close().unwrap();
 }
+
+#[test]
+fn a_key_rotation_gives_a_new_recovery_code_and_survives_a_crash_half_way() {
+    let sandbox = Sandbox::new("rotate");
+    let clock = today();
+    let (mut register, admin, old_code) = register_with_code(&sandbox, &clock);
+    let kept = person(&mut register, &admin, "Avaimenvaihto", &clock);
+    let id = register.register_id().to_string();
+    let old_key = sandbox.entry(&id).get_secret().unwrap();
+    let old_manifest =
+        std::fs::read_to_string(sandbox.data_dir.path().join("register.json")).unwrap();
+
+    let new_code = register.key_rotate(&admin, &clock).unwrap();
+    assert_ne!(new_code.reveal(), old_code.reveal());
+    let new_key = sandbox.entry(&id).get_secret().unwrap();
+    assert_ne!(new_key, old_key, "the keychain holds the new key");
+    assert!(register.person_page(&admin, &kept, &clock).is_ok());
+    assert!(register.audit_verify(&admin).unwrap().intact);
+    register.close().unwrap();
+    assert!(matches!(
+        Register::recover(&sandbox.data_dir, &sandbox.keychain, &old_code),
+        Err(Error::RecoveryCodeMismatch)
+    ));
+
+    // As if the rotation had stopped right after the file was replaced: the old key and
+    // manifest still filed, the new key only under the pending entry.
+    sandbox.entry(&id).set_secret(&old_key).unwrap();
+    keyring::Entry::new(sandbox.keychain.service(), &format!("{id}.rotating"))
+        .unwrap()
+        .set_secret(&new_key)
+        .unwrap();
+    std::fs::write(sandbox.data_dir.path().join("register.json"), old_manifest).unwrap();
+    let mut reopened = Register::open(&sandbox.data_dir, &sandbox.keychain)
+        .expect("the open finishes the rotation");
+    assert_eq!(sandbox.entry(&id).get_secret().unwrap(), new_key);
+    let admin = reopened.login("admin", &password(), &clock).unwrap();
+    assert!(reopened.person_page(&admin, &kept, &clock).is_ok());
+    reopened.close().unwrap();
+    assert!(Register::recover(&sandbox.data_dir, &sandbox.keychain, &new_code).is_ok());
+}

@@ -301,6 +301,10 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             }),
         ),
         (
+            Action::KeyRotate,
+            Box::new(move |r, s, _| r.key_rotate(s, &clock).map(drop)),
+        ),
+        (
             Action::DemoFill,
             Box::new(move |r, s, _| {
                 let options = kortisto_core::demo::DemoOptions {

@@ -19,6 +19,7 @@ pub mod person;
 pub mod position;
 pub mod processor;
 pub mod recover;
+pub mod rekey;
 pub mod repair;
 pub mod request;
 pub mod restore;

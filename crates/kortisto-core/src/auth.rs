@@ -140,8 +140,10 @@ pub enum Action {
     LegalHoldAdd,
     /// Preview retention and read its rules and runs.
     RetentionPreview,
-    /// Run retention and change its rules.
+    /// Run retention.
     RetentionRun,
+    /// Change a retention rule's period and reference.
+    RetentionRuleSet,
     /// Create a backup and change the backup schedule.
     BackupCreate,
     /// Restore a backup.
@@ -202,6 +204,7 @@ impl Action {
         Action::LegalHoldAdd,
         Action::RetentionPreview,
         Action::RetentionRun,
+        Action::RetentionRuleSet,
         Action::BackupCreate,
         Action::BackupRestore,
         Action::KeyRotate,
@@ -237,6 +240,7 @@ impl Action {
             | Action::LegalHoldAdd
             | Action::RetentionPreview
             | Action::RetentionRun
+            | Action::RetentionRuleSet
             | Action::BackupCreate
             | Action::BackupRestore
             | Action::KeyRotate => &[Admin],
@@ -317,6 +321,7 @@ impl Action {
             Action::LegalHoldAdd => "legal_hold_add",
             Action::RetentionPreview => "retention_preview",
             Action::RetentionRun => "retention_run",
+            Action::RetentionRuleSet => "retention_rule_set",
             Action::BackupCreate => "backup_create",
             Action::BackupRestore => "backup_restore",
             Action::KeyRotate => "key_rotate",

@@ -359,7 +359,7 @@ impl Register {
         input: &RetentionRuleInput,
         clock: &dyn Clock,
     ) -> Result<RetentionRule> {
-        self.authorize(session, Action::RetentionRun)?;
+        self.authorize(session, Action::RetentionRuleSet)?;
         if !(1..=1200).contains(&input.months) {
             return Err(Error::SettingInvalid {
                 setting: "months".into(),
@@ -388,7 +388,7 @@ impl Register {
             &tx,
             clock,
             Some(&session.user_id),
-            Action::RetentionRun.name(),
+            Action::RetentionRuleSet.name(),
             Some(("retention_rule", &input.rule_id)),
         )?;
         let rule = store::retention::rules(&tx)?

@@ -275,6 +275,18 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             }),
         ),
         (
+            Action::RetentionRuleSet,
+            Box::new(move |r, s, _| {
+                let input = kortisto_core::retention::RetentionRuleInput {
+                    rule_id: "no-ties".into(),
+                    months: 36,
+                    reference_fi: "Tietosuojaseloste §8".into(),
+                    reference_en: "Privacy notice §8".into(),
+                };
+                r.retention_rule_set(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
             Action::BackupCreate,
             Box::new(move |r, s, n| {
                 let out = std::env::temp_dir().join(format!(

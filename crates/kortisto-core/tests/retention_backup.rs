@@ -635,3 +635,37 @@ fn leftovers_of_an_interrupted_backup_or_restore_are_removed_when_the_next_start
         .backup_created_at
         .starts_with("2026-11-27T10:00:00"));
 }
+
+#[test]
+fn a_rule_change_is_audited_as_a_rule_change_not_as_a_run() {
+    let sandbox = Sandbox::new("rule-audit");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    register
+        .retention_rule_set(
+            &admin,
+            &kortisto_core::retention::RetentionRuleInput {
+                rule_id: "no-ties".into(),
+                months: 48,
+                reference_fi: "Tietosuojaseloste §8".into(),
+                reference_en: "Privacy notice §8".into(),
+            },
+            &clock,
+        )
+        .unwrap();
+    let audited = |register: &Register, action: &str| {
+        register
+            .audit_list(
+                &admin,
+                &kortisto_core::AuditFilter {
+                    action: Some(action.into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+            .len()
+    };
+    assert_eq!(audited(&register, "retention_rule_set"), 1);
+    assert_eq!(audited(&register, "retention_run"), 0);
+    register.close().unwrap();
+}

@@ -68,8 +68,14 @@ export type * from "./generated";
 
 /** What the UI may ask of the backend. Tests fake it at the IPC level with `mockIPC`. */
 export interface Backend {
-  /** Opens the register in the default data folder, creating it on the very first run. */
+  /** Opens the register in the default data folder; `empty` when there is none yet. */
   registerOpen(): Promise<StartupState>;
+  /** Creates a register in the empty data folder; the answer carries the recovery code, once. */
+  registerCreate(): Promise<StartupState>;
+  /** Restores a backup file into the empty data folder with the register's recovery code. */
+  registerRestore(file: string, recoveryCode: string): Promise<StartupState>;
+  /** Rebuilds a lost manifest beside the database; the recovery code when the keychain has no key. */
+  registerRepair(recoveryCode: string | null): Promise<StartupState>;
   /** Describes the open register. */
   registerStatus(): Promise<RegisterStatus>;
   /** Reads the saved preferences (works even when the register cannot be opened). */
@@ -271,6 +277,11 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
 /** The Tauri implementation: each method is one command of the same name. */
 export const api: Backend = {
   registerOpen: () => call<StartupState>("register_open"),
+  registerCreate: () => call<StartupState>("register_create"),
+  registerRestore: (file, recoveryCode) =>
+    call<StartupState>("register_restore", { file, recovery_code: recoveryCode }),
+  registerRepair: (recoveryCode) =>
+    call<StartupState>("register_repair", { recovery_code: recoveryCode }),
   registerStatus: () => call<RegisterStatus>("register_status"),
   preferencesGet: () => call<Preferences>("preferences_get"),
   preferencesSet: (language) => call<Preferences>("preferences_set", { language }),

@@ -75,6 +75,44 @@ const fi = {
   error_register_missing_title: "Rekisteriä ei löydy",
   error_register_missing_hint:
     "Tarkista, että tietokansio on paikallaan (esimerkiksi että ulkoinen levy tai verkkolevy on liitetty), ja käynnistä Kortisto uudelleen.",
+  error_manifest_missing_title: "Rekisterin tunnistetiedosto puuttuu",
+  error_manifest_missing_hint:
+    "Tietokanta on tallessa, eikä siihen koskettu. Korjaa rekisteri: Kortisto rakentaa tunnistetiedoston uudelleen tietokannasta ja avainnipussa olevasta avaimesta. Jos avainta ei löydy, korjaus kysyy palautuskoodia.",
+  error_repair_impossible_title: "Rekisteriä ei voitu korjata",
+  error_repair_impossible_hint:
+    "Lue yllä oleva syy. Jos tietokanta puuttuu, palauta rekisteri varmuuskopiosta; muussa tapauksessa ota yhteys ylläpitoon ja kerro heille virhekoodi.",
+  error_register_busy_title: "Rekisteri on auki muualla",
+  error_register_busy_hint:
+    "Sulje Kortisto muista ikkunoista ja ohjelmista (myös kortisto-komento päätteessä) ja valitse sitten Yritä uudelleen.",
+  repair_button: "Korjaa rekisteri",
+  repair_busy: "Korjataan…",
+  repair_code_intro:
+    "Avainnipusta ei löytynyt avainta, joka avaa tämän tietokannan. Anna rekisterin palautuskoodi (se näytettiin, kun rekisteri luotiin), niin korjaus avaa tietokannan sillä ja tallentaa avaimen avainnippuun.",
+  repair_with_code: "Korjaa palautuskoodilla",
+
+  firstrun_heading: "Tervetuloa Kortistoon",
+  firstrun_intro:
+    "Tällä tietokoneella ei ole vielä rekisteriä. Luo uusi rekisteri tai palauta aiempi rekisteri varmuuskopiosta.",
+  firstrun_choice_legend: "Mitä haluat tehdä?",
+  firstrun_create: "Luo uusi rekisteri",
+  firstrun_create_hint:
+    "Aloita tyhjästä rekisteristä. Saat palautuskoodin, joka kirjoitetaan talteen, ja luot sitten ensimmäisen ylläpitäjän.",
+  firstrun_restore: "Palauta varmuuskopiosta",
+  firstrun_restore_hint:
+    "Tuo aiempi rekisteri takaisin varmuuskopiotiedostosta, esimerkiksi uudella tai korjatulla tietokoneella. Tarvitset rekisterin palautuskoodin.",
+  firstrun_create_submit: "Luo rekisteri",
+  firstrun_creating: "Luodaan…",
+  firstrun_file_label: "Varmuuskopiotiedosto",
+  firstrun_file_hint: "Tiedoston koko polku, esimerkiksi /home/maija/kortisto.kbak",
+  firstrun_code_label: "Palautuskoodi",
+  firstrun_code_hint: "Isot ja pienet kirjaimet, välilyönnit ja väliviivat saavat olla miten tahansa.",
+  firstrun_restore_submit: "Palauta rekisteri",
+  firstrun_restoring: "Palautetaan…",
+  firstrun_file_required: "Anna varmuuskopiotiedoston polku.",
+  firstrun_code_required: "Anna rekisterin palautuskoodi.",
+  firstrun_restored:
+    "Rekisteri palautettiin varmuuskopiosta, joka on otettu {date}. Varmuuskopion jälkeen poistetut henkilöt poistettiin uudelleen: {n}. Kirjaudu sisään.",
+
   error_storage_failed_title: "Tallennus epäonnistui",
   error_storage_failed_hint:
     "Valitse Yritä uudelleen. Jos virhe toistuu, ota yhteys ylläpitoon ja kerro heille virhekoodi.",
@@ -133,6 +171,18 @@ const fi = {
   home_overdue_never: "ei kirjattua koulutusta",
   home_overdue_last: "viimeksi {date}",
   home_overdue_link: "Kirjaa koulutus",
+  home_audit_tail_heading: "Lokia on lyhennetty tai sen tarkiste on muuttunut",
+  home_audit_tail_truncated:
+    "Kun rekisteri avattiin, lokin (kuka teki mitä) lopusta puuttui merkintöjä, jotka siinä oli aiemmin. Syynä voi olla vanhan rekisteritiedoston palauttaminen käsin tai tiedoston muokkaaminen.",
+  home_audit_tail_anchor:
+    "Kun rekisteri avattiin, lokin tarkiste rekisterin tunnistetiedostossa (register.json) oli muutettu tai poistettu, joten lokin loppua ei voitu todentaa.",
+  home_audit_tail_todo:
+    "Mitä tehdä: tarkista varmuuskopiot (onko tallessa uudempi varmuuskopio) ja ota yhteys ylläpitoon. Älä poista rekisterin tiedostoja.",
+  home_maintenance_heading: "Automaattinen ylläpito ei onnistunut",
+  home_maintenance_retention: "Automaattinen säilytysajo {at}",
+  home_maintenance_backup: "Automaattinen varmuuskopio {at}",
+  home_maintenance_retention_link: "Avaa säilytys",
+  home_maintenance_backup_link: "Avaa varmuuskopiot",
 
   users_heading: "Käyttäjät",
   users_intro:
@@ -797,6 +847,44 @@ const en: Messages = {
   error_register_missing_title: "The register was not found",
   error_register_missing_hint:
     "Check that the data folder is in place (for example that an external or network drive is connected), then start Kortisto again.",
+  error_manifest_missing_title: "The register's manifest is missing",
+  error_manifest_missing_hint:
+    "The database is safe and was not touched. Repair the register: Kortisto rebuilds the manifest from the database and the key in the keychain. If the key is not found, the repair asks for the recovery code.",
+  error_repair_impossible_title: "The register could not be repaired",
+  error_repair_impossible_hint:
+    "Read the reason above. If the database is missing, restore the register from a backup; otherwise contact support and give them the error code.",
+  error_register_busy_title: "The register is open elsewhere",
+  error_register_busy_hint:
+    "Close Kortisto in other windows and programs (the kortisto command in a terminal too), then choose Try again.",
+  repair_button: "Repair the register",
+  repair_busy: "Repairing…",
+  repair_code_intro:
+    "No key in the keychain opens this database. Give the register's recovery code (shown when the register was created); the repair opens the database with it and stores the key in the keychain.",
+  repair_with_code: "Repair with the recovery code",
+
+  firstrun_heading: "Welcome to Kortisto",
+  firstrun_intro:
+    "There is no register on this computer yet. Create a new register, or restore an earlier one from a backup.",
+  firstrun_choice_legend: "What would you like to do?",
+  firstrun_create: "Create a new register",
+  firstrun_create_hint:
+    "Start with an empty register. You are given a recovery code to write down, then you create the first administrator.",
+  firstrun_restore: "Restore from a backup",
+  firstrun_restore_hint:
+    "Bring an earlier register back from a backup file, for example on a new or repaired computer. You need the register's recovery code.",
+  firstrun_create_submit: "Create the register",
+  firstrun_creating: "Creating…",
+  firstrun_file_label: "Backup file",
+  firstrun_file_hint: "The file's full path, for example /home/maija/kortisto.kbak",
+  firstrun_code_label: "Recovery code",
+  firstrun_code_hint: "Upper or lower case, spaces and dashes do not matter.",
+  firstrun_restore_submit: "Restore the register",
+  firstrun_restoring: "Restoring…",
+  firstrun_file_required: "Give the path of the backup file.",
+  firstrun_code_required: "Give the register's recovery code.",
+  firstrun_restored:
+    "The register was restored from the backup taken on {date}. People erased after the backup were erased again: {n}. Log in.",
+
   error_storage_failed_title: "Storage failed",
   error_storage_failed_hint:
     "Choose Try again. If it happens again, contact support and tell them the error code.",
@@ -854,6 +942,18 @@ const en: Messages = {
   home_overdue_never: "no training recorded",
   home_overdue_last: "last {date}",
   home_overdue_link: "Record a training",
+  home_audit_tail_heading: "The audit trail was shortened or its anchor changed",
+  home_audit_tail_truncated:
+    "When the register was opened, entries were missing from the end of the audit trail (who did what) that it held before. An old register file restored by hand, or an edited file, can cause this.",
+  home_audit_tail_anchor:
+    "When the register was opened, the audit trail's anchor in the register's manifest (register.json) had been changed or removed, so the end of the trail could not be verified.",
+  home_audit_tail_todo:
+    "What to do: check the backups (is a newer backup kept) and contact support. Do not delete the register's files.",
+  home_maintenance_heading: "Automatic maintenance did not succeed",
+  home_maintenance_retention: "Automatic retention run {at}",
+  home_maintenance_backup: "Automatic backup {at}",
+  home_maintenance_retention_link: "Open retention",
+  home_maintenance_backup_link: "Open backups",
 
   users_heading: "Users",
   users_intro:

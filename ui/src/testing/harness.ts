@@ -17,6 +17,7 @@ export const STATUS: RegisterStatus = {
   database_bytes: 1_234_567,
   created_at: "2026-11-27T12:00:00Z",
   counts: { registers: 1, widgets: 3 },
+  audit_tail: "ok",
 };
 
 export const CODE = "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY-Z2345-67ABC-DEFGH-IJKLM-NOPQR-STUVW";
@@ -99,6 +100,7 @@ export const ADMIN_COMMANDS = [
   "erase",
   "erasure_receipts",
   "legal_hold_add",
+  "maintenance_notice",
 ];
 
 export type Call = { cmd: string; payload?: InvokeArgs };
@@ -144,6 +146,7 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     consent_history: () => [],
     requests_due: () => ({ overdue: [], due_soon: [] }),
     request_list: () => [],
+    maintenance_notice: () => [],
   };
   const handlers = { ...defaults, ...overrides };
   mockIPC((cmd, payload) => {

@@ -11,6 +11,8 @@ export type ErrorGuide = {
   recovery: boolean;
   /** The cause can be fixed outside the app, so "Try again" (register_open again) is offered. */
   retry: boolean;
+  /** The manifest is lost but the database is there: "Repair the register" is offered. */
+  repair?: boolean;
 };
 
 const GUIDES: Record<string, ErrorGuide> = {
@@ -51,6 +53,25 @@ const GUIDES: Record<string, ErrorGuide> = {
     hint: "error_register_missing_hint",
     recovery: false,
     retry: false,
+  },
+  manifest_missing: {
+    title: "error_manifest_missing_title",
+    hint: "error_manifest_missing_hint",
+    recovery: false,
+    retry: false,
+    repair: true,
+  },
+  repair_impossible: {
+    title: "error_repair_impossible_title",
+    hint: "error_repair_impossible_hint",
+    recovery: false,
+    retry: true,
+  },
+  register_busy: {
+    title: "error_register_busy_title",
+    hint: "error_register_busy_hint",
+    recovery: false,
+    retry: true,
   },
   storage_failed: {
     title: "error_storage_failed_title",

@@ -6,6 +6,7 @@ import type {
   BackupInfo,
   BackupSchedule,
   Language,
+  MaintenanceNotice,
   RestoreReport,
   RetentionPreview,
   RetentionRule,
@@ -18,6 +19,7 @@ import type {
 export type {
   BackupInfo,
   BackupSchedule,
+  MaintenanceNotice,
   RestoreReport,
   RetentionPreview,
   RetentionRule,
@@ -37,14 +39,23 @@ export const retentionApi = {
   /** Who would be erased at a date, `27.11.2026` or ISO (admin). */
   preview: (asOf: string, language: Language) =>
     call<RetentionPreview>("retention_preview", { as_of: asOf, language }),
-  /** Erases everyone due today (admin), reporting progress after each batch of whole people. */
-  run: (onProgress: (progress: WorkProgress) => void) => {
+  /**
+   * Erases everyone due today (admin), reporting progress after each batch of whole people.
+   * Refused with `clock_suspect` when the clock looks wrong, unless an administrator has
+   * confirmed it (`clockConfirmed`).
+   */
+  run: (onProgress: (progress: WorkProgress) => void, clockConfirmed = false) => {
     const channel = new Channel<WorkProgress>();
     channel.onmessage = onProgress;
-    return call<RetentionRun>("retention_run", { on_progress: channel });
+    return call<RetentionRun>(
+      "retention_run",
+      clockConfirmed ? { on_progress: channel, clock_confirmed: true } : { on_progress: channel },
+    );
   },
   /** Stops the run in progress after its current batch; what is done stays done. */
   cancel: () => call<null>("work_cancel"),
+  /** What the app's own schedule could not do, e.g. a retention refused for the clock (admin). */
+  maintenanceNotice: () => call<MaintenanceNotice[]>("maintenance_notice"),
   /** Every retention run, as recorded (admin). */
   runs: () => call<RetentionRun[]>("retention_runs"),
 

@@ -46,6 +46,9 @@ const fi = {
   run_question: "Tänään poistetaan pysyvästi {n} henkilöä ({date}). Poistoa ei voi perua. Ajetaanko säilytys?",
   run_yes: "Aja ja poista",
   run_result: "Ajo valmis: {erased} poistettu, {kept} säilyi. Poistokuitteja {receipts}.",
+  run_clock_check:
+    "Tarkista koneen päivämäärä ja kellonaika. Jos ne ovat oikein, aja säilytys silti: ajo poistaa ne, joiden säilytysaika on tämän päivän mukaan kulunut.",
+  run_clock_confirm: "Kello on oikein — aja silti",
 
   rules_heading: "Säännöt",
   rules_intro: "Säilytysaika kuukausina (1–1200) ja sen peruste. Muutos vaikuttaa seuraavaan esikatseluun ja ajoon.",
@@ -178,6 +181,9 @@ const en: Record<RtKey, string> = {
   run_question: "{n} people will be erased permanently today ({date}). This cannot be undone. Run retention?",
   run_yes: "Run and erase",
   run_result: "Run finished: {erased} erased, {kept} kept. Erasure receipts: {receipts}.",
+  run_clock_check:
+    "Check the computer's date and time. If they are right, run retention anyway: the run erases those whose retention period has ended as of today.",
+  run_clock_confirm: "The clock is right — run anyway",
 
   rules_heading: "Rules",
   rules_intro: "The retention period in months (1–1200) and its basis. A change applies to the next preview and run.",

@@ -156,13 +156,44 @@ describe("Kortisto desktop app", () => {
     await endSession().catch(() => {});
   });
 
-  step("first run shows the recovery code step", async () => {
+  step("first run offers to create a new register or restore one from a backup", async () => {
     browser = await startApp();
-    assert.equal(await waitForScreen(browser, ["recovery-step", "start-screen"]), "recovery-step",
-      "an empty data folder must start with the recovery code step");
+    assert.equal(await waitForScreen(browser, ["first-run", "recovery-step", "start-screen"]), "first-run",
+      "an empty data folder must start with the choice, creating nothing by itself");
     assert.equal(await text(browser, "app-title"), "Kortisto");
     assert.equal(await htmlLang(browser), "fi", "Finnish is the default language");
     assert.equal(await browser.$(tid("language-fi")).getAttribute("aria-pressed"), "true");
+    assert.match(await text(browser, "first-run-create-choice"), /Luo uusi rekisteri/);
+    assert.match(await text(browser, "first-run-restore-choice"), /Palauta varmuuskopiosta/);
+    assert.equal(
+      await browser.execute(() => document.activeElement?.id),
+      "first-run-heading",
+      "focus starts on the screen's heading",
+    );
+
+    // Keyboard only: the restore choice opens its form and moves focus into it.
+    await browser.$(tid("first-run-restore-open")).click();
+    await browser.$(tid("first-run-file")).waitForDisplayed({ timeout: WAIT_MS });
+    assert.equal(await browser.execute(() => document.activeElement?.id), "first-run-file");
+    assert.equal(await browser.$(tid("first-run-code")).getAttribute("type"), "password");
+    await screenshot(browser, "00-first-run");
+    const { width, height } = await browser.getWindowSize();
+    try {
+      await browser.setWindowSize(900, 700);
+      await screenshot(browser, "00-first-run-900x700");
+    } finally {
+      await browser.setWindowSize(width, height);
+    }
+    // A restore without a recovery code is refused in words before anything is read.
+    await browser.$(tid("first-run-file")).setValue("/tmp/ei-ole.kbak");
+    await browser.$(tid("first-run-restore")).click();
+    assert.match(await text(browser, "first-run-code-missing"), /palautuskoodi/);
+  });
+
+  step("creating a new register shows the recovery code step", async () => {
+    await browser.$(tid("first-run-create")).click();
+    assert.equal(await waitForScreen(browser, ["recovery-step", "start-screen"]), "recovery-step",
+      "creating a register starts with the recovery code step");
 
     const code = (await text(browser, "recovery-code")).replace(/\s+/g, "");
     assert.match(code, RECOVERY_CODE, "the code is 11 groups of 5 characters of A-Z and 2-7");

@@ -203,6 +203,44 @@ describe("retention screen", () => {
     expect(byTestId("retention-run-row").textContent).toContain("käsin");
   });
 
+  it("offers to run anyway when the clock is suspect, and reruns with clock_confirmed", async () => {
+    await openRetention({
+      retention_preview: () => preview([DUE], "2026-11-27"),
+      retention_run: (p) =>
+        p.clock_confirmed
+          ? RUN
+          : Promise.reject(
+              appError(
+                "clock_suspect",
+                "Koneen kello (2026-11-27) on aiemmin kuin edellinen säilytysajo (2027-01-05).",
+                "The computer's clock (2026-11-27) is earlier than the last retention run (2027-01-05).",
+                { reason: "behind_last_run", now: "2026-11-27", reference: "2027-01-05" },
+              ),
+            ),
+      retention_runs: () => [],
+    });
+    click(byTestId("retention-run"));
+    await waitFor(() => byTestId("confirm-yes"));
+    click(byTestId("confirm-yes"));
+    await waitFor(() => byTestId("retention-run-error"));
+    expect(byTestId("retention-run-error").textContent?.trim()).toBe(
+      "Koneen kello (2026-11-27) on aiemmin kuin edellinen säilytysajo (2027-01-05).",
+    );
+    const anyway = byTestId("retention-run-clock-confirmed");
+    expect(anyway.textContent?.trim()).toBe("Kello on oikein — aja silti");
+    expect(queryTestId("retention-run-result")).toBeNull();
+
+    click(byTestId("language-en"));
+    expect(byTestId("retention-run-clock-confirmed").textContent?.trim()).toBe("The clock is right — run anyway");
+
+    click(byTestId("retention-run-clock-confirmed"));
+    await waitFor(() => byTestId("retention-run-result"));
+    const sent = callsOf("retention_run").map((c) => Object.keys(c.payload as object).sort());
+    expect(sent).toEqual([["on_progress"], ["clock_confirmed", "on_progress"]]);
+    expect((callsOf("retention_run")[1].payload as { clock_confirmed: boolean }).clock_confirmed).toBe(true);
+    expect(queryTestId("retention-clock-suspect")).toBeNull();
+  });
+
   it("saves a rule's months and shows setting_invalid by its row", async () => {
     await openRetention({
       retention_rule_set: (p) => {

@@ -1,6 +1,6 @@
 //! Calendar dates as people type and read them: `27.11.2026` in Finnish, ISO `2026-11-27`
 //! for scripts. Parsing accepts both; the core stores ISO.
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::{Error, Result};
 
@@ -9,7 +9,10 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     let text = text.trim();
     NaiveDate::parse_from_str(text, "%d.%m.%Y")
         .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .map_err(|_| Error::DateInvalid {
+        .ok()
+        // `%Y` also takes `-1` and `12345`; ISO text sorts and parses back only for 1..=9999.
+        .filter(|date| (1..=9999).contains(&date.year()))
+        .ok_or_else(|| Error::DateInvalid {
             field: field.to_string(),
         })
 }
@@ -50,5 +53,7 @@ mod tests {
         );
         assert!(parse_date("d", "31.2.2026").is_err());
         assert!(parse_date("d", "eilen").is_err());
+        assert!(parse_date("d", "1.1.-1").is_err());
+        assert!(parse_date("d", "1.1.12026").is_err());
     }
 }

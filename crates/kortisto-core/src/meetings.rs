@@ -1,7 +1,7 @@
 //! Customer meetings, calls, e-mails, visits and web meetings (R1.8) — logged in seconds:
 //! only kind, time (default now), subject and participants are required — and the
 //! third-party service elements registered for a customer's solution (R1.9).
-use chrono::{DateTime, Local, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{Action, Session};
@@ -162,6 +162,18 @@ pub struct ServiceElement {
 
 /// Parses a meeting time typed in Finnish or ISO form, local time unless it carries an offset.
 pub fn parse_meeting_time(text: &str) -> Result<DateTime<Utc>> {
+    // Times are stored as RFC 3339 text, which parses back and sorts only with four-digit
+    // years; chrono's `%Y` also takes `-1` or `12345`.
+    parse_meeting_time_any_year(text).and_then(|at| {
+        if (1..=9999).contains(&at.year()) {
+            Ok(at)
+        } else {
+            Err(Error::DateInvalid { field: "at".into() })
+        }
+    })
+}
+
+fn parse_meeting_time_any_year(text: &str) -> Result<DateTime<Utc>> {
     let text = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {
         return Ok(at.with_timezone(&Utc));

@@ -204,6 +204,11 @@ fn unseal(
         return Err(damaged("unknown backup version"));
     }
     let chunk = u32::from_be_bytes(fixed[18..22].try_into().expect("4 bytes")) as usize;
+    // The header is authenticated only with the first chunk, and the chunk size bounds the
+    // buffer read for it: a damaged size would have restore allocate up to 4 GiB.
+    if chunk == 0 || chunk > CHUNK {
+        return Err(damaged("unknown chunk size"));
+    }
     let register_id = String::from_utf8_lossy(&fixed[22..58]).to_string();
     let length = u64::from_be_bytes(fixed[62..70].try_into().expect("8 bytes"));
     let created_len = u16::from_be_bytes([fixed[70], fixed[71]]) as usize;

@@ -401,6 +401,29 @@ fn a_damaged_backup_is_refused_with_a_typed_error_and_the_live_register_is_uncha
             Ok(())
         },
     );
+    // A header that asks for a 4 GiB chunk is refused as damaged before any chunk is read,
+    // not after a 4 GiB allocation that a smaller machine cannot make.
+    let huge = apply(
+        &apply(
+            &original,
+            &Damage::Field {
+                offset: 18,
+                width: 4,
+                value: u64::from(u32::MAX),
+            },
+        ),
+        &Damage::Field {
+            offset: header_len + 13,
+            width: 4,
+            value: u64::from(u32::MAX),
+        },
+    );
+    std::fs::write(&damaged, huge).unwrap();
+    let refused = register
+        .borrow_mut()
+        .backup_restore(&admin, &damaged, &clock)
+        .unwrap_err();
+    assert_eq!(refused.code(), "backup_damaged", "{refused}");
     // The untouched backup still restores: the refusals above were about the damage.
     register
         .borrow_mut()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The long reliability suite of issue #10 (the short one runs in every `cargo test`):
-# 1,000 kills of the crash writer, 20,000 fuzz cases per parser (2,500 backups, 1,000 command
+# 1,000 kills of the crash writer, 20,000 fuzz cases per parser (2,500 backups, 4,000 command
 # lines), and the tamper tests, against a real gnome-keyring in a private D-Bus session and
 # with the data folders in a temp folder. Prints the figures. Override the sizes with
 # KORTISTO_CRASH_KILLS and KORTISTO_FUZZ_CASES; replay a crash run with KORTISTO_CRASH_SEED.
@@ -27,4 +27,5 @@ dbus-run-session -- bash .ci/with-keyring.sh bash -c '
     | tee "'"$sandbox"'/cli.log"
 '
 say "Figures"
-grep -hE "^(kills survived|fuzz |tamper)" "$sandbox/core.log" "$sandbox/cli.log"
+# With --nocapture a figure may follow "test name ... " on the same line.
+grep -hoE "(kills survived: |fuzz [^:]+: [0-9]+ cases|tamper( audit)?: ).*" "$sandbox/core.log" "$sandbox/cli.log"

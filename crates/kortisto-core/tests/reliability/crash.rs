@@ -133,8 +133,10 @@ fn a_writer_killed_at_random_moments_loses_no_reported_commit_and_leaves_nothing
                 stdout.read_to_end(&mut bytes).map(|_| bytes)
             });
             // Mostly during the stream of commits, sometimes while it is still opening.
-            let window = startup.as_millis() as u64 + 250;
-            std::thread::sleep(Duration::from_millis(rng.gen_range(window / 8..window)));
+            let startup_ms = startup.as_millis() as u64;
+            std::thread::sleep(Duration::from_millis(
+                rng.gen_range(startup_ms / 2..startup_ms + 300),
+            ));
             writer.kill().expect("SIGKILL reaches the writer");
             let status = writer.wait().unwrap();
             let bytes = reader.join().unwrap().unwrap();

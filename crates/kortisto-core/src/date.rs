@@ -62,6 +62,8 @@ mod tests {
         );
         assert!(parse_date("d", "31.2.2026").is_err());
         assert!(parse_date("d", "eilen").is_err());
+        assert!(parse_date("d", "1.1.-1").is_err());
+        assert!(parse_date("d", "1.1.12026").is_err());
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod auth;
 pub mod backup;
 pub mod bench;
 mod clock;
-mod collation;
+pub mod collation;
 pub mod consent;
 mod data_dir;
 mod date;

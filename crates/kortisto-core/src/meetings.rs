@@ -161,6 +161,7 @@ pub struct ServiceElement {
 }
 
 /// Parses a meeting time typed in Finnish or ISO form, local time unless it carries an offset.
+/// Years outside `date::PLAUSIBLE_YEARS` (a two-digit `26`, or `-1`, `12345`) are refused.
 pub fn parse_meeting_time(text: &str) -> Result<DateTime<Utc>> {
     let text = text.trim();
     if let Ok(at) = DateTime::parse_from_rfc3339(text) {

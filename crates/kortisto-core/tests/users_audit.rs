@@ -2,7 +2,9 @@
 //! bad input each of them refuses without changing anything.
 mod common;
 
-use common::{at, password, raw_connection, register_with_admin, Sandbox};
+use common::{
+    at, password, raw_connection, register_with_admin, tamper_audit, AuditTamper, Sandbox,
+};
 use kortisto_core::auth::{Password, Role};
 use kortisto_core::training::InternalAuditResult;
 use kortisto_core::users::NewUser;
@@ -138,8 +140,12 @@ fn each_action_kind_is_audited_without_any_personal_value() {
 
 #[test]
 fn audit_verify_names_the_entry_that_was_altered_deleted_or_reordered() {
-    for tamper in ["alter", "delete", "reorder"] {
-        let sandbox = Sandbox::new(tamper);
+    for tamper in [
+        AuditTamper::Alter,
+        AuditTamper::Delete,
+        AuditTamper::Reorder,
+    ] {
+        let sandbox = Sandbox::new(&format!("{tamper:?}"));
         let clock = at("2026-11-27T10:00:00Z");
         let (mut register, admin) = register_with_admin(&sandbox, &clock);
         for i in 0..5 {
@@ -152,41 +158,13 @@ fn audit_verify_names_the_entry_that_was_altered_deleted_or_reordered() {
         let entries = intact.entries;
 
         let raw = raw_connection(&sandbox, register.register_id());
-        // Kortisto refuses edits itself; the attacker drops the guards first.
-        assert!(raw
-            .execute("DELETE FROM audit_events WHERE seq = 4", [])
-            .is_err());
-        raw.execute_batch("DROP TRIGGER audit_events_append_only_update; DROP TRIGGER audit_events_append_only_delete;").unwrap();
-        let expected = match tamper {
-            "alter" => {
-                raw.execute(
-                    "UPDATE audit_events SET action = 'logout' WHERE seq = 4",
-                    [],
-                )
-                .unwrap();
-                4
-            }
-            "delete" => {
-                raw.execute("DELETE FROM audit_events WHERE seq = 4", [])
-                    .unwrap();
-                5
-            }
-            _ => {
-                raw.execute_batch(
-                    "UPDATE audit_events SET seq = 100 WHERE seq = 4;
-                     UPDATE audit_events SET seq = 4 WHERE seq = 5;
-                     UPDATE audit_events SET seq = 5 WHERE seq = 100;",
-                )
-                .unwrap();
-                4
-            }
-        };
+        let expected = tamper_audit(&raw, tamper, 4);
         let broken = register.audit_verify(&admin).unwrap();
-        assert!(!broken.intact, "{tamper}: {broken:?}");
+        assert!(!broken.intact, "{tamper:?}: {broken:?}");
         assert_eq!(
             broken.first_broken_seq,
             Some(expected),
-            "{tamper}: {broken:?}"
+            "{tamper:?}: {broken:?}"
         );
         assert!(entries >= 6);
     }

@@ -44,20 +44,28 @@ impl Cli {
     }
 
     pub fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kortisto"));
+        let mut command = self.command();
         command
             .args(args)
             .arg("--data-dir")
-            .arg(self.dir.path().join("register"))
+            .arg(self.dir.path().join("register"));
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        command.output().unwrap()
+    }
+
+    /// The real binary with this register's keychain service and none of the caller's
+    /// `KORTISTO_*` settings; arguments still to add.
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kortisto"));
+        command
             .env("KORTISTO_KEYCHAIN_SERVICE", &self.service)
             .env_remove("KORTISTO_USER")
             .env_remove("KORTISTO_PASSWORD")
             .env_remove("KORTISTO_NEW_PASSWORD")
             .env_remove("KORTISTO_LANG");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        command.output().unwrap()
+        command
     }
 
     /// Runs as the administrator, `--json`, without asserting success.

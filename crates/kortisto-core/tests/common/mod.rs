@@ -141,3 +141,58 @@ pub fn decrypted_pages(bytes: &[u8], key: &[u8]) -> Vec<u8> {
     }
     plain
 }
+
+/// How [`tamper_audit`] breaks the audit trail behind Kortisto's back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditTamper {
+    /// Change the action of entry `seq`.
+    Alter,
+    /// Remove entry `seq`.
+    Delete,
+    /// Swap entries `seq` and `seq + 1`.
+    Reorder,
+}
+
+/// Tampers with audit entry `seq` through a raw connection with the real key (dropping the
+/// append-only triggers first, as an attacker would) and returns the first entry that
+/// `audit_verify` must then name.
+pub fn tamper_audit(raw: &rusqlite::Connection, how: AuditTamper, seq: i64) -> i64 {
+    drop_audit_guards(raw, seq);
+    match how {
+        AuditTamper::Alter => {
+            raw.execute(
+                "UPDATE audit_events SET action = 'logout' WHERE seq = ?1",
+                [seq],
+            )
+            .unwrap();
+            seq
+        }
+        AuditTamper::Delete => {
+            raw.execute("DELETE FROM audit_events WHERE seq = ?1", [seq])
+                .unwrap();
+            seq + 1
+        }
+        AuditTamper::Reorder => {
+            raw.execute_batch(&format!(
+                "UPDATE audit_events SET seq = 1000000 WHERE seq = {seq};
+                 UPDATE audit_events SET seq = {seq} WHERE seq = {seq} + 1;
+                 UPDATE audit_events SET seq = {seq} + 1 WHERE seq = 1000000;"
+            ))
+            .unwrap();
+            seq
+        }
+    }
+}
+
+/// Drops the append-only triggers of the audit trail, after checking that they refuse a
+/// deletion of entry `seq` while they stand.
+pub fn drop_audit_guards(raw: &rusqlite::Connection, seq: i64) {
+    assert!(raw
+        .execute("DELETE FROM audit_events WHERE seq = ?1", [seq])
+        .is_err());
+    raw.execute_batch(
+        "DROP TRIGGER IF EXISTS audit_events_append_only_update;
+         DROP TRIGGER IF EXISTS audit_events_append_only_delete;",
+    )
+    .unwrap();
+}

@@ -48,19 +48,24 @@ pub(crate) struct FolderLock {
     file: fs::File,
 }
 
+/// A lock attempt's outcome: someone else holding the folder is `register_busy`.
+fn lock_result(attempt: std::result::Result<(), fs::TryLockError>, folder: &Path) -> Result<()> {
+    match attempt {
+        Ok(()) => Ok(()),
+        Err(fs::TryLockError::WouldBlock) => Err(Error::RegisterBusy {
+            path: folder.to_path_buf(),
+        }),
+        Err(fs::TryLockError::Error(e)) => Err(Error::DataDirNotWritable {
+            path: folder.to_path_buf(),
+            detail: e.to_string(),
+        }),
+    }
+}
+
 impl FolderLock {
     /// Shared to exclusive, refused while anyone else holds the folder.
     pub(crate) fn upgrade(&mut self, folder: &Path) -> Result<()> {
-        match self.file.try_lock() {
-            Ok(()) => Ok(()),
-            Err(fs::TryLockError::WouldBlock) => Err(Error::RegisterBusy {
-                path: folder.to_path_buf(),
-            }),
-            Err(fs::TryLockError::Error(e)) => Err(Error::DataDirNotWritable {
-                path: folder.to_path_buf(),
-                detail: e.to_string(),
-            }),
-        }
+        lock_result(self.file.try_lock(), folder)
     }
 
     /// Exclusive back to shared.
@@ -156,32 +161,16 @@ impl DataDir {
     /// The lock every open register holds; refused while a restore, repair or rekey runs.
     pub(crate) fn lock_shared(&self) -> Result<FolderLock> {
         let file = self.lock_file()?;
-        match file.try_lock_shared() {
-            Ok(()) => Ok(FolderLock { file }),
-            Err(fs::TryLockError::WouldBlock) => Err(Error::RegisterBusy {
-                path: self.path.clone(),
-            }),
-            Err(fs::TryLockError::Error(e)) => Err(Error::DataDirNotWritable {
-                path: self.path.clone(),
-                detail: e.to_string(),
-            }),
-        }
+        lock_result(file.try_lock_shared(), &self.path)?;
+        Ok(FolderLock { file })
     }
 
     /// The lock that replacing the register's files needs: refused while any other process
     /// (or another open register in this one) has the register open.
     pub(crate) fn lock_exclusive(&self) -> Result<FolderLock> {
         let file = self.lock_file()?;
-        match file.try_lock() {
-            Ok(()) => Ok(FolderLock { file }),
-            Err(fs::TryLockError::WouldBlock) => Err(Error::RegisterBusy {
-                path: self.path.clone(),
-            }),
-            Err(fs::TryLockError::Error(e)) => Err(Error::DataDirNotWritable {
-                path: self.path.clone(),
-                detail: e.to_string(),
-            }),
-        }
+        lock_result(file.try_lock(), &self.path)?;
+        Ok(FolderLock { file })
     }
 
     /// Creates the directory if needed and proves it is writable with a probe file.

@@ -196,7 +196,7 @@ struct Fill<'a> {
 /// Calls `progress` when `done` crosses another hundredth of `total`.
 fn tick(progress: &mut dyn FnMut(DemoProgress), stage: &'static str, done: u64, total: u64) {
     let step = (total / 100).max(1);
-    if done % step == 0 || done == total {
+    if done.is_multiple_of(step) || done == total {
         progress(DemoProgress { stage, done, total });
     }
 }

@@ -143,7 +143,7 @@ fn queries(register: &mut Register, session: &Session, people: u64) -> Result<Ve
         let page = register.person_page(session, &person.person_id, &SystemClock)?;
         for contact in &page.contacts {
             match contact.kind {
-                ContactKind::Email if queries.len() % 2 == 0 => {
+                ContactKind::Email if queries.len().is_multiple_of(2) => {
                     let local = contact.value.split('@').next().unwrap_or("");
                     queries.push(local.chars().take(9).collect());
                 }

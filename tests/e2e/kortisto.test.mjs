@@ -171,19 +171,19 @@ describe("Kortisto desktop app", () => {
       "focus starts on the screen's heading",
     );
 
-    // Keyboard only: the restore choice opens its form and moves focus into it.
+    await screenshot(browser, "00-first-run-choice");
+    const { width, height } = await browser.getWindowSize();
+    await browser.setWindowSize(900, 700);
+    await screenshot(browser, "00-first-run-choice-900x700");
+
+    // The restore choice opens its form and moves focus into it.
     await browser.$(tid("first-run-restore-open")).click();
     await browser.$(tid("first-run-file")).waitForDisplayed({ timeout: WAIT_MS });
     assert.equal(await browser.execute(() => document.activeElement?.id), "first-run-file");
     assert.equal(await browser.$(tid("first-run-code")).getAttribute("type"), "password");
-    await screenshot(browser, "00-first-run");
-    const { width, height } = await browser.getWindowSize();
-    try {
-      await browser.setWindowSize(900, 700);
-      await screenshot(browser, "00-first-run-900x700");
-    } finally {
-      await browser.setWindowSize(width, height);
-    }
+    await screenshot(browser, "00-first-run-restore-900x700");
+    await browser.setWindowSize(width, height);
+    await screenshot(browser, "00-first-run-restore");
     // A restore without a recovery code is refused in words before anything is read.
     await browser.$(tid("first-run-file")).setValue("/tmp/ei-ole.kbak");
     await browser.$(tid("first-run-restore")).click();

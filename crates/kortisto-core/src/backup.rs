@@ -671,6 +671,7 @@ impl Register {
             key_check: key.check_value(&register_id),
             created_at,
             audit_head: None,
+            database_salt: None,
         })?;
         drop(lock);
         let mut register = Register::open(data_dir, keychain)?;

@@ -38,6 +38,10 @@ pub(crate) struct Manifest {
     /// entries deleted from the end of the trail are noticed (see `audit::Anchor`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit_head: Option<crate::audit::Anchor>,
+    /// The database file's first 16 bytes (SQLCipher's random salt, not secret), so that a
+    /// database file from another register is told apart from a damaged one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database_salt: Option<String>,
 }
 
 /// A lock on the data folder, held for as long as a register is open: shared by every
@@ -171,6 +175,16 @@ impl DataDir {
         let file = self.lock_file()?;
         lock_result(file.try_lock(), &self.path)?;
         Ok(FolderLock { file })
+    }
+
+    /// The database file's salt (its first 16 bytes, hex), if the file can be read.
+    pub(crate) fn database_salt(&self) -> Option<String> {
+        use std::io::Read;
+        let mut salt = [0u8; 16];
+        fs::File::open(self.database_path())
+            .and_then(|mut file| file.read_exact(&mut salt))
+            .ok()?;
+        Some(data_encoding::HEXLOWER.encode(&salt))
     }
 
     /// Creates the directory if needed and proves it is writable with a probe file.

@@ -260,6 +260,20 @@ pub enum Error {
         /// The data directory.
         path: PathBuf,
     },
+    /// The manifest belongs to another register than the one this folder holds (filed in
+    /// the keychain), and its database salt does not match the database file.
+    #[error("manifest_foreign in {path}")]
+    ManifestForeign {
+        /// The data directory.
+        path: PathBuf,
+    },
+    /// The database file is not the one the manifest recorded (its salt differs): a file of
+    /// another register was put in its place.
+    #[error("database_foreign in {path}")]
+    DatabaseForeign {
+        /// The data directory.
+        path: PathBuf,
+    },
     /// Repair found nothing to repair, or no key that opens the database.
     #[error("repair_impossible: {reason}")]
     RepairImpossible {
@@ -346,6 +360,8 @@ impl Error {
             Error::RecordNotFound { .. } => "record_not_found",
             Error::PasswordPromptUnavailable => "password_prompt_unavailable",
             Error::ManifestMissing { .. } => "manifest_missing",
+            Error::ManifestForeign { .. } => "manifest_foreign",
+            Error::DatabaseForeign { .. } => "database_foreign",
             Error::RepairImpossible { .. } => "repair_impossible",
             Error::RegisterBusy { .. } => "register_busy",
             Error::RecoveryCodeOnCommandLine => "recovery_code_on_command_line",
@@ -387,7 +403,10 @@ impl Error {
             }
             Error::PermissionDenied { action } => json!({ "action": action }),
             Error::DateInvalid { field } => json!({ "field": field }),
-            Error::ManifestMissing { path } | Error::RegisterBusy { path } => {
+            Error::ManifestMissing { path }
+            | Error::RegisterBusy { path }
+            | Error::ManifestForeign { path }
+            | Error::DatabaseForeign { path } => {
                 json!({ "path": path.display().to_string() })
             }
             Error::RepairImpossible { reason } => json!({ "reason": reason }),
@@ -583,6 +602,16 @@ impl Error {
                 format!("Kansiossa {} on rekisterin tietokanta mutta ei sen tunnistetiedostoa (register.json). Tietokantaan ei koskettu. Korjaa rekisteri komennolla kortisto repair (tai sovelluksen Korjaa-painikkeella); jos avainnippu ei löydä avainta, korjaus kysyy palautuskoodia.", path.display())
             } else {
                 format!("{} holds the register's database but not its manifest (register.json). The database was left untouched. Repair the register with kortisto repair (or the app's Repair button); if the keychain has no key for it, the repair asks for the recovery code.", path.display())
+            },
+            Error::ManifestForeign { path } => if fi {
+                format!("Kansion {} tunnistetiedosto (register.json) kuuluu toiseen rekisteriin kuin sen tietokanta. Mitään ei avattu eikä muutettu. Palauta kansion oma register.json (esim. varmuuskopiosta tai roskakorista); jos se on kadonnut, poista vieras tiedosto ja korjaa rekisteri komennolla kortisto repair.", path.display())
+            } else {
+                format!("The manifest (register.json) in {} belongs to another register than its database. Nothing was opened or changed. Put the folder's own register.json back (e.g. from a backup or the trash); if it is lost, remove the foreign file and repair the register with kortisto repair.", path.display())
+            },
+            Error::DatabaseForeign { path } => if fi {
+                format!("Kansion {} tietokantatiedosto (kortisto.db) on toisen rekisterin tiedosto kuin tunnistetiedostoon on kirjattu. Mitään ei avattu eikä muutettu. Palauta oikea kortisto.db tai palauta rekisteri varmuuskopiosta.", path.display())
+            } else {
+                format!("The database file (kortisto.db) in {} is another register's file than the manifest recorded. Nothing was opened or changed. Put the right kortisto.db back or restore the register from a backup.", path.display())
             },
             Error::RepairImpossible { reason } => match (reason.as_str(), fi) {
                 ("nothing_to_repair", true) => "Rekisterissä ei ole korjattavaa: sen tunnistetiedosto on paikallaan. Avaa rekisteri tavalliseen tapaan.".to_string(),

@@ -101,6 +101,7 @@ impl Register {
             key_check: key.check_value(&register_id),
             created_at,
             audit_head: None,
+            database_salt: None,
         })?;
         keychain.remember_folder(data_dir, &register_id);
         let recovery_code = RecoveryCode::from_key(&key);
@@ -119,8 +120,11 @@ impl Register {
             Err(error @ (Error::DatabaseDamaged { .. } | Error::WrongKey { .. })) => {
                 match Self::finish_rotation(data_dir, keychain) {
                     Ok(Some(register)) => Ok(register),
-                    _ => Err(error),
+                    _ => Err(diagnose_mismatch(data_dir, keychain, error)),
                 }
+            }
+            Err(error @ Error::KeyMissing { .. }) => {
+                Err(diagnose_mismatch(data_dir, keychain, error))
             }
             other => other,
         }
@@ -208,6 +212,7 @@ impl Register {
             key_check: key.check_value(&register_id),
             created_at,
             audit_head: None,
+            database_salt: None,
         })?;
         if code.is_some() {
             keychain.store(&register_id, &key)?;
@@ -368,6 +373,17 @@ impl Register {
             anchor_at_open,
             lock: Some(lock),
         };
+        let salt = data_dir.database_salt();
+        if salt.is_some() && register.manifest.database_salt != salt {
+            // The file was created or replaced by Kortisto (create, restore, repair, key
+            // rotation): record its salt, which only a successful open can vouch for.
+            let manifest = Manifest {
+                database_salt: salt,
+                ..data_dir.read_manifest()?
+            };
+            data_dir.write_manifest(&manifest)?;
+            register.manifest = manifest;
+        }
         if anchor_at_open == AnchorCheck::Missing && !store::audit::anchored(&register.conn)? {
             // A register from before anchors: anchor it from now on (trust on first use).
             register.write_anchor(false)?;
@@ -527,6 +543,28 @@ impl Register {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         self.conn.close().map_err(|(_, e)| Error::from(e))
+    }
+}
+
+/// Tells a manifest or a database file that came from another register apart from a damaged
+/// file or a missing key, once opening has failed: the keychain files which register this
+/// folder holds, and the manifest records its database's salt.
+fn diagnose_mismatch(data_dir: &DataDir, keychain: &Keychain, error: Error) -> Error {
+    let Ok(manifest) = data_dir.read_manifest() else {
+        return error;
+    };
+    let file_salt = data_dir.database_salt();
+    let salt_matches = manifest.database_salt.is_some() && manifest.database_salt == file_salt;
+    let path = data_dir.path().to_path_buf();
+    let folder_holds_another = keychain
+        .recall_folder(data_dir)
+        .is_some_and(|id| id != manifest.register_id);
+    if folder_holds_another && !salt_matches {
+        Error::ManifestForeign { path }
+    } else if manifest.database_salt.is_some() && !salt_matches {
+        Error::DatabaseForeign { path }
+    } else {
+        error
     }
 }
 

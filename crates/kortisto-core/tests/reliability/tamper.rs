@@ -140,25 +140,25 @@ fn a_swapped_manifest_or_a_foreign_database_is_refused_and_nothing_is_written() 
             "manifest of a register on this machine",
             &neighbour,
             "register.json",
-            "database_damaged",
+            "manifest_foreign",
         ),
         (
             "manifest of a register on another machine",
             &elsewhere,
             "register.json",
-            "key_missing",
+            "manifest_foreign",
         ),
         (
             "database of a register on this machine",
             &neighbour,
             "kortisto.db",
-            "database_damaged",
+            "database_foreign",
         ),
         (
             "database of a register on another machine",
             &elsewhere,
             "kortisto.db",
-            "database_damaged",
+            "database_foreign",
         ),
     ];
     for (what, from, name, code) in cases {

@@ -5,6 +5,7 @@
 # with the data folders in a temp folder. Prints the figures. Override the sizes with
 # KORTISTO_CRASH_KILLS and KORTISTO_FUZZ_CASES; replay a crash run with KORTISTO_CRASH_SEED.
 set -euo pipefail
+# shellcheck source=.ci/setup.sh
 source "$(dirname "$0")/setup.sh"
 cd "$KORTISTO_ROOT"
 ensure_packages gnome-keyring dbus libsecret-tools

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs what building and testing Kortisto need on Debian/Ubuntu, skipping what is there.
 # Sourced by .ci/start-app.sh and .ci/test-all.sh; every step is idempotent and fast when done.
 
@@ -6,10 +7,12 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/kortisto/target}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
 # What the Tauri build needs (Debian 12 / Ubuntu 22.04+).
+# shellcheck disable=SC2034 # used by the scripts that source this file
 KORTISTO_BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev curl ca-certificates)
 # What the tests add: WebDriver for WebKit, a virtual display, a real keychain on D-Bus.
-KORTISTO_TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring dbus libsecret-tools)
+# shellcheck disable=SC2034 # used by the scripts that source this file
+KORTISTO_TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring dbus libsecret-tools shellcheck)
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 

@@ -2,6 +2,7 @@
 # Runs every Kortisto check: UI types, UI tests, formatting, clippy, the Rust tests (core,
 # CLI, IPC) against a real keychain, and the end-to-end test of the real app window.
 set -euo pipefail
+# shellcheck source=.ci/setup.sh
 source "$(dirname "$0")/setup.sh"
 cd "$KORTISTO_ROOT"
 ensure_packages "${KORTISTO_BUILD_PACKAGES[@]}" "${KORTISTO_TEST_PACKAGES[@]}"
@@ -19,6 +20,8 @@ export XDG_DATA_HOME="$sandbox/data" XDG_CONFIG_HOME="$sandbox/config" XDG_CACHE
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 unset KORTISTO_DATA_DIR KORTISTO_KEYCHAIN_SERVICE KORTISTO_LANG
 
+say "Shell scripts: shellcheck"
+shellcheck -x .ci/run .ci/*.sh tests/e2e/run.sh
 say "UI: type check"
 (cd ui && npm run --silent check)
 say "UI: tests"
@@ -31,6 +34,7 @@ say "Rust: clippy"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 say "Rust tests and end-to-end test (real Secret Service in a private D-Bus session)"
 export KORTISTO_TEST_LOGS="$sandbox"
+# shellcheck disable=SC2016 # expanded by the inner shell, inside the D-Bus session
 dbus-run-session -- bash .ci/with-keyring.sh bash -c '
   set -euo pipefail
   cargo test --locked --workspace 2>&1 | tee "$KORTISTO_TEST_LOGS/cargo-tests.log"

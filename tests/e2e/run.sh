@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# The cleanup functions run from traps, which shellcheck cannot see.
+# shellcheck disable=SC2317
 # The one entry point of Kortisto's end-to-end test: runs kortisto.test.mjs against the built app
 # through tauri-driver + WebKitWebDriver on a private Xvfb display.
 #
@@ -103,7 +105,7 @@ cleanup() {
   local stragglers
   stragglers="$(marked_pids)"
   if [[ -n "$stragglers" ]]; then
-    log "stopping leftover processes: $(echo $stragglers)"
+    log "stopping leftover processes: ${stragglers//$'\n'/ }"
     # shellcheck disable=SC2086
     kill -KILL $stragglers 2>/dev/null
   fi
@@ -144,7 +146,8 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [[ -s "$TMP_ROOT/display" ]] || die "Xvfb gave no display number within 10 s"
-export DISPLAY=":$(tr -dc 0-9 <"$TMP_ROOT/display")"
+DISPLAY=":$(tr -dc 0-9 <"$TMP_ROOT/display")"
+export DISPLAY
 log "Xvfb on $DISPLAY (pid $XVFB_PID)"
 
 # ---- tauri-driver, in its own process group so the cleanup reaches WebKitWebDriver too --------

@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "register_create",
     "register_restore",
     "register_repair",
+    "register_recover",
     "register_status",
     "preferences_get",
     "preferences_set",

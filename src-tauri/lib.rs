@@ -21,6 +21,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::register::register_create,
             commands::register::register_restore,
             commands::register::register_repair,
+            commands::register::register_recover,
             commands::register::register_status,
             commands::preferences::preferences_get,
             commands::preferences::preferences_set,

@@ -303,6 +303,88 @@ fn a_missing_key_reaches_the_ui_as_its_code_with_both_sentences() {
         .contains("recovery code"));
 }
 
+/// Every file of the data folder and its bytes, to show that a refused command changed nothing.
+fn folder_contents(data_dir: &DataDir) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(data_dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file())
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_lost_key_is_recovered_in_the_app_with_the_right_recovery_code_only() {
+    let harness = Harness::new("recover");
+    let created = Register::create(&harness.data_dir, &harness.keychain, &SystemClock).unwrap();
+    let id = created.register.register_id().to_string();
+    let code = created.recovery_code.reveal().to_string();
+    created.register.close().unwrap();
+    harness.keychain.delete(&id).unwrap();
+
+    let main = harness.window("main");
+    assert_eq!(
+        invoke(&main, "register_open", json!({})).unwrap_err()["code"],
+        "key_missing"
+    );
+    let before = folder_contents(&harness.data_dir);
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let other = Register::create(
+        &DataDir::at(elsewhere.path().join("other")),
+        &harness.keychain,
+        &SystemClock,
+    )
+    .unwrap();
+    let other_code = other.recovery_code.reveal().to_string();
+    let other_id = other.register.register_id().to_string();
+    drop(other);
+    harness.keychain.delete(&other_id).unwrap();
+
+    let mismatch = invoke(
+        &main,
+        "register_recover",
+        json!({ "recovery_code": other_code }),
+    )
+    .unwrap_err();
+    assert_eq!(mismatch["code"], "recovery_code_mismatch");
+    assert!(mismatch["message"]["fi"].is_string() && mismatch["message"]["en"].is_string());
+    let invalid = invoke(&main, "register_recover", json!({ "recovery_code": "ABC" })).unwrap_err();
+    assert_eq!(invalid["code"], "recovery_code_invalid");
+    assert_eq!(
+        folder_contents(&harness.data_dir),
+        before,
+        "a refused recovery leaves the folder as it was"
+    );
+    assert_eq!(
+        invoke(&main, "register_open", json!({})).unwrap_err()["code"],
+        "key_missing",
+        "a refused recovery puts no key into the keychain"
+    );
+
+    // Typed as a person might: lower case, spaces instead of dashes.
+    let typed = code.to_lowercase().replace('-', " ");
+    let recovered = invoke(&main, "register_recover", json!({ "recovery_code": typed })).unwrap();
+    assert_eq!(recovered["state"], "opened");
+    assert_eq!(recovered["status"]["register_id"], id.as_str());
+    assert_eq!(recovered["has_users"], false);
+    assert_eq!(
+        invoke(&main, "register_recover", json!({ "recovery_code": code })).unwrap_err()["code"],
+        "register_exists",
+        "an open register is not recovered again"
+    );
+
+    // The key is in the keychain again: a fresh start opens the register without the code.
+    drop(main);
+    let reopened = Register::open(&harness.data_dir, &harness.keychain).unwrap();
+    assert_eq!(reopened.register_id(), id);
+}
+
 #[test]
 fn a_window_without_the_capability_is_refused() {
     let harness = Harness::new("acl");

@@ -1,6 +1,6 @@
 //! Opening the register at start-up and what the first screen may do when there is none:
-//! create one, restore one from a backup with its recovery code, or repair one whose manifest
-//! was lost. The recovery code of a new register leaves Rust only in the `created` answer,
+//! create one, restore one from a backup with its recovery code, repair one whose manifest
+//! was lost, or put a lost key back into the keychain from the recovery code. The recovery code of a new register leaves Rust only in the `created` answer,
 //! once; a typed recovery code is wrapped in `RecoveryCode` as soon as it arrives.
 use kortisto_core::backup::RestoreReport;
 use kortisto_core::{Error, RecoveryCode, Register, RegisterStatus};
@@ -147,6 +147,29 @@ pub async fn register_repair(
         code.as_ref(),
         state.clock.as_ref(),
     )?;
+    let answer = opened(&register)?;
+    *slot = Some(register);
+    Ok(answer)
+}
+
+/// Puts the register's key back into this machine's keychain from the typed recovery code
+/// (the keychain lost it, or holds another register's key) and opens the register. A code
+/// that is malformed or belongs to another register is refused and nothing changes.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn register_recover(
+    state: State<'_, AppState>,
+    recovery_code: String,
+) -> Result<StartupState, AppError> {
+    let code = RecoveryCode::parse(&recovery_code);
+    drop(recovery_code);
+    let mut slot = state.register();
+    if slot.is_some() {
+        return Err(Error::RegisterExists {
+            path: state.data_dir.path().to_path_buf(),
+        }
+        .into());
+    }
+    let register = Register::recover(&state.data_dir, &state.keychain, &code)?;
     let answer = opened(&register)?;
     *slot = Some(register);
     Ok(answer)

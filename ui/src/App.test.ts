@@ -85,7 +85,7 @@ describe("start-up", () => {
     expect(callsOf("register_open")).toHaveLength(1);
   });
 
-  it("shows the error screen with the code and the recovery hint for wrong_key", async () => {
+  it("shows the error screen with the code and the recovery-code form for wrong_key", async () => {
     const wrongKey = appError(
       "wrong_key",
       "Avainnipussa oleva avain ei kuulu tähän rekisteriin.",
@@ -100,13 +100,13 @@ describe("start-up", () => {
     expect(byTestId("error-code").textContent).toBe("wrong_key");
     expect(screen.querySelector("h1")?.textContent).toBe("Avain ei sovi tähän rekisteriin");
     expect(byTestId("error-message").textContent).toBe(wrongKey.message.fi);
-    expect(screen.textContent).toContain("kortisto recover (koodi kysytään)");
-    expect(screen.textContent).toContain("ei vielä ole palautusnäkymää");
+    expect(byTestId("recover-intro").textContent).toContain("Anna rekisterin palautuskoodi");
+    expect(byTestId("recover-submit").textContent?.trim()).toBe("Palauta avain");
     expect(queryTestId("error-retry")).toBeNull();
 
     click(byTestId("language-en"));
     expect(byTestId("error-message").textContent).toBe(wrongKey.message.en);
-    expect(screen.textContent).toContain("kortisto recover (it asks for the code)");
+    expect(byTestId("recover-submit").textContent?.trim()).toBe("Restore the key");
   });
 
   it("offers Try again for a locked keychain and opens the register on retry", async () => {

@@ -76,6 +76,8 @@ export interface Backend {
   registerRestore(file: string, recoveryCode: string): Promise<StartupState>;
   /** Rebuilds a lost manifest beside the database; the recovery code when the keychain has no key. */
   registerRepair(recoveryCode: string | null): Promise<StartupState>;
+  /** Puts the register's lost key back into the keychain from its recovery code and opens it. */
+  registerRecover(recoveryCode: string): Promise<StartupState>;
   /** Describes the open register. */
   registerStatus(): Promise<RegisterStatus>;
   /** Reads the saved preferences (works even when the register cannot be opened). */
@@ -282,6 +284,8 @@ export const api: Backend = {
     call<StartupState>("register_restore", { file, recovery_code: recoveryCode }),
   registerRepair: (recoveryCode) =>
     call<StartupState>("register_repair", { recovery_code: recoveryCode }),
+  registerRecover: (recoveryCode) =>
+    call<StartupState>("register_recover", { recovery_code: recoveryCode }),
   registerStatus: () => call<RegisterStatus>("register_status"),
   preferencesGet: () => call<Preferences>("preferences_get"),
   preferencesSet: (language) => call<Preferences>("preferences_set", { language }),

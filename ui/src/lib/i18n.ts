@@ -48,12 +48,11 @@ const fi = {
   error_retry: "Yritä uudelleen",
   error_details: "Tekniset tiedot",
   error_unknown_message: "Rekisterin avaamisessa tapahtui odottamaton virhe.",
-  error_recovery_before:
-    "Palauta avain palautuskoodilla, joka näytettiin, kun rekisteri luotiin. Sulje Kortisto ja anna päätteessä komento (KOODI on oma palautuskoodisi):",
-  error_recovery_command: "kortisto recover (koodi kysytään)",
-  error_recovery_after: "Käynnistä Kortisto sen jälkeen uudelleen.",
-  error_recovery_no_screen:
-    "Kortistossa ei vielä ole palautusnäkymää, joten palautus tehdään komentoriviltä.",
+  recover_intro:
+    "Avainnipusta ei löydy avainta, joka avaa tämän rekisterin. Anna rekisterin palautuskoodi (se näytettiin, kun rekisteri luotiin). Kortisto tarkistaa, että koodi avaa juuri tämän rekisterin, ja tallentaa avaimen takaisin avainnippuun.",
+  recover_button: "Palauta avain",
+  recover_busy: "Palautetaan…",
+  recover_cli: "Avaimen voi palauttaa myös päätteessä komennolla kortisto recover.",
 
   error_keychain_unavailable_title: "Avainnippuun ei saada yhteyttä",
   error_keychain_unavailable_hint:
@@ -78,6 +77,12 @@ const fi = {
   error_manifest_missing_title: "Rekisterin tunnistetiedosto puuttuu",
   error_manifest_missing_hint:
     "Tietokanta on tallessa, eikä siihen koskettu. Korjaa rekisteri: Kortisto rakentaa tunnistetiedoston uudelleen tietokannasta ja avainnipussa olevasta avaimesta. Jos avainta ei löydy, korjaus kysyy palautuskoodia.",
+  error_manifest_foreign_title: "Tunnistetiedosto kuuluu toiseen rekisteriin",
+  error_manifest_foreign_hint:
+    "Kansion tunnistetiedosto (register.json) on toisen rekisterin kuin kansion tietokanta tai avainnipussa oleva avain. Mitään ei muutettu. Palauta kansioon tämän rekisterin oma register.json ja valitse Yritä uudelleen. Jos se on kadonnut, siirrä vieras register.json pois kansiosta ja valitse Yritä uudelleen, niin Kortisto tarjoaa korjausta. Voit myös palauttaa rekisterin varmuuskopiosta.",
+  error_database_foreign_title: "Tietokanta kuuluu toiseen rekisteriin",
+  error_database_foreign_hint:
+    "Kansion tietokantatiedosto (kortisto.db) ei ole se, joka tähän rekisteriin on kirjattu: sen otsake on eri kuin tunnistetiedostossa. Mitään ei muutettu. Palauta kansioon tämän rekisterin oma kortisto.db ja valitse Yritä uudelleen. Jos sitä ei löydy, palauta rekisteri varmuuskopiosta.",
   error_repair_impossible_title: "Rekisteriä ei voitu korjata",
   error_repair_impossible_hint:
     "Lue yllä oleva syy. Jos tietokanta puuttuu, palauta rekisteri varmuuskopiosta; muussa tapauksessa ota yhteys ylläpitoon ja kerro heille virhekoodi.",
@@ -255,6 +260,10 @@ const fi = {
   action_training_record: "Koulutus kirjattu",
   action_internal_audit_record: "Sisäinen auditointi kirjattu",
   action_settings_change: "Asetusta muutettu",
+  action_retention_rule_set: "Säilytyssääntö asetettu",
+  action_key_rotate: "Salausavain vaihdettu",
+  action_register_repaired: "Rekisteri korjattu",
+  action_register_restored: "Rekisteri palautettu varmuuskopiosta",
   record_kind_user: "Käyttäjä",
   record_kind_training: "Koulutus",
   record_kind_internal_audit: "Sisäinen auditointi",
@@ -820,12 +829,11 @@ const en: Messages = {
   error_retry: "Try again",
   error_details: "Technical details",
   error_unknown_message: "An unexpected error occurred while opening the register.",
-  error_recovery_before:
-    "Restore the key with the recovery code you were shown when the register was created. Close Kortisto and run this command in a terminal (CODE is your recovery code):",
-  error_recovery_command: "kortisto recover (it asks for the code)",
-  error_recovery_after: "Then start Kortisto again.",
-  error_recovery_no_screen:
-    "Kortisto has no recovery screen yet, so recovery is done from the command line.",
+  recover_intro:
+    "The keychain has no key that opens this register. Enter the register's recovery code (it was shown when the register was created). Kortisto checks that the code opens this very register and puts the key back into the keychain.",
+  recover_button: "Restore the key",
+  recover_busy: "Restoring…",
+  recover_cli: "You can also restore the key in a terminal with the command kortisto recover.",
 
   error_keychain_unavailable_title: "The keychain cannot be reached",
   error_keychain_unavailable_hint:
@@ -850,6 +858,12 @@ const en: Messages = {
   error_manifest_missing_title: "The register's manifest is missing",
   error_manifest_missing_hint:
     "The database is safe and was not touched. Repair the register: Kortisto rebuilds the manifest from the database and the key in the keychain. If the key is not found, the repair asks for the recovery code.",
+  error_manifest_foreign_title: "The manifest belongs to another register",
+  error_manifest_foreign_hint:
+    "The folder's manifest (register.json) belongs to another register than the folder's database or the key in the keychain. Nothing was changed. Put this register's own register.json back in the folder and choose Try again. If it is lost, move the foreign register.json out of the folder and choose Try again: Kortisto then offers a repair. You can also restore the register from a backup.",
+  error_database_foreign_title: "The database belongs to another register",
+  error_database_foreign_hint:
+    "The folder's database file (kortisto.db) is not the one recorded for this register: its header differs from the one in the manifest. Nothing was changed. Put this register's own kortisto.db back in the folder and choose Try again. If it cannot be found, restore the register from a backup.",
   error_repair_impossible_title: "The register could not be repaired",
   error_repair_impossible_hint:
     "Read the reason above. If the database is missing, restore the register from a backup; otherwise contact support and give them the error code.",
@@ -1026,6 +1040,10 @@ const en: Messages = {
   action_training_record: "Training recorded",
   action_internal_audit_record: "Internal audit recorded",
   action_settings_change: "Setting changed",
+  action_retention_rule_set: "Retention rule set",
+  action_key_rotate: "Encryption key rotated",
+  action_register_repaired: "Register repaired",
+  action_register_restored: "Register restored from a backup",
   record_kind_user: "User",
   record_kind_training: "Training",
   record_kind_internal_audit: "Internal audit",

@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS: readonly (readonly [string, MessageKey])[] = [
   ["training_record", "action_training_record"],
   ["internal_audit_record", "action_internal_audit_record"],
   ["settings_change", "action_settings_change"],
+  ["retention_rule_set", "action_retention_rule_set"],
+  ["key_rotate", "action_key_rotate"],
+  ["register_repaired", "action_register_repaired"],
+  ["register_restored", "action_register_restored"],
 ];
 
 const ACTION_LABELS = new Map<string, MessageKey>(AUDIT_ACTIONS);

@@ -14,7 +14,8 @@ import {
   typeInto,
   waitFor,
 } from "../../testing/harness";
-import { toAuditFilter } from "./actions";
+import { messages } from "../../lib/i18n";
+import { actionLabel, toAuditFilter } from "./actions";
 
 beforeEach(resetAll);
 afterEach(cleanUp);
@@ -99,5 +100,22 @@ describe("audit trail", () => {
       record_id: null,
       limit: 500,
     });
+  });
+});
+
+describe("action labels", () => {
+  it("names the repair, restore, key rotation and retention-rule actions in both languages", () => {
+    const expected: Record<string, [string, string]> = {
+      key_rotate: ["Salausavain vaihdettu", "Encryption key rotated"],
+      register_repaired: ["Rekisteri korjattu", "Register repaired"],
+      register_restored: ["Rekisteri palautettu varmuuskopiosta", "Register restored from a backup"],
+      retention_rule_set: ["Säilytyssääntö asetettu", "Retention rule set"],
+    };
+    for (const [action, [fi, en]] of Object.entries(expected)) {
+      const key = actionLabel(action);
+      expect(key, action).not.toBeNull();
+      expect(messages.fi[key!]).toBe(fi);
+      expect(messages.en[key!]).toBe(en);
+    }
   });
 });

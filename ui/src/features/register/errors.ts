@@ -5,9 +5,9 @@ import type { MessageKey } from "../../lib/i18n";
 /** What the error screen shows for one code. */
 export type ErrorGuide = {
   title: MessageKey;
-  /** The "what to do" hint; absent when the recovery-code instructions are shown instead. */
+  /** The "what to do" hint; absent when the recovery-code form is shown instead. */
   hint?: MessageKey;
-  /** Tells the person to restore the key with `kortisto recover`. */
+  /** The keychain has no key that fits: the recovery-code form (register_recover) is shown. */
   recovery: boolean;
   /** The cause can be fixed outside the app, so "Try again" (register_open again) is offered. */
   retry: boolean;
@@ -60,6 +60,18 @@ const GUIDES: Record<string, ErrorGuide> = {
     recovery: false,
     retry: false,
     repair: true,
+  },
+  manifest_foreign: {
+    title: "error_manifest_foreign_title",
+    hint: "error_manifest_foreign_hint",
+    recovery: false,
+    retry: true,
+  },
+  database_foreign: {
+    title: "error_database_foreign_title",
+    hint: "error_database_foreign_hint",
+    recovery: false,
+    retry: true,
   },
   repair_impossible: {
     title: "error_repair_impossible_title",

@@ -1,5 +1,5 @@
-// The first-run choice (create or restore), the repair of a lost manifest, and the administrator's
-// home-screen warnings (audit trail shortened, automatic maintenance failed), with the backend
+// The first-run choice (create or restore), the repair of a lost manifest, recovering a lost key
+// with the recovery code, the guides for foreign files, and the administrator's home-screen warnings (audit trail shortened, automatic maintenance failed), with the backend
 // faked at the IPC level. They assert rendered text, focus and the exact payloads sent.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -201,6 +201,143 @@ describe("repair", () => {
     await waitFor(() => byTestId("repair-error"));
     expect(byTestId("repair-error").textContent?.trim()).toBe("Palautuskoodi kuuluu toiseen rekisteriin.");
     expect(byTestId("repair-code").getAttribute("aria-invalid")).toBe("true");
+  });
+});
+
+describe("recovering the key", () => {
+  const KEY_MISSING = appError(
+    "key_missing",
+    "Avainnipussa ei ole tämän rekisterin avainta. Palauta se palautuskoodilla.",
+    "The keychain has no key for this register. Restore it with the recovery code.",
+    { register_id: "reg-7f3a9c21" },
+  );
+
+  it("recovers with the right code and continues to the log-in, with no code left on screen", async () => {
+    fakeBackend({
+      register_open: () => Promise.reject(KEY_MISSING),
+      register_recover: () => ({ state: "opened", status: STATUS, has_users: true }),
+    });
+    start();
+    await waitFor(() => byTestId("recover-form"));
+    expect(byTestId("error-screen").querySelector("h1")?.textContent).toBe("Rekisterin avain puuttuu");
+    expect(byTestId("recover-intro").textContent).toContain("tallentaa avaimen takaisin avainnippuun");
+    expect(byTestId<HTMLInputElement>("recover-code").type).toBe("password");
+    expect(byTestId("recover-cli-note").textContent).toContain("kortisto recover");
+    expect(queryTestId("error-retry")).toBeNull();
+
+    // Nothing is sent without a code.
+    submitForm("recover-form");
+    expect(byTestId("recover-code-missing").textContent?.trim()).toBe("Anna rekisterin palautuskoodi.");
+    expect(document.activeElement?.id).toBe("recover-code");
+    expect(callsOf("register_recover")).toHaveLength(0);
+
+    typeInto("recover-code", CODE);
+    submitForm("recover-form");
+    await waitFor(() => byTestId("login-form"));
+    expect(callsOf("register_recover")[0].payload).toEqual({ recovery_code: CODE });
+    expect(document.body.textContent).not.toContain(CODE);
+  });
+
+  it("goes on to the first administrator when the recovered register has no users", async () => {
+    fakeBackend({
+      register_open: () => Promise.reject(KEY_MISSING),
+      register_recover: () => ({ state: "opened", status: STATUS, has_users: false }),
+    });
+    start();
+    await waitFor(() => byTestId("recover-form"));
+    typeInto("recover-code", CODE);
+    submitForm("recover-form");
+    await waitFor(() => byTestId("first-admin-form"));
+  });
+
+  it("shows a malformed or foreign code in words at the field, and other failures under the form", async () => {
+    const refusals = [
+      appError("recovery_code_invalid", "Palautuskoodi on virheellinen. Tarkista se.", "The recovery code is invalid."),
+      appError(
+        "recovery_code_mismatch",
+        "Palautuskoodi kuuluu toiseen rekisteriin.",
+        "The recovery code belongs to another register.",
+      ),
+      appError("keychain_locked", "Avainnippu on lukittu. Avaa se.", "The keychain is locked."),
+    ];
+    let attempt = 0;
+    fakeBackend({
+      register_open: () => Promise.reject(appError("wrong_key", "Väärä avain.", "Wrong key.")),
+      register_recover: () => Promise.reject(refusals[attempt++]),
+    });
+    start();
+    await waitFor(() => byTestId("recover-form"));
+
+    typeInto("recover-code", "ABC");
+    submitForm("recover-form");
+    await waitFor(() => byTestId("recover-code-error"));
+    expect(byTestId("recover-code-error").textContent?.trim()).toBe("Palautuskoodi on virheellinen. Tarkista se.");
+    const field = byTestId("recover-code");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(field.getAttribute("aria-describedby")).toContain("recover-code-error");
+    await waitFor(() => expect(document.activeElement?.id).toBe("recover-code"));
+
+    click(byTestId("language-en"));
+    expect(byTestId("recover-code-error").textContent?.trim()).toBe("The recovery code is invalid.");
+    click(byTestId("language-fi"));
+
+    typeInto("recover-code", CODE);
+    submitForm("recover-form");
+    await waitFor(() =>
+      expect(byTestId("recover-code-error").textContent?.trim()).toBe("Palautuskoodi kuuluu toiseen rekisteriin."),
+    );
+
+    submitForm("recover-form");
+    await waitFor(() => byTestId("recover-error"));
+    expect(byTestId("recover-error").textContent?.trim()).toBe("Avainnippu on lukittu. Avaa se.");
+    expect(queryTestId("recover-code-error")).toBeNull();
+    expect(byTestId("recover-code").getAttribute("aria-invalid")).toBe("false");
+    expect(queryTestId("login-form")).toBeNull();
+  });
+});
+
+describe("foreign files", () => {
+  it.each([
+    [
+      "manifest_foreign",
+      "Tunnistetiedosto kuuluu toiseen rekisteriin",
+      "Palauta kansioon tämän rekisterin oma register.json",
+      "The manifest belongs to another register",
+    ],
+    [
+      "database_foreign",
+      "Tietokanta kuuluu toiseen rekisteriin",
+      "Palauta kansioon tämän rekisterin oma kortisto.db",
+      "The database belongs to another register",
+    ],
+  ])("%s has its own title, says what to do, and offers Try again", async (code, title, hint, english) => {
+    let opens = 0;
+    fakeBackend({
+      register_open: () => {
+        opens += 1;
+        return opens === 1
+          ? Promise.reject(appError(code, "Kansion tiedosto kuuluu toiseen rekisteriin.", "Another register's file.", {
+              path: "/home/maija/.local/share/kortisto",
+            }))
+          : { state: "opened", status: STATUS, has_users: true };
+      },
+    });
+    start();
+    await waitFor(() => byTestId("error-screen"));
+    expect(byTestId("error-screen").querySelector("h1")?.textContent).toBe(title);
+    expect(byTestId("error-hint").textContent).toContain(hint);
+    expect(byTestId("error-hint").textContent).toContain("varmuuskopiosta");
+    expect(byTestId("error-code").textContent).toBe(code);
+    expect(queryTestId("recover-form")).toBeNull();
+    expect(queryTestId("repair")).toBeNull();
+
+    click(byTestId("language-en"));
+    expect(byTestId("error-screen").querySelector("h1")?.textContent).toBe(english);
+    expect(byTestId("error-hint").textContent).toContain("restore the register from a backup");
+    click(byTestId("language-fi"));
+
+    click(byTestId("error-retry"));
+    await waitFor(() => byTestId("login-form"));
   });
 });
 

@@ -181,6 +181,14 @@ describe("Kortisto desktop app", () => {
     await browser.$(tid("first-run-file")).waitForDisplayed({ timeout: WAIT_MS });
     assert.equal(await browser.execute(() => document.activeElement?.id), "first-run-file");
     assert.equal(await browser.$(tid("first-run-code")).getAttribute("type"), "password");
+    assert.equal(await browser.$(tid("first-run-create-choice")).isExisting(), false,
+      "the create choice steps aside so that the restore form has the whole width");
+    const restoreBottom = await browser.execute(() => {
+      const button = document.querySelector('[data-testid="first-run-restore"]');
+      return { bottom: button.getBoundingClientRect().bottom, viewport: window.innerHeight };
+    });
+    assert.ok(restoreBottom.bottom <= restoreBottom.viewport,
+      `"Palauta rekisteri" is above the fold at 900×700 (${JSON.stringify(restoreBottom)})`);
     await screenshot(browser, "00-first-run-restore-900x700");
     await browser.setWindowSize(width, height);
     await screenshot(browser, "00-first-run-restore");
@@ -188,6 +196,9 @@ describe("Kortisto desktop app", () => {
     await browser.$(tid("first-run-file")).setValue("/tmp/ei-ole.kbak");
     await browser.$(tid("first-run-restore")).click();
     assert.match(await text(browser, "first-run-code-missing"), /palautuskoodi/);
+    // Back brings the create choice again.
+    await browser.$(tid("first-run-restore-back")).click();
+    await browser.$(tid("first-run-create")).waitForDisplayed({ timeout: WAIT_MS });
   });
 
   step("creating a new register shows the recovery code step", async () => {

@@ -113,6 +113,7 @@ const fi = {
   firstrun_code_hint: "Isot ja pienet kirjaimet, välilyönnit ja väliviivat saavat olla miten tahansa.",
   firstrun_restore_submit: "Palauta rekisteri",
   firstrun_restoring: "Palautetaan…",
+  firstrun_back: "Takaisin",
   firstrun_file_required: "Anna varmuuskopiotiedoston polku.",
   firstrun_code_required: "Anna rekisterin palautuskoodi.",
   firstrun_restored:
@@ -893,6 +894,7 @@ const en: Messages = {
   firstrun_code_label: "Recovery code",
   firstrun_code_hint: "Upper or lower case, spaces and dashes do not matter.",
   firstrun_restore_submit: "Restore the register",
+  firstrun_back: "Back",
   firstrun_restoring: "Restoring…",
   firstrun_file_required: "Give the path of the backup file.",
   firstrun_code_required: "Give the register's recovery code.",

@@ -66,6 +66,27 @@ describe("first run", () => {
     expect(queryTestId("first-run")).not.toBeNull();
   });
 
+  it("lets the restore form take the whole screen, and Back brings the create choice again", async () => {
+    fakeBackend({ register_open: () => ({ state: "empty" }) });
+    start();
+    await waitFor(() => byTestId("first-run"));
+    click(byTestId("first-run-restore-open"));
+    await waitFor(() => byTestId("first-run-restore-form"));
+    expect(queryTestId("first-run-create-choice")).toBeNull();
+    expect(byTestId("first-run").textContent).not.toContain("Tällä tietokoneella ei ole vielä rekisteriä");
+
+    typeInto("first-run-code", CODE);
+    click(byTestId("first-run-restore-back"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("first-run-restore-open"));
+    expect(byTestId("first-run-create-choice").textContent).toContain("Luo uusi rekisteri");
+    expect(byTestId("first-run").textContent).toContain("Tällä tietokoneella ei ole vielä rekisteriä");
+
+    // The code typed before Back is not kept.
+    click(byTestId("first-run-restore-open"));
+    await waitFor(() => byTestId("first-run-restore-form"));
+    expect(byTestId<HTMLInputElement>("first-run-code").value).toBe("");
+  });
+
   it("restores from a backup with the recovery code and continues to the log-in", async () => {
     let attempts = 0;
     fakeBackend({

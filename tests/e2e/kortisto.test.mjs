@@ -6,6 +6,7 @@
 // the later ones are skipped (they depend on it) and a screenshot of the failure is saved.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -17,7 +18,7 @@ const OUTPUT_DIR = process.env.KORTISTO_E2E_OUTPUT_DIR ?? path.join(HERE, "outpu
 const DRIVER_PORT = Number(process.env.KORTISTO_E2E_DRIVER_PORT ?? 4444);
 const APP_BINARY = requiredEnv("KORTISTO_APP_BINARY");
 requiredEnv("KORTISTO_DATA_DIR");
-requiredEnv("KORTISTO_KEYCHAIN_SERVICE");
+const KEYCHAIN_SERVICE = requiredEnv("KORTISTO_KEYCHAIN_SERVICE");
 
 const WAIT_MS = 20_000; // generous, bounded wait for anything the app shows
 const STEP_MS = 90_000; // upper bound for one step, app start included
@@ -119,6 +120,7 @@ describe("Kortisto desktop app", () => {
   let failed = false;
   // What earlier steps saw, checked again after the restart.
   let registerId;
+  let recoveryCode;
   let finnishHeading;
   let englishHeading;
 
@@ -208,6 +210,7 @@ describe("Kortisto desktop app", () => {
 
     const code = (await text(browser, "recovery-code")).replace(/\s+/g, "");
     assert.match(code, RECOVERY_CODE, "the code is 11 groups of 5 characters of A-Z and 2-7");
+    recoveryCode = code;
 
     const confirm = await browser.$(tid("recovery-confirm"));
     const proceed = await browser.$(tid("recovery-continue"));
@@ -436,5 +439,44 @@ describe("Kortisto desktop app", () => {
     await browser.$(tid("confirm-yes")).waitForDisplayed({ timeout: WAIT_MS });
     await browser.$(tid("confirm-yes")).click();
     await browser.$(tid("retention-run-result")).waitForDisplayed({ timeout: WAIT_MS });
+  });
+
+  step("a key lost from the keychain is put back in the app with the recovery code", async () => {
+    await endSession(); // closes the app
+    // Every entry of this run's keychain service: the register's key is gone.
+    execFileSync("secret-tool", ["clear", "service", KEYCHAIN_SERVICE]);
+    browser = await startApp();
+    assert.equal(await waitForScreen(browser, ["error-screen", "login-form"]), "error-screen");
+    assert.equal(await text(browser, "error-code"), "key_missing");
+    const field = await browser.$(tid("recover-code"));
+    await field.waitForDisplayed({ timeout: WAIT_MS });
+    assert.equal(await field.getAttribute("type"), "password");
+
+    const { width, height } = await browser.getWindowSize();
+    await browser.setWindowSize(900, 700);
+    await field.setValue("AAAAA-BBBBB");
+    await browser.$(tid("recover-submit")).click();
+    const refusal = await browser.$(tid("recover-code-error"));
+    await refusal.waitForDisplayed({ timeout: WAIT_MS });
+    assert.match(await refusal.getText(), /recovery code|palautuskoodi/i);
+    const bottom = await browser.execute(() => {
+      const button = document.querySelector('[data-testid="recover-submit"]');
+      return { bottom: button.getBoundingClientRect().bottom, viewport: window.innerHeight };
+    });
+    assert.ok(bottom.bottom <= bottom.viewport, `the recover button is above the fold at 900×700 (${JSON.stringify(bottom)})`);
+    await screenshot(browser, "13-key-missing-recover-900x700");
+    await browser.setWindowSize(width, height);
+
+    await field.setValue(recoveryCode);
+    await browser.$(tid("recover-submit")).click();
+    // The error screen stays until the recovery answers, so wait for the log-in itself.
+    await browser.$(tid("login-form")).waitForDisplayed({
+      timeout: WAIT_MS,
+      timeoutMsg: "the right code did not put the key back and continue to the log-in",
+    });
+    await browser.$(tid("login-username")).setValue("paakayttaja");
+    await browser.$(tid("login-password")).setValue(ADMIN_PASSWORD);
+    await browser.$(tid("login-submit")).click();
+    assert.equal(await waitForScreen(browser, ["home-screen"]), "home-screen");
   });
 });

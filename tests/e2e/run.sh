@@ -8,8 +8,9 @@
 #
 # Needs: the debug app binary (KORTISTO_APP_BINARY, default
 # ${CARGO_TARGET_DIR:-$HOME/.cache/kortisto/target}/debug/kortisto-app; this script never builds
-# it), tauri-driver, WebKitWebDriver, Xvfb, node + npm, and a D-Bus session bus with an unlocked
-# Secret Service (gnome-keyring) set up by the caller, e.g.
+# it), tauri-driver, WebKitWebDriver, Xvfb, node + npm, secret-tool (libsecret-tools: the last
+# step empties the run's keychain service to recover the key in the app), and a D-Bus session
+# bus with an unlocked Secret Service (gnome-keyring) set up by the caller, e.g.
 #   dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --daemonize --unlock \
 #     --components=secrets >/dev/null; bash tests/e2e/run.sh'
 #

@@ -471,15 +471,15 @@ impl Error {
             }
             .to_string(),
             Error::KeyMissing { .. } => if fi {
-                "Rekisterin avainta ei ole tämän koneen avainnipussa. Palauta se rekisteriä luotaessa näytetyllä palautuskoodilla: kortisto recover (koodi kysytään)."
+                "Rekisterin avainta ei ole tämän koneen avainnipussa. Palauta se rekisteriä luotaessa näytetyllä palautuskoodilla: sovelluksen palautuslomakkeella tai komennolla kortisto recover."
             } else {
-                "The register's key is not in this computer's keychain. Restore it with the recovery code shown when the register was created: kortisto recover (it asks for the code)."
+                "The register's key is not in this computer's keychain. Restore it with the recovery code shown when the register was created: in the app's recovery form or with kortisto recover."
             }
             .to_string(),
             Error::WrongKey { .. } => if fi {
-                "Avainnipussa oleva avain ei kuulu tähän rekisteriin. Palauta oikea avain palautuskoodilla: kortisto recover (koodi kysytään)."
+                "Avainnipussa oleva avain ei kuulu tähän rekisteriin. Palauta oikea avain palautuskoodilla: sovelluksen palautuslomakkeella tai komennolla kortisto recover."
             } else {
-                "The key in the keychain does not belong to this register. Put the right key back with the recovery code: kortisto recover (it asks for the code)."
+                "The key in the keychain does not belong to this register. Put the right key back with the recovery code: in the app's recovery form or with kortisto recover."
             }
             .to_string(),
             Error::DatabaseDamaged { .. } => if fi {

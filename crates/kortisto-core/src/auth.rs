@@ -134,7 +134,8 @@ pub enum Action {
     RequestList,
     /// Produce a subject-access extract.
     Extract,
-    /// Erase a person.
+    /// Erase a person (`erasure`, the name existing audit trails hold).
+    #[serde(rename = "erasure")]
     Erase,
     /// Put a legal hold on a record.
     LegalHoldAdd,

@@ -259,12 +259,11 @@ impl Register {
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let audited = Audited::record("transfer", &transfer_id);
             let saved = store::rights::transfers(tx)?
                 .into_iter()
                 .find(|t| t.transfer_id == transfer_id)
                 .ok_or_else(|| not_found("transfer", &transfer_id))?;
-            Ok((saved, audited))
+            Ok((saved, Audited::record("transfer", &transfer_id)))
         })
     }
 
@@ -308,12 +307,11 @@ impl Register {
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let audited = Audited::record("disclosure", &disclosure_id);
             let saved = store::rights::disclosures_of(tx, &input.person_id)?
                 .into_iter()
                 .find(|d| d.disclosure_id == disclosure_id)
                 .ok_or_else(|| not_found("disclosure", &disclosure_id))?;
-            Ok((saved, audited))
+            Ok((saved, Audited::record("disclosure", &disclosure_id)))
         })
     }
 }

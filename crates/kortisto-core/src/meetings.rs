@@ -263,10 +263,9 @@ impl Register {
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let audited = Audited::record("meeting", &meeting_id);
             let meeting = store::content::meeting(tx, &meeting_id)?
                 .ok_or_else(|| not_found("meeting", &meeting_id))?;
-            Ok((meeting, audited))
+            Ok((meeting, Audited::record("meeting", &meeting_id)))
         })
     }
 
@@ -309,10 +308,12 @@ impl Register {
                 valid_to: to.map(|d| d.to_string()),
             };
             store::content::insert_element(tx, &element, &ids::timestamp(clock))?;
-            let audited = Audited::record("service_element", &element.element_id);
             let saved = store::content::element(tx, &element.element_id)?
                 .ok_or_else(|| not_found("service_element", &element.element_id))?;
-            Ok((saved, audited))
+            Ok((
+                saved,
+                Audited::record("service_element", &element.element_id),
+            ))
         })
     }
 }

@@ -247,10 +247,9 @@ impl Register {
             }
             store::content::update_organisation(tx, organisation_id, &checked, &now)?;
             search::index_organisation(tx, organisation_id)?;
-            let audited = Audited::record("organisation", organisation_id);
             let after = store::content::organisation(tx, organisation_id)?
                 .ok_or_else(|| not_found(organisation_id))?;
-            Ok((after, audited))
+            Ok((after, Audited::record("organisation", organisation_id)))
         })
     }
 

@@ -182,10 +182,9 @@ impl Register {
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let audited = Audited::record("request", &request_id);
             let request = store::rights::request(tx, &request_id)?
                 .ok_or_else(|| not_found("request", &request_id))?;
-            Ok((request, audited))
+            Ok((request, Audited::record("request", &request_id)))
         })
     }
 
@@ -211,10 +210,9 @@ impl Register {
                 &clock.now().date_naive().to_string(),
                 &session.user_id,
             )?;
-            let audited = Audited::record("request", request_id);
             let request = store::rights::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
-            Ok((request, audited))
+            Ok((request, Audited::record("request", request_id)))
         })
     }
 
@@ -257,10 +255,9 @@ impl Register {
                 });
             }
             store::rights::extend(tx, request_id, &new_due.to_string(), &reason)?;
-            let audited = Audited::record("request", request_id);
             let request = store::rights::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
-            Ok((request, audited))
+            Ok((request, Audited::record("request", request_id)))
         })
     }
 
@@ -290,10 +287,9 @@ impl Register {
                 &clock.now().date_naive().to_string(),
                 &outcome,
             )?;
-            let audited = Audited::record("request", request_id);
             let request = store::rights::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
-            Ok((request, audited))
+            Ok((request, Audited::record("request", request_id)))
         })
     }
 

@@ -384,12 +384,11 @@ impl Register {
                     rule: "retention_rule".into(),
                 });
             }
-            let audited = Audited::record("retention_rule", &input.rule_id);
             let rule = store::retention::rules(tx)?
                 .into_iter()
                 .find(|r| r.rule_id == input.rule_id)
                 .expect("just set");
-            Ok((rule, audited))
+            Ok((rule, Audited::record("retention_rule", &input.rule_id)))
         })
     }
 

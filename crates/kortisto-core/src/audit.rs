@@ -11,8 +11,12 @@
 //! forge a matching anchor without the key, and a trail that no longer holds the anchored
 //! entry is reported as `truncated`. The anchor moves forward when the register closes and
 //! on the app's schedule; it never moves to a head that does not extend it.
+//!
+//! Every change to the register goes through [`Register::write`], which authorises an
+//! [`Action`], runs the change and appends that action's entry in one transaction; the
+//! only other entries are the [`Event`]s of log-in, sessions, repair and restore.
 use hmac::{Hmac, Mac};
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -22,22 +26,116 @@ use crate::{store, Clock, Register, Result};
 /// The hash that the first entry links to.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// Action names written to the audit trail besides the [`Action`] names.
-pub mod action {
+/// Entries that are not an [`Action`]: log-in and session events, and what happens to the
+/// register as a whole. Actions are written only by [`Register::write`], so an entry can
+/// never name another action than the one that was authorised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
     /// Successful log-in.
-    pub const LOGIN: &str = "login";
+    Login,
     /// Failed log-in (wrong password, unknown or deactivated user).
-    pub const LOGIN_FAILED: &str = "login_failed";
+    LoginFailed,
     /// A log-in refused because of the growing delay.
-    pub const LOGIN_THROTTLED: &str = "login_throttled";
+    LoginThrottled,
     /// Log-out.
-    pub const LOGOUT: &str = "logout";
+    Logout,
     /// The idle lock ended a session.
-    pub const SESSION_LOCKED: &str = "session_locked";
+    SessionLocked,
     /// A lost manifest was rebuilt around the database (`kortisto repair`).
-    pub const REGISTER_REPAIRED: &str = "register_repaired";
+    RegisterRepaired,
     /// The register was restored from a backup onto a machine that had none.
-    pub const REGISTER_RESTORED: &str = "register_restored";
+    RegisterRestored,
+}
+
+impl Event {
+    /// The name stored in the audit trail.
+    pub fn name(self) -> &'static str {
+        match self {
+            Event::Login => "login",
+            Event::LoginFailed => "login_failed",
+            Event::LoginThrottled => "login_throttled",
+            Event::Logout => "logout",
+            Event::SessionLocked => "session_locked",
+            Event::RegisterRepaired => "register_repaired",
+            Event::RegisterRestored => "register_restored",
+        }
+    }
+}
+
+/// What an entry records: an authorised action or an event.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    Action(Action),
+    Event(Event),
+}
+
+impl Entry {
+    fn name(self) -> &'static str {
+        match self {
+            Entry::Action(action) => action.name(),
+            Entry::Event(event) => event.name(),
+        }
+    }
+}
+
+/// What a change handed to [`Register::write`] leaves in the audit trail: an entry for the
+/// write's action about one record, about none, about each of several, or no entry at all
+/// when nothing changed.
+#[derive(Debug)]
+#[must_use]
+pub(crate) struct Audited {
+    records: Vec<Option<(String, String)>>,
+    by: Option<String>,
+}
+
+impl Audited {
+    /// One entry about this record.
+    pub(crate) fn record(kind: &str, id: &str) -> Self {
+        Self::records(kind, [id])
+    }
+
+    /// One entry about each of these records (a retention batch erases many people).
+    pub(crate) fn records<'a>(kind: &str, ids: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            records: ids
+                .into_iter()
+                .map(|id| Some((kind.to_string(), id.to_string())))
+                .collect(),
+            by: None,
+        }
+    }
+
+    /// Another entry about another record the same action touched (a business card adds a
+    /// person, an organisation and a position).
+    pub(crate) fn and(mut self, kind: &str, id: &str) -> Self {
+        self.records.push(Some((kind.to_string(), id.to_string())));
+        self
+    }
+
+    /// One entry about the register as a whole (a backup, a key rotation, a demo fill).
+    pub(crate) fn register() -> Self {
+        Self {
+            records: vec![None],
+            by: None,
+        }
+    }
+
+    /// No entry: the change turned out to change nothing.
+    pub(crate) fn nothing() -> Self {
+        Self {
+            records: Vec::new(),
+            by: None,
+        }
+    }
+
+    /// Names `user_id` as the one who acted when there is no session yet: the first
+    /// administrator creates themself.
+    pub(crate) fn by(self, user_id: &str) -> Self {
+        Self {
+            by: Some(user_id.to_string()),
+            ..self
+        }
+    }
 }
 
 /// One audit entry as shown to an administrator.
@@ -196,12 +294,23 @@ fn entry_hash(prev_hash: &str, event: &AuditEvent) -> String {
     data_encoding::HEXLOWER.encode(&hasher.finalize())
 }
 
-/// Appends an entry; call inside the transaction of the action it records.
+/// Appends an event's entry; call inside the transaction of what it records. Actions are
+/// not events: they go through [`Register::write`].
 pub(crate) fn append(
     conn: &Connection,
     clock: &dyn Clock,
     user_id: Option<&str>,
-    action: &str,
+    event: Event,
+    record: Option<(&str, &str)>,
+) -> Result<()> {
+    append_entry(conn, clock, user_id, Entry::Event(event), record)
+}
+
+fn append_entry(
+    conn: &Connection,
+    clock: &dyn Clock,
+    user_id: Option<&str>,
+    entry: Entry,
     record: Option<(&str, &str)>,
 ) -> Result<()> {
     let (prev_seq, prev_hash) = store::audit::head(conn)?.unwrap_or((0, GENESIS_HASH.to_string()));
@@ -211,7 +320,7 @@ pub(crate) fn append(
         at: crate::ids::timestamp(clock),
         user_id: user_id.map(str::to_string),
         username: None,
-        action: action.to_string(),
+        action: entry.name().to_string(),
         record_kind: record.map(|(kind, _)| kind.to_string()),
         record_id: record.map(|(_, id)| id.to_string()),
     };
@@ -219,7 +328,49 @@ pub(crate) fn append(
     store::audit::insert(conn, &event, &prev_hash, &hash)
 }
 
+/// Runs `change` in a transaction on `conn`, appends what it says was done as `action` by
+/// `user_id`, and commits. Nothing is written when `change` fails. Only [`Register::write`]
+/// and a restore, whose change lands in the restored copy rather than the open register,
+/// call it; both have authorised `action` first.
+pub(crate) fn write_to<T>(
+    conn: &mut Connection,
+    clock: &dyn Clock,
+    user_id: Option<&str>,
+    action: Action,
+    change: impl FnOnce(&Transaction<'_>) -> Result<(T, Audited)>,
+) -> Result<T> {
+    let tx = conn.transaction()?;
+    let (value, audited) = change(&tx)?;
+    let user_id = audited.by.as_deref().or(user_id);
+    for record in &audited.records {
+        let record = record
+            .as_ref()
+            .map(|(kind, id)| (kind.as_str(), id.as_str()));
+        append_entry(&tx, clock, user_id, Entry::Action(action), record)?;
+    }
+    tx.commit()?;
+    Ok(value)
+}
+
 impl Register {
+    /// The one write path: authorises `action` for `session` (none for the app's own
+    /// automatic work: scheduled retention and backups), runs `change` in a transaction,
+    /// appends the audit entry for that very action (see [`Audited`]) and commits. Reads
+    /// that are audited (a person's page, an extract) come this way too.
+    pub(crate) fn write<T>(
+        &mut self,
+        session: Option<&Session>,
+        action: Action,
+        clock: &dyn Clock,
+        change: impl FnOnce(&Transaction<'_>) -> Result<(T, Audited)>,
+    ) -> Result<T> {
+        if let Some(session) = session {
+            self.authorize(session, action)?;
+        }
+        let user_id = session.map(|s| s.user_id.as_str());
+        write_to(&mut self.conn, clock, user_id, action, change)
+    }
+
     /// Audit entries matching `filter`, newest first (admin).
     pub fn audit_list(&self, session: &Session, filter: &AuditFilter) -> Result<Vec<AuditEvent>> {
         self.authorize(session, Action::AuditList)?;

@@ -1,7 +1,9 @@
 //! Who may work in the register: users, their roles, the one permission table, passwords
 //! (Argon2id), log-in with a growing delay after failures, and the idle lock.
-//! Every entry point of [`Register`](crate::Register) names its [`Action`] and calls
-//! `authorize`; the table in [`Action::allowed_roles`] is the only place permissions live.
+//! Every entry point of [`Register`](crate::Register) names its [`Action`] and is checked
+//! against it, by `authorize` for reads and by `Register::write` (which also records the
+//! action in the audit trail) for changes; the table in [`Action::allowed_roles`] is the
+//! only place permissions live.
 use std::fmt;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -134,7 +136,8 @@ pub enum Action {
     RequestList,
     /// Produce a subject-access extract.
     Extract,
-    /// Erase a person.
+    /// Erase a person (`erasure`, the name existing audit trails hold).
+    #[serde(rename = "erasure")]
     Erase,
     /// Put a legal hold on a record.
     LegalHoldAdd,
@@ -484,6 +487,14 @@ pub(crate) fn check_display_name(name: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_action_has_one_name_in_the_audit_and_in_json() {
+        for action in Action::ALL {
+            let json = serde_json::to_value(action).unwrap();
+            assert_eq!(json, action.name(), "{action:?}");
+        }
+    }
 
     #[test]
     fn the_delay_grows_after_three_failures_and_is_capped() {

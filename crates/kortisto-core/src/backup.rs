@@ -64,10 +64,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use crate::audit::{self, Audited};
 use crate::auth::{Action, Session};
 use crate::output_file::{self, Existing, OutputFile};
 use crate::secret::DatabaseKey;
-use crate::{audit, ids, store, Clock, DataDir, Error, Keychain, RecoveryCode, Register, Result};
+use crate::{ids, store, Clock, DataDir, Error, Keychain, RecoveryCode, Register, Result};
 
 const MAGIC: &[u8; 16] = b"KORTISTO-BACKUP\0";
 const VERSION: u16 = 2;
@@ -467,15 +468,9 @@ impl Register {
         remove_database(&snapshot);
         let bytes = sealed?;
         let encrypt_seconds = encrypt_started.elapsed().as_secs_f64();
-        let tx = self.conn.transaction()?;
-        audit::append(
-            &tx,
-            clock,
-            session.map(|s| s.user_id.as_str()),
-            Action::BackupCreate.name(),
-            None,
-        )?;
-        tx.commit()?;
+        self.write(session, Action::BackupCreate, clock, |_| {
+            Ok(((), Audited::register()))
+        })?;
         Ok(BackupInfo {
             path: out.display().to_string(),
             backup_id: data_encoding::HEXLOWER.encode(&backup_id),
@@ -531,32 +526,30 @@ impl Register {
             let ledger = store::rights::receipts(&self.conn)?;
             let suppression = store::rights::suppression_rows(&self.conn)?;
             let salt = store::users::setting(&self.conn, "suppression_salt")?;
-            let tx = restored.transaction()?;
-            if let Some(salt) = salt {
-                store::users::set_setting(&tx, "suppression_salt", &salt)?;
-            }
-            for (hash, at) in &suppression {
-                store::rights::insert_suppression(&tx, hash, at)?;
-            }
-            let mut reapplied = 0u64;
-            for receipt in &ledger {
-                if store::content::person(&tx, &receipt.person_id)?.is_some() {
-                    store::rights::delete_person_data(&tx, &receipt.person_id)?;
-                    store::content::delete_search_row(&tx, &receipt.person_id)?;
-                    reapplied += 1;
-                }
-                store::rights::insert_receipt_if_missing(&tx, receipt)?;
-            }
-            store::carry_over::from_live(&tx)?;
-            audit::append(
-                &tx,
-                clock,
-                Some(&session.user_id),
-                Action::BackupRestore.name(),
-                None,
-            )?;
-            let ledger_entries = store::rights::receipts(&tx)?.len() as u64;
-            tx.commit()?;
+            // Authorised above against the open register; the change lands in the copy.
+            let user_id = Some(session.user_id.as_str());
+            let restore = Action::BackupRestore;
+            let (reapplied, ledger_entries) =
+                audit::write_to(&mut restored, clock, user_id, restore, |tx| {
+                    if let Some(salt) = salt {
+                        store::users::set_setting(tx, "suppression_salt", &salt)?;
+                    }
+                    for (hash, at) in &suppression {
+                        store::rights::insert_suppression(tx, hash, at)?;
+                    }
+                    let mut reapplied = 0u64;
+                    for receipt in &ledger {
+                        if store::content::person(tx, &receipt.person_id)?.is_some() {
+                            store::rights::delete_person_data(tx, &receipt.person_id)?;
+                            store::content::delete_search_row(tx, &receipt.person_id)?;
+                            reapplied += 1;
+                        }
+                        store::rights::insert_receipt_if_missing(tx, receipt)?;
+                    }
+                    store::carry_over::from_live(tx)?;
+                    let ledger_entries = store::rights::receipts(tx)?.len() as u64;
+                    Ok(((reapplied, ledger_entries), Audited::register()))
+                })?;
             store::carry_over::detach_live(&restored)?;
             restored.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
             restored.close().map_err(|(_, e)| Error::from(e))?;
@@ -629,7 +622,7 @@ impl Register {
                 });
             }
             let tx = restored.transaction()?;
-            audit::append(&tx, clock, None, audit::action::REGISTER_RESTORED, None)?;
+            audit::append(&tx, clock, None, audit::Event::RegisterRestored, None)?;
             let ledger_entries = store::rights::receipts(&tx)?.len() as u64;
             tx.commit()?;
             restored.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
@@ -719,20 +712,14 @@ impl Register {
             }
             output_file::check_outside(self.data_dir().path(), path)?;
         }
-        let tx = self.conn.transaction()?;
-        match schedule.folder.as_deref().filter(|f| !f.trim().is_empty()) {
-            Some(folder) => store::users::set_setting(&tx, "backup_folder", folder)?,
-            None => store::users::delete_setting(&tx, "backup_folder")?,
-        }
-        store::users::set_setting(&tx, "backup_keep", &schedule.keep.to_string())?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::SettingsChange.name(),
-            Some(("setting", "backup")),
-        )?;
-        tx.commit()?;
+        self.write(Some(session), Action::SettingsChange, clock, |tx| {
+            match schedule.folder.as_deref().filter(|f| !f.trim().is_empty()) {
+                Some(folder) => store::users::set_setting(tx, "backup_folder", folder)?,
+                None => store::users::delete_setting(tx, "backup_folder")?,
+            }
+            store::users::set_setting(tx, "backup_keep", &schedule.keep.to_string())?;
+            Ok(((), Audited::record("setting", "backup")))
+        })?;
         self.backup_schedule_unchecked()
     }
 

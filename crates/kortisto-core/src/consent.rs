@@ -5,10 +5,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::output_file::{self, Existing};
 use crate::people::not_found;
-use crate::{audit, ids, spreadsheet, store, validate, Clock, Error, Language, Register, Result};
+use crate::{ids, spreadsheet, store, validate, Clock, Error, Language, Register, Result};
 
 /// Given or withdrawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -191,68 +192,65 @@ impl Register {
         input: &ConsentInput,
         clock: &dyn Clock,
     ) -> Result<ConsentEvent> {
-        self.authorize(session, Action::ConsentRecord)?;
-        let tx = self.conn.transaction()?;
-        store::content::person(&tx, &input.person_id)?
-            .ok_or_else(|| not_found("person", &input.person_id))?;
-        if !store::rights::purpose_exists(&tx, &input.purpose)? {
-            return Err(Error::FieldInvalid {
-                field: "purpose".into(),
-                rule: "unknown_purpose".into(),
-            });
-        }
-        let at = match input.at.as_deref().map(str::trim) {
-            None | Some("") => clock.now(),
-            // A date without a time: today means now (not noon, which may not have come
-            // yet); another day means that day at noon.
-            Some(text)
-                if crate::date::parse_date("at", text).is_ok_and(|date| {
-                    date == clock.now().with_timezone(&chrono::Local).date_naive()
-                }) =>
-            {
-                clock.now()
+        self.write(Some(session), Action::ConsentRecord, clock, |tx| {
+            store::content::person(tx, &input.person_id)?
+                .ok_or_else(|| not_found("person", &input.person_id))?;
+            if !store::rights::purpose_exists(tx, &input.purpose)? {
+                return Err(Error::FieldInvalid {
+                    field: "purpose".into(),
+                    rule: "unknown_purpose".into(),
+                });
             }
-            Some(text) => crate::meetings::parse_meeting_time(text)?,
-        };
-        if at > clock.now() {
-            return Err(Error::DateInvalid { field: "at".into() });
-        }
-        let at_text = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        // What is in force follows the order events were recorded in, so a consent dated
-        // before a withdrawal already on record would silently undo it: refused.
-        if input.kind == ConsentEventKind::Given {
-            if let Some(withdrawn) =
-                store::rights::latest_withdrawal_at(&tx, &input.person_id, &input.purpose)?
-            {
-                if withdrawn > at_text {
-                    return Err(Error::ConsentBeforeWithdrawal {
-                        withdrawn_on: withdrawn.chars().take(10).collect(),
-                    });
+            let at = match input.at.as_deref().map(str::trim) {
+                None | Some("") => clock.now(),
+                // A date without a time: today means now (not noon, which may not have come
+                // yet); another day means that day at noon.
+                Some(text)
+                    if crate::date::parse_date("at", text).is_ok_and(|date| {
+                        date == clock.now().with_timezone(&chrono::Local).date_naive()
+                    }) =>
+                {
+                    clock.now()
+                }
+                Some(text) => crate::meetings::parse_meeting_time(text)?,
+            };
+            if at > clock.now() {
+                return Err(Error::DateInvalid { field: "at".into() });
+            }
+            let at_text = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            // What is in force follows the order events were recorded in, so a consent dated
+            // before a withdrawal already on record would silently undo it: refused.
+            if input.kind == ConsentEventKind::Given {
+                if let Some(withdrawn) =
+                    store::rights::latest_withdrawal_at(tx, &input.person_id, &input.purpose)?
+                {
+                    if withdrawn > at_text {
+                        return Err(Error::ConsentBeforeWithdrawal {
+                            withdrawn_on: withdrawn.chars().take(10).collect(),
+                        });
+                    }
                 }
             }
-        }
-        let event = ConsentEvent {
-            consent_event_id: ids::new_id(clock),
-            person_id: input.person_id.clone(),
-            purpose: input.purpose.clone(),
-            kind: input.kind,
-            at: at_text,
-            channel: input.channel,
-            wording_version: validate::required("wording_version", &input.wording_version, 100)?,
-            evidence: validate::optional("evidence", input.evidence.as_deref(), 1000, true)?,
-            recorded_by: session.user_id.clone(),
-            recorded_by_name: session.display_name.clone(),
-        };
-        store::rights::insert_consent(&tx, &event, &ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::ConsentRecord.name(),
-            Some(("consent_event", &event.consent_event_id)),
-        )?;
-        tx.commit()?;
-        Ok(event)
+            let event = ConsentEvent {
+                consent_event_id: ids::new_id(clock),
+                person_id: input.person_id.clone(),
+                purpose: input.purpose.clone(),
+                kind: input.kind,
+                at: at_text,
+                channel: input.channel,
+                wording_version: validate::required(
+                    "wording_version",
+                    &input.wording_version,
+                    100,
+                )?,
+                evidence: validate::optional("evidence", input.evidence.as_deref(), 1000, true)?,
+                recorded_by: session.user_id.clone(),
+                recorded_by_name: session.display_name.clone(),
+            };
+            store::rights::insert_consent(tx, &event, &ids::timestamp(clock))?;
+            let audited = Audited::record("consent_event", &event.consent_event_id);
+            Ok((event, audited))
+        })
     }
 
     /// A person's consent history, oldest first (every role).
@@ -269,23 +267,16 @@ impl Register {
         purpose: &str,
         clock: &dyn Clock,
     ) -> Result<Vec<MarketingContact>> {
-        self.authorize(session, Action::MarketingList)?;
-        let tx = self.conn.transaction()?;
-        if !store::rights::purpose_exists(&tx, purpose)? {
-            return Err(Error::FieldInvalid {
-                field: "purpose".into(),
-                rule: "unknown_purpose".into(),
-            });
-        }
-        let list = store::rights::marketing_list(&tx, purpose)?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::MarketingList.name(),
-            Some(("consent_purpose", purpose)),
-        )?;
-        tx.commit()?;
-        Ok(list)
+        self.write(Some(session), Action::MarketingList, clock, |tx| {
+            if !store::rights::purpose_exists(tx, purpose)? {
+                return Err(Error::FieldInvalid {
+                    field: "purpose".into(),
+                    rule: "unknown_purpose".into(),
+                });
+            }
+            let list = store::rights::marketing_list(tx, purpose)?;
+            let audited = Audited::record("consent_purpose", purpose);
+            Ok((list, audited))
+        })
     }
 }

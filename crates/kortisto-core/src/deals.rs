@@ -2,10 +2,11 @@
 //! information requests, with status, dates and the people involved.
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Role, Session};
 use crate::organisations::ListPage;
 use crate::people::not_found;
-use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+use crate::{ids, store, validate, Clock, Error, Register, Result};
 
 /// What kind of deal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -204,21 +205,14 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Deal> {
         self.authorize_deal(session, Action::DealAdd, &[input.kind])?;
-        let tx = self.conn.transaction()?;
-        let checked = check(&tx, input)?;
-        let deal_id = ids::new_id(clock);
-        store::content::insert_deal(&tx, &deal_id, &checked, &ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::DealAdd.name(),
-            Some(("deal", &deal_id)),
-        )?;
-        let deal =
-            store::content::deal(&tx, &deal_id)?.ok_or_else(|| not_found("deal", &deal_id))?;
-        tx.commit()?;
-        Ok(deal)
+        self.write(Some(session), Action::DealAdd, clock, |tx| {
+            let checked = check(tx, input)?;
+            let deal_id = ids::new_id(clock);
+            store::content::insert_deal(tx, &deal_id, &checked, &ids::timestamp(clock))?;
+            let deal =
+                store::content::deal(tx, &deal_id)?.ok_or_else(|| not_found("deal", &deal_id))?;
+            Ok((deal, Audited::record("deal", &deal_id)))
+        })
     }
 
     /// Edits a deal (admin any kind; sales leads and offers, before and after the edit).
@@ -232,19 +226,13 @@ impl Register {
         let before =
             store::content::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
         self.authorize_deal(session, Action::DealEdit, &[before.kind, input.kind])?;
-        let tx = self.conn.transaction()?;
-        let checked = check(&tx, input)?;
-        store::content::update_deal(&tx, deal_id, &checked, &ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::DealEdit.name(),
-            Some(("deal", deal_id)),
-        )?;
-        let deal = store::content::deal(&tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
-        tx.commit()?;
-        Ok(deal)
+        self.write(Some(session), Action::DealEdit, clock, |tx| {
+            let checked = check(tx, input)?;
+            store::content::update_deal(tx, deal_id, &checked, &ids::timestamp(clock))?;
+            let deal =
+                store::content::deal(tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
+            Ok((deal, Audited::record("deal", deal_id)))
+        })
     }
 
     /// One deal (every role, as [`Register::deal_list`]); what an edit form starts from.

@@ -24,9 +24,10 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::store::bulk;
-use crate::{audit, search, validate, Clock, Error, Register, Result};
+use crate::{search, validate, Clock, Error, Register, Result};
 
 /// How much to make.
 #[derive(Debug, Clone)]
@@ -118,44 +119,37 @@ impl Register {
             .conn
             .pragma_query_value(None, "cache_size", |row| row.get(0))?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let tx = self.conn.transaction()?;
-        if bulk::people_count(&tx)? > 0 {
-            return Err(Error::FieldInvalid {
-                field: "people".into(),
-                rule: "register_not_empty".into(),
+        let summary = self.write(Some(session), Action::DemoFill, clock, |tx| {
+            if bulk::people_count(tx)? > 0 {
+                return Err(Error::FieldInvalid {
+                    field: "people".into(),
+                    rule: "register_not_empty".into(),
+                });
+            }
+            let mut fill = Fill {
+                conn: tx,
+                rng: ChaCha8Rng::seed_from_u64(options.seed),
+                user_id: &session.user_id,
+                start: until - Duration::days(6 * 365),
+                until,
+                summary: DemoSummary::default(),
+                business_ids: HashSet::new(),
+                emails: HashSet::new(),
+                organisations: Vec::new(),
+                people: Vec::new(),
+            };
+            fill.organisations(options.organisation_count(), progress)?;
+            fill.people(options.people, progress)?;
+            fill.deals(progress)?;
+            fill.meetings(options.meeting_count(), progress)?;
+            fill.elements(progress)?;
+            progress(DemoProgress {
+                stage: "commit",
+                done: 0,
+                total: 1,
             });
-        }
-        let mut fill = Fill {
-            conn: &tx,
-            rng: ChaCha8Rng::seed_from_u64(options.seed),
-            user_id: &session.user_id,
-            start: until - Duration::days(6 * 365),
-            until,
-            summary: DemoSummary::default(),
-            business_ids: HashSet::new(),
-            emails: HashSet::new(),
-            organisations: Vec::new(),
-            people: Vec::new(),
-        };
-        fill.organisations(options.organisation_count(), progress)?;
-        fill.people(options.people, progress)?;
-        fill.deals(progress)?;
-        fill.meetings(options.meeting_count(), progress)?;
-        fill.elements(progress)?;
-        let summary = fill.summary.clone();
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::DemoFill.name(),
-            None,
-        )?;
-        progress(DemoProgress {
-            stage: "commit",
-            done: 0,
-            total: 1,
-        });
-        tx.commit()?;
+            Ok((fill.summary, Audited::register()))
+        })?;
         self.conn.pragma_update(None, "cache_size", cache_size)?;
         progress(DemoProgress {
             stage: "commit",

@@ -6,9 +6,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::people::not_found;
-use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+use crate::{ids, store, validate, Clock, Error, Register, Result};
 
 /// A processor as entered.
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -192,36 +193,29 @@ impl Register {
         input: &ProcessorInput,
         clock: &dyn Clock,
     ) -> Result<Processor> {
-        self.authorize(session, Action::ProcessorAdd)?;
-        let processor = Processor {
-            processor_id: ids::new_id(clock),
-            name: validate::required("name", &input.name, 200)?,
-            service: validate::required("service", &input.service, 200)?,
-            purpose: validate::required("purpose", &input.purpose, 500)?,
-            agreement_reference: validate::required(
-                "agreement_reference",
-                &input.agreement_reference,
-                200,
-            )?,
-            agreement_date: crate::date::parse_date("agreement_date", &input.agreement_date)?
-                .to_string(),
-            processing_location: validate::required(
-                "processing_location",
-                &input.processing_location,
-                200,
-            )?,
-        };
-        let tx = self.conn.transaction()?;
-        store::rights::insert_processor(&tx, &processor, &ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::ProcessorAdd.name(),
-            Some(("processor", &processor.processor_id)),
-        )?;
-        tx.commit()?;
-        Ok(processor)
+        self.write(Some(session), Action::ProcessorAdd, clock, |tx| {
+            let processor = Processor {
+                processor_id: ids::new_id(clock),
+                name: validate::required("name", &input.name, 200)?,
+                service: validate::required("service", &input.service, 200)?,
+                purpose: validate::required("purpose", &input.purpose, 500)?,
+                agreement_reference: validate::required(
+                    "agreement_reference",
+                    &input.agreement_reference,
+                    200,
+                )?,
+                agreement_date: crate::date::parse_date("agreement_date", &input.agreement_date)?
+                    .to_string(),
+                processing_location: validate::required(
+                    "processing_location",
+                    &input.processing_location,
+                    200,
+                )?,
+            };
+            store::rights::insert_processor(tx, &processor, &ids::timestamp(clock))?;
+            let audited = Audited::record("processor", &processor.processor_id);
+            Ok((processor, audited))
+        })
     }
 
     /// Every processor (admin).
@@ -237,48 +231,40 @@ impl Register {
         input: &TransferInput,
         clock: &dyn Clock,
     ) -> Result<Transfer> {
-        self.authorize(session, Action::TransferAdd)?;
-        if input.legal_basis == LegalBasis::PrivacyShield {
-            return Err(Error::PrivacyShieldInvalid);
-        }
-        let since = crate::date::parse_date("since_on", &input.since_on)?.to_string();
-        let detail = validate::required("basis_detail", &input.basis_detail, 300)?;
-        let country = validate::required("country", &input.country, 100)?;
-        if let Some(problem) =
-            transfer_problem(input.legal_basis, &detail, input.dpf_certified, &since)
-        {
-            return Err(Error::FieldInvalid {
-                field: "basis_detail".into(),
-                rule: problem,
-            });
-        }
-        let tx = self.conn.transaction()?;
-        store::rights::processor(&tx, &input.processor_id)?
-            .ok_or_else(|| not_found("processor", &input.processor_id))?;
-        let transfer_id = ids::new_id(clock);
-        store::rights::insert_transfer(
-            &tx,
-            &transfer_id,
-            input,
-            &country,
-            &detail,
-            &since,
-            &session.user_id,
-            &ids::timestamp(clock),
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::TransferAdd.name(),
-            Some(("transfer", &transfer_id)),
-        )?;
-        let saved = store::rights::transfers(&tx)?
-            .into_iter()
-            .find(|t| t.transfer_id == transfer_id)
-            .ok_or_else(|| not_found("transfer", &transfer_id))?;
-        tx.commit()?;
-        Ok(saved)
+        self.write(Some(session), Action::TransferAdd, clock, |tx| {
+            if input.legal_basis == LegalBasis::PrivacyShield {
+                return Err(Error::PrivacyShieldInvalid);
+            }
+            let since = crate::date::parse_date("since_on", &input.since_on)?.to_string();
+            let detail = validate::required("basis_detail", &input.basis_detail, 300)?;
+            let country = validate::required("country", &input.country, 100)?;
+            if let Some(problem) =
+                transfer_problem(input.legal_basis, &detail, input.dpf_certified, &since)
+            {
+                return Err(Error::FieldInvalid {
+                    field: "basis_detail".into(),
+                    rule: problem,
+                });
+            }
+            store::rights::processor(tx, &input.processor_id)?
+                .ok_or_else(|| not_found("processor", &input.processor_id))?;
+            let transfer_id = ids::new_id(clock);
+            store::rights::insert_transfer(
+                tx,
+                &transfer_id,
+                input,
+                &country,
+                &detail,
+                &since,
+                &session.user_id,
+                &ids::timestamp(clock),
+            )?;
+            let saved = store::rights::transfers(tx)?
+                .into_iter()
+                .find(|t| t.transfer_id == transfer_id)
+                .ok_or_else(|| not_found("transfer", &transfer_id))?;
+            Ok((saved, Audited::record("transfer", &transfer_id)))
+        })
     }
 
     /// Every transfer, each judged for a basis that needs replacing (admin).
@@ -300,39 +286,32 @@ impl Register {
         input: &DisclosureInput,
         clock: &dyn Clock,
     ) -> Result<Disclosure> {
-        self.authorize(session, Action::Disclose)?;
-        let disclosed_on = validate::optional_date("disclosed_on", input.disclosed_on.as_deref())?
-            .unwrap_or_else(|| clock.now().date_naive());
-        let what = validate::required("what", &input.what, 500)?;
-        let why = validate::required("why", &input.why, 500)?;
-        let tx = self.conn.transaction()?;
-        store::content::person(&tx, &input.person_id)?
-            .ok_or_else(|| not_found("person", &input.person_id))?;
-        store::rights::processor(&tx, &input.processor_id)?
-            .ok_or_else(|| not_found("processor", &input.processor_id))?;
-        let disclosure_id = ids::new_id(clock);
-        store::rights::insert_disclosure(
-            &tx,
-            &disclosure_id,
-            input,
-            &what,
-            &why,
-            &disclosed_on.to_string(),
-            &session.user_id,
-            &ids::timestamp(clock),
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::Disclose.name(),
-            Some(("disclosure", &disclosure_id)),
-        )?;
-        let saved = store::rights::disclosures_of(&tx, &input.person_id)?
-            .into_iter()
-            .find(|d| d.disclosure_id == disclosure_id)
-            .ok_or_else(|| not_found("disclosure", &disclosure_id))?;
-        tx.commit()?;
-        Ok(saved)
+        self.write(Some(session), Action::Disclose, clock, |tx| {
+            let disclosed_on =
+                validate::optional_date("disclosed_on", input.disclosed_on.as_deref())?
+                    .unwrap_or_else(|| clock.now().date_naive());
+            let what = validate::required("what", &input.what, 500)?;
+            let why = validate::required("why", &input.why, 500)?;
+            store::content::person(tx, &input.person_id)?
+                .ok_or_else(|| not_found("person", &input.person_id))?;
+            store::rights::processor(tx, &input.processor_id)?
+                .ok_or_else(|| not_found("processor", &input.processor_id))?;
+            let disclosure_id = ids::new_id(clock);
+            store::rights::insert_disclosure(
+                tx,
+                &disclosure_id,
+                input,
+                &what,
+                &why,
+                &disclosed_on.to_string(),
+                &session.user_id,
+                &ids::timestamp(clock),
+            )?;
+            let saved = store::rights::disclosures_of(tx, &input.person_id)?
+                .into_iter()
+                .find(|d| d.disclosure_id == disclosure_id)
+                .ok_or_else(|| not_found("disclosure", &disclosure_id))?;
+            Ok((saved, Audited::record("disclosure", &disclosure_id)))
+        })
     }
 }

@@ -16,10 +16,11 @@ use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::people::not_found;
 use crate::requests::RequestStatus;
-use crate::{audit, ids, store, Clock, Error, Register, Result};
+use crate::{ids, store, Clock, Error, Register, Result};
 
 /// Something that stops an erasure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -188,7 +189,8 @@ pub(crate) fn suppression_hash(conn: &Connection, email: &str) -> Result<String>
     Ok(data_encoding::HEXLOWER.encode(&hasher.finalize()))
 }
 
-/// Removes one person inside the caller's transaction and returns the receipt.
+/// Removes one person inside the caller's transaction and returns the receipt; the caller's
+/// write records the erasure.
 pub(crate) fn erase_person(
     tx: &Connection,
     actor: Option<&str>,
@@ -245,13 +247,6 @@ pub(crate) fn erase_person(
             &format!("erasure receipt {}", receipt.receipt_id),
         )?;
     }
-    audit::append(
-        tx,
-        clock,
-        actor,
-        Action::Erase.name(),
-        Some(("person", person_id)),
-    )?;
     Ok(receipt)
 }
 
@@ -288,20 +283,21 @@ impl Register {
         request_id: Option<&str>,
         clock: &dyn Clock,
     ) -> Result<ErasureReceipt> {
-        self.authorize(session, Action::Erase)?;
-        let tx = self.conn.transaction()?;
-        if let Some(request) = request_id {
-            store::rights::request(&tx, request)?.ok_or_else(|| not_found("request", request))?;
-        }
-        let receipt = erase_person(
-            &tx,
-            Some(&session.user_id),
-            person_id,
-            request_id,
-            "request",
-            clock,
-        )?;
-        tx.commit()?;
+        let receipt = self.write(Some(session), Action::Erase, clock, |tx| {
+            if let Some(request) = request_id {
+                store::rights::request(tx, request)?
+                    .ok_or_else(|| not_found("request", request))?;
+            }
+            let receipt = erase_person(
+                tx,
+                Some(&session.user_id),
+                person_id,
+                request_id,
+                "request",
+                clock,
+            )?;
+            Ok((receipt, Audited::record("person", person_id)))
+        })?;
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(receipt)
@@ -317,44 +313,37 @@ impl Register {
         until_on: &str,
         clock: &dyn Clock,
     ) -> Result<String> {
-        self.authorize(session, Action::LegalHoldAdd)?;
-        let reason = crate::validate::required("reason", reason, 500)?;
-        let until = crate::date::parse_date("until_on", until_on)?;
-        let tx = self.conn.transaction()?;
-        let exists = match record_kind {
-            "person" => store::content::person(&tx, record_id)?.is_some(),
-            "organisation" => store::content::organisation(&tx, record_id)?.is_some(),
-            "deal" => store::content::deal(&tx, record_id)?.is_some(),
-            _ => {
-                return Err(Error::FieldInvalid {
-                    field: "record_kind".into(),
-                    rule: "record_kind".into(),
-                })
+        self.write(Some(session), Action::LegalHoldAdd, clock, |tx| {
+            let reason = crate::validate::required("reason", reason, 500)?;
+            let until = crate::date::parse_date("until_on", until_on)?;
+            let exists = match record_kind {
+                "person" => store::content::person(tx, record_id)?.is_some(),
+                "organisation" => store::content::organisation(tx, record_id)?.is_some(),
+                "deal" => store::content::deal(tx, record_id)?.is_some(),
+                _ => {
+                    return Err(Error::FieldInvalid {
+                        field: "record_kind".into(),
+                        rule: "record_kind".into(),
+                    })
+                }
+            };
+            if !exists {
+                return Err(not_found(record_kind, record_id));
             }
-        };
-        if !exists {
-            return Err(not_found(record_kind, record_id));
-        }
-        let id = ids::new_id(clock);
-        store::rights::insert_legal_hold(
-            &tx,
-            &id,
-            record_kind,
-            record_id,
-            &reason,
-            &until.to_string(),
-            &session.user_id,
-            &ids::timestamp(clock),
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::LegalHoldAdd.name(),
-            Some((record_kind, record_id)),
-        )?;
-        tx.commit()?;
-        Ok(id)
+            let id = ids::new_id(clock);
+            store::rights::insert_legal_hold(
+                tx,
+                &id,
+                record_kind,
+                record_id,
+                &reason,
+                &until.to_string(),
+                &session.user_id,
+                &ids::timestamp(clock),
+            )?;
+            let audited = Audited::record(record_kind, record_id);
+            Ok((id, audited))
+        })
     }
 
     /// Every erasure receipt, newest first (admin).

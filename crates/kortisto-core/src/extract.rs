@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::consent::ConsentEvent;
 use crate::deals::Deal;
@@ -22,7 +23,7 @@ use crate::pdf::{self, Block};
 use crate::people::{not_found, Contact, Person, Position};
 use crate::requests::Request;
 use crate::sources::Source;
-use crate::{audit, format_finnish, ids, store, Clock, Error, Language, Register, Result};
+use crate::{format_finnish, ids, store, Clock, Error, Language, Register, Result};
 
 /// Tables whose rows about a person the extract includes.
 pub const EXTRACT_COVERS: &[&str] = &[
@@ -661,18 +662,11 @@ impl Register {
         language: Language,
         clock: &dyn Clock,
     ) -> Result<SubjectAccessExtract> {
-        self.authorize(session, Action::Extract)?;
-        let tx = self.conn.transaction()?;
-        let extract = collect(&tx, person_id, language, ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::Extract.name(),
-            Some(("person", person_id)),
-        )?;
-        tx.commit()?;
-        Ok(extract)
+        self.write(Some(session), Action::Extract, clock, |tx| {
+            let extract = collect(tx, person_id, language, ids::timestamp(clock))?;
+            let audited = Audited::record("person", person_id);
+            Ok((extract, audited))
+        })
     }
 
     /// Writes the PDF, the JSON and the manifest into `out_dir` (admin). Audited, and linked
@@ -688,34 +682,31 @@ impl Register {
     ) -> Result<ExtractFiles> {
         self.authorize(session, Action::Extract)?;
         let data_dir = self.data_dir().path().to_path_buf();
-        let tx = self.conn.transaction()?;
-        if let Some(request) = request_id {
-            store::rights::request(&tx, request)?.ok_or_else(|| not_found("request", request))?;
-        }
-        let extract = collect(&tx, person_id, language, ids::timestamp(clock))?;
-        let files = write_files(&extract, &data_dir, out_dir)?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::Extract.name(),
-            Some(("person", person_id)),
-        )?;
-        if let Some(request) = request_id {
-            store::rights::close(
-                &tx,
-                request,
-                crate::requests::RequestStatus::Done,
-                &clock.now().date_naive().to_string(),
-                &format!("extract {}", files.json_sha256),
-            )?;
-        }
-        if let Err(error) = tx.commit() {
+        // Files written before a failed commit are removed: no extract without its entry.
+        let mut written: Option<ExtractFiles> = None;
+        let result = self.write(Some(session), Action::Extract, clock, |tx| {
+            if let Some(request) = request_id {
+                store::rights::request(tx, request)?
+                    .ok_or_else(|| not_found("request", request))?;
+            }
+            let extract = collect(tx, person_id, language, ids::timestamp(clock))?;
+            let files = written.insert(write_files(&extract, &data_dir, out_dir)?);
+            if let Some(request) = request_id {
+                store::rights::close(
+                    tx,
+                    request,
+                    crate::requests::RequestStatus::Done,
+                    &clock.now().date_naive().to_string(),
+                    &format!("extract {}", files.json_sha256),
+                )?;
+            }
+            Ok((files.clone(), Audited::record("person", person_id)))
+        });
+        if let (Err(_), Some(files)) = (&result, &written) {
             for path in [&files.pdf_path, &files.json_path, &files.manifest_path] {
                 let _ = fs::remove_file(path);
             }
-            return Err(error.into());
         }
-        Ok(files)
+        result
     }
 }

@@ -4,11 +4,12 @@
 use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::deals::PersonRef;
 use crate::organisations::ListPage;
 use crate::people::not_found;
-use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+use crate::{ids, store, validate, Clock, Error, Register, Result};
 
 /// What kind of contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -211,69 +212,61 @@ impl Register {
         input: &MeetingInput,
         clock: &dyn Clock,
     ) -> Result<Meeting> {
-        self.authorize(session, Action::MeetingLog)?;
-        let at = match input.at.as_deref().map(str::trim) {
-            None | Some("") => clock.now(),
-            Some(text) => parse_meeting_time(text)?,
-        };
-        let subject = validate::required("subject", &input.subject, 300)?;
-        let notes = validate::optional("notes", input.notes.as_deref(), 10_000, true)?;
-        if input.participant_ids.is_empty() {
-            return Err(Error::FieldInvalid {
-                field: "participant_ids".into(),
-                rule: "participants_required".into(),
-            });
-        }
-        let tx = self.conn.transaction()?;
-        let mut participant_ids: Vec<String> = Vec::new();
-        for person_id in &input.participant_ids {
-            if store::content::person(&tx, person_id)?.is_none() {
+        self.write(Some(session), Action::MeetingLog, clock, |tx| {
+            let at = match input.at.as_deref().map(str::trim) {
+                None | Some("") => clock.now(),
+                Some(text) => parse_meeting_time(text)?,
+            };
+            let subject = validate::required("subject", &input.subject, 300)?;
+            let notes = validate::optional("notes", input.notes.as_deref(), 10_000, true)?;
+            if input.participant_ids.is_empty() {
                 return Err(Error::FieldInvalid {
-                    field: person_id.clone(),
-                    rule: "unknown_participant".into(),
+                    field: "participant_ids".into(),
+                    rule: "participants_required".into(),
                 });
             }
-            if !participant_ids.contains(person_id) {
-                participant_ids.push(person_id.clone());
+            let mut participant_ids: Vec<String> = Vec::new();
+            for person_id in &input.participant_ids {
+                if store::content::person(tx, person_id)?.is_none() {
+                    return Err(Error::FieldInvalid {
+                        field: person_id.clone(),
+                        rule: "unknown_participant".into(),
+                    });
+                }
+                if !participant_ids.contains(person_id) {
+                    participant_ids.push(person_id.clone());
+                }
             }
-        }
-        let organisation_id = input
-            .organisation_id
-            .as_deref()
-            .map(str::trim)
-            .filter(|o| !o.is_empty())
-            .map(str::to_string);
-        if let Some(organisation) = &organisation_id {
-            store::content::organisation(&tx, organisation)?
-                .ok_or_else(|| not_found("organisation", organisation))?;
-        }
-        let checked = CheckedMeeting {
-            kind: input.kind,
-            at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            subject,
-            notes,
-            organisation_id,
-            participant_ids,
-        };
-        let meeting_id = ids::new_id(clock);
-        store::content::insert_meeting(
-            &tx,
-            &meeting_id,
-            &checked,
-            &session.user_id,
-            &ids::timestamp(clock),
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::MeetingLog.name(),
-            Some(("meeting", &meeting_id)),
-        )?;
-        let meeting = store::content::meeting(&tx, &meeting_id)?
-            .ok_or_else(|| not_found("meeting", &meeting_id))?;
-        tx.commit()?;
-        Ok(meeting)
+            let organisation_id = input
+                .organisation_id
+                .as_deref()
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(str::to_string);
+            if let Some(organisation) = &organisation_id {
+                store::content::organisation(tx, organisation)?
+                    .ok_or_else(|| not_found("organisation", organisation))?;
+            }
+            let checked = CheckedMeeting {
+                kind: input.kind,
+                at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                subject,
+                notes,
+                organisation_id,
+                participant_ids,
+            };
+            let meeting_id = ids::new_id(clock);
+            store::content::insert_meeting(
+                tx,
+                &meeting_id,
+                &checked,
+                &session.user_id,
+                &ids::timestamp(clock),
+            )?;
+            let meeting = store::content::meeting(tx, &meeting_id)?
+                .ok_or_else(|| not_found("meeting", &meeting_id))?;
+            Ok((meeting, Audited::record("meeting", &meeting_id)))
+        })
     }
 
     /// Meetings, newest first, optionally of one person or organisation (every role).
@@ -293,39 +286,34 @@ impl Register {
         input: &ServiceElementInput,
         clock: &dyn Clock,
     ) -> Result<ServiceElement> {
-        self.authorize(session, Action::ElementAdd)?;
-        let tx = self.conn.transaction()?;
-        store::content::organisation(&tx, &input.organisation_id)?
-            .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
-        if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
-            store::content::person(&tx, person)?.ok_or_else(|| not_found("person", person))?;
-        }
-        let from = validate::optional_date("valid_from", input.valid_from.as_deref())?;
-        let to = validate::optional_date("valid_to", input.valid_to.as_deref())?;
-        validate::date_range("valid_to", from, to)?;
-        let element = ServiceElement {
-            element_id: ids::new_id(clock),
-            kind: input.kind,
-            vendor: validate::required("vendor", &input.vendor, 200)?,
-            identifier: validate::required("identifier", &input.identifier, 200)?,
-            organisation_id: input.organisation_id.clone(),
-            organisation_name: String::new(),
-            person_id: input.person_id.clone().filter(|p| !p.is_empty()),
-            person_name: None,
-            valid_from: from.map(|d| d.to_string()),
-            valid_to: to.map(|d| d.to_string()),
-        };
-        store::content::insert_element(&tx, &element, &ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::ElementAdd.name(),
-            Some(("service_element", &element.element_id)),
-        )?;
-        let saved = store::content::element(&tx, &element.element_id)?
-            .ok_or_else(|| not_found("service_element", &element.element_id))?;
-        tx.commit()?;
-        Ok(saved)
+        self.write(Some(session), Action::ElementAdd, clock, |tx| {
+            store::content::organisation(tx, &input.organisation_id)?
+                .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
+            if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
+                store::content::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+            }
+            let from = validate::optional_date("valid_from", input.valid_from.as_deref())?;
+            let to = validate::optional_date("valid_to", input.valid_to.as_deref())?;
+            validate::date_range("valid_to", from, to)?;
+            let element = ServiceElement {
+                element_id: ids::new_id(clock),
+                kind: input.kind,
+                vendor: validate::required("vendor", &input.vendor, 200)?,
+                identifier: validate::required("identifier", &input.identifier, 200)?,
+                organisation_id: input.organisation_id.clone(),
+                organisation_name: String::new(),
+                person_id: input.person_id.clone().filter(|p| !p.is_empty()),
+                person_name: None,
+                valid_from: from.map(|d| d.to_string()),
+                valid_to: to.map(|d| d.to_string()),
+            };
+            store::content::insert_element(tx, &element, &ids::timestamp(clock))?;
+            let saved = store::content::element(tx, &element.element_id)?
+                .ok_or_else(|| not_found("service_element", &element.element_id))?;
+            Ok((
+                saved,
+                Audited::record("service_element", &element.element_id),
+            ))
+        })
     }
 }

@@ -3,12 +3,13 @@
 //! organisation page that gathers its units, people, contacts, deals, meetings and elements.
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::deals::Deal;
 use crate::history::HistoryEntry;
 use crate::meetings::{Meeting, ServiceElement};
 use crate::people::{Contact, Position};
-use crate::{audit, ids, search, store, validate, Clock, Error, Register, Result};
+use crate::{ids, search, store, validate, Clock, Error, Register, Result};
 
 /// What kind of organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -172,11 +173,11 @@ impl Register {
         input: &OrganisationInput,
         clock: &dyn Clock,
     ) -> Result<Organisation> {
-        self.authorize(session, Action::OrganisationAdd)?;
-        let tx = self.conn.transaction()?;
-        let organisation = insert_organisation(&tx, session, input, clock)?;
-        tx.commit()?;
-        Ok(organisation)
+        self.write(Some(session), Action::OrganisationAdd, clock, |tx| {
+            let organisation = insert_organisation(tx, input, clock)?;
+            let audited = Audited::record("organisation", &organisation.organisation_id);
+            Ok((organisation, audited))
+        })
     }
 
     /// Edits an organisation; every changed field goes to its history (admin, office).
@@ -187,77 +188,69 @@ impl Register {
         input: &OrganisationInput,
         clock: &dyn Clock,
     ) -> Result<Organisation> {
-        self.authorize(session, Action::OrganisationEdit)?;
-        let tx = self.conn.transaction()?;
-        let before = store::content::organisation(&tx, organisation_id)?
-            .ok_or_else(|| not_found(organisation_id))?;
-        let checked = check(&tx, input)?;
-        if checked.parent_id.as_deref() == Some(organisation_id) {
-            return Err(Error::FieldInvalid {
-                field: "parent_id".into(),
-                rule: "parent_required".into(),
-            });
-        }
-        let now = ids::timestamp(clock);
-        let changes = [
-            (
-                "name",
-                Some(before.name.clone()),
-                Some(checked.name.clone()),
-            ),
-            (
-                "kind",
-                Some(before.kind.name().to_string()),
-                Some(checked.kind.name().to_string()),
-            ),
-            (
-                "parent_id",
-                before.parent_id.clone(),
-                checked.parent_id.clone(),
-            ),
-            (
-                "business_id",
-                before.business_id.clone(),
-                checked.business_id.clone(),
-            ),
-            (
-                "customer_since",
-                before.customer_since.clone(),
-                checked.customer_since.clone(),
-            ),
-            (
-                "customer_until",
-                before.customer_until.clone(),
-                checked.customer_until.clone(),
-            ),
-        ];
-        for (field, old, new) in changes {
-            if old != new {
-                store::content::insert_history(
-                    &tx,
-                    clock,
-                    "organisation",
-                    organisation_id,
-                    field,
-                    old.as_deref(),
-                    new.as_deref(),
-                    &session.user_id,
-                )?;
+        self.write(Some(session), Action::OrganisationEdit, clock, |tx| {
+            let before = store::content::organisation(tx, organisation_id)?
+                .ok_or_else(|| not_found(organisation_id))?;
+            let checked = check(tx, input)?;
+            if checked.parent_id.as_deref() == Some(organisation_id) {
+                return Err(Error::FieldInvalid {
+                    field: "parent_id".into(),
+                    rule: "parent_required".into(),
+                });
             }
-        }
-        store::content::update_organisation(&tx, organisation_id, &checked, &now)?;
-        search::index_organisation(&tx, organisation_id)?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::OrganisationEdit.name(),
-            Some(("organisation", organisation_id)),
-        )?;
-        let after = store::content::organisation(&tx, organisation_id)?
-            .ok_or_else(|| not_found(organisation_id))?;
-        tx.commit()?;
-        Ok(after)
+            let now = ids::timestamp(clock);
+            let changes = [
+                (
+                    "name",
+                    Some(before.name.clone()),
+                    Some(checked.name.clone()),
+                ),
+                (
+                    "kind",
+                    Some(before.kind.name().to_string()),
+                    Some(checked.kind.name().to_string()),
+                ),
+                (
+                    "parent_id",
+                    before.parent_id.clone(),
+                    checked.parent_id.clone(),
+                ),
+                (
+                    "business_id",
+                    before.business_id.clone(),
+                    checked.business_id.clone(),
+                ),
+                (
+                    "customer_since",
+                    before.customer_since.clone(),
+                    checked.customer_since.clone(),
+                ),
+                (
+                    "customer_until",
+                    before.customer_until.clone(),
+                    checked.customer_until.clone(),
+                ),
+            ];
+            for (field, old, new) in changes {
+                if old != new {
+                    store::content::insert_history(
+                        tx,
+                        clock,
+                        "organisation",
+                        organisation_id,
+                        field,
+                        old.as_deref(),
+                        new.as_deref(),
+                        &session.user_id,
+                    )?;
+                }
+            }
+            store::content::update_organisation(tx, organisation_id, &checked, &now)?;
+            search::index_organisation(tx, organisation_id)?;
+            let after = store::content::organisation(tx, organisation_id)?
+                .ok_or_else(|| not_found(organisation_id))?;
+            Ok((after, Audited::record("organisation", organisation_id)))
+        })
     }
 
     /// The organisation page (every role); the view is audited.
@@ -267,29 +260,22 @@ impl Register {
         organisation_id: &str,
         clock: &dyn Clock,
     ) -> Result<OrganisationPage> {
-        self.authorize(session, Action::OrganisationView)?;
-        let tx = self.conn.transaction()?;
-        let organisation = store::content::organisation(&tx, organisation_id)?
-            .ok_or_else(|| not_found(organisation_id))?;
-        let page = OrganisationPage {
-            units: store::content::units(&tx, organisation_id)?,
-            positions: store::content::positions_at(&tx, organisation_id)?,
-            contacts: store::content::contacts_of(&tx, None, Some(organisation_id))?,
-            deals: store::content::deals_of_organisation(&tx, organisation_id)?,
-            meetings: store::content::meetings_of(&tx, None, Some(organisation_id), 200)?,
-            service_elements: store::content::elements_of(&tx, None, Some(organisation_id))?,
-            history: store::content::history(&tx, "organisation", organisation_id)?,
-            organisation,
-        };
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::OrganisationView.name(),
-            Some(("organisation", organisation_id)),
-        )?;
-        tx.commit()?;
-        Ok(page)
+        self.write(Some(session), Action::OrganisationView, clock, |tx| {
+            let organisation = store::content::organisation(tx, organisation_id)?
+                .ok_or_else(|| not_found(organisation_id))?;
+            let page = OrganisationPage {
+                units: store::content::units(tx, organisation_id)?,
+                positions: store::content::positions_at(tx, organisation_id)?,
+                contacts: store::content::contacts_of(tx, None, Some(organisation_id))?,
+                deals: store::content::deals_of_organisation(tx, organisation_id)?,
+                meetings: store::content::meetings_of(tx, None, Some(organisation_id), 200)?,
+                service_elements: store::content::elements_of(tx, None, Some(organisation_id))?,
+                history: store::content::history(tx, "organisation", organisation_id)?,
+                organisation,
+            };
+            let audited = Audited::record("organisation", organisation_id);
+            Ok((page, audited))
+        })
     }
 
     /// Organisations in Finnish alphabetical order, a page at a time (every role).
@@ -306,7 +292,6 @@ impl Register {
 
 pub(crate) fn insert_organisation(
     tx: &rusqlite::Connection,
-    session: &Session,
     input: &OrganisationInput,
     clock: &dyn Clock,
 ) -> Result<Organisation> {
@@ -325,13 +310,6 @@ pub(crate) fn insert_organisation(
     let now = ids::timestamp(clock);
     store::content::insert_organisation(tx, &organisation_id, &checked, &now)?;
     search::index_organisation(tx, &organisation_id)?;
-    audit::append(
-        tx,
-        clock,
-        Some(&session.user_id),
-        Action::OrganisationAdd.name(),
-        Some(("organisation", &organisation_id)),
-    )?;
     store::content::organisation(tx, &organisation_id)?.ok_or_else(|| not_found(&organisation_id))
 }
 

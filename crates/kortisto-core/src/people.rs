@@ -3,13 +3,14 @@
 //! duplicate warning, and the person page.
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::deals::Deal;
 use crate::history::HistoryEntry;
 use crate::meetings::{Meeting, ServiceElement};
 use crate::organisations::{insert_organisation, ListPage, OrganisationInput};
 use crate::sources::{Source, SourceInput};
-use crate::{audit, ids, search, store, validate, Clock, Error, Register, Result};
+use crate::{ids, search, store, validate, Clock, Error, Register, Result};
 
 /// A person's name as entered or edited.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
@@ -295,13 +296,12 @@ impl Register {
         source: &SourceInput,
         clock: &dyn Clock,
     ) -> Result<Person> {
-        self.authorize(session, Action::PersonAdd)?;
-        let tx = self.conn.transaction()?;
-        let person_id = insert_person(&tx, session, person, contacts, source, clock)?;
-        let created = store::content::person(&tx, &person_id)?
-            .ok_or_else(|| not_found("person", &person_id))?;
-        tx.commit()?;
-        Ok(created)
+        self.write(Some(session), Action::PersonAdd, clock, |tx| {
+            let person_id = insert_person(tx, session, person, contacts, source, clock)?;
+            let created = store::content::person(tx, &person_id)?
+                .ok_or_else(|| not_found("person", &person_id))?;
+            Ok((created, Audited::record("person", &person_id)))
+        })
     }
 
     /// Edits a person's name; every changed field goes to the history (every role).
@@ -312,66 +312,64 @@ impl Register {
         input: &PersonInput,
         clock: &dyn Clock,
     ) -> Result<Person> {
-        self.authorize(session, Action::PersonEdit)?;
-        let checked = check_person(input)?;
-        let tx = self.conn.transaction()?;
-        let before = store::content::person(&tx, person_id)?
-            .ok_or_else(|| not_found("person", person_id))?;
-        let changes = [
-            (
-                "surname",
-                Some(before.surname.clone()),
-                Some(checked.surname.clone()),
-            ),
-            (
-                "first_name",
-                Some(before.first_name.clone()),
-                Some(checked.first_name.clone()),
-            ),
-            (
-                "other_first_names",
-                before.other_first_names.clone(),
-                checked.other_first_names.clone(),
-            ),
-        ];
-        let mut changed = false;
-        for (field, old, new) in changes {
-            if old != new {
-                changed = true;
-                store::content::insert_history(
-                    &tx,
-                    clock,
-                    "person",
-                    person_id,
-                    field,
-                    old.as_deref(),
-                    new.as_deref(),
-                    &session.user_id,
-                )?;
+        self.write(Some(session), Action::PersonEdit, clock, |tx| {
+            let checked = check_person(input)?;
+            let before = store::content::person(tx, person_id)?
+                .ok_or_else(|| not_found("person", person_id))?;
+            let changes = [
+                (
+                    "surname",
+                    Some(before.surname.clone()),
+                    Some(checked.surname.clone()),
+                ),
+                (
+                    "first_name",
+                    Some(before.first_name.clone()),
+                    Some(checked.first_name.clone()),
+                ),
+                (
+                    "other_first_names",
+                    before.other_first_names.clone(),
+                    checked.other_first_names.clone(),
+                ),
+            ];
+            let mut changed = false;
+            for (field, old, new) in changes {
+                if old != new {
+                    changed = true;
+                    store::content::insert_history(
+                        tx,
+                        clock,
+                        "person",
+                        person_id,
+                        field,
+                        old.as_deref(),
+                        new.as_deref(),
+                        &session.user_id,
+                    )?;
+                }
             }
-        }
-        if changed {
-            store::content::update_person(
-                &tx,
-                person_id,
-                &checked.surname,
-                &checked.first_name,
-                checked.other_first_names.as_deref(),
-                &ids::timestamp(clock),
-            )?;
-            search::index_person(&tx, person_id)?;
-            audit::append(
-                &tx,
-                clock,
-                Some(&session.user_id),
-                Action::PersonEdit.name(),
-                Some(("person", person_id)),
-            )?;
-        }
-        let after = store::content::person(&tx, person_id)?
-            .ok_or_else(|| not_found("person", person_id))?;
-        tx.commit()?;
-        Ok(after)
+            if changed {
+                store::content::update_person(
+                    tx,
+                    person_id,
+                    &checked.surname,
+                    &checked.first_name,
+                    checked.other_first_names.as_deref(),
+                    &ids::timestamp(clock),
+                )?;
+                search::index_person(tx, person_id)?;
+            }
+            // An edit that changes nothing leaves no entry.
+            let audited = if changed {
+                Audited::record("person", person_id)
+            } else {
+                Audited::nothing()
+            };
+            let after = store::content::person(tx, person_id)?
+                .ok_or_else(|| not_found("person", person_id))?;
+            Ok((after, audited))
+        })
     }
 
     /// The person page (every role); the view is audited.
@@ -381,28 +379,21 @@ impl Register {
         person_id: &str,
         clock: &dyn Clock,
     ) -> Result<PersonPage> {
-        self.authorize(session, Action::PersonView)?;
-        let tx = self.conn.transaction()?;
-        let person = store::content::person(&tx, person_id)?
-            .ok_or_else(|| not_found("person", person_id))?;
-        let page = PersonPage {
-            contacts: store::content::contacts_of(&tx, Some(person_id), None)?,
-            positions: store::content::positions_of(&tx, person_id)?,
-            deals: store::content::deals_of_person(&tx, person_id)?,
-            meetings: store::content::meetings_of(&tx, Some(person_id), None, 200)?,
-            service_elements: store::content::elements_of(&tx, Some(person_id), None)?,
-            history: store::content::history(&tx, "person", person_id)?,
-            person,
-        };
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::PersonView.name(),
-            Some(("person", person_id)),
-        )?;
-        tx.commit()?;
-        Ok(page)
+        self.write(Some(session), Action::PersonView, clock, |tx| {
+            let person = store::content::person(tx, person_id)?
+                .ok_or_else(|| not_found("person", person_id))?;
+            let page = PersonPage {
+                contacts: store::content::contacts_of(tx, Some(person_id), None)?,
+                positions: store::content::positions_of(tx, person_id)?,
+                deals: store::content::deals_of_person(tx, person_id)?,
+                meetings: store::content::meetings_of(tx, Some(person_id), None, 200)?,
+                service_elements: store::content::elements_of(tx, Some(person_id), None)?,
+                history: store::content::history(tx, "person", person_id)?,
+                person,
+            };
+            let audited = Audited::record("person", person_id);
+            Ok((page, audited))
+        })
     }
 
     /// People in Finnish alphabetical order, a page at a time (every role).
@@ -427,24 +418,25 @@ impl Register {
         source: &SourceInput,
         clock: &dyn Clock,
     ) -> Result<Contact> {
-        self.authorize(session, Action::ContactAdd)?;
+        // An organisation's contact data needs its edit permission besides the contact's,
+        // which the write checks (every role has it).
         if organisation_id.is_some() {
             self.authorize(session, Action::OrganisationEdit)?;
         }
-        let tx = self.conn.transaction()?;
-        let contact_id = insert_contact(
-            &tx,
-            session,
-            person_id,
-            organisation_id,
-            input,
-            source,
-            clock,
-        )?;
-        let contact = store::content::contact(&tx, &contact_id)?
-            .ok_or_else(|| not_found("contact", &contact_id))?;
-        tx.commit()?;
-        Ok(contact)
+        self.write(Some(session), Action::ContactAdd, clock, |tx| {
+            let contact_id = insert_contact(
+                tx,
+                session,
+                person_id,
+                organisation_id,
+                input,
+                source,
+                clock,
+            )?;
+            let contact = store::content::contact(tx, &contact_id)?
+                .ok_or_else(|| not_found("contact", &contact_id))?;
+            Ok((contact, Audited::record("contact", &contact_id)))
+        })
     }
 
     /// Adds a position (every role).
@@ -454,13 +446,12 @@ impl Register {
         input: &PositionInput,
         clock: &dyn Clock,
     ) -> Result<Position> {
-        self.authorize(session, Action::PositionAdd)?;
-        let tx = self.conn.transaction()?;
-        let position_id = insert_position(&tx, session, input, clock)?;
-        let position = store::content::position(&tx, &position_id)?
-            .ok_or_else(|| not_found("position", &position_id))?;
-        tx.commit()?;
-        Ok(position)
+        self.write(Some(session), Action::PositionAdd, clock, |tx| {
+            let position_id = insert_position(tx, session, input, clock)?;
+            let position = store::content::position(tx, &position_id)?
+                .ok_or_else(|| not_found("position", &position_id))?;
+            Ok((position, Audited::record("position", &position_id)))
+        })
     }
 
     /// Likely duplicates of a business card being entered: the same e-mail or phone, or the
@@ -485,57 +476,67 @@ impl Register {
         confirmed_new: bool,
         clock: &dyn Clock,
     ) -> Result<BusinessCardSaved> {
-        self.authorize(session, Action::BusinessCardSave)?;
+        // A new organisation needs its own permission besides the card's, which the write
+        // checks (every role has it).
         if card.new_organisation.is_some() {
             self.authorize(session, Action::OrganisationAdd)?;
         }
-        let tx = self.conn.transaction()?;
-        if !confirmed_new {
-            let duplicates = find_duplicates(&tx, card)?;
-            if !duplicates.is_empty() {
-                return Err(Error::DuplicateSuspected {
-                    person_ids: duplicates.into_iter().map(|d| d.person_id).collect(),
-                });
+        self.write(Some(session), Action::BusinessCardSave, clock, |tx| {
+            if !confirmed_new {
+                let duplicates = find_duplicates(tx, card)?;
+                if !duplicates.is_empty() {
+                    return Err(Error::DuplicateSuspected {
+                        person_ids: duplicates.into_iter().map(|d| d.person_id).collect(),
+                    });
+                }
             }
-        }
-        let person_id = insert_person(
-            &tx,
-            session,
-            &card.person,
-            &card.contacts,
-            &card.source,
-            clock,
-        )?;
-        let organisation_id = match (&card.organisation_id, &card.new_organisation) {
-            (Some(id), _) if !id.trim().is_empty() => Some(id.trim().to_string()),
-            (_, Some(new)) => Some(insert_organisation(&tx, session, new, clock)?.organisation_id),
-            _ => None,
-        };
-        let position_id = match &organisation_id {
-            Some(organisation_id) => Some(insert_position(
-                &tx,
+            let person_id = insert_person(
+                tx,
                 session,
-                &PositionInput {
-                    person_id: person_id.clone(),
-                    organisation_id: organisation_id.clone(),
-                    title: card
-                        .title
-                        .clone()
-                        .filter(|t| !t.trim().is_empty())
-                        .unwrap_or_else(|| "-".into()),
-                    job_description: None,
-                    start_on: None,
-                    end_on: None,
-                },
+                &card.person,
+                &card.contacts,
+                &card.source,
                 clock,
-            )?),
-            None => None,
-        };
-        tx.commit()?;
-        Ok(BusinessCardSaved {
-            person_id,
-            organisation_id,
-            position_id,
+            )?;
+            let organisation_id = match (&card.organisation_id, &card.new_organisation) {
+                (Some(id), _) if !id.trim().is_empty() => Some(id.trim().to_string()),
+                (_, Some(new)) => Some(insert_organisation(tx, new, clock)?.organisation_id),
+                _ => None,
+            };
+            let position_id = match &organisation_id {
+                Some(organisation_id) => Some(insert_position(
+                    tx,
+                    session,
+                    &PositionInput {
+                        person_id: person_id.clone(),
+                        organisation_id: organisation_id.clone(),
+                        title: card
+                            .title
+                            .clone()
+                            .filter(|t| !t.trim().is_empty())
+                            .unwrap_or_else(|| "-".into()),
+                        job_description: None,
+                        start_on: None,
+                        end_on: None,
+                    },
+                    clock,
+                )?),
+                None => None,
+            };
+            // One entry for each record the card added, all under the card's action.
+            let mut audited = Audited::record("person", &person_id);
+            if let (Some(id), Some(_)) = (&organisation_id, &card.new_organisation) {
+                audited = audited.and("organisation", id);
+            }
+            if let Some(id) = &position_id {
+                audited = audited.and("position", id);
+            }
+            let saved = BusinessCardSaved {
+                person_id,
+                organisation_id,
+                position_id,
+            };
+            Ok((saved, audited))
         })
     }
 }
@@ -636,13 +637,6 @@ pub(crate) fn insert_person(
         )?;
     }
     search::index_person(tx, &person_id)?;
-    audit::append(
-        tx,
-        clock,
-        Some(&session.user_id),
-        Action::PersonAdd.name(),
-        Some(("person", &person_id)),
-    )?;
     Ok(person_id)
 }
 
@@ -699,13 +693,6 @@ fn insert_contact(
         "person" => search::index_person(tx, record_id)?,
         _ => search::index_organisation(tx, record_id)?,
     }
-    audit::append(
-        tx,
-        clock,
-        Some(&session.user_id),
-        Action::ContactAdd.name(),
-        Some(("contact", &contact_id)),
-    )?;
     Ok(contact_id)
 }
 
@@ -750,13 +737,6 @@ fn insert_position(
         None,
         Some(&title),
         &session.user_id,
-    )?;
-    audit::append(
-        tx,
-        clock,
-        Some(&session.user_id),
-        Action::PositionAdd.name(),
-        Some(("position", &position_id)),
     )?;
     Ok(position_id)
 }

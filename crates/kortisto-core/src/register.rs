@@ -221,13 +221,7 @@ impl Register {
         drop(lock);
         let mut register = Self::open(data_dir, keychain)?;
         // The anchor starts again from the repaired database's head; the repair is audited.
-        audit::append(
-            &register.conn,
-            clock,
-            None,
-            audit::action::REGISTER_REPAIRED,
-            None,
-        )?;
+        register.record_event(None, audit::Event::RegisterRepaired, clock)?;
         register.restart_anchor()?;
         Ok(register)
     }
@@ -263,13 +257,9 @@ impl Register {
         self.keychain.store(&pending, &new_key)?;
         let copy = self.data_dir.path().join("rekey-in-progress.db");
         remove_database_files(&copy);
-        audit::append(
-            &self.conn,
-            clock,
-            Some(&session.user_id),
-            crate::auth::Action::KeyRotate.name(),
-            None,
-        )?;
+        self.write(Some(session), crate::auth::Action::KeyRotate, clock, |_| {
+            Ok(((), audit::Audited::register()))
+        })?;
         let copied = (|| {
             let mut target = store::create_snapshot_target(&copy, &new_key)?;
             {

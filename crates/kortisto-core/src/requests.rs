@@ -5,9 +5,10 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::people::not_found;
-use crate::{audit, ids, store, validate, Clock, Error, Register, Result};
+use crate::{ids, store, validate, Clock, Error, Register, Result};
 
 /// What the person asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -161,38 +162,30 @@ impl Register {
         input: &RequestInput,
         clock: &dyn Clock,
     ) -> Result<Request> {
-        self.authorize(session, Action::RequestManage)?;
-        let received = crate::date::parse_date("received_on", &input.received_on)?;
-        if received > clock.now().date_naive() {
-            return Err(Error::DateInvalid {
-                field: "received_on".into(),
-            });
-        }
-        let tx = self.conn.transaction()?;
-        if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
-            store::content::person(&tx, person)?.ok_or_else(|| not_found("person", person))?;
-        }
-        let request_id = ids::new_id(clock);
-        store::rights::insert_request(
-            &tx,
-            &request_id,
-            input,
-            &received.to_string(),
-            &due_date(received).to_string(),
-            &session.user_id,
-            &ids::timestamp(clock),
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::RequestManage.name(),
-            Some(("request", &request_id)),
-        )?;
-        let request = store::rights::request(&tx, &request_id)?
-            .ok_or_else(|| not_found("request", &request_id))?;
-        tx.commit()?;
-        Ok(request)
+        self.write(Some(session), Action::RequestManage, clock, |tx| {
+            let received = crate::date::parse_date("received_on", &input.received_on)?;
+            if received > clock.now().date_naive() {
+                return Err(Error::DateInvalid {
+                    field: "received_on".into(),
+                });
+            }
+            if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
+                store::content::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+            }
+            let request_id = ids::new_id(clock);
+            store::rights::insert_request(
+                tx,
+                &request_id,
+                input,
+                &received.to_string(),
+                &due_date(received).to_string(),
+                &session.user_id,
+                &ids::timestamp(clock),
+            )?;
+            let request = store::rights::request(tx, &request_id)?
+                .ok_or_else(|| not_found("request", &request_id))?;
+            Ok((request, Audited::record("request", &request_id)))
+        })
     }
 
     /// Records how the requester's identity was checked (admin). Only the method is kept.
@@ -204,30 +197,23 @@ impl Register {
         method: &str,
         clock: &dyn Clock,
     ) -> Result<Request> {
-        self.authorize(session, Action::RequestManage)?;
-        let method = validate::required("identity_method", method, 300)?;
-        let tx = self.conn.transaction()?;
-        store::rights::request(&tx, request_id)?.ok_or_else(|| not_found("request", request_id))?;
-        store::content::person(&tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
-        store::rights::set_identity(
-            &tx,
-            request_id,
-            person_id,
-            &method,
-            &clock.now().date_naive().to_string(),
-            &session.user_id,
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::RequestManage.name(),
-            Some(("request", request_id)),
-        )?;
-        let request = store::rights::request(&tx, request_id)?
-            .ok_or_else(|| not_found("request", request_id))?;
-        tx.commit()?;
-        Ok(request)
+        self.write(Some(session), Action::RequestManage, clock, |tx| {
+            let method = validate::required("identity_method", method, 300)?;
+            store::rights::request(tx, request_id)?
+                .ok_or_else(|| not_found("request", request_id))?;
+            store::content::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+            store::rights::set_identity(
+                tx,
+                request_id,
+                person_id,
+                &method,
+                &clock.now().date_naive().to_string(),
+                &session.user_id,
+            )?;
+            let request = store::rights::request(tx, request_id)?
+                .ok_or_else(|| not_found("request", request_id))?;
+            Ok((request, Audited::record("request", request_id)))
+        })
     }
 
     /// Extends the deadline, at most to three months after receipt, with a reason (admin).
@@ -239,47 +225,40 @@ impl Register {
         reason: &str,
         clock: &dyn Clock,
     ) -> Result<Request> {
-        self.authorize(session, Action::RequestManage)?;
-        let reason = validate::required("extension_reason", reason, 1000)?;
-        let new_due = crate::date::parse_date("extended_due_on", new_due_on)?;
-        let tx = self.conn.transaction()?;
-        let request = store::rights::request(&tx, request_id)?
-            .ok_or_else(|| not_found("request", request_id))?;
-        let received: NaiveDate = request
-            .received_on
-            .parse()
-            .map_err(|_| Error::DateInvalid {
-                field: "received_on".into(),
+        self.write(Some(session), Action::RequestManage, clock, |tx| {
+            let reason = validate::required("extension_reason", reason, 1000)?;
+            let new_due = crate::date::parse_date("extended_due_on", new_due_on)?;
+            let request = store::rights::request(tx, request_id)?
+                .ok_or_else(|| not_found("request", request_id))?;
+            let received: NaiveDate =
+                request
+                    .received_on
+                    .parse()
+                    .map_err(|_| Error::DateInvalid {
+                        field: "received_on".into(),
+                    })?;
+            let latest = received
+                .checked_add_months(Months::new(3))
+                .unwrap_or(received);
+            let due: NaiveDate = request.due_on.parse().map_err(|_| Error::DateInvalid {
+                field: "due_on".into(),
             })?;
-        let latest = received
-            .checked_add_months(Months::new(3))
-            .unwrap_or(received);
-        let due: NaiveDate = request.due_on.parse().map_err(|_| Error::DateInvalid {
-            field: "due_on".into(),
-        })?;
-        if new_due > latest {
-            return Err(Error::ExtensionTooLong {
-                latest: latest.to_string(),
-            });
-        }
-        if new_due <= due || request.status != RequestStatus::Open {
-            return Err(Error::FieldInvalid {
-                field: "extended_due_on".into(),
-                rule: "extension".into(),
-            });
-        }
-        store::rights::extend(&tx, request_id, &new_due.to_string(), &reason)?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::RequestManage.name(),
-            Some(("request", request_id)),
-        )?;
-        let request = store::rights::request(&tx, request_id)?
-            .ok_or_else(|| not_found("request", request_id))?;
-        tx.commit()?;
-        Ok(request)
+            if new_due > latest {
+                return Err(Error::ExtensionTooLong {
+                    latest: latest.to_string(),
+                });
+            }
+            if new_due <= due || request.status != RequestStatus::Open {
+                return Err(Error::FieldInvalid {
+                    field: "extended_due_on".into(),
+                    rule: "extension".into(),
+                });
+            }
+            store::rights::extend(tx, request_id, &new_due.to_string(), &reason)?;
+            let request = store::rights::request(tx, request_id)?
+                .ok_or_else(|| not_found("request", request_id))?;
+            Ok((request, Audited::record("request", request_id)))
+        })
     }
 
     /// Closes a request as done or refused, with what was done (admin).
@@ -291,34 +270,27 @@ impl Register {
         outcome: &str,
         clock: &dyn Clock,
     ) -> Result<Request> {
-        self.authorize(session, Action::RequestManage)?;
-        let outcome = validate::required("outcome", outcome, 2000)?;
-        if status == RequestStatus::Open {
-            return Err(Error::FieldInvalid {
-                field: "status".into(),
-                rule: "request_status".into(),
-            });
-        }
-        let tx = self.conn.transaction()?;
-        store::rights::request(&tx, request_id)?.ok_or_else(|| not_found("request", request_id))?;
-        store::rights::close(
-            &tx,
-            request_id,
-            status,
-            &clock.now().date_naive().to_string(),
-            &outcome,
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::RequestManage.name(),
-            Some(("request", request_id)),
-        )?;
-        let request = store::rights::request(&tx, request_id)?
-            .ok_or_else(|| not_found("request", request_id))?;
-        tx.commit()?;
-        Ok(request)
+        self.write(Some(session), Action::RequestManage, clock, |tx| {
+            let outcome = validate::required("outcome", outcome, 2000)?;
+            if status == RequestStatus::Open {
+                return Err(Error::FieldInvalid {
+                    field: "status".into(),
+                    rule: "request_status".into(),
+                });
+            }
+            store::rights::request(tx, request_id)?
+                .ok_or_else(|| not_found("request", request_id))?;
+            store::rights::close(
+                tx,
+                request_id,
+                status,
+                &clock.now().date_naive().to_string(),
+                &outcome,
+            )?;
+            let request = store::rights::request(tx, request_id)?
+                .ok_or_else(|| not_found("request", request_id))?;
+            Ok((request, Audited::record("request", request_id)))
+        })
     }
 
     /// Every request, open ones first by deadline (admin).

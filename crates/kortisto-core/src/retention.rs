@@ -14,9 +14,10 @@ use std::collections::HashMap;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::erasure::{erase_person, ErasureReceipt};
-use crate::{audit, ids, store, validate, Clock, Error, Language, Register, Result};
+use crate::{ids, store, validate, Clock, Error, Language, Register, Result};
 
 /// A retention rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -359,44 +360,36 @@ impl Register {
         input: &RetentionRuleInput,
         clock: &dyn Clock,
     ) -> Result<RetentionRule> {
-        self.authorize(session, Action::RetentionRuleSet)?;
-        if !(1..=1200).contains(&input.months) {
-            return Err(Error::SettingInvalid {
-                setting: "months".into(),
-                min: 1,
-                max: 1200,
-            });
-        }
-        let fi = validate::required("reference_fi", &input.reference_fi, 500)?;
-        let en = validate::required("reference_en", &input.reference_en, 500)?;
-        let tx = self.conn.transaction()?;
-        if !store::retention::set_rule(
-            &tx,
-            &input.rule_id,
-            input.months,
-            &fi,
-            &en,
-            &session.user_id,
-            &ids::timestamp(clock),
-        )? {
-            return Err(Error::FieldInvalid {
-                field: "rule_id".into(),
-                rule: "retention_rule".into(),
-            });
-        }
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::RetentionRuleSet.name(),
-            Some(("retention_rule", &input.rule_id)),
-        )?;
-        let rule = store::retention::rules(&tx)?
-            .into_iter()
-            .find(|r| r.rule_id == input.rule_id)
-            .expect("just set");
-        tx.commit()?;
-        Ok(rule)
+        self.write(Some(session), Action::RetentionRuleSet, clock, |tx| {
+            if !(1..=1200).contains(&input.months) {
+                return Err(Error::SettingInvalid {
+                    setting: "months".into(),
+                    min: 1,
+                    max: 1200,
+                });
+            }
+            let fi = validate::required("reference_fi", &input.reference_fi, 500)?;
+            let en = validate::required("reference_en", &input.reference_en, 500)?;
+            if !store::retention::set_rule(
+                tx,
+                &input.rule_id,
+                input.months,
+                &fi,
+                &en,
+                &session.user_id,
+                &ids::timestamp(clock),
+            )? {
+                return Err(Error::FieldInvalid {
+                    field: "rule_id".into(),
+                    rule: "retention_rule".into(),
+                });
+            }
+            let rule = store::retention::rules(tx)?
+                .into_iter()
+                .find(|r| r.rule_id == input.rule_id)
+                .expect("just set");
+            Ok((rule, Audited::record("retention_rule", &input.rule_id)))
+        })
     }
 
     /// One person's retention status today (every role that may see the person).
@@ -470,18 +463,19 @@ impl Register {
         let total = due.len() as u64;
         let mut receipts: Vec<ErasureReceipt> = Vec::new();
         for batch in due.chunks(200) {
-            let tx = self.conn.transaction()?;
-            for person_id in batch {
-                receipts.push(erase_person(
-                    &tx,
-                    actor.as_deref(),
-                    person_id,
-                    None,
-                    "retention",
-                    clock,
-                )?);
-            }
-            tx.commit()?;
+            // Each person erased is an erasure of its own in the audit trail.
+            let erased = self.write(session, Action::Erase, clock, |tx| {
+                let erased = batch
+                    .iter()
+                    .map(|person_id| {
+                        erase_person(tx, actor.as_deref(), person_id, None, "retention", clock)
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                let ids = erased.iter().map(|receipt| receipt.person_id.as_str());
+                let audited = Audited::records("person", ids);
+                Ok((erased, audited))
+            })?;
+            receipts.extend(erased);
             if !progress(receipts.len() as u64, total) {
                 break;
             }
@@ -495,16 +489,10 @@ impl Register {
             kept,
             receipt_ids: receipts.iter().map(|r| r.receipt_id.clone()).collect(),
         };
-        let tx = self.conn.transaction()?;
-        store::retention::insert_run(&tx, &run, actor.as_deref())?;
-        audit::append(
-            &tx,
-            clock,
-            actor.as_deref(),
-            Action::RetentionRun.name(),
-            Some(("retention_run", &run.run_id)),
-        )?;
-        tx.commit()?;
+        self.write(session, Action::RetentionRun, clock, |tx| {
+            store::retention::insert_run(tx, &run, actor.as_deref())?;
+            Ok(((), Audited::record("retention_run", &run.run_id)))
+        })?;
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(run)

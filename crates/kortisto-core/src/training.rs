@@ -2,7 +2,7 @@
 //! when, and what each internal audit looked at, found and asked to be followed up.
 use serde::{Deserialize, Serialize};
 
-use crate::audit;
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::date::{check_text, parse_date};
 use crate::{ids, store, Clock, Error, Register, Result};
@@ -85,38 +85,31 @@ impl Register {
         topic: &str,
         clock: &dyn Clock,
     ) -> Result<TrainingRecord> {
-        self.authorize(session, Action::TrainingRecord)?;
-        let date = parse_date("completed_on", completed_on)?;
-        if date > clock.now().date_naive() {
-            return Err(Error::DateInvalid {
-                field: "completed_on".into(),
-            });
-        }
-        let topic = check_text("topic", topic, 500)?;
-        let tx = self.conn.transaction()?;
-        let user =
-            store::users::by_username(&tx, username)?.ok_or_else(|| Error::UserNotFound {
-                username: username.trim().to_string(),
-            })?;
-        let record = TrainingRecord {
-            training_id: ids::new_id(clock),
-            user_id: user.user.user_id.clone(),
-            username: user.user.username.clone(),
-            completed_on: date.to_string(),
-            topic,
-            recorded_by: session.user_id.clone(),
-            recorded_at: ids::timestamp(clock),
-        };
-        store::users::insert_training(&tx, &record)?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::TrainingRecord.name(),
-            Some(("privacy_training", &record.training_id)),
-        )?;
-        tx.commit()?;
-        Ok(record)
+        self.write(Some(session), Action::TrainingRecord, clock, |tx| {
+            let date = parse_date("completed_on", completed_on)?;
+            if date > clock.now().date_naive() {
+                return Err(Error::DateInvalid {
+                    field: "completed_on".into(),
+                });
+            }
+            let topic = check_text("topic", topic, 500)?;
+            let user =
+                store::users::by_username(tx, username)?.ok_or_else(|| Error::UserNotFound {
+                    username: username.trim().to_string(),
+                })?;
+            let record = TrainingRecord {
+                training_id: ids::new_id(clock),
+                user_id: user.user.user_id.clone(),
+                username: user.user.username.clone(),
+                completed_on: date.to_string(),
+                topic,
+                recorded_by: session.user_id.clone(),
+                recorded_at: ids::timestamp(clock),
+            };
+            store::users::insert_training(tx, &record)?;
+            let audited = Audited::record("privacy_training", &record.training_id);
+            Ok((record, audited))
+        })
     }
 
     /// Every recorded training, newest first (admin).
@@ -135,39 +128,33 @@ impl Register {
         follow_up: &str,
         clock: &dyn Clock,
     ) -> Result<InternalAudit> {
-        self.authorize(session, Action::InternalAuditRecord)?;
-        let date = parse_date("held_on", held_on)?;
-        if date > clock.now().date_naive() {
-            return Err(Error::DateInvalid {
-                field: "held_on".into(),
-            });
-        }
-        let scope = check_text("scope", scope, 2000)?;
-        let follow_up = if follow_up.trim().is_empty() && result == InternalAuditResult::Passed {
-            String::new()
-        } else {
-            check_text("follow_up", follow_up, 4000)?
-        };
-        let audit_record = InternalAudit {
-            internal_audit_id: ids::new_id(clock),
-            held_on: date.to_string(),
-            scope,
-            result,
-            follow_up,
-            recorded_by: session.user_id.clone(),
-            recorded_at: ids::timestamp(clock),
-        };
-        let tx = self.conn.transaction()?;
-        store::users::insert_internal_audit(&tx, &audit_record)?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::InternalAuditRecord.name(),
-            Some(("internal_audit", &audit_record.internal_audit_id)),
-        )?;
-        tx.commit()?;
-        Ok(audit_record)
+        self.write(Some(session), Action::InternalAuditRecord, clock, |tx| {
+            let date = parse_date("held_on", held_on)?;
+            if date > clock.now().date_naive() {
+                return Err(Error::DateInvalid {
+                    field: "held_on".into(),
+                });
+            }
+            let scope = check_text("scope", scope, 2000)?;
+            let follow_up = if follow_up.trim().is_empty() && result == InternalAuditResult::Passed
+            {
+                String::new()
+            } else {
+                check_text("follow_up", follow_up, 4000)?
+            };
+            let audit_record = InternalAudit {
+                internal_audit_id: ids::new_id(clock),
+                held_on: date.to_string(),
+                scope,
+                result,
+                follow_up,
+                recorded_by: session.user_id.clone(),
+                recorded_at: ids::timestamp(clock),
+            };
+            store::users::insert_internal_audit(tx, &audit_record)?;
+            let audited = Audited::record("internal_audit", &audit_record.internal_audit_id);
+            Ok((audit_record, audited))
+        })
     }
 
     /// Every internal audit check, newest first (admin).

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::audit::{self, action};
+use crate::audit::{self, Audited, Event};
 use crate::auth::{self, login_delay, Action, Password, Role, Session};
 use crate::{ids, store, Clock, Error, Register, Result};
 
@@ -72,24 +72,27 @@ impl Register {
         password: &Password,
         clock: &dyn Clock,
     ) -> Result<Session> {
-        let tx = self.conn.transaction()?;
-        if store::users::count(&tx)? > 0 {
-            return Err(Error::AdminExists);
-        }
-        let user = insert_user(
-            &tx,
-            clock,
-            None,
-            &NewUser {
-                username: username.into(),
-                display_name: display_name.into(),
-                role: Role::Admin,
-            },
-            password,
-        )?;
-        audit::append(&tx, clock, Some(&user.user_id), action::LOGIN, None)?;
-        tx.commit()?;
-        Ok(session_of(&user))
+        // No session yet: the new administrator is the one who adds themself.
+        let user = self.write(None, Action::UserAdd, clock, |tx| {
+            if store::users::count(tx)? > 0 {
+                return Err(Error::AdminExists);
+            }
+            let user = insert_user(
+                tx,
+                clock,
+                &NewUser {
+                    username: username.into(),
+                    display_name: display_name.into(),
+                    role: Role::Admin,
+                },
+                password,
+            )?;
+            let audited = Audited::record("user", &user.user_id).by(&user.user_id);
+            Ok((user, audited))
+        })?;
+        let session = session_of(&user);
+        self.record_event(Some(&session.user_id), Event::Login, clock)?;
+        Ok(session)
     }
 
     /// Logs a user in. Failures are counted and audited; after three, each attempt waits a
@@ -103,7 +106,7 @@ impl Register {
         let now = clock.now();
         let tx = self.conn.transaction()?;
         let Some(row) = store::users::by_username(&tx, username)? else {
-            audit::append(&tx, clock, None, action::LOGIN_FAILED, None)?;
+            audit::append(&tx, clock, None, Event::LoginFailed, None)?;
             tx.commit()?;
             return Err(Error::LoginFailed);
         };
@@ -118,7 +121,7 @@ impl Register {
                     &tx,
                     clock,
                     Some(&user_id),
-                    action::LOGIN_THROTTLED,
+                    Event::LoginThrottled,
                     Some(("user", &user_id)),
                 )?;
                 tx.commit()?;
@@ -133,36 +136,37 @@ impl Register {
                 &tx,
                 clock,
                 Some(&user_id),
-                action::LOGIN_FAILED,
+                Event::LoginFailed,
                 Some(("user", &user_id)),
             )?;
             tx.commit()?;
             return Err(Error::LoginFailed);
         }
         store::users::clear_login_failures(&tx, &user_id)?;
-        audit::append(&tx, clock, Some(&user_id), action::LOGIN, None)?;
+        audit::append(&tx, clock, Some(&user_id), Event::Login, None)?;
         tx.commit()?;
         Ok(session_of(&row.user))
     }
 
     /// Logs a session out (audited).
     pub fn logout(&mut self, session: &Session, clock: &dyn Clock) -> Result<()> {
-        self.record_session_end(session, action::LOGOUT, clock)
+        self.record_event(Some(&session.user_id), Event::Logout, clock)
     }
 
     /// Records that the idle lock ended a session.
     pub fn record_idle_lock(&mut self, session: &Session, clock: &dyn Clock) -> Result<()> {
-        self.record_session_end(session, action::SESSION_LOCKED, clock)
+        self.record_event(Some(&session.user_id), Event::SessionLocked, clock)
     }
 
-    fn record_session_end(
+    /// Appends an event that changes nothing else, in its own transaction.
+    pub(crate) fn record_event(
         &mut self,
-        session: &Session,
-        what: &str,
+        user_id: Option<&str>,
+        event: Event,
         clock: &dyn Clock,
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        audit::append(&tx, clock, Some(&session.user_id), what, None)?;
+        audit::append(&tx, clock, user_id, event, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -175,11 +179,11 @@ impl Register {
         password: &Password,
         clock: &dyn Clock,
     ) -> Result<User> {
-        self.authorize(session, Action::UserAdd)?;
-        let tx = self.conn.transaction()?;
-        let user = insert_user(&tx, clock, Some(session), new_user, password)?;
-        tx.commit()?;
-        Ok(user)
+        self.write(Some(session), Action::UserAdd, clock, |tx| {
+            let user = insert_user(tx, clock, new_user, password)?;
+            let audited = Audited::record("user", &user.user_id);
+            Ok((user, audited))
+        })
     }
 
     /// Every user, active first, with their training state (admin).
@@ -200,26 +204,19 @@ impl Register {
         role: Role,
         clock: &dyn Clock,
     ) -> Result<User> {
-        self.authorize(session, Action::UserRoleChange)?;
-        let tx = self.conn.transaction()?;
-        let row = find(&tx, username)?;
-        if row.user.role == Role::Admin
-            && role != Role::Admin
-            && row.user.active
-            && store::users::count_active_admins(&tx)? <= 1
-        {
-            return Err(Error::LastAdmin);
-        }
-        store::users::set_role(&tx, &row.user.user_id, role, &ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::UserRoleChange.name(),
-            Some(("user", &row.user.user_id)),
-        )?;
-        tx.commit()?;
-        Ok(User { role, ..row.user })
+        self.write(Some(session), Action::UserRoleChange, clock, |tx| {
+            let row = find(tx, username)?;
+            if row.user.role == Role::Admin
+                && role != Role::Admin
+                && row.user.active
+                && store::users::count_active_admins(tx)? <= 1
+            {
+                return Err(Error::LastAdmin);
+            }
+            store::users::set_role(tx, &row.user.user_id, role, &ids::timestamp(clock))?;
+            let audited = Audited::record("user", &row.user.user_id);
+            Ok((User { role, ..row.user }, audited))
+        })
     }
 
     /// Deactivates a user (admin); users are never deleted, so the audit keeps its meaning.
@@ -229,27 +226,21 @@ impl Register {
         username: &str,
         clock: &dyn Clock,
     ) -> Result<User> {
-        self.authorize(session, Action::UserDeactivate)?;
-        let tx = self.conn.transaction()?;
-        let row = find(&tx, username)?;
-        if row.user.role == Role::Admin
-            && row.user.active
-            && store::users::count_active_admins(&tx)? <= 1
-        {
-            return Err(Error::LastAdmin);
-        }
-        store::users::deactivate(&tx, &row.user.user_id, &ids::timestamp(clock))?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::UserDeactivate.name(),
-            Some(("user", &row.user.user_id)),
-        )?;
-        tx.commit()?;
-        Ok(User {
-            active: false,
-            ..row.user
+        self.write(Some(session), Action::UserDeactivate, clock, |tx| {
+            let row = find(tx, username)?;
+            if row.user.role == Role::Admin
+                && row.user.active
+                && store::users::count_active_admins(tx)? <= 1
+            {
+                return Err(Error::LastAdmin);
+            }
+            store::users::deactivate(tx, &row.user.user_id, &ids::timestamp(clock))?;
+            let audited = Audited::record("user", &row.user.user_id);
+            let user = User {
+                active: false,
+                ..row.user
+            };
+            Ok((user, audited))
         })
     }
 
@@ -261,25 +252,17 @@ impl Register {
         new_password: &Password,
         clock: &dyn Clock,
     ) -> Result<()> {
-        self.authorize(session, Action::UserPasswordReset)?;
-        new_password.check_new()?;
-        let tx = self.conn.transaction()?;
-        let row = find(&tx, username)?;
-        store::users::set_password(
-            &tx,
-            &row.user.user_id,
-            &new_password.hash()?,
-            &ids::timestamp(clock),
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::UserPasswordReset.name(),
-            Some(("user", &row.user.user_id)),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(Some(session), Action::UserPasswordReset, clock, |tx| {
+            new_password.check_new()?;
+            let row = find(tx, username)?;
+            store::users::set_password(
+                tx,
+                &row.user.user_id,
+                &new_password.hash()?,
+                &ids::timestamp(clock),
+            )?;
+            Ok(((), Audited::record("user", &row.user.user_id)))
+        })
     }
 
     /// Changes the session user's own password after checking the current one.
@@ -290,28 +273,20 @@ impl Register {
         new_password: &Password,
         clock: &dyn Clock,
     ) -> Result<()> {
-        self.authorize(session, Action::OwnPasswordChange)?;
-        new_password.check_new()?;
-        let tx = self.conn.transaction()?;
-        let row = store::users::by_id(&tx, &session.user_id)?.ok_or(Error::NotLoggedIn)?;
-        if !current.verify(&row.password_hash) {
-            return Err(Error::LoginFailed);
-        }
-        store::users::set_password(
-            &tx,
-            &session.user_id,
-            &new_password.hash()?,
-            &ids::timestamp(clock),
-        )?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::OwnPasswordChange.name(),
-            Some(("user", &session.user_id)),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(Some(session), Action::OwnPasswordChange, clock, |tx| {
+            new_password.check_new()?;
+            let row = store::users::by_id(tx, &session.user_id)?.ok_or(Error::NotLoggedIn)?;
+            if !current.verify(&row.password_hash) {
+                return Err(Error::LoginFailed);
+            }
+            store::users::set_password(
+                tx,
+                &session.user_id,
+                &new_password.hash()?,
+                &ids::timestamp(clock),
+            )?;
+            Ok(((), Audited::record("user", &session.user_id)))
+        })
     }
 
     /// Minutes of inactivity before the app locks (any logged-in user may read it).
@@ -338,25 +313,17 @@ impl Register {
         minutes: u32,
         clock: &dyn Clock,
     ) -> Result<()> {
-        self.authorize(session, Action::SettingsChange)?;
-        if !(1..=240).contains(&minutes) {
-            return Err(Error::SettingInvalid {
-                setting: IDLE_LOCK_SETTING.into(),
-                min: 1,
-                max: 240,
-            });
-        }
-        let tx = self.conn.transaction()?;
-        store::users::set_setting(&tx, IDLE_LOCK_SETTING, &minutes.to_string())?;
-        audit::append(
-            &tx,
-            clock,
-            Some(&session.user_id),
-            Action::SettingsChange.name(),
-            Some(("setting", IDLE_LOCK_SETTING)),
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(Some(session), Action::SettingsChange, clock, |tx| {
+            if !(1..=240).contains(&minutes) {
+                return Err(Error::SettingInvalid {
+                    setting: IDLE_LOCK_SETTING.into(),
+                    min: 1,
+                    max: 240,
+                });
+            }
+            store::users::set_setting(tx, IDLE_LOCK_SETTING, &minutes.to_string())?;
+            Ok(((), Audited::record("setting", IDLE_LOCK_SETTING)))
+        })
     }
 }
 
@@ -369,7 +336,6 @@ fn find(conn: &rusqlite::Connection, username: &str) -> Result<store::users::Use
 fn insert_user(
     conn: &rusqlite::Connection,
     clock: &dyn Clock,
-    actor: Option<&Session>,
     new_user: &NewUser,
     password: &Password,
 ) -> Result<User> {
@@ -390,14 +356,6 @@ fn insert_user(
         training_overdue: true,
     };
     store::users::insert(conn, &user, &password.hash()?)?;
-    let actor_id = actor.map(|s| s.user_id.as_str()).unwrap_or(&user.user_id);
-    audit::append(
-        conn,
-        clock,
-        Some(actor_id),
-        Action::UserAdd.name(),
-        Some(("user", &user.user_id)),
-    )?;
     Ok(user)
 }
 

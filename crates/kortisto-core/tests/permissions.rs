@@ -1,11 +1,13 @@
 //! Every role-checked entry point, called by each role, is allowed or refused exactly as the
 //! permission table says. An action without a call here fails the test, so a new entry point
-//! cannot ship without its row being exercised.
+//! cannot ship without its row being exercised. Each call also leaves exactly its own
+//! action's audit entries, written by its own user, and a refused call none.
 mod common;
 
 use std::collections::HashSet;
 
 use common::{at, password, register_with_admin, Sandbox};
+use kortisto_core::audit::AuditEvent;
 use kortisto_core::auth::{Action, Role, Session};
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::deals::{DealFilter, DealInput, DealKind, DealStatus};
@@ -646,21 +648,103 @@ fn every_entry_point_follows_the_permission_table_for_every_role() {
     for (action, call) in &calls {
         for (role, session) in &sessions {
             n += 1;
+            let before = audit_head(&register, &admin);
             let result = call(&mut register, session, n);
             let refused = matches!(result, Err(Error::PermissionDenied { .. }));
+            let written = audit_since(&register, &admin, before);
+            let names: Vec<&str> = written.iter().map(|e| e.action.as_str()).collect();
+            let (setup, own) = names.split_at(set_up_by(*action).len().min(names.len()));
+            assert_eq!(
+                setup,
+                set_up_by(*action),
+                "{action:?} as {role:?}: {names:?}"
+            );
             if action.allows(*role) {
                 assert!(
                     result.is_ok(),
                     "{action:?} as {role:?} should succeed: {result:?}"
                 );
+                assert_eq!(
+                    own,
+                    vec![action.name(); own_entries(*action)],
+                    "{action:?} as {role:?} writes its own entry and no other"
+                );
+                for entry in &written[setup.len()..] {
+                    assert_eq!(entry.user_id.as_deref(), Some(session.user_id.as_str()));
+                }
             } else {
                 assert!(
                     refused,
                     "{action:?} as {role:?} should be refused: {result:?}"
                 );
+                assert!(own.is_empty(), "{action:?} as {role:?} refused: {names:?}");
             }
         }
     }
+}
+
+/// The entries a call in the table writes before its action, as set-up of its own.
+fn set_up_by(action: Action) -> &'static [&'static str] {
+    match action {
+        Action::Erase => &["login", "person_add"],
+        Action::UserDeactivate => &["login", "user_add"],
+        _ => &[],
+    }
+}
+
+/// How many entries of its own an allowed call in the table writes: none for pure reads and
+/// for the calls whose test data stops them past the role check, one for everything else,
+/// and one per record added for a business card (its person and position).
+fn own_entries(action: Action) -> usize {
+    match action {
+        Action::UserList
+        | Action::AuditList
+        | Action::AuditVerify
+        | Action::TrainingList
+        | Action::InternalAuditList
+        | Action::SettingsRead
+        | Action::PersonList
+        | Action::OrganisationList
+        | Action::DuplicateCheck
+        | Action::DealList
+        | Action::MeetingList
+        | Action::Search
+        | Action::ConsentList
+        | Action::ProcessorList
+        | Action::TransferList
+        | Action::RequestList
+        | Action::RetentionPreview => 0,
+        // A missing backup file and a register that already has people.
+        Action::BackupRestore | Action::DemoFill => 0,
+        Action::BusinessCardSave => 2,
+        _ => 1,
+    }
+}
+
+/// The newest audit entry's position (audit_list writes no entry of its own).
+fn audit_head(register: &Register, admin: &Session) -> i64 {
+    let filter = AuditFilter {
+        limit: Some(1),
+        ..Default::default()
+    };
+    let newest = register.audit_list(admin, &filter).unwrap();
+    newest.first().map_or(0, |entry| entry.seq)
+}
+
+/// The entries after position `seq`, oldest first.
+fn audit_since(register: &Register, admin: &Session, seq: i64) -> Vec<AuditEvent> {
+    let filter = AuditFilter {
+        limit: Some(100),
+        ..Default::default()
+    };
+    let mut entries: Vec<AuditEvent> = register
+        .audit_list(admin, &filter)
+        .unwrap()
+        .into_iter()
+        .filter(|entry| entry.seq > seq)
+        .collect();
+    entries.sort_by_key(|entry| entry.seq);
+    entries
 }
 
 #[test]

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod commands;
+mod context;
 mod output;
 mod session;
 
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use kortisto_core::{DataDir, Language, Preferences};
 
+use crate::context::Context;
 use crate::output::Output;
 
 /// Kortisto — asiakas- ja sidosryhmärekisteri / customer and stakeholder register.
@@ -136,52 +138,47 @@ fn main() -> ExitCode {
     let language = cli
         .lang
         .unwrap_or_else(|| Preferences::load(&data_dir).language);
-    let out = Output::new(cli.json, language);
-    let user = cli.user.as_deref();
+    let ctx = Context {
+        data_dir,
+        out: Output::new(cli.json, language),
+        user: cli.user,
+    };
     let result = match cli.command {
-        Command::Init(args) => commands::init::run(&data_dir, &out, args),
-        Command::Status(args) => commands::status::run(&data_dir, &out, args),
-        Command::Recover(args) => commands::recover::run(&data_dir, &out, args),
-        Command::Rekey(args) => commands::rekey::run(&data_dir, &out, user, args),
-        Command::Repair(args) => commands::repair::run(&data_dir, &out, args),
-        Command::Restore(args) => commands::restore::run(&data_dir, &out, args),
-        Command::User(command) => commands::user::run(&data_dir, &out, user, command),
-        Command::Audit(command) => commands::audit::run(&data_dir, &out, user, command),
-        Command::Training(command) => {
-            commands::training::run_training(&data_dir, &out, user, command)
-        }
-        Command::InternalAudit(command) => {
-            commands::training::run_internal_audit(&data_dir, &out, user, command)
-        }
-        Command::Person(command) => commands::person::run(&data_dir, &out, user, command),
-        Command::Org(command) => commands::org::run(&data_dir, &out, user, command),
-        Command::Position(command) => commands::position::run(&data_dir, &out, user, command),
-        Command::Contact(command) => commands::contact::run(&data_dir, &out, user, command),
-        Command::Deal(command) => commands::deal::run(&data_dir, &out, user, command),
-        Command::Meeting(command) => commands::meeting::run(&data_dir, &out, user, command),
-        Command::Element(command) => commands::element::run(&data_dir, &out, user, command),
-        Command::Search(args) => commands::search::run(&data_dir, &out, user, args),
-        Command::Demo(args) => commands::demo::run(&data_dir, &out, user, args),
-        Command::Bench(args) => commands::bench::run(&out, args),
-        Command::Consent(command) => commands::consent::run(&data_dir, &out, user, command),
-        Command::Marketing(command) => commands::marketing::run(&data_dir, &out, user, command),
-        Command::Processor(command) => {
-            commands::processor::run_processor(&data_dir, &out, user, command)
-        }
-        Command::Transfer(command) => {
-            commands::processor::run_transfer(&data_dir, &out, user, command)
-        }
-        Command::Disclose(args) => commands::disclose::run(&data_dir, &out, user, args),
-        Command::Request(command) => commands::request::run(&data_dir, &out, user, command),
-        Command::Extract(args) => commands::extract::run(&data_dir, &out, user, args),
-        Command::Erase(args) => commands::erase::run(&data_dir, &out, user, args),
-        Command::LegalHold(command) => commands::legal_hold::run(&data_dir, &out, user, command),
-        Command::Retention(command) => commands::retention::run(&data_dir, &out, user, command),
-        Command::Backup(command) => commands::backup::run(&data_dir, &out, user, command),
+        Command::Init(args) => commands::init::run(&ctx, args),
+        Command::Status(args) => commands::status::run(&ctx, args),
+        Command::Recover(args) => commands::recover::run(&ctx, args),
+        Command::Rekey(args) => commands::rekey::run(&ctx, args),
+        Command::Repair(args) => commands::repair::run(&ctx, args),
+        Command::Restore(args) => commands::restore::run(&ctx, args),
+        Command::User(command) => commands::user::run(&ctx, command),
+        Command::Audit(command) => commands::audit::run(&ctx, command),
+        Command::Training(command) => commands::training::run_training(&ctx, command),
+        Command::InternalAudit(command) => commands::training::run_internal_audit(&ctx, command),
+        Command::Person(command) => commands::person::run(&ctx, command),
+        Command::Org(command) => commands::org::run(&ctx, command),
+        Command::Position(command) => commands::position::run(&ctx, command),
+        Command::Contact(command) => commands::contact::run(&ctx, command),
+        Command::Deal(command) => commands::deal::run(&ctx, command),
+        Command::Meeting(command) => commands::meeting::run(&ctx, command),
+        Command::Element(command) => commands::element::run(&ctx, command),
+        Command::Search(args) => commands::search::run(&ctx, args),
+        Command::Demo(args) => commands::demo::run(&ctx, args),
+        Command::Bench(args) => commands::bench::run(&ctx, args),
+        Command::Consent(command) => commands::consent::run(&ctx, command),
+        Command::Marketing(command) => commands::marketing::run(&ctx, command),
+        Command::Processor(command) => commands::processor::run_processor(&ctx, command),
+        Command::Transfer(command) => commands::processor::run_transfer(&ctx, command),
+        Command::Disclose(args) => commands::disclose::run(&ctx, args),
+        Command::Request(command) => commands::request::run(&ctx, command),
+        Command::Extract(args) => commands::extract::run(&ctx, args),
+        Command::Erase(args) => commands::erase::run(&ctx, args),
+        Command::LegalHold(command) => commands::legal_hold::run(&ctx, command),
+        Command::Retention(command) => commands::retention::run(&ctx, command),
+        Command::Backup(command) => commands::backup::run(&ctx, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => out.fail(&error),
+        Err(error) => ctx.out.fail(&error),
     }
 }
 

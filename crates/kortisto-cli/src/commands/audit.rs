@@ -1,9 +1,9 @@
 //! `kortisto audit`: list the audit trail with filters, and verify its hash chain.
 use kortisto_core::audit::AuditFilter;
-use kortisto_core::{parse_date, DataDir, Error, Result};
+use kortisto_core::{parse_date, Error, Result};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -29,15 +29,14 @@ pub enum Command {
     Verify,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let since = match &command {
         Command::List {
             since: Some(text), ..
         } => Some(parse_date("since", text)?.to_string()),
         _ => None,
     };
-    let (register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         Command::List {
             by,
             action,
@@ -53,8 +52,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 limit: Some(limit),
                 ..AuditFilter::default()
             };
-            let events = register.audit_list(&session, &filter)?;
-            out.print(&events, |_| {
+            let events = register.audit_list(session, &filter)?;
+            ctx.out.print(&events, |_| {
                 events
                     .iter()
                     .map(|e| {
@@ -74,8 +73,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             Ok(())
         }
         Command::Verify => {
-            let verification = register.audit_verify(&session)?;
-            out.print(&verification, |l| {
+            let verification = register.audit_verify(session)?;
+            ctx.out.print(&verification, |l| {
                 if verification.intact {
                     format!(
                         "{} ({} {})",
@@ -92,6 +91,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 None => Ok(()),
             }
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -1,10 +1,10 @@
 //! `kortisto backup`: encrypted backups, and a restore that never brings back what was erased.
 use std::path::PathBuf;
 
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, size, Output};
+use crate::context::Context;
+use crate::output::{pick, size};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -23,24 +23,23 @@ pub enum Command {
     },
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = match command {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    ctx.as_user(|register, session| match command {
         Command::Create { out: file } => {
             eprintln!(
                 "{}",
                 pick(
-                    out.language(),
+                    ctx.language(),
                     "Otetaan tilannevedos ja salataan…",
                     "Taking a snapshot and encrypting…"
                 )
             );
             register
-                .backup_create(Some(&session), &file, &SystemClock)
+                .backup_create(Some(session), &file, &SystemClock)
                 .map(|info| {
                     let mb_per_s =
                         info.snapshot_bytes as f64 / 1e6 / info.encrypt_seconds.max(1e-9);
-                    out.print(&info, |l| {
+                    ctx.out.print(&info, |l| {
                         format!(
                             "{} {} ({}; {} {:.0} MB/s)",
                             pick(l, "Varmuuskopio kirjoitettu:", "Backup written:"),
@@ -56,15 +55,15 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             eprintln!(
                 "{}",
                 pick(
-                    out.language(),
+                    ctx.language(),
                     "Tarkistetaan ja puretaan varmuuskopio…",
                     "Checking and decrypting the backup…"
                 )
             );
             register
-                .backup_restore(&session, &file, &SystemClock)
+                .backup_restore(session, &file, &SystemClock)
                 .map(|report| {
-                    out.print(&report, |l| {
+                    ctx.out.print(&report, |l| {
                         format!(
                             "{} {}; {} {}",
                             pick(
@@ -83,6 +82,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                     })
                 })
         }
-    };
-    finish(register, &session, result)
+    })
 }

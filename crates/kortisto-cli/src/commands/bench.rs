@@ -16,7 +16,8 @@ use kortisto_core::{DataDir, Error, Keychain, Language, Register, Result, System
 use serde::Serialize;
 
 use super::demo::progress_printer;
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Measure search, the person page, meeting logging, business-card entry and opening on a
 /// demo register, encrypted and unencrypted side by side (run it on a release build).
@@ -345,8 +346,8 @@ fn table(language: Language, report: &Report) -> String {
     lines.join("\n")
 }
 
-pub fn run(out: &Output, args: Args) -> Result<()> {
-    let language = out.language();
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let language = ctx.language();
     let clock = SystemClock;
     let temp = tempfile::Builder::new()
         .prefix("kortisto-bench-")
@@ -513,6 +514,6 @@ pub fn run(out: &Output, args: Args) -> Result<()> {
         backup_encrypt_mb_per_s: encrypt_mb_per_s,
         backup_met: encrypt_mb_per_s >= 200.0,
     };
-    out.print(&report, |l| table(l, &report));
+    ctx.out.print(&report, |l| table(l, &report));
     Ok(())
 }

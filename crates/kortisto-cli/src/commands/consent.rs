@@ -1,9 +1,9 @@
 //! `kortisto consent`: record consent given or withdrawn, and read a person's history.
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
-use kortisto_core::{DataDir, Error, Result, SystemClock};
+use kortisto_core::{Error, Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -48,7 +48,7 @@ fn channel(text: &str) -> Result<ConsentChannel> {
     })
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let input = match &command {
         Command::Give(args) | Command::Withdraw(args) => Some(ConsentInput {
             person_id: args.person_id.clone(),
@@ -65,11 +65,10 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
         }),
         Command::History { .. } => None,
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match (&command, input) {
+    ctx.as_user(|register, session| match (&command, input) {
         (Command::History { person_id }, _) => {
-            let events = register.consent_history(&session, person_id)?;
-            out.print(&events, |l| {
+            let events = register.consent_history(session, person_id)?;
+            ctx.out.print(&events, |l| {
                 if events.is_empty() {
                     return pick(l, "Ei suostumustapahtumia.", "No consent events.");
                 }
@@ -91,8 +90,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             Ok(())
         }
         (_, Some(input)) => {
-            let event = register.consent_record(&session, &input, &SystemClock)?;
-            out.print(&event, |l| match event.kind {
+            let event = register.consent_record(session, &input, &SystemClock)?;
+            ctx.out.print(&event, |l| match event.kind {
                 ConsentEventKind::Given => pick(l, "Suostumus kirjattu.", "Consent recorded."),
                 ConsentEventKind::Withdrawn => pick(
                     l,
@@ -103,6 +102,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             Ok(())
         }
         _ => unreachable!("every consent command is covered"),
-    })();
-    finish(register, &session, result)
+    })
 }

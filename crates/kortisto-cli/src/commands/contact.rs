@@ -1,11 +1,12 @@
 //! `kortisto contact`: a contact datum (address, phone, mobile, e-mail, social-media contact)
 //! of a person or an organisation, with its source.
 use kortisto_core::people::{ContactInput, ContactKind};
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
 use super::person::SourceArgs;
-use super::{finish, open_as, with_id};
-use crate::output::{pick, Output};
+use super::with_id;
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -35,7 +36,7 @@ pub enum Command {
     },
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let Command::Add {
         person,
         org,
@@ -47,10 +48,9 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
     } = command;
     let kind = ContactKind::parse(&kind)?;
     let source = source.parse()?;
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| {
+    ctx.as_user(|register, session| {
         let added = register.contact_add(
-            &session,
+            session,
             person.as_deref(),
             org.as_deref(),
             &ContactInput {
@@ -62,7 +62,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             &source,
             &SystemClock,
         )?;
-        out.print(&with_id(&added, "contact_id"), |l| {
+        ctx.out.print(&with_id(&added, "contact_id"), |l| {
             format!(
                 "{} {}: {} (id {})",
                 pick(l, "Yhteystieto lisätty:", "Contact data added:"),
@@ -72,6 +72,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             )
         });
         Ok(())
-    })();
-    finish(register, &session, result)
+    })
 }

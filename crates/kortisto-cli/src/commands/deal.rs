@@ -1,10 +1,11 @@
 //! `kortisto deal`: delivery and service contracts, offers, requests for quotation, leads
 //! and information requests, with status, dates and the people involved.
 use kortisto_core::deals::{Deal, DealFilter, DealInput, DealKind, DealStatus};
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{all_with_id, date_range, finish, open_as, with_id, ListArgs};
-use crate::output::{pick, Output};
+use super::{all_with_id, date_range, with_id, ListArgs};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -97,7 +98,7 @@ fn status(text: Option<&str>) -> Result<Option<DealStatus>> {
     text.map(DealStatus::parse).transpose()
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     // Kinds and statuses are checked before any password is asked.
     let (parsed_kind, parsed_status) = match &command {
         Command::Add {
@@ -110,9 +111,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             kind: k, status: s, ..
         } => (kind(k.as_deref())?, status(s.as_deref())?),
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
     let clock = SystemClock;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         Command::Add {
             org,
             title,
@@ -123,7 +123,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             ..
         } => {
             let added = register.deal_add(
-                &session,
+                session,
                 &DealInput {
                     kind: parsed_kind.expect("parsed above"),
                     organisation_id: org,
@@ -136,7 +136,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 },
                 &clock,
             )?;
-            out.print(&with_id(&added, "deal_id"), |l| {
+            ctx.out.print(&with_id(&added, "deal_id"), |l| {
                 format!(
                     "{} {} (id {})",
                     pick(l, "Kauppa lisätty:", "Deal added:"),
@@ -149,7 +149,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
         Command::List { list, .. } => {
             let deals = list.collect(|offset, limit| {
                 register.deal_list(
-                    &session,
+                    session,
                     &DealFilter {
                         kind: parsed_kind,
                         status: parsed_status,
@@ -158,7 +158,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                     },
                 )
             })?;
-            out.print(&all_with_id(&deals, "deal_id"), |_| {
+            ctx.out.print(&all_with_id(&deals, "deal_id"), |_| {
                 deals.iter().map(line).collect::<Vec<_>>().join("\n")
             });
             Ok(())
@@ -173,7 +173,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             people,
             ..
         } => {
-            let current = register.deal(&session, &id)?;
+            let current = register.deal(session, &id)?;
             let input = DealInput {
                 kind: parsed_kind.unwrap_or(current.kind),
                 organisation_id: org.unwrap_or(current.organisation_id),
@@ -188,8 +188,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                     people
                 },
             };
-            let edited = register.deal_edit(&session, &id, &input, &clock)?;
-            out.print(&with_id(&edited, "deal_id"), |l| {
+            let edited = register.deal_edit(session, &id, &input, &clock)?;
+            ctx.out.print(&with_id(&edited, "deal_id"), |l| {
                 format!(
                     "{} {}",
                     pick(l, "Kauppa päivitetty:", "Deal updated:"),
@@ -198,6 +198,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -4,10 +4,10 @@
 use std::time::Instant;
 
 use kortisto_core::demo::{DemoOptions, DemoProgress, DemoSummary};
-use kortisto_core::{parse_date, DataDir, Language, Result, SystemClock};
+use kortisto_core::{parse_date, Language, Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Fill an empty register (no people yet) with synthetic Finnish-looking data: organisations,
 /// people, positions, contact data, deals, meetings and service elements over six years.
@@ -91,13 +91,12 @@ pub fn describe(language: Language, s: &DemoSummary) -> String {
     }
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let options = args.options()?;
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| {
-        let mut progress = progress_printer(out.language());
-        let summary = register.demo_fill(&session, &options, &SystemClock, &mut progress)?;
-        out.print(&summary, |l| {
+    ctx.as_user(|register, session| {
+        let mut progress = progress_printer(ctx.language());
+        let summary = register.demo_fill(session, &options, &SystemClock, &mut progress)?;
+        ctx.out.print(&summary, |l| {
             format!(
                 "{} {}",
                 pick(l, "Demoaineisto luotu:", "Demo data created:"),
@@ -105,6 +104,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> 
             )
         });
         Ok(())
-    })();
-    finish(register, &session, result)
+    })
 }

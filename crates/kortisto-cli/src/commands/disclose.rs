@@ -1,9 +1,9 @@
 //! `kortisto disclose`: log that a person's data was disclosed to a processor.
 use kortisto_core::disclosures::DisclosureInput;
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Log a disclosure of a person's data to a processor (what, to whom, when, why).
 #[derive(Debug, clap::Args)]
@@ -24,8 +24,7 @@ pub struct Args {
     on: Option<String>,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let input = DisclosureInput {
         person_id: args.person_id,
         processor_id: args.processor,
@@ -33,14 +32,15 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> 
         why: args.why,
         disclosed_on: args.on,
     };
-    let result = register.disclose(&session, &input, &SystemClock).map(|d| {
-        out.print(&d, |l| {
-            format!(
-                "{} {}",
-                pick(l, "Luovutus kirjattu:", "Disclosure logged:"),
-                d.disclosure_id
-            )
-        });
-    });
-    finish(register, &session, result)
+    ctx.as_user(|register, session| {
+        register.disclose(session, &input, &SystemClock).map(|d| {
+            ctx.out.print(&d, |l| {
+                format!(
+                    "{} {}",
+                    pick(l, "Luovutus kirjattu:", "Disclosure logged:"),
+                    d.disclosure_id
+                )
+            });
+        })
+    })
 }

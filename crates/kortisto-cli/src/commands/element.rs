@@ -1,10 +1,11 @@
 //! `kortisto element`: third-party licences, devices and services registered for a
 //! customer's solution (R1.9), with the person they are registered to.
 use kortisto_core::meetings::{ServiceElementInput, ServiceElementKind};
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{date_range, finish, open_as, with_id};
-use crate::output::{pick, Output};
+use super::{date_range, with_id};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -34,7 +35,7 @@ pub enum Command {
     },
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let Command::Add {
         kind,
         vendor,
@@ -45,10 +46,9 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
         valid_to,
     } = command;
     let kind = ServiceElementKind::parse(&kind)?;
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| {
+    ctx.as_user(|register, session| {
         let added = register.element_add(
-            &session,
+            session,
             &ServiceElementInput {
                 kind,
                 vendor,
@@ -60,7 +60,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             },
             &SystemClock,
         )?;
-        out.print(&with_id(&added, "element_id"), |l| {
+        ctx.out.print(&with_id(&added, "element_id"), |l| {
             format!(
                 "{} {} {} {}, {} {} (id {})",
                 pick(l, "Palveluelementti lisätty:", "Service element added:"),
@@ -73,6 +73,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             )
         });
         Ok(())
-    })();
-    finish(register, &session, result)
+    })
 }

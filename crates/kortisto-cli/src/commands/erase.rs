@@ -1,8 +1,8 @@
 //! `kortisto erase`: erase a person, or be told what blocks it and until when.
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Erase a person with all their personal data (refused, with the reasons, while contracts,
 /// open deals or legal holds remain). Prints the erasure receipt: ids and counts only.
@@ -15,36 +15,36 @@ pub struct Args {
     request: Option<String>,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = register
-        .erase(
-            &session,
-            &args.person_id,
-            args.request.as_deref(),
-            &SystemClock,
-        )
-        .map(|receipt| {
-            out.print(&receipt, |l| {
-                let mut text = format!(
-                    "{} {} ({} {}, {} {})",
-                    pick(l, "Henkilö poistettu. Kuitti:", "Person erased. Receipt:"),
-                    receipt.receipt_id,
-                    receipt.counts.contacts,
-                    pick(l, "yhteystietoa", "contact data"),
-                    receipt.counts.consent_events,
-                    pick(l, "suostumustapahtumaa", "consent events"),
-                );
-                for note in &receipt.notes_to_review {
-                    text.push_str(&format!(
-                        "\n  {} {} {}",
-                        pick(l, "Tarkista muistiinpanot:", "Review the notes of"),
-                        note.record_kind,
-                        note.record_id
-                    ));
-                }
-                text
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    ctx.as_user(|register, session| {
+        register
+            .erase(
+                session,
+                &args.person_id,
+                args.request.as_deref(),
+                &SystemClock,
+            )
+            .map(|receipt| {
+                ctx.out.print(&receipt, |l| {
+                    let mut text = format!(
+                        "{} {} ({} {}, {} {})",
+                        pick(l, "Henkilö poistettu. Kuitti:", "Person erased. Receipt:"),
+                        receipt.receipt_id,
+                        receipt.counts.contacts,
+                        pick(l, "yhteystietoa", "contact data"),
+                        receipt.counts.consent_events,
+                        pick(l, "suostumustapahtumaa", "consent events"),
+                    );
+                    for note in &receipt.notes_to_review {
+                        text.push_str(&format!(
+                            "\n  {} {} {}",
+                            pick(l, "Tarkista muistiinpanot:", "Review the notes of"),
+                            note.record_kind,
+                            note.record_id
+                        ));
+                    }
+                    text
+                })
             })
-        });
-    finish(register, &session, result)
+    })
 }

@@ -1,10 +1,10 @@
 //! `kortisto extract`: a person's subject-access extract as PDF + JSON + manifest.
 use std::path::PathBuf;
 
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Write a person's subject-access extract (PDF, JSON and a SHA-256 manifest) into a folder;
 /// its language is the one of `--lang`.
@@ -21,30 +21,30 @@ pub struct Args {
     request: Option<String>,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let folder = args
         .out
         .unwrap_or_else(kortisto_core::output_file::default_folder);
-    let result = register
-        .extract(
-            &session,
-            &args.person_id,
-            out.language(),
-            &folder,
-            args.request.as_deref(),
-            &SystemClock,
-        )
-        .map(|files| {
-            out.print(&files, |l| {
-                format!(
-                    "{}\n  {}\n  {}\n  {}",
-                    pick(l, "Tietopyyntö kirjoitettu:", "Extract written:"),
-                    files.pdf_path,
-                    files.json_path,
-                    files.manifest_path
-                )
+    ctx.as_user(|register, session| {
+        register
+            .extract(
+                session,
+                &args.person_id,
+                ctx.language(),
+                &folder,
+                args.request.as_deref(),
+                &SystemClock,
+            )
+            .map(|files| {
+                ctx.out.print(&files, |l| {
+                    format!(
+                        "{}\n  {}\n  {}\n  {}",
+                        pick(l, "Tietopyyntö kirjoitettu:", "Extract written:"),
+                        files.pdf_path,
+                        files.json_path,
+                        files.manifest_path
+                    )
+                })
             })
-        });
-    finish(register, &session, result)
+    })
 }

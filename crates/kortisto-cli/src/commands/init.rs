@@ -1,8 +1,9 @@
 //! `kortisto init`: creates a register and shows its recovery code, once.
-use kortisto_core::{DataDir, Keychain, Register, Result, SystemClock};
+use kortisto_core::{Keychain, Register, Result, SystemClock};
 use serde::Serialize;
 
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Create a new, empty register in the data folder.
 #[derive(Debug, clap::Args)]
@@ -24,7 +25,7 @@ struct Initialised<'a> {
     admin: Option<String>,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // Ask for the administrator's password before anything is created, so a refused
     // password leaves no half-made register behind.
     let admin_password = match &args.admin {
@@ -33,13 +34,13 @@ pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
                 name,
                 args.admin_display_name.as_deref().unwrap_or(name),
             )?;
-            let password = crate::session::new_password(out.language())?;
+            let password = crate::session::new_password(ctx.language())?;
             password.check_new()?;
             Some(password)
         }
         None => None,
     };
-    let mut created = Register::create(data_dir, &Keychain::from_env(), &SystemClock)?;
+    let mut created = Register::create(&ctx.data_dir, &Keychain::from_env(), &SystemClock)?;
     let admin = match (&args.admin, admin_password) {
         (Some(name), Some(password)) => {
             let display_name = args.admin_display_name.as_deref().unwrap_or(name);
@@ -54,11 +55,11 @@ pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
     };
     let report = Initialised {
         register_id: created.register.register_id(),
-        data_dir: data_dir.path().display().to_string(),
+        data_dir: ctx.data_dir.path().display().to_string(),
         recovery_code: created.recovery_code.reveal(),
         admin,
     };
-    out.print(&report, |language| {
+    ctx.out.print(&report, |language| {
         format!(
             "{}\n\n    {}\n\n{}",
             pick(

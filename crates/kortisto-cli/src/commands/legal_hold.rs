@@ -1,8 +1,8 @@
 //! `kortisto legal-hold add`: stop deletion of a person, organisation or deal until a date.
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -23,9 +23,8 @@ pub enum Command {
     },
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    ctx.as_user(|register, session| match command {
         Command::Add {
             kind,
             id,
@@ -33,15 +32,15 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             until,
         } => {
             let hold =
-                register.legal_hold_add(&session, &kind, &id, &reason, &until, &SystemClock)?;
-            out.print(&serde_json::json!({ "legal_hold_id": hold }), |l| {
-                format!(
-                    "{} {hold}",
-                    pick(l, "Säilytysvelvoite kirjattu:", "Legal hold recorded:")
-                )
-            });
+                register.legal_hold_add(session, &kind, &id, &reason, &until, &SystemClock)?;
+            ctx.out
+                .print(&serde_json::json!({ "legal_hold_id": hold }), |l| {
+                    format!(
+                        "{} {hold}",
+                        pick(l, "Säilytysvelvoite kirjattu:", "Legal hold recorded:")
+                    )
+                });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -2,10 +2,10 @@
 use std::path::PathBuf;
 
 use kortisto_core::consent::{marketing_csv, ExportFormat};
-use kortisto_core::{DataDir, Error, Result, SystemClock};
+use kortisto_core::{Error, Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -24,9 +24,8 @@ pub enum Command {
     },
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    ctx.as_user(|register, session| match command {
         Command::List {
             purpose,
             format,
@@ -35,7 +34,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             // `--json` says how the command answers; the file's format is `--format`'s.
             let format = match format.as_str() {
                 "json" => ExportFormat::Json,
-                "csv" if out.is_json() && file.is_none() => ExportFormat::Json,
+                "csv" if ctx.out.is_json() && file.is_none() => ExportFormat::Json,
                 "csv" => ExportFormat::Csv,
                 _ => {
                     return Err(Error::FieldInvalid {
@@ -46,14 +45,14 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             };
             if let Some(file) = file {
                 let written = register.marketing_export(
-                    &session,
+                    session,
                     &purpose,
                     format,
-                    out.language(),
+                    ctx.language(),
                     &file,
                     &SystemClock,
                 )?;
-                out.print(&written, |l| {
+                ctx.out.print(&written, |l| {
                     format!(
                         "{} {} ({} {})",
                         pick(
@@ -68,18 +67,17 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 });
                 return Ok(());
             }
-            let list = register.marketing_list(&session, &purpose, &SystemClock)?;
+            let list = register.marketing_list(session, &purpose, &SystemClock)?;
             match format {
-                ExportFormat::Json => out.print_json(&list),
+                ExportFormat::Json => ctx.out.print_json(&list),
                 ExportFormat::Csv => {
                     print!(
                         "{}",
-                        String::from_utf8_lossy(&marketing_csv(&list, out.language()))
+                        String::from_utf8_lossy(&marketing_csv(&list, ctx.language()))
                     )
                 }
             }
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -1,10 +1,11 @@
 //! `kortisto meeting`: log customer meetings, calls, e-mails, visits and web meetings (past
 //! ones with `--at`), and list them.
 use kortisto_core::meetings::{Meeting, MeetingFilter, MeetingInput, MeetingKind};
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{all_with_id, finish, local_time, open_as, with_id, ListArgs};
-use crate::output::{pick, Output};
+use super::{all_with_id, local_time, with_id, ListArgs};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -59,13 +60,12 @@ fn line(m: &Meeting) -> String {
     )
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let kind = match &command {
         Command::Log { kind, .. } => Some(MeetingKind::parse(kind)?),
         Command::List { .. } => None,
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         Command::Log {
             subject,
             people,
@@ -75,7 +75,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             ..
         } => {
             let logged = register.meeting_log(
-                &session,
+                session,
                 &MeetingInput {
                     kind: kind.expect("parsed above"),
                     at,
@@ -86,7 +86,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 },
                 &SystemClock,
             )?;
-            out.print(&with_id(&logged, "meeting_id"), |l| {
+            ctx.out.print(&with_id(&logged, "meeting_id"), |l| {
                 format!(
                     "{} {}",
                     pick(l, "Tapaaminen kirjattu:", "Meeting logged:"),
@@ -107,7 +107,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             };
             let meetings = list.collect(|offset, limit| {
                 register.meeting_list(
-                    &session,
+                    session,
                     &MeetingFilter {
                         person_id: person.clone(),
                         organisation_id: org.clone(),
@@ -116,11 +116,10 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                     },
                 )
             })?;
-            out.print(&all_with_id(&meetings, "meeting_id"), |_| {
+            ctx.out.print(&all_with_id(&meetings, "meeting_id"), |_| {
                 meetings.iter().map(line).collect::<Vec<_>>().join("\n")
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

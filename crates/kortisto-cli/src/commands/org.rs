@@ -3,13 +3,12 @@
 use kortisto_core::organisations::{
     Organisation, OrganisationInput, OrganisationKind, OrganisationPage,
 };
-use kortisto_core::{DataDir, Language, Result, SystemClock};
+use kortisto_core::{Language, Result, SystemClock};
 
 use super::person::describe_source;
-use super::{
-    all_with_id, date_range, finish, finnish_date_opt, local_time, open_as, with_id, ListArgs,
-};
-use crate::output::{pick, Output};
+use super::{all_with_id, date_range, finnish_date_opt, local_time, with_id, ListArgs};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -173,14 +172,13 @@ fn page_text(l: Language, page: &OrganisationPage) -> String {
     lines.join("\n")
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let kind = match &command {
         Command::Add { kind, .. } => Some(OrganisationKind::parse(kind)?),
         _ => None,
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
     let clock = SystemClock;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         Command::Add {
             name,
             parent,
@@ -190,7 +188,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             ..
         } => {
             let added = register.organisation_add(
-                &session,
+                session,
                 &OrganisationInput {
                     name,
                     kind,
@@ -201,7 +199,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 },
                 &clock,
             )?;
-            out.print(&with_id(&added, "organisation_id"), |l| {
+            ctx.out.print(&with_id(&added, "organisation_id"), |l| {
                 format!(
                     "{} {} (id {})",
                     pick(l, "Organisaatio lisätty:", "Organisation added:"),
@@ -213,19 +211,18 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
         }
         Command::List(list) => {
             let all =
-                list.collect(|offset, limit| register.organisation_list(&session, offset, limit))?;
-            out.print(&all_with_id(&all, "organisation_id"), |_| {
+                list.collect(|offset, limit| register.organisation_list(session, offset, limit))?;
+            ctx.out.print(&all_with_id(&all, "organisation_id"), |_| {
                 all.iter().map(line).collect::<Vec<_>>().join("\n")
             });
             Ok(())
         }
         Command::Show { id } => {
-            let page = register.organisation_page(&session, &id, &clock)?;
+            let page = register.organisation_page(session, &id, &clock)?;
             let mut json = serde_json::to_value(&page).expect("pages serialise");
             json["id"] = page.organisation.organisation_id.clone().into();
-            out.print(&json, |l| page_text(l, &page));
+            ctx.out.print(&json, |l| page_text(l, &page));
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -2,12 +2,11 @@
 //! person's whole page, and correct their name.
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PersonPage, PersonSummary};
 use kortisto_core::sources::{Source, SourceInput, SourceKind};
-use kortisto_core::{DataDir, Language, Result, SystemClock};
+use kortisto_core::{Language, Result, SystemClock};
 
-use super::{
-    all_with_id, date_range, finish, finnish_date, local_time, open_as, with_id, ListArgs,
-};
-use crate::output::{pick, Output};
+use super::{all_with_id, date_range, finnish_date, local_time, with_id, ListArgs};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -228,14 +227,13 @@ fn page_text(l: Language, page: &PersonPage) -> String {
     lines.join("\n")
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let source = match &command {
         Command::Add { source, .. } => Some(source.parse()?),
         _ => None,
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
     let clock = SystemClock;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         Command::Add {
             surname,
             first_name,
@@ -261,7 +259,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             })
             .collect();
             let person = register.person_add(
-                &session,
+                session,
                 &PersonInput {
                     surname,
                     first_name,
@@ -271,7 +269,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 source.as_ref().expect("parsed above"),
                 &clock,
             )?;
-            out.print(&with_id(&person, "person_id"), |l| {
+            ctx.out.print(&with_id(&person, "person_id"), |l| {
                 format!(
                     "{} {} {} (id {})",
                     pick(l, "Henkilö lisätty:", "Person added:"),
@@ -284,8 +282,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
         }
         Command::List(list) => {
             let people =
-                list.collect(|offset, limit| register.person_list(&session, offset, limit))?;
-            out.print(&all_with_id(&people, "person_id"), |_| {
+                list.collect(|offset, limit| register.person_list(session, offset, limit))?;
+            ctx.out.print(&all_with_id(&people, "person_id"), |_| {
                 people
                     .iter()
                     .map(summary_line)
@@ -295,10 +293,10 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             Ok(())
         }
         Command::Show { id } => {
-            let page = register.person_page(&session, &id, &clock)?;
+            let page = register.person_page(session, &id, &clock)?;
             let mut json = serde_json::to_value(&page).expect("pages serialise");
             json["id"] = page.person.person_id.clone().into();
-            out.print(&json, |l| page_text(l, &page));
+            ctx.out.print(&json, |l| page_text(l, &page));
             Ok(())
         }
         Command::Edit {
@@ -307,9 +305,9 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             first_name,
             other_first_names,
         } => {
-            let current = register.person_page(&session, &id, &clock)?.person;
+            let current = register.person_page(session, &id, &clock)?.person;
             let edited = register.person_edit(
-                &session,
+                session,
                 &id,
                 &PersonInput {
                     surname: surname.unwrap_or(current.surname),
@@ -318,7 +316,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 },
                 &clock,
             )?;
-            out.print(&with_id(&edited, "person_id"), |l| {
+            ctx.out.print(&with_id(&edited, "person_id"), |l| {
                 format!(
                     "{} {} {} (id {})",
                     pick(l, "Henkilö päivitetty:", "Person updated:"),
@@ -329,6 +327,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -1,10 +1,11 @@
 //! `kortisto position`: a person's position in an organisation, with its dates (history is
 //! kept: a move to another organisation is a new position and an end date on the old one).
 use kortisto_core::people::PositionInput;
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{date_range, finish, open_as, with_id};
-use crate::output::{pick, Output};
+use super::{date_range, with_id};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -31,9 +32,8 @@ pub enum Command {
     },
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    ctx.as_user(|register, session| match command {
         Command::Add {
             person,
             org,
@@ -43,7 +43,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             end,
         } => {
             let added = register.position_add(
-                &session,
+                session,
                 &PositionInput {
                     person_id: person,
                     organisation_id: org,
@@ -54,7 +54,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 },
                 &SystemClock,
             )?;
-            out.print(&with_id(&added, "position_id"), |l| {
+            ctx.out.print(&with_id(&added, "position_id"), |l| {
                 format!(
                     "{} {}: {}, {} {} (id {})",
                     pick(l, "Tehtävä lisätty:", "Position added:"),
@@ -67,6 +67,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -1,10 +1,10 @@
 //! `kortisto processor` and `kortisto transfer`: processors, and transfers outside the
 //! EU/EEA with their legal basis (the Privacy Shield is refused; old transfers are flagged).
 use kortisto_core::disclosures::{LegalBasis, ProcessorInput, TransferInput};
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ProcessorCommand {
@@ -60,14 +60,8 @@ pub enum TransferCommand {
     List,
 }
 
-pub fn run_processor(
-    data_dir: &DataDir,
-    out: &Output,
-    user: Option<&str>,
-    command: ProcessorCommand,
-) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+pub fn run_processor(ctx: &Context, command: ProcessorCommand) -> Result<()> {
+    ctx.as_user(|register, session| match command {
         ProcessorCommand::Add {
             name,
             service,
@@ -84,8 +78,8 @@ pub fn run_processor(
                 agreement_date,
                 processing_location: location,
             };
-            let processor = register.processor_add(&session, &input, &SystemClock)?;
-            out.print(&processor, |l| {
+            let processor = register.processor_add(session, &input, &SystemClock)?;
+            ctx.out.print(&processor, |l| {
                 format!(
                     "{} {}",
                     pick(l, "Käsittelijä lisätty:", "Processor added:"),
@@ -95,8 +89,8 @@ pub fn run_processor(
             Ok(())
         }
         ProcessorCommand::List => {
-            let list = register.processor_list(&session)?;
-            out.print(&list, |_| {
+            let list = register.processor_list(session)?;
+            ctx.out.print(&list, |_| {
                 list.iter()
                     .map(|p| {
                         format!(
@@ -109,22 +103,15 @@ pub fn run_processor(
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }
 
-pub fn run_transfer(
-    data_dir: &DataDir,
-    out: &Output,
-    user: Option<&str>,
-    command: TransferCommand,
-) -> Result<()> {
+pub fn run_transfer(ctx: &Context, command: TransferCommand) -> Result<()> {
     let basis = match &command {
         TransferCommand::Add { basis, .. } => Some(LegalBasis::parse(basis)?),
         TransferCommand::List => None,
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         TransferCommand::Add {
             processor,
             country,
@@ -141,8 +128,8 @@ pub fn run_transfer(
                 dpf_certified,
                 since_on: since,
             };
-            let transfer = register.transfer_add(&session, &input, &SystemClock)?;
-            out.print(&transfer, |l| {
+            let transfer = register.transfer_add(session, &input, &SystemClock)?;
+            ctx.out.print(&transfer, |l| {
                 format!(
                     "{} {}",
                     pick(l, "Siirto kirjattu:", "Transfer recorded:"),
@@ -152,8 +139,8 @@ pub fn run_transfer(
             Ok(())
         }
         TransferCommand::List => {
-            let list = register.transfer_list(&session)?;
-            out.print(&list, |l| {
+            let list = register.transfer_list(session)?;
+            ctx.out.print(&list, |l| {
                 list.iter()
                     .map(|t| {
                         let flag = match &t.needs_new_basis {
@@ -176,6 +163,5 @@ pub fn run_transfer(
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

@@ -1,8 +1,9 @@
 //! `kortisto recover`: puts the register's key back into this computer's keychain.
-use kortisto_core::{DataDir, Error, Keychain, RecoveryCode, Register, Result};
+use kortisto_core::{Error, Keychain, RecoveryCode, Register, Result};
 use serde::Serialize;
 
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Restore the register's key from the recovery code shown when it was created. The code
 /// is read from KORTISTO_RECOVERY_CODE, a hidden prompt, or standard input when it is not a
@@ -20,17 +21,17 @@ struct Recovered<'a> {
     recovered: bool,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.code.is_some() {
         return Err(Error::RecoveryCodeOnCommandLine);
     }
-    let code: RecoveryCode = crate::session::recovery_code(out.language())?;
-    let register = Register::recover(data_dir, &Keychain::from_env(), &code)?;
+    let code: RecoveryCode = crate::session::recovery_code(ctx.language())?;
+    let register = Register::recover(&ctx.data_dir, &Keychain::from_env(), &code)?;
     let report = Recovered {
         register_id: register.register_id(),
         recovered: true,
     };
-    out.print(&report, |language| {
+    ctx.out.print(&report, |language| {
         pick(
             language,
             &format!(

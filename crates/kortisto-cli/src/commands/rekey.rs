@@ -1,9 +1,9 @@
 //! `kortisto rekey`: rotates the register key (admin) and prints the new recovery code once.
-use kortisto_core::{DataDir, Result, SystemClock};
+use kortisto_core::{Result, SystemClock};
 use serde::Serialize;
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Rotate the register key (admin): the database is re-encrypted under a new key, the key
 /// goes into this computer's keychain and a new recovery code is printed once. The old code
@@ -18,15 +18,15 @@ struct Rotated<'a> {
     recovery_code: &'a str,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, _args: Args) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let rotated = register.key_rotate(&session, &SystemClock);
-    let result = rotated.map(|code| {
+pub fn run(ctx: &Context, _args: Args) -> Result<()> {
+    ctx.as_user(|register, session| {
+    let rotated = register.key_rotate(session, &SystemClock);
+    rotated.map(|code| {
         let report = Rotated {
             register_id: register.register_id().to_string(),
             recovery_code: code.reveal(),
         };
-        out.print(&report, |language| {
+        ctx.out.print(&report, |language| {
             format!(
                 "{}\n\n    {}\n\n{}",
                 pick(
@@ -42,6 +42,6 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, _args: Args) ->
                 )
             )
         });
-    });
-    finish(register, &session, result)
+    })
+    })
 }

@@ -1,9 +1,10 @@
 //! `kortisto repair`: rebuilds a lost manifest (`register.json`) around the database that is
 //! still in the data folder, with the key in the keychain or, failing that, the recovery code.
-use kortisto_core::{DataDir, Error, Keychain, Register, Result, SystemClock};
+use kortisto_core::{Error, Keychain, Register, Result, SystemClock};
 use serde::Serialize;
 
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Rebuild a lost register.json beside an existing kortisto.db. The key comes from the
 /// keychain; when it has none, the recovery code is read from KORTISTO_RECOVERY_CODE, a
@@ -17,14 +18,14 @@ struct Repaired<'a> {
     repaired: bool,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, _args: Args) -> Result<()> {
+pub fn run(ctx: &Context, _args: Args) -> Result<()> {
     let keychain = Keychain::from_env();
-    let register = match Register::repair(data_dir, &keychain, None, &SystemClock) {
+    let register = match Register::repair(&ctx.data_dir, &keychain, None, &SystemClock) {
         Err(Error::RepairImpossible { reason })
             if reason == "key_not_found" || reason == "other_register" =>
         {
-            let code = crate::session::recovery_code(out.language())?;
-            Register::repair(data_dir, &keychain, Some(&code), &SystemClock)?
+            let code = crate::session::recovery_code(ctx.language())?;
+            Register::repair(&ctx.data_dir, &keychain, Some(&code), &SystemClock)?
         }
         other => other?,
     };
@@ -32,7 +33,7 @@ pub fn run(data_dir: &DataDir, out: &Output, _args: Args) -> Result<()> {
         register_id: register.register_id(),
         repaired: true,
     };
-    out.print(&report, |language| {
+    ctx.out.print(&report, |language| {
         pick(
             language,
             &format!(

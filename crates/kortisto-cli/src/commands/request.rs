@@ -1,9 +1,9 @@
 //! `kortisto request`: the log of people's requests with the one-month deadline.
 use kortisto_core::requests::{RequestChannel, RequestInput, RequestKind, RequestStatus};
-use kortisto_core::{format_finnish, DataDir, Error, Result, SystemClock};
+use kortisto_core::{format_finnish, Error, Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -68,10 +68,9 @@ fn parse<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Result<T> {
     })
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let clock = SystemClock;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         Command::Add {
             kind,
             received,
@@ -84,8 +83,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 channel: parse::<RequestChannel>("channel", &channel)?,
                 person_id: person,
             };
-            let request = register.request_add(&session, &input, &clock)?;
-            out.print(&request, |l| {
+            let request = register.request_add(session, &input, &clock)?;
+            ctx.out.print(&request, |l| {
                 format!(
                     "{} {} — {} {}",
                     pick(l, "Pyyntö kirjattu:", "Request logged:"),
@@ -102,13 +101,13 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             method,
         } => {
             let request = register.request_identity_checked(
-                &session,
+                session,
                 &request_id,
                 &person,
                 &method,
                 &clock,
             )?;
-            out.print(&request, |l| {
+            ctx.out.print(&request, |l| {
                 pick(
                     l,
                     "Henkilöllisyyden tarkistus kirjattu.",
@@ -122,9 +121,8 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             until,
             reason,
         } => {
-            let request =
-                register.request_extend(&session, &request_id, &until, &reason, &clock)?;
-            out.print(&request, |l| {
+            let request = register.request_extend(session, &request_id, &until, &reason, &clock)?;
+            ctx.out.print(&request, |l| {
                 format!(
                     "{} {}",
                     pick(l, "Uusi määräaika:", "New deadline:"),
@@ -139,18 +137,19 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             outcome,
         } => {
             let request = register.request_close(
-                &session,
+                session,
                 &request_id,
                 parse::<RequestStatus>("status", &status)?,
                 &outcome,
                 &clock,
             )?;
-            out.print(&request, |l| pick(l, "Pyyntö suljettu.", "Request closed."));
+            ctx.out
+                .print(&request, |l| pick(l, "Pyyntö suljettu.", "Request closed."));
             Ok(())
         }
         Command::List => {
-            let list = register.request_list(&session)?;
-            out.print(&list, |l| {
+            let list = register.request_list(session)?;
+            ctx.out.print(&list, |l| {
                 if list.is_empty() {
                     return pick(l, "Ei pyyntöjä.", "No requests.");
                 }
@@ -170,8 +169,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }
 
 fn finnish(iso: &str) -> String {

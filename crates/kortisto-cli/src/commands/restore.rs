@@ -2,10 +2,11 @@
 //! file and the recovery code bring the register back (`backup restore` is for a live one).
 use std::path::PathBuf;
 
-use kortisto_core::{DataDir, Keychain, Register, Result, SystemClock};
+use kortisto_core::{Keychain, Register, Result, SystemClock};
 use serde::Serialize;
 
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Bring a register back from a backup file into an empty data folder (a new computer, a
 /// lost laptop). The recovery code is read from KORTISTO_RECOVERY_CODE, a hidden prompt or
@@ -23,10 +24,10 @@ struct Restored<'a> {
     backup_created_at: &'a str,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
-    let code = crate::session::recovery_code(out.language())?;
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let code = crate::session::recovery_code(ctx.language())?;
     let (register, report) = Register::restore_new(
-        data_dir,
+        &ctx.data_dir,
         &Keychain::from_env(),
         &args.file,
         &code,
@@ -34,10 +35,10 @@ pub fn run(data_dir: &DataDir, out: &Output, args: Args) -> Result<()> {
     )?;
     let printed = Restored {
         register_id: register.register_id(),
-        data_dir: data_dir.path().display().to_string(),
+        data_dir: ctx.data_dir.path().display().to_string(),
         backup_created_at: &report.backup_created_at,
     };
-    out.print(&printed, |language| {
+    ctx.out.print(&printed, |language| {
         pick(
             language,
             &format!(

@@ -1,12 +1,10 @@
 //! `kortisto retention`: preview who would be deleted at a date, and run retention — the
 //! same run the app makes every 24 hours, for a scheduled task (systemd timer, Task
 //! Scheduler). Without `--user` the run is recorded as automatic, with no user.
-use kortisto_core::{
-    format_finnish, parse_date, Clock, DataDir, Keychain, Register, Result, SystemClock,
-};
+use kortisto_core::{format_finnish, parse_date, Clock, Keychain, Register, Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -27,52 +25,52 @@ pub enum Command {
     },
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
     match command {
         Command::Preview { as_of } => {
             let date = match as_of {
                 Some(text) => parse_date("as_of", &text)?,
                 None => SystemClock.now().date_naive(),
             };
-            let (register, session) = open_as(data_dir, out, user)?;
-            let result = register
-                .retention_preview(&session, date, out.language())
-                .map(|preview| {
-                    out.print(&preview, |l| {
-                        let mut lines = vec![format!(
-                            "{} {}: {} {}, {} {}",
-                            pick(l, "Säilytyksen esikatselu", "Retention preview"),
-                            format_finnish(date),
-                            preview.due.len(),
-                            pick(l, "poistuu", "to erase"),
-                            preview.kept,
-                            pick(l, "säilyy", "kept")
-                        )];
-                        for status in &preview.due {
-                            lines.push(format!(
-                                "{}\t{} {}\t{}",
-                                status.person_id,
-                                status.surname,
-                                status.first_name,
-                                status.describe(l)
-                            ));
-                        }
-                        lines.push(preview.web_analytics_note.clone());
-                        lines.join("\n")
+            ctx.as_user(|register, session| {
+                register
+                    .retention_preview(session, date, ctx.language())
+                    .map(|preview| {
+                        ctx.out.print(&preview, |l| {
+                            let mut lines = vec![format!(
+                                "{} {}: {} {}, {} {}",
+                                pick(l, "Säilytyksen esikatselu", "Retention preview"),
+                                format_finnish(date),
+                                preview.due.len(),
+                                pick(l, "poistuu", "to erase"),
+                                preview.kept,
+                                pick(l, "säilyy", "kept")
+                            )];
+                            for status in &preview.due {
+                                lines.push(format!(
+                                    "{}\t{} {}\t{}",
+                                    status.person_id,
+                                    status.surname,
+                                    status.first_name,
+                                    status.describe(l)
+                                ));
+                            }
+                            lines.push(preview.web_analytics_note.clone());
+                            lines.join("\n")
+                        })
                     })
-                });
-            finish(register, &session, result)
+            })
         }
         Command::Run { confirm_clock } => {
             let mut progress = |done: u64, total: u64| {
                 eprintln!(
                     "{} {done}/{total}",
-                    pick(out.language(), "poistettu", "erased")
+                    pick(ctx.language(), "poistettu", "erased")
                 );
                 true
             };
             let report = |run: &kortisto_core::retention::RetentionRun| {
-                out.print(run, |l| {
+                ctx.out.print(run, |l| {
                     format!(
                         "{} {} {}, {} {}",
                         pick(l, "Säilytysajo valmis:", "Retention run done:"),
@@ -83,22 +81,20 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                     )
                 })
             };
-            match user {
-                Some(_) => {
-                    let (mut register, session) = open_as(data_dir, out, user)?;
-                    let result = register
+            match ctx.user {
+                Some(_) => ctx.as_user(|register, session| {
+                    register
                         .retention_run(
-                            Some(&session),
+                            Some(session),
                             "cli",
                             confirm_clock,
                             &SystemClock,
                             &mut progress,
                         )
-                        .map(|run| report(&run));
-                    finish(register, &session, result)
-                }
+                        .map(|run| report(&run))
+                }),
                 None => {
-                    let mut register = Register::open(data_dir, &Keychain::from_env())?;
+                    let mut register = Register::open(&ctx.data_dir, &Keychain::from_env())?;
                     let result = register
                         .retention_run(None, "cli", false, &SystemClock, &mut progress)
                         .map(|run| report(&run));

@@ -1,9 +1,9 @@
 //! `kortisto search`: the one search box over people, organisations, e-mail addresses and
 //! phone numbers (prefixes, accents folded, phone numbers in any form).
-use kortisto_core::{DataDir, Result};
+use kortisto_core::Result;
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 /// Search people and organisations by name, e-mail, phone number or Y-tunnus.
 #[derive(Debug, clap::Args)]
@@ -15,10 +15,9 @@ pub struct Args {
     pub limit: u32,
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> Result<()> {
-    let (register, session) = open_as(data_dir, out, user)?;
-    let result = (|| {
-        let hits = register.search(&session, &args.query, args.limit)?;
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    ctx.as_user(|register, session| {
+        let hits = register.search(session, &args.query, args.limit)?;
         let json: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {
@@ -27,7 +26,7 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> 
                 value
             })
             .collect();
-        out.print(&json, |l| {
+        ctx.out.print(&json, |l| {
             if hits.is_empty() {
                 return pick(l, "Ei osumia.", "No hits.");
             }
@@ -45,6 +44,5 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, args: Args) -> 
                 .join("\n")
         });
         Ok(())
-    })();
-    finish(register, &session, result)
+    })
 }

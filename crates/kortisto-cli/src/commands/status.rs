@@ -1,17 +1,18 @@
 //! `kortisto status`: what the register is, where its key lives, how big it is.
-use kortisto_core::{DataDir, Keychain, Register, Result};
+use kortisto_core::{Keychain, Register, Result};
 
-use crate::output::{pick, size, Output};
+use crate::context::Context;
+use crate::output::{pick, size};
 
 /// Show the register's id, schema version, key location, size and record counts.
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(data_dir: &DataDir, out: &Output, _args: Args) -> Result<()> {
-    let register = Register::open(data_dir, &Keychain::from_env())?;
+pub fn run(ctx: &Context, _args: Args) -> Result<()> {
+    let register = Register::open(&ctx.data_dir, &Keychain::from_env())?;
     register.verify_pages()?;
     let status = register.status()?;
-    out.print(&status, |language| {
+    ctx.out.print(&status, |language| {
         let mut lines = vec![
             format!(
                 "{}: {}",

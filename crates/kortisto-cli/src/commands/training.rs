@@ -1,10 +1,10 @@
 //! `kortisto training` and `kortisto internal-audit`: staff privacy training and internal
 //! audit checks (notice §9).
 use kortisto_core::training::InternalAuditResult;
-use kortisto_core::{format_finnish, DataDir, Error, Result, SystemClock};
+use kortisto_core::{format_finnish, Error, Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum TrainingCommand {
@@ -50,22 +50,16 @@ fn finnish_date(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
-pub fn run_training(
-    data_dir: &DataDir,
-    out: &Output,
-    user: Option<&str>,
-    command: TrainingCommand,
-) -> Result<()> {
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+pub fn run_training(ctx: &Context, command: TrainingCommand) -> Result<()> {
+    ctx.as_user(|register, session| match command {
         TrainingCommand::Add {
             username,
             date,
             topic,
         } => {
             let record =
-                register.training_record(&session, &username, &date, &topic, &SystemClock)?;
-            out.print(&record, |l| {
+                register.training_record(session, &username, &date, &topic, &SystemClock)?;
+            ctx.out.print(&record, |l| {
                 format!(
                     "{} {} {}",
                     pick(l, "Koulutus kirjattu:", "Training recorded:"),
@@ -76,8 +70,8 @@ pub fn run_training(
             Ok(())
         }
         TrainingCommand::List => {
-            let records = register.training_list(&session)?;
-            out.print(&records, |_| {
+            let records = register.training_list(session)?;
+            ctx.out.print(&records, |_| {
                 records
                     .iter()
                     .map(|r| {
@@ -93,16 +87,10 @@ pub fn run_training(
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }
 
-pub fn run_internal_audit(
-    data_dir: &DataDir,
-    out: &Output,
-    user: Option<&str>,
-    command: InternalAuditCommand,
-) -> Result<()> {
+pub fn run_internal_audit(ctx: &Context, command: InternalAuditCommand) -> Result<()> {
     let parsed = match &command {
         InternalAuditCommand::Add { result, .. } => Some(
             InternalAuditResult::parse(result).ok_or_else(|| Error::TextInvalid {
@@ -112,8 +100,7 @@ pub fn run_internal_audit(
         ),
         InternalAuditCommand::List => None,
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         InternalAuditCommand::Add {
             date,
             scope,
@@ -121,14 +108,14 @@ pub fn run_internal_audit(
             ..
         } => {
             let record = register.internal_audit_record(
-                &session,
+                session,
                 &date,
                 &scope,
                 parsed.expect("parsed above"),
                 &follow_up,
                 &SystemClock,
             )?;
-            out.print(&record, |l| {
+            ctx.out.print(&record, |l| {
                 format!(
                     "{} {} ({})",
                     pick(
@@ -143,8 +130,8 @@ pub fn run_internal_audit(
             Ok(())
         }
         InternalAuditCommand::List => {
-            let records = register.internal_audit_list(&session)?;
-            out.print(&records, |_| {
+            let records = register.internal_audit_list(session)?;
+            ctx.out.print(&records, |_| {
                 records
                     .iter()
                     .map(|r| {
@@ -161,6 +148,5 @@ pub fn run_internal_audit(
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

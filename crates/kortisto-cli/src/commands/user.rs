@@ -1,10 +1,10 @@
 //! `kortisto user`: add users, list them, change roles, deactivate, set passwords.
 use kortisto_core::auth::Role;
 use kortisto_core::users::{NewUser, User};
-use kortisto_core::{format_finnish, DataDir, Language, Result, SystemClock};
+use kortisto_core::{format_finnish, Language, Result, SystemClock};
 
-use super::{finish, open_as};
-use crate::output::{pick, Output};
+use crate::context::Context;
+use crate::output::pick;
 use crate::session::new_password;
 
 #[derive(Debug, clap::Subcommand)]
@@ -71,16 +71,15 @@ fn describe(language: Language, user: &User) -> String {
     )
 }
 
-pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Command) -> Result<()> {
-    let language = out.language();
+pub fn run(ctx: &Context, command: Command) -> Result<()> {
+    let language = ctx.language();
     // Check what can be checked before asking for any password.
     let parsed_role = match &command {
         Command::Add { role, .. } | Command::Role { role, .. } => Some(Role::parse(role)?),
         _ => None,
     };
-    let (mut register, session) = open_as(data_dir, out, user)?;
     let clock = SystemClock;
-    let result = (|| match command {
+    ctx.as_user(|register, session| match command {
         Command::Add {
             username,
             display_name,
@@ -92,15 +91,15 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
                 username,
                 role: parsed_role.expect("parsed above"),
             };
-            let added = register.user_add(&session, &new_user, &password, &clock)?;
-            out.print(&added, |l| {
+            let added = register.user_add(session, &new_user, &password, &clock)?;
+            ctx.out.print(&added, |l| {
                 pick(l, "Käyttäjä lisätty: ", "User added: ") + &describe(l, &added)
             });
             Ok(())
         }
         Command::List => {
-            let users = register.user_list(&session, &clock)?;
-            out.print(&users, |l| {
+            let users = register.user_list(session, &clock)?;
+            ctx.out.print(&users, |l| {
                 users
                     .iter()
                     .map(|u| describe(l, u))
@@ -111,19 +110,19 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
         }
         Command::Role { username, .. } => {
             let changed = register.user_role_change(
-                &session,
+                session,
                 &username,
                 parsed_role.expect("parsed above"),
                 &clock,
             )?;
-            out.print(&changed, |l| {
+            ctx.out.print(&changed, |l| {
                 pick(l, "Rooli vaihdettu: ", "Role changed: ") + &describe(l, &changed)
             });
             Ok(())
         }
         Command::Deactivate { username } => {
-            let changed = register.user_deactivate(&session, &username, &clock)?;
-            out.print(&changed, |l| {
+            let changed = register.user_deactivate(session, &username, &clock)?;
+            ctx.out.print(&changed, |l| {
                 pick(l, "Poistettu käytöstä: ", "Deactivated: ") + &describe(l, &changed)
             });
             Ok(())
@@ -132,18 +131,17 @@ pub fn run(data_dir: &DataDir, out: &Output, user: Option<&str>, command: Comman
             let password = new_password(language)?;
             match username {
                 Some(name) if !name.eq_ignore_ascii_case(&session.username) => {
-                    register.user_password_reset(&session, &name, &password, &clock)?
+                    register.user_password_reset(session, &name, &password, &clock)?
                 }
                 _ => {
                     let current = crate::session::password(language)?;
-                    register.own_password_change(&session, &current, &password, &clock)?
+                    register.own_password_change(session, &current, &password, &clock)?
                 }
             }
-            out.print(&serde_json::json!({ "changed": true }), |l| {
+            ctx.out.print(&serde_json::json!({ "changed": true }), |l| {
                 pick(l, "Salasana vaihdettu.", "Password changed.")
             });
             Ok(())
         }
-    })();
-    finish(register, &session, result)
+    })
 }

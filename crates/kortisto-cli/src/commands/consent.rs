@@ -40,11 +40,10 @@ pub struct EventArgs {
 }
 
 fn channel(text: &str) -> Result<ConsentChannel> {
-    serde_json::from_value(serde_json::Value::String(text.trim().to_string())).map_err(|_| {
-        Error::FieldInvalid {
-            field: "channel (form | email | phone | in-person | self-service)".into(),
-            rule: "consent_channel".into(),
-        }
+    // The flag's own error lists the names, where the core's names its column.
+    ConsentChannel::parse(text).map_err(|_| Error::FieldInvalid {
+        field: "channel (form | email | phone | in-person | self-service)".into(),
+        rule: "consent_channel".into(),
     })
 }
 

@@ -59,13 +59,13 @@ pub enum Command {
     List,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Result<T> {
-    serde_json::from_value(serde_json::Value::String(text.trim().to_string())).map_err(|_| {
-        Error::FieldInvalid {
-            field: field.into(),
-            rule: format!("request_{field}"),
-        }
-    })
+/// A flag's value that is not one of its names; the error names the flag (`channel`,
+/// `status`), where the core's names its column.
+fn invalid(field: &str) -> Error {
+    Error::FieldInvalid {
+        field: field.into(),
+        rule: format!("request_{field}"),
+    }
 }
 
 pub fn run(ctx: &Context, command: Command) -> Result<()> {
@@ -80,7 +80,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             let input = RequestInput {
                 kind: RequestKind::parse(&kind)?,
                 received_on: received.unwrap_or_else(chrono_today),
-                channel: parse::<RequestChannel>("channel", &channel)?,
+                channel: RequestChannel::parse(&channel).map_err(|_| invalid("channel"))?,
                 person_id: person,
             };
             let request = register.request_add(session, &input, &clock)?;
@@ -139,7 +139,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             let request = register.request_close(
                 session,
                 &request_id,
-                parse::<RequestStatus>("status", &status)?,
+                RequestStatus::parse(&status).map_err(|_| invalid("status"))?,
                 &outcome,
                 &clock,
             )?;

@@ -24,7 +24,7 @@ dbus-run-session -- bash .ci/with-keyring.sh bash -c '
   set -euo pipefail
   cargo test --locked -p kortisto-core --test runner reliability:: -- --nocapture --test-threads=1 2>&1 \
     | tee "'"$sandbox"'/core.log"
-  cargo test --locked -p kortisto-cli --test fuzz_args -- --nocapture 2>&1 \
+  cargo test --locked -p kortisto-cli --test runner fuzz_args:: -- --nocapture 2>&1 \
     | tee "'"$sandbox"'/cli.log"
 '
 say "Figures"

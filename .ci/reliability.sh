@@ -22,9 +22,9 @@ export KORTISTO_FUZZ_CASES="${KORTISTO_FUZZ_CASES:-20000}"
 say "Reliability suite: $KORTISTO_CRASH_KILLS kills, $KORTISTO_FUZZ_CASES fuzz cases per parser"
 dbus-run-session -- bash .ci/with-keyring.sh bash -c '
   set -euo pipefail
-  cargo test --locked -p kortisto-core --test reliability -- --nocapture --test-threads=1 2>&1 \
+  cargo test --locked -p kortisto-core --test runner reliability:: -- --nocapture --test-threads=1 2>&1 \
     | tee "'"$sandbox"'/core.log"
-  cargo test --locked -p kortisto-cli --test fuzz_args -- --nocapture 2>&1 \
+  cargo test --locked -p kortisto-cli --test runner fuzz_args:: -- --nocapture 2>&1 \
     | tee "'"$sandbox"'/cli.log"
 '
 say "Figures"

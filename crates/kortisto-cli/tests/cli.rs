@@ -1,84 +1,12 @@
 //! The `kortisto` binary end to end: `init`, `status --json`, `recover`, and the errors a
 //! script meets (JSON on stdout, a sentence on stderr, non-zero exit), on the real keychain.
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use kortisto_core::Keychain;
 use serde_json::Value;
 
-struct Cli {
-    dir: tempfile::TempDir,
-    service: String,
-}
-
-impl Cli {
-    fn new(name: &str) -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-            service: format!("kortisto-cli-test-{}-{name}", std::process::id()),
-        }
-    }
-
-    fn data_dir(&self) -> std::path::PathBuf {
-        self.dir.path().join("register")
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kortisto"));
-        command
-            .args(args)
-            .arg("--data-dir")
-            .arg(self.data_dir())
-            .env("KORTISTO_KEYCHAIN_SERVICE", &self.service)
-            .env_remove("KORTISTO_LANG")
-            .env_remove("KORTISTO_DATA_DIR");
-        command
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().unwrap()
-    }
-
-    /// Runs with `input` on standard input (not a terminal).
-    fn with_stdin(&self, args: &[&str], input: &str) -> Output {
-        use std::io::Write;
-        let mut child = self
-            .command(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let output = self.run(args);
-        assert!(
-            output.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).unwrap()
-    }
-}
-
-impl Drop for Cli {
-    fn drop(&mut self) {
-        let manifest = self.data_dir().join("register.json");
-        if let Ok(text) = std::fs::read_to_string(manifest) {
-            let manifest: Value = serde_json::from_str(&text).unwrap();
-            let _ = Keychain::with_service(&self.service)
-                .delete(manifest["register_id"].as_str().unwrap());
-        }
-    }
-}
+use crate::common::Cli;
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -91,7 +19,7 @@ fn error_code(output: &Output) -> String {
 
 #[test]
 fn init_then_status_json_describes_the_register() {
-    let cli = Cli::new("status");
+    let cli = Cli::empty("status");
     let init = cli.json(&["init", "--json"]);
     let id = init["register_id"].as_str().unwrap();
     assert_eq!(
@@ -111,22 +39,22 @@ fn init_then_status_json_describes_the_register() {
     assert_eq!(status["counts"]["registers"], 1);
 
     // Humans get Finnish by default and English on request.
-    let finnish = cli.run(&["status"]);
+    let finnish = cli.run(&["status"], &[]);
     assert!(String::from_utf8_lossy(&finnish.stdout).contains("Rakenneversio"));
-    let english = cli.run(&["status", "--lang", "en"]);
+    let english = cli.run(&["status", "--lang", "en"], &[]);
     assert!(String::from_utf8_lossy(&english.stdout).contains("Schema version"));
 }
 
 #[test]
 fn init_prints_the_recovery_code_for_humans_and_refuses_a_second_init() {
-    let cli = Cli::new("init");
-    let first = cli.run(&["init"]);
+    let cli = Cli::empty("init");
+    let first = cli.run(&["init"], &[]);
     assert!(first.status.success(), "{}", stderr(&first));
     let text = String::from_utf8_lossy(&first.stdout);
     assert!(text.contains("Palautuskoodi"), "{text}");
 
     let before = std::fs::read(cli.data_dir().join("kortisto.db")).unwrap();
-    let second = cli.run(&["init", "--json"]);
+    let second = cli.run(&["init", "--json"], &[]);
     assert!(!second.status.success());
     assert_eq!(error_code(&second), "register_exists");
     assert!(stderr(&second).contains("register_exists"));
@@ -138,13 +66,13 @@ fn init_prints_the_recovery_code_for_humans_and_refuses_a_second_init() {
 
 #[test]
 fn recover_puts_a_wiped_key_back() {
-    let cli = Cli::new("recover");
+    let cli = Cli::empty("recover");
     let init = cli.json(&["init", "--json"]);
     let id = init["register_id"].as_str().unwrap();
     let code = init["recovery_code"].as_str().unwrap();
     Keychain::with_service(&cli.service).delete(id).unwrap();
 
-    let missing = cli.run(&["status", "--json", "--lang", "en"]);
+    let missing = cli.run(&["status", "--json", "--lang", "en"], &[]);
     assert_eq!(missing.status.code(), Some(1));
     assert_eq!(error_code(&missing), "key_missing");
     assert!(
@@ -154,9 +82,9 @@ fn recover_puts_a_wiped_key_back() {
     );
 
     // Never on the command line, where `ps` and the shell history keep it.
-    let on_line = cli.run(&["recover", "--code", code, "--json"]);
+    let on_line = cli.run(&["recover", "--code", code, "--json"], &[]);
     assert_eq!(error_code(&on_line), "recovery_code_on_command_line");
-    assert_eq!(cli.run(&["status", "--json"]).status.code(), Some(1));
+    assert_eq!(cli.run(&["status", "--json"], &[]).status.code(), Some(1));
 
     let wrong = cli.with_stdin(&["recover", "--json"], "AAAAA-BBBBB\n");
     assert_eq!(error_code(&wrong), "recovery_code_invalid");
@@ -171,7 +99,7 @@ fn recover_puts_a_wiped_key_back() {
     // Or from the environment.
     Keychain::with_service(&cli.service).delete(id).unwrap();
     let from_env = cli
-        .command(&["recover", "--json"])
+        .command_with(&["recover", "--json"])
         .env("KORTISTO_RECOVERY_CODE", code)
         .output()
         .unwrap();
@@ -180,14 +108,14 @@ fn recover_puts_a_wiped_key_back() {
 
 #[test]
 fn repair_rebuilds_a_lost_manifest_and_init_never_replaces_the_database() {
-    let cli = Cli::new("repair");
+    let cli = Cli::empty("repair");
     let init = cli.json(&["init", "--json"]);
     let id = init["register_id"].as_str().unwrap().to_string();
     let manifest = cli.data_dir().join("register.json");
     std::fs::remove_file(&manifest).unwrap();
     let before = std::fs::read(cli.data_dir().join("kortisto.db")).unwrap();
 
-    let again = cli.run(&["init", "--json"]);
+    let again = cli.run(&["init", "--json"], &[]);
     assert_eq!(error_code(&again), "manifest_missing");
     assert!(
         stderr(&again).contains("kortisto repair"),
@@ -200,7 +128,7 @@ fn repair_rebuilds_a_lost_manifest_and_init_never_replaces_the_database() {
         "init left the database as it was"
     );
     assert_eq!(
-        error_code(&cli.run(&["status", "--json"])),
+        error_code(&cli.run(&["status", "--json"], &[])),
         "manifest_missing"
     );
 
@@ -208,16 +136,16 @@ fn repair_rebuilds_a_lost_manifest_and_init_never_replaces_the_database() {
     assert_eq!(repaired["register_id"], id.as_str());
     assert_eq!(cli.json(&["status", "--json"])["register_id"], id.as_str());
     assert_eq!(
-        error_code(&cli.run(&["repair", "--json"])),
+        error_code(&cli.run(&["repair", "--json"], &[])),
         "repair_impossible"
     );
 }
 
 #[test]
 fn without_a_keychain_service_init_fails_closed() {
-    let cli = Cli::new("nokeychain");
+    let cli = Cli::empty("nokeychain");
     let output = cli
-        .command(&["init", "--json"])
+        .command_with(&["init", "--json"])
         .env(
             "DBUS_SESSION_BUS_ADDRESS",
             "unix:path=/nonexistent/kortisto-bus",
@@ -233,8 +161,8 @@ fn without_a_keychain_service_init_fails_closed() {
 
 #[test]
 fn status_of_an_empty_folder_says_how_to_create_a_register() {
-    let cli = Cli::new("empty");
-    let output = cli.run(&["status", "--json"]);
+    let cli = Cli::empty("empty");
+    let output = cli.run(&["status", "--json"], &[]);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(error_code(&output), "register_missing");
     assert!(stderr(&output).contains("kortisto init"));

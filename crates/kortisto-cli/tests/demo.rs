@@ -1,9 +1,7 @@
 //! `kortisto demo` and `kortisto bench` through the real binary: the demo register is
 //! deterministic, fills only an empty register and only for an administrator, and the
 //! benchmark runs to the end and reports every operation (no timing is asserted).
-mod common;
-
-use common::{code, rule, Cli, USER_PASSWORD};
+use crate::common::{code, rule, Cli, USER_PASSWORD};
 use serde_json::Value;
 
 const DEMO: &[&str] = &[

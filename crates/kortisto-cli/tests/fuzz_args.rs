@@ -5,8 +5,6 @@
 //! answer).
 //!
 //! `KORTISTO_FUZZ_CASES` scales the run (the command line gets a fifth).
-mod common;
-
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 
@@ -200,7 +198,7 @@ fn no_command_line_makes_kortisto_panic() {
         .and_then(|text| text.parse::<u32>().ok())
         .unwrap_or(1000);
     let cases = (scale / 5).max(1);
-    let cli = common::Cli::with_admin("fuzz-args");
+    let cli = crate::common::Cli::with_admin("fuzz-args");
     let person = cli.admin(&[
         "person",
         "add",
@@ -249,7 +247,7 @@ fn no_command_line_makes_kortisto_panic() {
             .arg(cli.dir.path().join("register"))
             .args(["--user", "paakayttaja", "--json"])
             .args(&args)
-            .env("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)
+            .env("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap();

@@ -1,9 +1,7 @@
 //! `kortisto person|org|position|contact|deal|meeting|element|search` through the real
 //! binary: round trips of every command in the forms administrators' scripts rely on, and
 //! bad input refused with the core's error code and nothing saved.
-mod common;
-
-use common::{code, rule, Cli, USER_PASSWORD};
+use crate::common::{code, rule, Cli, USER_PASSWORD};
 use serde_json::Value;
 
 fn id(value: &Value) -> String {
@@ -84,7 +82,7 @@ fn every_register_command_round_trips() {
             "--source",
             "business-card",
         ],
-        &[("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)],
+        &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
     );
     assert!(plain.status.success());
     let sentence = String::from_utf8_lossy(&plain.stdout);
@@ -284,7 +282,7 @@ fn every_register_command_round_trips() {
         .any(|h| h["field"] == "first_name" && h["new_value"] == "Päivikki"));
     let human = cli.run(
         &["--user", "paakayttaja", "person", "show", &person_id],
-        &[("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)],
+        &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
     );
     let human = String::from_utf8_lossy(&human.stdout);
     for expected in [

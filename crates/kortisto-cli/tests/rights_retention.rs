@@ -1,8 +1,6 @@
 //! `consent`, `marketing`, `transfer`, `extract`, `erase`, `retention` and `backup` through
 //! the real binary, as an administrator's script would run them.
-mod common;
-
-use common::{code, Cli};
+use crate::common::{code, Cli};
 
 fn add_person(cli: &Cli, surname: &str, email: &str, obtained: &str) -> String {
     let added = cli.admin(&[
@@ -47,7 +45,7 @@ fn consent_marketing_extract_and_erasure_from_the_command_line() {
             "--purpose",
             "direct-marketing",
         ],
-        &[("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)],
+        &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
     );
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(
@@ -231,7 +229,7 @@ fn files_from_the_command_line_are_safe_owner_only_and_never_in_the_data_folder(
     // The marketing list: the core's CSV, printed or written owner-only to --out.
     let printed = cli.run(
         &["--user", "paakayttaja", "--lang", "en", "marketing", "list"],
-        &[("KORTISTO_PASSWORD", common::ADMIN_PASSWORD)],
+        &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
     );
     let printed = String::from_utf8(printed.stdout).unwrap();
     assert!(
@@ -283,7 +281,7 @@ fn files_from_the_command_line_are_safe_owner_only_and_never_in_the_data_folder(
     let extract = cli.run(
         &["--user", "paakayttaja", "--json", "extract", &formula],
         &[
-            ("KORTISTO_PASSWORD", common::ADMIN_PASSWORD),
+            ("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD),
             ("HOME", home.to_str().unwrap()),
             ("XDG_CONFIG_HOME", config.to_str().unwrap()),
             ("KORTISTO_EXPORT_DIR", ""),

@@ -1,91 +1,11 @@
 //! `kortisto user`, `audit`, `training` and `internal-audit` through the real binary, with
 //! passwords from the environment as scripts give them.
-use std::process::{Command, Output};
-
-use kortisto_core::Keychain;
-use serde_json::Value;
-
-const ADMIN_PASSWORD: &str = "correct horse battery staple";
-const USER_PASSWORD: &str = "another long password";
-
-struct Cli {
-    dir: tempfile::TempDir,
-    service: String,
-}
-
-impl Cli {
-    fn with_admin(name: &str) -> Self {
-        let cli = Self {
-            dir: tempfile::tempdir().unwrap(),
-            service: format!("kortisto-cli-users-{}-{name}", std::process::id()),
-        };
-        let init = cli.run(
-            &["init", "--admin", "paakayttaja", "--json"],
-            &[("KORTISTO_NEW_PASSWORD", ADMIN_PASSWORD)],
-        );
-        assert!(
-            init.status.success(),
-            "{}",
-            String::from_utf8_lossy(&init.stderr)
-        );
-        let body: Value = serde_json::from_slice(&init.stdout).unwrap();
-        assert_eq!(body["admin"], "paakayttaja");
-        cli
-    }
-
-    fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_kortisto"));
-        command
-            .args(args)
-            .arg("--data-dir")
-            .arg(self.dir.path().join("register"))
-            .env("KORTISTO_KEYCHAIN_SERVICE", &self.service)
-            .env_remove("KORTISTO_USER")
-            .env_remove("KORTISTO_PASSWORD")
-            .env_remove("KORTISTO_NEW_PASSWORD")
-            .env_remove("KORTISTO_LANG");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        command.output().unwrap()
-    }
-
-    /// Runs as the administrator and returns the JSON answer.
-    fn admin(&self, args: &[&str], env: &[(&str, &str)]) -> Value {
-        let mut all = vec!["--user", "paakayttaja", "--json"];
-        all.extend_from_slice(args);
-        let mut vars = vec![("KORTISTO_PASSWORD", ADMIN_PASSWORD)];
-        vars.extend_from_slice(env);
-        let output = self.run(&all, &vars);
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).unwrap()
-    }
-}
-
-impl Drop for Cli {
-    fn drop(&mut self) {
-        let manifest = self.dir.path().join("register/register.json");
-        if let Ok(text) = std::fs::read_to_string(manifest) {
-            let manifest: Value = serde_json::from_str(&text).unwrap();
-            let _ = Keychain::with_service(&self.service)
-                .delete(manifest["register_id"].as_str().unwrap());
-        }
-    }
-}
-
-fn code(output: &Output) -> String {
-    let body: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
-    body["error"]["code"].as_str().unwrap_or("").to_string()
-}
+use crate::common::{code, Cli, ADMIN_PASSWORD, USER_PASSWORD};
 
 #[test]
 fn an_administrator_manages_users_and_a_sales_rep_cannot() {
     let cli = Cli::with_admin("manage");
-    let added = cli.admin(
+    let added = cli.admin_with(
         &[
             "user",
             "add",
@@ -99,7 +19,7 @@ fn an_administrator_manages_users_and_a_sales_rep_cannot() {
     );
     assert_eq!(added["role"], "sales");
 
-    let users = cli.admin(&["user", "list"], &[]);
+    let users = cli.admin(&["user", "list"]);
     let names: Vec<&str> = users
         .as_array()
         .unwrap()
@@ -132,13 +52,10 @@ fn an_administrator_manages_users_and_a_sales_rep_cannot() {
     );
 
     assert_eq!(
-        cli.admin(&["user", "role", "myyja", "office"], &[])["role"],
+        cli.admin(&["user", "role", "myyja", "office"])["role"],
         "office"
     );
-    assert_eq!(
-        cli.admin(&["user", "deactivate", "myyja"], &[])["active"],
-        false
-    );
+    assert_eq!(cli.admin(&["user", "deactivate", "myyja"])["active"], false);
     let gone = cli.run(
         &["--user", "myyja", "--json", "user", "passwd"],
         &[
@@ -149,7 +66,7 @@ fn an_administrator_manages_users_and_a_sales_rep_cannot() {
     assert_eq!(code(&gone), "login_failed");
 
     let actions: Vec<String> = cli
-        .admin(&["audit", "list"], &[])
+        .admin(&["audit", "list"])
         .as_array()
         .unwrap()
         .iter()
@@ -169,9 +86,9 @@ fn an_administrator_manages_users_and_a_sales_rep_cannot() {
             "{expected} missing from {actions:?}"
         );
     }
-    let by_user = cli.admin(&["audit", "list", "--action", "user_deactivate"], &[]);
+    let by_user = cli.admin(&["audit", "list", "--action", "user_deactivate"]);
     assert_eq!(by_user.as_array().unwrap().len(), 1);
-    assert_eq!(cli.admin(&["audit", "verify"], &[])["intact"], true);
+    assert_eq!(cli.admin(&["audit", "verify"])["intact"], true);
 }
 
 #[test]
@@ -209,17 +126,14 @@ fn bad_input_is_refused_before_anything_changes() {
     );
     assert_eq!(code(&wrong), "login_failed");
 
-    let users = cli.admin(&["user", "list"], &[]);
+    let users = cli.admin(&["user", "list"]);
     assert_eq!(
         users.as_array().unwrap().len(),
         1,
         "nothing was added: {users}"
     );
 
-    let short_admin = Cli {
-        dir: tempfile::tempdir().unwrap(),
-        service: format!("kortisto-cli-users-{}-shortadmin", std::process::id()),
-    };
+    let short_admin = Cli::empty("shortadmin");
     let refused = short_admin.run(
         &["init", "--admin", "a1", "--json"],
         &[("KORTISTO_NEW_PASSWORD", "short")],
@@ -235,44 +149,38 @@ fn bad_input_is_refused_before_anything_changes() {
 #[test]
 fn training_and_internal_audits_are_recorded_and_listed() {
     let cli = Cli::with_admin("training");
-    let record = cli.admin(
-        &[
-            "training",
-            "add",
-            "paakayttaja",
-            "--date",
-            "3.11.2026",
-            "--topic",
-            "GDPR-perusteet",
-        ],
-        &[],
-    );
+    let record = cli.admin(&[
+        "training",
+        "add",
+        "paakayttaja",
+        "--date",
+        "3.11.2026",
+        "--topic",
+        "GDPR-perusteet",
+    ]);
     assert_eq!(record["completed_on"], "2026-11-03");
-    let list = cli.admin(&["training", "list"], &[]);
+    let list = cli.admin(&["training", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
-    let audit = cli.admin(
-        &[
-            "internal-audit",
-            "add",
-            "--date",
-            "2026-11-04",
-            "--scope",
-            "Käyttöoikeudet",
-            "--result",
-            "findings",
-            "--follow-up",
-            "Poista vanhat tunnukset",
-        ],
-        &[],
-    );
+    let audit = cli.admin(&[
+        "internal-audit",
+        "add",
+        "--date",
+        "2026-11-04",
+        "--scope",
+        "Käyttöoikeudet",
+        "--result",
+        "findings",
+        "--follow-up",
+        "Poista vanhat tunnukset",
+    ]);
     assert_eq!(audit["result"], "findings");
     assert_eq!(
-        cli.admin(&["internal-audit", "list"], &[])
+        cli.admin(&["internal-audit", "list"])
             .as_array()
             .unwrap()
             .len(),
         1
     );
-    let users = cli.admin(&["user", "list"], &[]);
+    let users = cli.admin(&["user", "list"]);
     assert_eq!(users[0]["training_overdue"], false);
 }

@@ -3,9 +3,7 @@
 //! machine, a restore never rolls back withdrawals, deactivations, holds or the audit trail,
 //! two-digit years and a wrong clock are refused, the register folder is locked while
 //! files are replaced, and entries deleted from the end of the audit trail are noticed.
-mod common;
-
-use common::{at, password, raw_connection, register_with_admin, sha256_file, Sandbox};
+use crate::common::{at, password, raw_connection, register_with_admin, sha256_file, Sandbox};
 use kortisto_core::auth::{Role, Session};
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput};

@@ -2,11 +2,9 @@
 //! permission table says. An action without a call here fails the test, so a new entry point
 //! cannot ship without its row being exercised. Each call also leaves exactly its own
 //! action's audit entries, written by its own user, and a refused call none.
-mod common;
-
 use std::collections::HashSet;
 
-use common::{at, password, register_with_admin, Sandbox};
+use crate::common::{at, password, register_with_admin, Sandbox};
 use kortisto_core::audit::AuditEvent;
 use kortisto_core::auth::{Action, Role, Session};
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};

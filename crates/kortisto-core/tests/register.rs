@@ -1,9 +1,7 @@
 //! Creating, opening and recovering a register against the real Secret Service, and each
 //! refusal (wrong key, missing key, damaged file, newer schema, unwritable folder) leaving
 //! the database file byte-for-byte unchanged.
-mod common;
-
-use common::{all_files, contains, sha256_file, Sandbox};
+use crate::common::{all_files, contains, sha256_file, Sandbox};
 use kortisto_core::{
     Error, FixedClock, Keychain, RecoveryCode, Register, SystemClock, SCHEMA_VERSION,
 };

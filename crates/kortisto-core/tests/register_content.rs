@@ -2,9 +2,7 @@
 //! rectification history on every edit, search (accents, prefixes, phone forms), business
 //! cards with their duplicate warning, meetings, Finnish list order — and bad input saving
 //! nothing.
-mod common;
-
-use common::{all_files, at, contains, raw_connection, register_with_admin, Sandbox};
+use crate::common::{all_files, at, contains, raw_connection, register_with_admin, Sandbox};
 use kortisto_core::auth::Session;
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
 use kortisto_core::meetings::{MeetingInput, MeetingKind};
@@ -764,7 +762,7 @@ fn names_are_stored_in_nfc_and_hidden_characters_are_refused() {
                 display_name: "Maija Ma\u{0308}kinen".into(),
                 role: kortisto_core::auth::Role::Office,
             },
-            &common::password(),
+            &crate::common::password(),
             &clock,
         )
         .unwrap();
@@ -836,7 +834,7 @@ fn names_are_stored_in_nfc_and_hidden_characters_are_refused() {
                     display_name: format!("Nimi{c}"),
                     role: kortisto_core::auth::Role::Sales,
                 },
-                &common::password(),
+                &crate::common::password(),
                 &clock,
             )
             .unwrap_err();

@@ -1,9 +1,7 @@
 //! Retention with a fixed clock and data entered with past dates, and encrypted backups
 //! whose restore never brings back an erased person and refuses damaged, truncated or
 //! foreign files without touching the live register.
-mod common;
-
-use common::{
+use crate::common::{
     all_files, at, contains, decrypted_pages, raw_connection, register_with_admin, sha256_file,
     Sandbox,
 };

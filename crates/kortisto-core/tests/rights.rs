@@ -2,11 +2,9 @@
 //! languages), erasure that leaves no byte of the person anywhere — decrypted pages and free
 //! pages included — erasure blocked by contracts and holds, consent and the marketing list,
 //! transfers on invalid bases, request deadlines, and bad input changing nothing.
-mod common;
-
 use std::collections::BTreeSet;
 
-use common::{
+use crate::common::{
     all_files, at, contains, decrypted_pages, raw_connection, register_with_admin, Sandbox,
 };
 use kortisto_core::auth::Session;

@@ -1,8 +1,6 @@
 //! Users, log-in throttling, the audit trail and its hash chain, training records, and the
 //! bad input each of them refuses without changing anything.
-mod common;
-
-use common::{
+use crate::common::{
     at, password, raw_connection, register_with_admin, tamper_audit, AuditTamper, Sandbox,
 };
 use kortisto_core::auth::{Password, Role};

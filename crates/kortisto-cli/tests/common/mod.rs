@@ -1,7 +1,8 @@
-//! A register in a temp folder with its own keychain service, and the real `kortisto`
-//! binary run against it with passwords from the environment.
+//! The one CLI harness of the CLI's tests: a register in a temp folder with its own keychain
+//! service, and the real `kortisto` binary run against it with passwords from the environment.
 #![allow(dead_code)]
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 
 use kortisto_core::Keychain;
 use serde_json::Value;
@@ -11,7 +12,8 @@ pub const USER_PASSWORD: &str = "another long password";
 
 pub struct Cli {
     pub dir: tempfile::TempDir,
-    service: String,
+    /// The keychain service this register's key is kept under.
+    pub service: String,
     /// The recovery code `init` printed (empty for a folder with no register).
     pub recovery_code: String,
 }
@@ -30,6 +32,7 @@ impl Cli {
             String::from_utf8_lossy(&init.stderr)
         );
         let init: Value = serde_json::from_slice(&init.stdout).unwrap();
+        assert_eq!(init["admin"], "paakayttaja");
         cli.recovery_code = init["recovery_code"].as_str().unwrap().to_string();
         cli
     }
@@ -43,16 +46,54 @@ impl Cli {
         }
     }
 
+    /// The register's folder (`--data-dir`).
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("register")
+    }
+
     pub fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut command = self.command();
-        command
-            .args(args)
-            .arg("--data-dir")
-            .arg(self.dir.path().join("register"));
+        let mut command = self.command_with(args);
         for (key, value) in env {
             command.env(key, value);
         }
         command.output().unwrap()
+    }
+
+    /// Runs with `input` on standard input (not a terminal).
+    pub fn with_stdin(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut child = self
+            .command_with(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    /// Runs without logging in and returns the JSON answer; the command must succeed.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let output = self.run(args, &[]);
+        assert!(
+            output.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    /// The real binary with `args` and this register's `--data-dir`; more settings may follow.
+    pub fn command_with(&self, args: &[&str]) -> Command {
+        let mut command = self.command();
+        command.args(args).arg("--data-dir").arg(self.data_dir());
+        command
     }
 
     /// The real binary with this register's keychain service and none of the caller's
@@ -64,7 +105,8 @@ impl Cli {
             .env_remove("KORTISTO_USER")
             .env_remove("KORTISTO_PASSWORD")
             .env_remove("KORTISTO_NEW_PASSWORD")
-            .env_remove("KORTISTO_LANG");
+            .env_remove("KORTISTO_LANG")
+            .env_remove("KORTISTO_DATA_DIR");
         command
     }
 
@@ -77,7 +119,16 @@ impl Cli {
 
     /// Runs as the administrator and returns the JSON answer; the command must succeed.
     pub fn admin(&self, args: &[&str]) -> Value {
-        let output = self.admin_raw(args);
+        self.admin_with(args, &[])
+    }
+
+    /// [`Cli::admin`] with more environment variables (a new user's password, say).
+    pub fn admin_with(&self, args: &[&str], env: &[(&str, &str)]) -> Value {
+        let mut all = vec!["--user", "paakayttaja", "--json"];
+        all.extend_from_slice(args);
+        let mut vars = vec![("KORTISTO_PASSWORD", ADMIN_PASSWORD)];
+        vars.extend_from_slice(env);
+        let output = self.run(&all, &vars);
         assert!(
             output.status.success(),
             "{args:?}: {}",
@@ -118,7 +169,7 @@ impl Cli {
 
 impl Drop for Cli {
     fn drop(&mut self) {
-        let manifest = self.dir.path().join("register/register.json");
+        let manifest = self.data_dir().join("register.json");
         if let Ok(text) = std::fs::read_to_string(manifest) {
             let manifest: Value = serde_json::from_str(&text).unwrap();
             let _ = Keychain::with_service(&self.service)

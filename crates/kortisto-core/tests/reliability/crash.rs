@@ -76,7 +76,7 @@ const HALF_APPLIED: &[(&str, &str)] = &[
 
 #[test]
 fn a_writer_killed_at_random_moments_loses_no_reported_commit_and_leaves_nothing_half_applied() {
-    let kills = crate::env_count("KORTISTO_CRASH_KILLS", 50);
+    let kills = super::env_count("KORTISTO_CRASH_KILLS", 50);
     let seed = std::env::var("KORTISTO_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

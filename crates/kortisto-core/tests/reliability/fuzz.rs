@@ -18,7 +18,7 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use crate::common::{at, register_with_admin, sha256_file, Sandbox};
 
 fn cases() -> u32 {
-    crate::env_count("KORTISTO_FUZZ_CASES", 1000)
+    super::env_count("KORTISTO_FUZZ_CASES", 1000)
 }
 
 /// Runs `check` over `cases` values of `strategy`; a panic or a failed check fails the test

@@ -1,0 +1,13 @@
+//! The core's one integration-test binary (jj's `tests/runner.rs`): every file here is a
+//! module of it, so `cargo test` links the core into one test executable instead of one per
+//! file. Filter by module, e.g. `cargo test -p kortisto-core --test runner reliability::`.
+mod common;
+
+mod data_safety;
+mod permissions;
+mod register;
+mod register_content;
+mod reliability;
+mod retention_backup;
+mod rights;
+mod users_audit;

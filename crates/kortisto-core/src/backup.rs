@@ -539,9 +539,9 @@ impl Register {
                     }
                     let mut reapplied = 0u64;
                     for receipt in &ledger {
-                        if store::content::person(tx, &receipt.person_id)?.is_some() {
+                        if store::people::person(tx, &receipt.person_id)?.is_some() {
                             store::rights::delete_person_data(tx, &receipt.person_id)?;
-                            store::content::delete_search_row(tx, &receipt.person_id)?;
+                            store::search::delete_search_row(tx, &receipt.person_id)?;
                             reapplied += 1;
                         }
                         store::rights::insert_receipt_if_missing(tx, receipt)?;

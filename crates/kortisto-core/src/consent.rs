@@ -193,7 +193,7 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<ConsentEvent> {
         self.write(Some(session), Action::ConsentRecord, clock, |tx| {
-            store::content::person(tx, &input.person_id)?
+            store::people::person(tx, &input.person_id)?
                 .ok_or_else(|| not_found("person", &input.person_id))?;
             if !store::rights::purpose_exists(tx, &input.purpose)? {
                 return Err(Error::FieldInvalid {

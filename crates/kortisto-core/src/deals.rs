@@ -156,14 +156,14 @@ pub(crate) struct CheckedDeal {
 }
 
 fn check(conn: &rusqlite::Connection, input: &DealInput) -> Result<CheckedDeal> {
-    store::content::organisation(conn, &input.organisation_id)?
+    store::organisations::organisation(conn, &input.organisation_id)?
         .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
     let start = validate::optional_date("start_on", input.start_on.as_deref())?;
     let end = validate::optional_date("end_on", input.end_on.as_deref())?;
     validate::date_range("end_on", start, end)?;
     let mut person_ids = Vec::new();
     for person_id in &input.person_ids {
-        if store::content::person(conn, person_id)?.is_none() {
+        if store::people::person(conn, person_id)?.is_none() {
             return Err(Error::FieldInvalid {
                 field: person_id.clone(),
                 rule: "unknown_participant".into(),
@@ -208,9 +208,9 @@ impl Register {
         self.write(Some(session), Action::DealAdd, clock, |tx| {
             let checked = check(tx, input)?;
             let deal_id = ids::new_id(clock);
-            store::content::insert_deal(tx, &deal_id, &checked, &ids::timestamp(clock))?;
+            store::deals::insert_deal(tx, &deal_id, &checked, &ids::timestamp(clock))?;
             let deal =
-                store::content::deal(tx, &deal_id)?.ok_or_else(|| not_found("deal", &deal_id))?;
+                store::deals::deal(tx, &deal_id)?.ok_or_else(|| not_found("deal", &deal_id))?;
             Ok((deal, Audited::record("deal", &deal_id)))
         })
     }
@@ -224,13 +224,13 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Deal> {
         let before =
-            store::content::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
+            store::deals::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
         self.authorize_deal(session, Action::DealEdit, &[before.kind, input.kind])?;
         self.write(Some(session), Action::DealEdit, clock, |tx| {
             let checked = check(tx, input)?;
-            store::content::update_deal(tx, deal_id, &checked, &ids::timestamp(clock))?;
+            store::deals::update_deal(tx, deal_id, &checked, &ids::timestamp(clock))?;
             let deal =
-                store::content::deal(tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
+                store::deals::deal(tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
             Ok((deal, Audited::record("deal", deal_id)))
         })
     }
@@ -238,12 +238,12 @@ impl Register {
     /// One deal (every role, as [`Register::deal_list`]); what an edit form starts from.
     pub fn deal(&self, session: &Session, deal_id: &str) -> Result<Deal> {
         self.authorize(session, Action::DealList)?;
-        store::content::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))
+        store::deals::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))
     }
 
     /// Deals by kind and status, newest first (every role).
     pub fn deal_list(&self, session: &Session, filter: &DealFilter) -> Result<ListPage<Deal>> {
         self.authorize(session, Action::DealList)?;
-        store::content::deal_list(&self.conn, filter)
+        store::deals::deal_list(&self.conn, filter)
     }
 }

@@ -292,7 +292,7 @@ impl Register {
                     .unwrap_or_else(|| clock.now().date_naive());
             let what = validate::required("what", &input.what, 500)?;
             let why = validate::required("why", &input.why, 500)?;
-            store::content::person(tx, &input.person_id)?
+            store::people::person(tx, &input.person_id)?
                 .ok_or_else(|| not_found("person", &input.person_id))?;
             store::rights::processor(tx, &input.processor_id)?
                 .ok_or_else(|| not_found("processor", &input.processor_id))?;

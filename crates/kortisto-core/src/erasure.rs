@@ -200,7 +200,7 @@ pub(crate) fn erase_person(
     clock: &dyn Clock,
 ) -> Result<ErasureReceipt> {
     let person =
-        store::content::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+        store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
     let (found, earliest_on) = blockers(tx, person_id, clock.now().date_naive())?;
     if !found.is_empty() {
         return Err(Error::ErasureBlocked {
@@ -226,7 +226,7 @@ pub(crate) fn erase_person(
         store::rights::insert_suppression(tx, hash, &now)?;
     }
     counts.suppression_hashes = hashes.len() as u64;
-    store::content::delete_search_row(tx, person_id)?;
+    store::search::delete_search_row(tx, person_id)?;
     let receipt = ErasureReceipt {
         receipt_id: ids::new_id(clock),
         person_id: person_id.to_string(),
@@ -269,7 +269,7 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Vec<ErasureBlocker>> {
         self.authorize(session, Action::Erase)?;
-        store::content::person(&self.conn, person_id)?
+        store::people::person(&self.conn, person_id)?
             .ok_or_else(|| not_found("person", person_id))?;
         Ok(blockers(&self.conn, person_id, clock.now().date_naive())?.0)
     }
@@ -317,9 +317,9 @@ impl Register {
             let reason = crate::validate::required("reason", reason, 500)?;
             let until = crate::date::parse_date("until_on", until_on)?;
             let exists = match record_kind {
-                "person" => store::content::person(tx, record_id)?.is_some(),
-                "organisation" => store::content::organisation(tx, record_id)?.is_some(),
-                "deal" => store::content::deal(tx, record_id)?.is_some(),
+                "person" => store::people::person(tx, record_id)?.is_some(),
+                "organisation" => store::organisations::organisation(tx, record_id)?.is_some(),
+                "deal" => store::deals::deal(tx, record_id)?.is_some(),
                 _ => {
                     return Err(Error::FieldInvalid {
                         field: "record_kind".into(),

@@ -223,8 +223,8 @@ pub(crate) fn collect(
     generated_at: String,
 ) -> Result<SubjectAccessExtract> {
     let person =
-        store::content::person(conn, person_id)?.ok_or_else(|| not_found("person", person_id))?;
-    let contacts = store::content::contacts_of(conn, Some(person_id), None)?;
+        store::people::person(conn, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+    let contacts = store::people::contacts_of(conn, Some(person_id), None)?;
     let disclosures = store::rights::disclosures_of(conn, person_id)?;
     let recipients_ids: Vec<&str> = disclosures
         .iter()
@@ -267,13 +267,13 @@ pub(crate) fn collect(
         generated_at,
         language,
         controller: notice::controller(),
-        positions: store::content::positions_of(conn, person_id)?,
-        deals: store::content::deals_of_person(conn, person_id)?,
-        meetings: store::content::meetings_of(conn, Some(person_id), None, 1_000_000)?,
-        service_elements: store::content::elements_of(conn, Some(person_id), None)?,
+        positions: store::people::positions_of(conn, person_id)?,
+        deals: store::deals::deals_of_person(conn, person_id)?,
+        meetings: store::meetings::meetings_of(conn, Some(person_id), None, 1_000_000)?,
+        service_elements: store::meetings::elements_of(conn, Some(person_id), None)?,
         consent_events: store::rights::consent_events(conn, person_id)?,
         requests: store::rights::requests_of(conn, person_id)?,
-        history: store::content::history(conn, "person", person_id)?,
+        history: store::history::history(conn, "person", person_id)?,
         information: Art15Information {
             purposes: notice::PURPOSES
                 .iter()

@@ -227,7 +227,7 @@ impl Register {
             }
             let mut participant_ids: Vec<String> = Vec::new();
             for person_id in &input.participant_ids {
-                if store::content::person(tx, person_id)?.is_none() {
+                if store::people::person(tx, person_id)?.is_none() {
                     return Err(Error::FieldInvalid {
                         field: person_id.clone(),
                         rule: "unknown_participant".into(),
@@ -244,7 +244,7 @@ impl Register {
                 .filter(|o| !o.is_empty())
                 .map(str::to_string);
             if let Some(organisation) = &organisation_id {
-                store::content::organisation(tx, organisation)?
+                store::organisations::organisation(tx, organisation)?
                     .ok_or_else(|| not_found("organisation", organisation))?;
             }
             let checked = CheckedMeeting {
@@ -256,14 +256,14 @@ impl Register {
                 participant_ids,
             };
             let meeting_id = ids::new_id(clock);
-            store::content::insert_meeting(
+            store::meetings::insert_meeting(
                 tx,
                 &meeting_id,
                 &checked,
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let meeting = store::content::meeting(tx, &meeting_id)?
+            let meeting = store::meetings::meeting(tx, &meeting_id)?
                 .ok_or_else(|| not_found("meeting", &meeting_id))?;
             Ok((meeting, Audited::record("meeting", &meeting_id)))
         })
@@ -276,7 +276,7 @@ impl Register {
         filter: &MeetingFilter,
     ) -> Result<ListPage<Meeting>> {
         self.authorize(session, Action::MeetingList)?;
-        store::content::meeting_list(&self.conn, filter)
+        store::meetings::meeting_list(&self.conn, filter)
     }
 
     /// Registers a service element (admin, office).
@@ -287,10 +287,10 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<ServiceElement> {
         self.write(Some(session), Action::ElementAdd, clock, |tx| {
-            store::content::organisation(tx, &input.organisation_id)?
+            store::organisations::organisation(tx, &input.organisation_id)?
                 .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
             if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
-                store::content::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+                store::people::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
             }
             let from = validate::optional_date("valid_from", input.valid_from.as_deref())?;
             let to = validate::optional_date("valid_to", input.valid_to.as_deref())?;
@@ -307,8 +307,8 @@ impl Register {
                 valid_from: from.map(|d| d.to_string()),
                 valid_to: to.map(|d| d.to_string()),
             };
-            store::content::insert_element(tx, &element, &ids::timestamp(clock))?;
-            let saved = store::content::element(tx, &element.element_id)?
+            store::meetings::insert_element(tx, &element, &ids::timestamp(clock))?;
+            let saved = store::meetings::element(tx, &element.element_id)?
                 .ok_or_else(|| not_found("service_element", &element.element_id))?;
             Ok((
                 saved,

@@ -141,7 +141,7 @@ pub(crate) fn check(
         });
     }
     if let Some(parent) = &parent_id {
-        if store::content::organisation(conn, parent)?.is_none() {
+        if store::organisations::organisation(conn, parent)?.is_none() {
             return Err(Error::RecordNotFound {
                 kind: "organisation".into(),
                 id: parent.clone(),
@@ -189,7 +189,7 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Organisation> {
         self.write(Some(session), Action::OrganisationEdit, clock, |tx| {
-            let before = store::content::organisation(tx, organisation_id)?
+            let before = store::organisations::organisation(tx, organisation_id)?
                 .ok_or_else(|| not_found(organisation_id))?;
             let checked = check(tx, input)?;
             if checked.parent_id.as_deref() == Some(organisation_id) {
@@ -233,7 +233,7 @@ impl Register {
             ];
             for (field, old, new) in changes {
                 if old != new {
-                    store::content::insert_history(
+                    store::history::insert_history(
                         tx,
                         clock,
                         "organisation",
@@ -245,9 +245,9 @@ impl Register {
                     )?;
                 }
             }
-            store::content::update_organisation(tx, organisation_id, &checked, &now)?;
+            store::organisations::update_organisation(tx, organisation_id, &checked, &now)?;
             search::index_organisation(tx, organisation_id)?;
-            let after = store::content::organisation(tx, organisation_id)?
+            let after = store::organisations::organisation(tx, organisation_id)?
                 .ok_or_else(|| not_found(organisation_id))?;
             Ok((after, Audited::record("organisation", organisation_id)))
         })
@@ -261,16 +261,16 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<OrganisationPage> {
         self.write(Some(session), Action::OrganisationView, clock, |tx| {
-            let organisation = store::content::organisation(tx, organisation_id)?
+            let organisation = store::organisations::organisation(tx, organisation_id)?
                 .ok_or_else(|| not_found(organisation_id))?;
             let page = OrganisationPage {
-                units: store::content::units(tx, organisation_id)?,
-                positions: store::content::positions_at(tx, organisation_id)?,
-                contacts: store::content::contacts_of(tx, None, Some(organisation_id))?,
-                deals: store::content::deals_of_organisation(tx, organisation_id)?,
-                meetings: store::content::meetings_of(tx, None, Some(organisation_id), 200)?,
-                service_elements: store::content::elements_of(tx, None, Some(organisation_id))?,
-                history: store::content::history(tx, "organisation", organisation_id)?,
+                units: store::organisations::units(tx, organisation_id)?,
+                positions: store::people::positions_at(tx, organisation_id)?,
+                contacts: store::people::contacts_of(tx, None, Some(organisation_id))?,
+                deals: store::deals::deals_of_organisation(tx, organisation_id)?,
+                meetings: store::meetings::meetings_of(tx, None, Some(organisation_id), 200)?,
+                service_elements: store::meetings::elements_of(tx, None, Some(organisation_id))?,
+                history: store::history::history(tx, "organisation", organisation_id)?,
                 organisation,
             };
             let audited = Audited::record("organisation", organisation_id);
@@ -286,7 +286,7 @@ impl Register {
         limit: u64,
     ) -> Result<ListPage<Organisation>> {
         self.authorize(session, Action::OrganisationList)?;
-        store::content::organisation_list(&self.conn, offset, limit.min(1000))
+        store::organisations::organisation_list(&self.conn, offset, limit.min(1000))
     }
 }
 
@@ -298,7 +298,7 @@ pub(crate) fn insert_organisation(
     let checked = check(tx, input)?;
     if let Some(business_id) = &checked.business_id {
         if checked.kind != OrganisationKind::Unit
-            && store::content::organisation_by_business_id(tx, business_id)?.is_some()
+            && store::organisations::organisation_by_business_id(tx, business_id)?.is_some()
         {
             return Err(Error::FieldInvalid {
                 field: "business_id".into(),
@@ -308,9 +308,10 @@ pub(crate) fn insert_organisation(
     }
     let organisation_id = ids::new_id(clock);
     let now = ids::timestamp(clock);
-    store::content::insert_organisation(tx, &organisation_id, &checked, &now)?;
+    store::organisations::insert_organisation(tx, &organisation_id, &checked, &now)?;
     search::index_organisation(tx, &organisation_id)?;
-    store::content::organisation(tx, &organisation_id)?.ok_or_else(|| not_found(&organisation_id))
+    store::organisations::organisation(tx, &organisation_id)?
+        .ok_or_else(|| not_found(&organisation_id))
 }
 
 fn not_found(id: &str) -> Error {

@@ -298,7 +298,7 @@ impl Register {
     ) -> Result<Person> {
         self.write(Some(session), Action::PersonAdd, clock, |tx| {
             let person_id = insert_person(tx, session, person, contacts, source, clock)?;
-            let created = store::content::person(tx, &person_id)?
+            let created = store::people::person(tx, &person_id)?
                 .ok_or_else(|| not_found("person", &person_id))?;
             Ok((created, Audited::record("person", &person_id)))
         })
@@ -314,7 +314,7 @@ impl Register {
     ) -> Result<Person> {
         self.write(Some(session), Action::PersonEdit, clock, |tx| {
             let checked = check_person(input)?;
-            let before = store::content::person(tx, person_id)?
+            let before = store::people::person(tx, person_id)?
                 .ok_or_else(|| not_found("person", person_id))?;
             let changes = [
                 (
@@ -337,7 +337,7 @@ impl Register {
             for (field, old, new) in changes {
                 if old != new {
                     changed = true;
-                    store::content::insert_history(
+                    store::history::insert_history(
                         tx,
                         clock,
                         "person",
@@ -350,7 +350,7 @@ impl Register {
                 }
             }
             if changed {
-                store::content::update_person(
+                store::people::update_person(
                     tx,
                     person_id,
                     &checked.surname,
@@ -366,7 +366,7 @@ impl Register {
             } else {
                 Audited::nothing()
             };
-            let after = store::content::person(tx, person_id)?
+            let after = store::people::person(tx, person_id)?
                 .ok_or_else(|| not_found("person", person_id))?;
             Ok((after, audited))
         })
@@ -380,15 +380,15 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<PersonPage> {
         self.write(Some(session), Action::PersonView, clock, |tx| {
-            let person = store::content::person(tx, person_id)?
+            let person = store::people::person(tx, person_id)?
                 .ok_or_else(|| not_found("person", person_id))?;
             let page = PersonPage {
-                contacts: store::content::contacts_of(tx, Some(person_id), None)?,
-                positions: store::content::positions_of(tx, person_id)?,
-                deals: store::content::deals_of_person(tx, person_id)?,
-                meetings: store::content::meetings_of(tx, Some(person_id), None, 200)?,
-                service_elements: store::content::elements_of(tx, Some(person_id), None)?,
-                history: store::content::history(tx, "person", person_id)?,
+                contacts: store::people::contacts_of(tx, Some(person_id), None)?,
+                positions: store::people::positions_of(tx, person_id)?,
+                deals: store::deals::deals_of_person(tx, person_id)?,
+                meetings: store::meetings::meetings_of(tx, Some(person_id), None, 200)?,
+                service_elements: store::meetings::elements_of(tx, Some(person_id), None)?,
+                history: store::history::history(tx, "person", person_id)?,
                 person,
             };
             let audited = Audited::record("person", person_id);
@@ -404,7 +404,7 @@ impl Register {
         limit: u64,
     ) -> Result<ListPage<PersonSummary>> {
         self.authorize(session, Action::PersonList)?;
-        store::content::person_list(&self.conn, offset, limit.min(1000))
+        store::people::person_list(&self.conn, offset, limit.min(1000))
     }
 
     /// Adds a contact datum to a person or an organisation (every role for people; admin and
@@ -433,7 +433,7 @@ impl Register {
                 source,
                 clock,
             )?;
-            let contact = store::content::contact(tx, &contact_id)?
+            let contact = store::people::contact(tx, &contact_id)?
                 .ok_or_else(|| not_found("contact", &contact_id))?;
             Ok((contact, Audited::record("contact", &contact_id)))
         })
@@ -448,7 +448,7 @@ impl Register {
     ) -> Result<Position> {
         self.write(Some(session), Action::PositionAdd, clock, |tx| {
             let position_id = insert_position(tx, session, input, clock)?;
-            let position = store::content::position(tx, &position_id)?
+            let position = store::people::position(tx, &position_id)?
                 .ok_or_else(|| not_found("position", &position_id))?;
             Ok((position, Audited::record("position", &position_id)))
         })
@@ -577,7 +577,7 @@ pub(crate) fn find_duplicates(
             }
             _ => continue,
         };
-        for candidate in store::content::people_with_contact(conn, kinds, &value, reason)? {
+        for candidate in store::people::people_with_contact(conn, kinds, &value, reason)? {
             push(candidate);
         }
     }
@@ -586,7 +586,7 @@ pub(crate) fn find_duplicates(
         .as_deref()
         .filter(|id| !id.trim().is_empty());
     if let Some(organisation_id) = organisation_id {
-        for candidate in store::content::people_named_at(
+        for candidate in store::people::people_named_at(
             conn,
             card.person.surname.trim(),
             card.person.first_name.trim(),
@@ -612,10 +612,10 @@ pub(crate) fn insert_person(
         .map(check_contact)
         .collect::<Result<Vec<_>>>()?;
     let source = source.record(&session.user_id, clock)?;
-    store::content::insert_source(tx, &source)?;
+    store::sources::insert_source(tx, &source)?;
     let person_id = ids::new_id(clock);
     let now = ids::timestamp(clock);
-    store::content::insert_person(
+    store::people::insert_person(
         tx,
         &person_id,
         &checked.surname,
@@ -626,7 +626,7 @@ pub(crate) fn insert_person(
     )?;
     for contact in &checked_contacts {
         let contact_id = ids::new_id(clock);
-        store::content::insert_contact(
+        store::people::insert_contact(
             tx,
             &contact_id,
             Some(&person_id),
@@ -651,11 +651,11 @@ fn insert_contact(
 ) -> Result<String> {
     let (record_kind, record_id) = match (person_id, organisation_id) {
         (Some(person), None) => {
-            store::content::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+            store::people::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
             ("person", person)
         }
         (None, Some(organisation)) => {
-            store::content::organisation(tx, organisation)?
+            store::organisations::organisation(tx, organisation)?
                 .ok_or_else(|| not_found("organisation", organisation))?;
             ("organisation", organisation)
         }
@@ -668,9 +668,9 @@ fn insert_contact(
     };
     let checked = check_contact(input)?;
     let source = source.record(&session.user_id, clock)?;
-    store::content::insert_source(tx, &source)?;
+    store::sources::insert_source(tx, &source)?;
     let contact_id = ids::new_id(clock);
-    store::content::insert_contact(
+    store::people::insert_contact(
         tx,
         &contact_id,
         person_id,
@@ -679,7 +679,7 @@ fn insert_contact(
         &source.source_id,
         &ids::timestamp(clock),
     )?;
-    store::content::insert_history(
+    store::history::insert_history(
         tx,
         clock,
         record_kind,
@@ -702,9 +702,9 @@ fn insert_position(
     input: &PositionInput,
     clock: &dyn Clock,
 ) -> Result<String> {
-    store::content::person(tx, &input.person_id)?
+    store::people::person(tx, &input.person_id)?
         .ok_or_else(|| not_found("person", &input.person_id))?;
-    store::content::organisation(tx, &input.organisation_id)?
+    store::organisations::organisation(tx, &input.organisation_id)?
         .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
     let title = validate::required("title", &input.title, 200)?;
     let job_description = validate::optional(
@@ -717,7 +717,7 @@ fn insert_position(
     let end = validate::optional_date("end_on", input.end_on.as_deref())?;
     validate::date_range("end_on", start, end)?;
     let position_id = ids::new_id(clock);
-    store::content::insert_position(
+    store::people::insert_position(
         tx,
         &position_id,
         &input.person_id,
@@ -728,7 +728,7 @@ fn insert_position(
         end.map(|d| d.to_string()).as_deref(),
         &ids::timestamp(clock),
     )?;
-    store::content::insert_history(
+    store::history::insert_history(
         tx,
         clock,
         "person",

@@ -170,7 +170,7 @@ impl Register {
                 });
             }
             if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
-                store::content::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+                store::people::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
             }
             let request_id = ids::new_id(clock);
             store::rights::insert_request(
@@ -201,7 +201,7 @@ impl Register {
             let method = validate::required("identity_method", method, 300)?;
             store::rights::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
-            store::content::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+            store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
             store::rights::set_identity(
                 tx,
                 request_id,

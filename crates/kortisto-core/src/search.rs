@@ -23,21 +23,21 @@ pub struct SearchHit {
 
 /// Rewrites the person's index row from the register's current data.
 pub(crate) fn index_person(conn: &Connection, person_id: &str) -> Result<()> {
-    let Some((title, mut body)) = store::content::person_index_text(conn, person_id)? else {
+    let Some((title, mut body)) = store::search::person_index_text(conn, person_id)? else {
         return Ok(());
     };
     body.push_str(&contact_terms(conn, Some(person_id), None)?);
-    store::content::replace_search_row(conn, "person", person_id, &title, &body)
+    store::search::replace_search_row(conn, "person", person_id, &title, &body)
 }
 
 /// Rewrites the organisation's index row.
 pub(crate) fn index_organisation(conn: &Connection, organisation_id: &str) -> Result<()> {
-    let Some((title, mut body)) = store::content::organisation_index_text(conn, organisation_id)?
+    let Some((title, mut body)) = store::search::organisation_index_text(conn, organisation_id)?
     else {
         return Ok(());
     };
     body.push_str(&contact_terms(conn, None, Some(organisation_id))?);
-    store::content::replace_search_row(conn, "organisation", organisation_id, &title, &body)
+    store::search::replace_search_row(conn, "organisation", organisation_id, &title, &body)
 }
 
 fn contact_terms(
@@ -46,7 +46,7 @@ fn contact_terms(
     organisation_id: Option<&str>,
 ) -> Result<String> {
     let mut terms = String::new();
-    for (kind, value) in store::content::contact_values(conn, person_id, organisation_id)? {
+    for (kind, value) in store::people::contact_values(conn, person_id, organisation_id)? {
         terms.push(' ');
         match kind.as_str() {
             "phone" | "mobile" => terms.push_str(&validate::phone_search_forms(&value).join(" ")),
@@ -88,7 +88,7 @@ impl Register {
     pub fn search(&self, session: &Session, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
         self.authorize(session, Action::Search)?;
         match fts_query(typed) {
-            Some(query) => store::content::search(&self.conn, &query, limit.clamp(1, 100)),
+            Some(query) => store::search::search(&self.conn, &query, limit.clamp(1, 100)),
             None => Ok(Vec::new()),
         }
     }

@@ -1,0 +1,51 @@
+//! SQL of the rectification history: the earlier values of a record's changed fields.
+//! Which changes are recorded is decided in the domain modules, not here.
+use rusqlite::{params, Connection};
+
+use crate::history::HistoryEntry;
+use crate::{ids, Clock, Result};
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn insert_history(
+    conn: &Connection,
+    clock: &dyn Clock,
+    record_kind: &str,
+    record_id: &str,
+    field: &str,
+    old_value: Option<&str>,
+    new_value: Option<&str>,
+    user_id: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO change_history (change_id, record_kind, record_id, field, old_value, new_value, changed_by, changed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![ids::new_id(clock), record_kind, record_id, field, old_value, new_value, user_id, ids::timestamp(clock)],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn history(
+    conn: &Connection,
+    record_kind: &str,
+    record_id: &str,
+) -> Result<Vec<HistoryEntry>> {
+    let mut statement = conn.prepare(
+        "SELECT h.change_id, h.record_kind, h.record_id, h.field, h.old_value, h.new_value, h.changed_by, u.display_name, h.changed_at
+         FROM change_history h JOIN users u ON u.user_id = h.changed_by
+         WHERE h.record_kind = ?1 AND h.record_id = ?2 ORDER BY h.changed_at DESC, h.change_id DESC",
+    )?;
+    let rows = statement.query_map(params![record_kind, record_id], |row| {
+        Ok(HistoryEntry {
+            change_id: row.get(0)?,
+            record_kind: row.get(1)?,
+            record_id: row.get(2)?,
+            field: row.get(3)?,
+            old_value: row.get(4)?,
+            new_value: row.get(5)?,
+            changed_by: row.get(6)?,
+            changed_by_name: row.get(7)?,
+            changed_at: row.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -523,8 +523,8 @@ impl Register {
                 });
             }
             store::carry_over::attach_live(&restored, &self.data_dir().database_path(), &key)?;
-            let ledger = store::rights::receipts(&self.conn)?;
-            let suppression = store::rights::suppression_rows(&self.conn)?;
+            let ledger = store::erasure::receipts(&self.conn)?;
+            let suppression = store::erasure::suppression_rows(&self.conn)?;
             let salt = store::users::setting(&self.conn, "suppression_salt")?;
             // Authorised above against the open register; the change lands in the copy.
             let user_id = Some(session.user_id.as_str());
@@ -535,19 +535,19 @@ impl Register {
                         store::users::set_setting(tx, "suppression_salt", &salt)?;
                     }
                     for (hash, at) in &suppression {
-                        store::rights::insert_suppression(tx, hash, at)?;
+                        store::consent::insert_suppression(tx, hash, at)?;
                     }
                     let mut reapplied = 0u64;
                     for receipt in &ledger {
                         if store::people::person(tx, &receipt.person_id)?.is_some() {
-                            store::rights::delete_person_data(tx, &receipt.person_id)?;
+                            store::erasure::delete_person_data(tx, &receipt.person_id)?;
                             store::search::delete_search_row(tx, &receipt.person_id)?;
                             reapplied += 1;
                         }
-                        store::rights::insert_receipt_if_missing(tx, receipt)?;
+                        store::erasure::insert_receipt_if_missing(tx, receipt)?;
                     }
                     store::carry_over::from_live(tx)?;
-                    let ledger_entries = store::rights::receipts(tx)?.len() as u64;
+                    let ledger_entries = store::erasure::receipts(tx)?.len() as u64;
                     Ok(((reapplied, ledger_entries), Audited::register()))
                 })?;
             store::carry_over::detach_live(&restored)?;
@@ -623,7 +623,7 @@ impl Register {
             }
             let tx = restored.transaction()?;
             audit::append(&tx, clock, None, audit::Event::RegisterRestored, None)?;
-            let ledger_entries = store::rights::receipts(&tx)?.len() as u64;
+            let ledger_entries = store::erasure::receipts(&tx)?.len() as u64;
             tx.commit()?;
             restored.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
             restored.close().map_err(|(_, e)| Error::from(e))?;

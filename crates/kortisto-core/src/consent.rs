@@ -195,7 +195,7 @@ impl Register {
         self.write(Some(session), Action::ConsentRecord, clock, |tx| {
             store::people::person(tx, &input.person_id)?
                 .ok_or_else(|| not_found("person", &input.person_id))?;
-            if !store::rights::purpose_exists(tx, &input.purpose)? {
+            if !store::consent::purpose_exists(tx, &input.purpose)? {
                 return Err(Error::FieldInvalid {
                     field: "purpose".into(),
                     rule: "unknown_purpose".into(),
@@ -222,7 +222,7 @@ impl Register {
             // before a withdrawal already on record would silently undo it: refused.
             if input.kind == ConsentEventKind::Given {
                 if let Some(withdrawn) =
-                    store::rights::latest_withdrawal_at(tx, &input.person_id, &input.purpose)?
+                    store::consent::latest_withdrawal_at(tx, &input.person_id, &input.purpose)?
                 {
                     if withdrawn > at_text {
                         return Err(Error::ConsentBeforeWithdrawal {
@@ -247,7 +247,7 @@ impl Register {
                 recorded_by: session.user_id.clone(),
                 recorded_by_name: session.display_name.clone(),
             };
-            store::rights::insert_consent(tx, &event, &ids::timestamp(clock))?;
+            store::consent::insert_consent(tx, &event, &ids::timestamp(clock))?;
             let audited = Audited::record("consent_event", &event.consent_event_id);
             Ok((event, audited))
         })
@@ -256,7 +256,7 @@ impl Register {
     /// A person's consent history, oldest first (every role).
     pub fn consent_history(&self, session: &Session, person_id: &str) -> Result<Vec<ConsentEvent>> {
         self.authorize(session, Action::ConsentList)?;
-        store::rights::consent_events(&self.conn, person_id)
+        store::consent::consent_events(&self.conn, person_id)
     }
 
     /// People whose latest *recorded* event for `purpose` is "given" — never anyone who withdrew
@@ -268,13 +268,13 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Vec<MarketingContact>> {
         self.write(Some(session), Action::MarketingList, clock, |tx| {
-            if !store::rights::purpose_exists(tx, purpose)? {
+            if !store::consent::purpose_exists(tx, purpose)? {
                 return Err(Error::FieldInvalid {
                     field: "purpose".into(),
                     rule: "unknown_purpose".into(),
                 });
             }
-            let list = store::rights::marketing_list(tx, purpose)?;
+            let list = store::consent::marketing_list(tx, purpose)?;
             let audited = Audited::record("consent_purpose", purpose);
             Ok((list, audited))
         })

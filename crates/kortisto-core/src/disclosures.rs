@@ -212,7 +212,7 @@ impl Register {
                     200,
                 )?,
             };
-            store::rights::insert_processor(tx, &processor, &ids::timestamp(clock))?;
+            store::disclosures::insert_processor(tx, &processor, &ids::timestamp(clock))?;
             let audited = Audited::record("processor", &processor.processor_id);
             Ok((processor, audited))
         })
@@ -221,7 +221,7 @@ impl Register {
     /// Every processor (admin).
     pub fn processor_list(&self, session: &Session) -> Result<Vec<Processor>> {
         self.authorize(session, Action::ProcessorList)?;
-        store::rights::processors(&self.conn)
+        store::disclosures::processors(&self.conn)
     }
 
     /// Records a transfer outside the EU/EEA (admin). The Privacy Shield is refused.
@@ -246,10 +246,10 @@ impl Register {
                     rule: problem,
                 });
             }
-            store::rights::processor(tx, &input.processor_id)?
+            store::disclosures::processor(tx, &input.processor_id)?
                 .ok_or_else(|| not_found("processor", &input.processor_id))?;
             let transfer_id = ids::new_id(clock);
-            store::rights::insert_transfer(
+            store::disclosures::insert_transfer(
                 tx,
                 &transfer_id,
                 input,
@@ -259,7 +259,7 @@ impl Register {
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let saved = store::rights::transfers(tx)?
+            let saved = store::disclosures::transfers(tx)?
                 .into_iter()
                 .find(|t| t.transfer_id == transfer_id)
                 .ok_or_else(|| not_found("transfer", &transfer_id))?;
@@ -270,13 +270,13 @@ impl Register {
     /// Every transfer, each judged for a basis that needs replacing (admin).
     pub fn transfer_list(&self, session: &Session) -> Result<Vec<Transfer>> {
         self.authorize(session, Action::TransferList)?;
-        store::rights::transfers(&self.conn)
+        store::disclosures::transfers(&self.conn)
     }
 
     /// Every disclosure of a person's data, newest first (admin).
     pub fn disclosure_list(&self, session: &Session, person_id: &str) -> Result<Vec<Disclosure>> {
         self.authorize(session, Action::Disclose)?;
-        store::rights::disclosures_of(&self.conn, person_id)
+        store::disclosures::disclosures_of(&self.conn, person_id)
     }
 
     /// Logs a disclosure of a person's data to a processor (admin).
@@ -294,10 +294,10 @@ impl Register {
             let why = validate::required("why", &input.why, 500)?;
             store::people::person(tx, &input.person_id)?
                 .ok_or_else(|| not_found("person", &input.person_id))?;
-            store::rights::processor(tx, &input.processor_id)?
+            store::disclosures::processor(tx, &input.processor_id)?
                 .ok_or_else(|| not_found("processor", &input.processor_id))?;
             let disclosure_id = ids::new_id(clock);
-            store::rights::insert_disclosure(
+            store::disclosures::insert_disclosure(
                 tx,
                 &disclosure_id,
                 input,
@@ -307,7 +307,7 @@ impl Register {
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let saved = store::rights::disclosures_of(tx, &input.person_id)?
+            let saved = store::disclosures::disclosures_of(tx, &input.person_id)?
                 .into_iter()
                 .find(|d| d.disclosure_id == disclosure_id)
                 .ok_or_else(|| not_found("disclosure", &disclosure_id))?;

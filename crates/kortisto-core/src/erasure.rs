@@ -166,7 +166,7 @@ pub(crate) fn blockers(
     person_id: &str,
     today: NaiveDate,
 ) -> Result<(Vec<ErasureBlocker>, Option<String>)> {
-    let blockers = store::rights::erasure_blockers(conn, person_id, &today.to_string())?;
+    let blockers = store::erasure::erasure_blockers(conn, person_id, &today.to_string())?;
     let earliest = if blockers.is_empty() {
         None
     } else {
@@ -182,7 +182,7 @@ pub(crate) fn blockers(
 
 /// The salted hash an e-mail address is suppressed under.
 pub(crate) fn suppression_hash(conn: &Connection, email: &str) -> Result<String> {
-    let salt = store::rights::suppression_salt(conn)?;
+    let salt = store::consent::suppression_salt(conn)?;
     let mut hasher = Sha256::new();
     hasher.update(salt.as_bytes());
     hasher.update(email.trim().to_lowercase().as_bytes());
@@ -209,7 +209,7 @@ pub(crate) fn erase_person(
         });
     }
     let notes_to_review =
-        store::rights::notes_naming(tx, person_id, &person.surname, &person.first_name)?
+        store::erasure::notes_naming(tx, person_id, &person.surname, &person.first_name)?
             .into_iter()
             .map(|(record_kind, record_id)| NoteToReview {
                 record_kind,
@@ -217,13 +217,13 @@ pub(crate) fn erase_person(
             })
             .collect();
     let mut hashes = Vec::new();
-    for email in store::rights::emails_of(tx, person_id)? {
+    for email in store::erasure::emails_of(tx, person_id)? {
         hashes.push(suppression_hash(tx, &email)?);
     }
     let now = ids::timestamp(clock);
-    let mut counts = store::rights::delete_person_data(tx, person_id)?;
+    let mut counts = store::erasure::delete_person_data(tx, person_id)?;
     for hash in &hashes {
-        store::rights::insert_suppression(tx, hash, &now)?;
+        store::consent::insert_suppression(tx, hash, &now)?;
     }
     counts.suppression_hashes = hashes.len() as u64;
     store::search::delete_search_row(tx, person_id)?;
@@ -237,9 +237,9 @@ pub(crate) fn erase_person(
         counts,
         notes_to_review,
     };
-    store::rights::insert_receipt(tx, &receipt)?;
+    store::erasure::insert_receipt(tx, &receipt)?;
     if let Some(request) = request_id {
-        store::rights::close(
+        store::requests::close(
             tx,
             request,
             RequestStatus::Done,
@@ -257,7 +257,7 @@ pub(crate) fn email_suppressed(conn: &Connection, email: &str) -> Result<bool> {
         return Ok(false);
     }
     let hash = suppression_hash(conn, email)?;
-    store::rights::is_suppressed(conn, &hash)
+    store::consent::is_suppressed(conn, &hash)
 }
 
 impl Register {
@@ -285,7 +285,7 @@ impl Register {
     ) -> Result<ErasureReceipt> {
         let receipt = self.write(Some(session), Action::Erase, clock, |tx| {
             if let Some(request) = request_id {
-                store::rights::request(tx, request)?
+                store::requests::request(tx, request)?
                     .ok_or_else(|| not_found("request", request))?;
             }
             let receipt = erase_person(
@@ -331,7 +331,7 @@ impl Register {
                 return Err(not_found(record_kind, record_id));
             }
             let id = ids::new_id(clock);
-            store::rights::insert_legal_hold(
+            store::erasure::insert_legal_hold(
                 tx,
                 &id,
                 record_kind,
@@ -349,6 +349,6 @@ impl Register {
     /// Every erasure receipt, newest first (admin).
     pub fn erasure_receipts(&self, session: &Session) -> Result<Vec<ErasureReceipt>> {
         self.authorize(session, Action::Erase)?;
-        store::rights::receipts(&self.conn)
+        store::erasure::receipts(&self.conn)
     }
 }

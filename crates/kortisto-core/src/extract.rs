@@ -225,17 +225,17 @@ pub(crate) fn collect(
     let person =
         store::people::person(conn, person_id)?.ok_or_else(|| not_found("person", person_id))?;
     let contacts = store::people::contacts_of(conn, Some(person_id), None)?;
-    let disclosures = store::rights::disclosures_of(conn, person_id)?;
+    let disclosures = store::disclosures::disclosures_of(conn, person_id)?;
     let recipients_ids: Vec<&str> = disclosures
         .iter()
         .map(|d| d.processor_id.as_str())
         .collect();
-    let transfers: Vec<Transfer> = store::rights::transfers(conn)?
+    let transfers: Vec<Transfer> = store::disclosures::transfers(conn)?
         .into_iter()
         .filter(|t| recipients_ids.contains(&t.processor_id.as_str()))
         .collect();
     let mut recipients: Vec<String> = Vec::new();
-    for processor in store::rights::processors(conn)? {
+    for processor in store::disclosures::processors(conn)? {
         if recipients_ids.contains(&processor.processor_id.as_str()) {
             recipients.push(format!(
                 "{} — {} ({})",
@@ -250,7 +250,7 @@ pub(crate) fn collect(
             sources.push(text);
         }
     }
-    let legal_holds = store::rights::legal_holds_of_person(conn, person_id)?;
+    let legal_holds = store::erasure::legal_holds_of_person(conn, person_id)?;
     let mut retention: Vec<String> = notice::RETENTION
         .iter()
         .map(|r| r.get(language).to_string())
@@ -271,8 +271,8 @@ pub(crate) fn collect(
         deals: store::deals::deals_of_person(conn, person_id)?,
         meetings: store::meetings::meetings_of(conn, Some(person_id), None, 1_000_000)?,
         service_elements: store::meetings::elements_of(conn, Some(person_id), None)?,
-        consent_events: store::rights::consent_events(conn, person_id)?,
-        requests: store::rights::requests_of(conn, person_id)?,
+        consent_events: store::consent::consent_events(conn, person_id)?,
+        requests: store::requests::requests_of(conn, person_id)?,
         history: store::history::history(conn, "person", person_id)?,
         information: Art15Information {
             purposes: notice::PURPOSES
@@ -686,13 +686,13 @@ impl Register {
         let mut written: Option<ExtractFiles> = None;
         let result = self.write(Some(session), Action::Extract, clock, |tx| {
             if let Some(request) = request_id {
-                store::rights::request(tx, request)?
+                store::requests::request(tx, request)?
                     .ok_or_else(|| not_found("request", request))?;
             }
             let extract = collect(tx, person_id, language, ids::timestamp(clock))?;
             let files = written.insert(write_files(&extract, &data_dir, out_dir)?);
             if let Some(request) = request_id {
-                store::rights::close(
+                store::requests::close(
                     tx,
                     request,
                     crate::requests::RequestStatus::Done,

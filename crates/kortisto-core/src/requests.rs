@@ -173,7 +173,7 @@ impl Register {
                 store::people::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
             }
             let request_id = ids::new_id(clock);
-            store::rights::insert_request(
+            store::requests::insert_request(
                 tx,
                 &request_id,
                 input,
@@ -182,7 +182,7 @@ impl Register {
                 &session.user_id,
                 &ids::timestamp(clock),
             )?;
-            let request = store::rights::request(tx, &request_id)?
+            let request = store::requests::request(tx, &request_id)?
                 .ok_or_else(|| not_found("request", &request_id))?;
             Ok((request, Audited::record("request", &request_id)))
         })
@@ -199,10 +199,10 @@ impl Register {
     ) -> Result<Request> {
         self.write(Some(session), Action::RequestManage, clock, |tx| {
             let method = validate::required("identity_method", method, 300)?;
-            store::rights::request(tx, request_id)?
+            store::requests::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
             store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
-            store::rights::set_identity(
+            store::requests::set_identity(
                 tx,
                 request_id,
                 person_id,
@@ -210,7 +210,7 @@ impl Register {
                 &clock.now().date_naive().to_string(),
                 &session.user_id,
             )?;
-            let request = store::rights::request(tx, request_id)?
+            let request = store::requests::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
             Ok((request, Audited::record("request", request_id)))
         })
@@ -228,7 +228,7 @@ impl Register {
         self.write(Some(session), Action::RequestManage, clock, |tx| {
             let reason = validate::required("extension_reason", reason, 1000)?;
             let new_due = crate::date::parse_date("extended_due_on", new_due_on)?;
-            let request = store::rights::request(tx, request_id)?
+            let request = store::requests::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
             let received: NaiveDate =
                 request
@@ -254,8 +254,8 @@ impl Register {
                     rule: "extension".into(),
                 });
             }
-            store::rights::extend(tx, request_id, &new_due.to_string(), &reason)?;
-            let request = store::rights::request(tx, request_id)?
+            store::requests::extend(tx, request_id, &new_due.to_string(), &reason)?;
+            let request = store::requests::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
             Ok((request, Audited::record("request", request_id)))
         })
@@ -278,16 +278,16 @@ impl Register {
                     rule: "request_status".into(),
                 });
             }
-            store::rights::request(tx, request_id)?
+            store::requests::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
-            store::rights::close(
+            store::requests::close(
                 tx,
                 request_id,
                 status,
                 &clock.now().date_naive().to_string(),
                 &outcome,
             )?;
-            let request = store::rights::request(tx, request_id)?
+            let request = store::requests::request(tx, request_id)?
                 .ok_or_else(|| not_found("request", request_id))?;
             Ok((request, Audited::record("request", request_id)))
         })
@@ -296,7 +296,7 @@ impl Register {
     /// Every request, open ones first by deadline (admin).
     pub fn request_list(&self, session: &Session) -> Result<Vec<Request>> {
         self.authorize(session, Action::RequestList)?;
-        store::rights::requests(&self.conn, None)
+        store::requests::requests(&self.conn, None)
     }
 
     /// Open requests past their deadline or due within seven days (admin).
@@ -308,7 +308,7 @@ impl Register {
             overdue: Vec::new(),
             due_soon: Vec::new(),
         };
-        for request in store::rights::requests(&self.conn, Some(RequestStatus::Open))? {
+        for request in store::requests::requests(&self.conn, Some(RequestStatus::Open))? {
             let deadline: NaiveDate = request.deadline().parse().unwrap_or(today);
             if deadline < today {
                 due.overdue.push(request);

@@ -1,0 +1,230 @@
+//! SQL of erasure: legal holds, what blocks an erasure, deleting a person's data and the
+//! receipts ledger. When an erasure may run is decided in `crate::erasure`.
+use rusqlite::{params, Connection};
+
+use crate::erasure::{ErasureBlocker, ErasureCounts, ErasureReceipt};
+use crate::{Error, Result};
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn insert_legal_hold(
+    conn: &Connection,
+    id: &str,
+    record_kind: &str,
+    record_id: &str,
+    reason: &str,
+    until_on: &str,
+    user_id: &str,
+    now: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO legal_holds (legal_hold_id, record_kind, record_id, reason, until_on, created_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, record_kind, record_id, reason, until_on, user_id, now],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn legal_holds_of_person(
+    conn: &Connection,
+    person_id: &str,
+) -> Result<Vec<(String, String)>> {
+    let mut statement = conn.prepare(
+        "SELECT reason, until_on FROM legal_holds WHERE record_kind = 'person' AND record_id = ?1 ORDER BY until_on",
+    )?;
+    let rows = statement.query_map([person_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn erasure_blockers(
+    conn: &Connection,
+    person_id: &str,
+    today: &str,
+) -> Result<Vec<ErasureBlocker>> {
+    let mut blockers = Vec::new();
+    let mut statement = conn.prepare(
+        "SELECT d.deal_id, d.title, d.kind, d.status, d.end_on FROM deals d JOIN deal_people dp ON dp.deal_id = d.deal_id
+         WHERE dp.person_id = ?1 ORDER BY d.end_on",
+    )?;
+    let deals: Vec<(String, String, String, String, Option<String>)> = statement
+        .query_map([person_id], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut deal_ids = Vec::new();
+    for (deal_id, title, kind, status, end_on) in deals {
+        let contract = kind == "delivery-contract" || kind == "service-contract";
+        let running = end_on.as_deref().map(|end| end >= today).unwrap_or(true);
+        if contract && status == "active" && running {
+            blockers.push(ErasureBlocker::ActiveContract {
+                deal_id: deal_id.clone(),
+                title,
+                end_on,
+            });
+        } else if status == "open" {
+            blockers.push(ErasureBlocker::OpenDeal {
+                deal_id: deal_id.clone(),
+                title,
+            });
+        }
+        deal_ids.push(deal_id);
+    }
+    let mut holds = conn.prepare(
+        "SELECT legal_hold_id, reason, until_on, record_kind, record_id FROM legal_holds WHERE until_on >= ?1 ORDER BY until_on",
+    )?;
+    let rows: Vec<(String, String, String, String, String)> = holds
+        .query_map([today], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (legal_hold_id, reason, until_on, kind, record) in rows {
+        if (kind == "person" && record == person_id)
+            || (kind == "deal" && deal_ids.contains(&record))
+        {
+            blockers.push(ErasureBlocker::LegalHold {
+                legal_hold_id,
+                reason,
+                until_on,
+            });
+        }
+    }
+    Ok(blockers)
+}
+
+/// Meetings and deals of the person whose notes mention their name.
+pub(crate) fn notes_naming(
+    conn: &Connection,
+    person_id: &str,
+    surname: &str,
+    first_name: &str,
+) -> Result<Vec<(String, String)>> {
+    let mut found = Vec::new();
+    let needles: Vec<String> = [surname, first_name]
+        .iter()
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| n.chars().count() >= 3)
+        .collect();
+    if needles.is_empty() {
+        return Ok(found);
+    }
+    for (kind, sql) in [
+        ("meeting", "SELECT m.meeting_id, coalesce(m.notes, '') FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.meeting_id WHERE mp.person_id = ?1"),
+        ("deal", "SELECT d.deal_id, coalesce(d.notes, '') FROM deals d JOIN deal_people dp ON dp.deal_id = d.deal_id WHERE dp.person_id = ?1"),
+    ] {
+        let mut statement = conn.prepare(sql)?;
+        let rows: Vec<(String, String)> = statement
+            .query_map([person_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, notes) in rows {
+            let lower = notes.to_lowercase();
+            if needles.iter().any(|n| lower.contains(n.as_str())) {
+                found.push((kind.to_string(), id));
+            }
+        }
+    }
+    Ok(found)
+}
+
+pub(crate) fn emails_of(conn: &Connection, person_id: &str) -> Result<Vec<String>> {
+    let mut statement =
+        conn.prepare("SELECT value FROM contact_points WHERE person_id = ?1 AND kind = 'email'")?;
+    let rows = statement.query_map([person_id], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Deletes everything personal about one person and counts what went.
+pub(crate) fn delete_person_data(conn: &Connection, person_id: &str) -> Result<ErasureCounts> {
+    let sources: Vec<String> = {
+        let mut statement = conn.prepare(
+            "SELECT source_id FROM contact_points WHERE person_id = ?1
+             UNION SELECT source_id FROM people WHERE person_id = ?1",
+        )?;
+        let rows = statement.query_map([person_id], |row| row.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let run = |sql: &str| -> Result<u64> { Ok(conn.execute(sql, [person_id])? as u64) };
+    let mut counts = ErasureCounts {
+        consent_events: run("DELETE FROM consent_events WHERE person_id = ?1")?,
+        disclosures: run("DELETE FROM disclosures WHERE person_id = ?1")?,
+        contacts: run("DELETE FROM contact_points WHERE person_id = ?1")?,
+        positions: run("DELETE FROM positions WHERE person_id = ?1")?,
+        deals_unlinked: run("DELETE FROM deal_people WHERE person_id = ?1")?,
+        meetings_unlinked: run("DELETE FROM meeting_participants WHERE person_id = ?1")?,
+        service_elements_unlinked: run(
+            "UPDATE service_elements SET person_id = NULL WHERE person_id = ?1",
+        )?,
+        history_entries: run(
+            "DELETE FROM change_history WHERE record_kind = 'person' AND record_id = ?1",
+        )?,
+        ..Default::default()
+    };
+    // The request stays in the log as proof it was handled; its free-text identity note may
+    // describe the person, so only the fact that identity was checked (when, by whom) stays.
+    run("UPDATE requests SET person_id = NULL, identity_method = CASE WHEN identity_method IS NULL THEN NULL
+         ELSE 'tarkistettu; kuvaus poistettu henkilön poiston yhteydessä / checked; description removed at erasure' END
+         WHERE person_id = ?1")?;
+    run("DELETE FROM legal_holds WHERE record_kind = 'person' AND record_id = ?1")?;
+    run("DELETE FROM people WHERE person_id = ?1")?;
+    let mut delete_source = conn.prepare("DELETE FROM sources WHERE source_id = ?1")?;
+    for source in &sources {
+        counts.sources += delete_source.execute([source])? as u64;
+    }
+    Ok(counts)
+}
+
+pub(crate) fn insert_receipt(conn: &Connection, r: &ErasureReceipt) -> Result<()> {
+    let counts = serde_json::to_string(&r.counts).map_err(|e| Error::Storage(e.to_string()))?;
+    conn.execute(
+        "INSERT INTO erasure_receipts (receipt_id, person_id, request_id, erased_at, erased_by, reason, counts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![r.receipt_id, r.person_id, r.request_id, r.erased_at, r.erased_by, r.reason, counts],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn receipts(conn: &Connection) -> Result<Vec<ErasureReceipt>> {
+    let mut statement = conn.prepare(
+        "SELECT receipt_id, person_id, request_id, erased_at, erased_by, reason, counts FROM erasure_receipts ORDER BY erased_at DESC",
+    )?;
+    let rows = statement.query_map([], |row| {
+        let counts: String = row.get(6)?;
+        Ok(ErasureReceipt {
+            receipt_id: row.get(0)?,
+            person_id: row.get(1)?,
+            request_id: row.get(2)?,
+            erased_at: row.get(3)?,
+            erased_by: row.get(4)?,
+            reason: row.get(5)?,
+            counts: serde_json::from_str(&counts).unwrap_or_default(),
+            notes_to_review: Vec::new(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn suppression_rows(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut statement = conn.prepare("SELECT email_hash, added_at FROM marketing_suppression")?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn insert_receipt_if_missing(conn: &Connection, r: &ErasureReceipt) -> Result<()> {
+    let counts = serde_json::to_string(&r.counts).map_err(|e| Error::Storage(e.to_string()))?;
+    conn.execute(
+        "INSERT OR IGNORE INTO erasure_receipts (receipt_id, person_id, request_id, erased_at, erased_by, reason, counts)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![r.receipt_id, r.person_id, r.request_id, r.erased_at, r.erased_by, r.reason, counts],
+    )?;
+    Ok(())
+}

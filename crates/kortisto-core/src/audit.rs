@@ -401,24 +401,19 @@ impl Register {
             }
             expected_prev = hash;
         }
+        let anchor = self.data_dir().read_manifest()?.audit_head;
         let anchor_problem = match check_anchor(
             &self.conn,
             self.anchor_key(),
             self.register_id(),
-            self.data_dir().read_manifest()?.audit_head.as_ref(),
+            anchor.as_ref(),
         )? {
             AnchorCheck::Holds => None,
             // Not anchored yet (a new register before its first close): nothing to compare.
             AnchorCheck::Missing if !store::audit::anchored(&self.conn)? => None,
             AnchorCheck::Missing => Some(("anchor_missing", None)),
             AnchorCheck::Forged => Some(("anchor_invalid", None)),
-            AnchorCheck::Truncated => Some((
-                "truncated",
-                self.data_dir()
-                    .read_manifest()?
-                    .audit_head
-                    .map(|anchor| anchor.seq),
-            )),
+            AnchorCheck::Truncated => Some(("truncated", anchor.map(|anchor| anchor.seq))),
         };
         Ok(match anchor_problem {
             None => AuditVerification {

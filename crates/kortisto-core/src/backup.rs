@@ -67,6 +67,7 @@ use zeroize::Zeroizing;
 use crate::audit::{self, Audited};
 use crate::auth::{Action, Session};
 use crate::output_file::{self, Existing, OutputFile};
+use crate::register::{remove_database_files, DATABASE_FILES};
 use crate::secret::DatabaseKey;
 use crate::{ids, store, Clock, DataDir, Error, Keychain, RecoveryCode, Register, Result};
 
@@ -233,7 +234,7 @@ impl Header {
 /// Removes what an interrupted backup or restore left in the data folder: the snapshot and
 /// the restore's `.partial` (both SQLCipher files under the register's key, but not kept).
 fn remove_leftovers(data_dir: &Path) {
-    remove_database(&data_dir.join(SNAPSHOT_FILE));
+    remove_database_files(&data_dir.join(SNAPSHOT_FILE), DATABASE_FILES);
     let _ = fs::remove_file(data_dir.join("restore-in-progress.partial"));
 }
 
@@ -400,14 +401,6 @@ fn unseal(
     })
 }
 
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = fs::remove_file(name);
-    }
-}
-
 impl Register {
     fn database_key(&self) -> Result<DatabaseKey> {
         self.keychain_handle().load(self.register_id())
@@ -444,7 +437,7 @@ impl Register {
             Ok::<(), Error>(())
         })();
         if let Err(error) = taken {
-            remove_database(&snapshot);
+            remove_database_files(&snapshot, DATABASE_FILES);
             return Err(error);
         }
         let snapshot_seconds = started.elapsed().as_secs_f64();
@@ -465,7 +458,7 @@ impl Register {
                 created_at: created_at.clone(),
             },
         );
-        remove_database(&snapshot);
+        remove_database_files(&snapshot, DATABASE_FILES);
         let bytes = sealed?;
         let encrypt_seconds = encrypt_started.elapsed().as_secs_f64();
         self.write(session, Action::BackupCreate, clock, |_| {
@@ -507,7 +500,7 @@ impl Register {
     ) -> Result<RestoreReport> {
         let key = self.database_key()?;
         let restored_path = self.data_dir().path().join("restore-in-progress.db");
-        remove_database(&restored_path);
+        remove_database_files(&restored_path, DATABASE_FILES);
         let prepared = (|| {
             let register_id = self.register_id().to_string();
             let opened = unseal(
@@ -562,29 +555,15 @@ impl Register {
         let report = match prepared {
             Ok(report) => report,
             Err(error) => {
-                remove_database(&restored_path);
+                remove_database_files(&restored_path, DATABASE_FILES);
                 return Err(error);
             }
         };
-        // Only now is the live register replaced: close it, move the restored file in, reopen.
-        self.conn
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        let live_conn = std::mem::replace(&mut self.conn, rusqlite::Connection::open_in_memory()?);
-        live_conn.close().map_err(|(_, e)| Error::from(e))?;
-        let live = self.data_dir().database_path();
-        for suffix in ["-wal", "-shm"] {
-            let mut name = live.as_os_str().to_owned();
-            name.push(suffix);
-            let _ = fs::remove_file(name);
-        }
-        let renamed = fs::rename(&restored_path, &live);
-        let data_dir = self.data_dir().clone();
-        let keychain = self.keychain_handle().clone();
-        // Back to shared before reopening, so the reopened register can share the folder;
-        // the old lock is released when the old register is replaced.
-        self.unlock_exclusively();
-        *self = Register::open(&data_dir, &keychain)?;
-        renamed.map_err(|e| Error::Storage(e.to_string()))?;
+        // Only now is the live register replaced: close it, move the restored file in, reopen
+        // (even when the move failed, so the register stays usable).
+        let replaced = self.replace_database_file(&restored_path);
+        self.reopen()?;
+        replaced?;
         Ok(report)
     }
 
@@ -605,7 +584,7 @@ impl Register {
         crate::register::refuse_unless_free(data_dir)?;
         let key = code.to_key()?;
         let restored_path = data_dir.path().join("restore-in-progress.db");
-        remove_database(&restored_path);
+        remove_database_files(&restored_path, DATABASE_FILES);
         let prepared = (|| {
             let opened = unseal(file, &restored_path, |id| Ok(backup_key(&key, id)), None)
                 .map_err(|error| match error {
@@ -640,32 +619,29 @@ impl Register {
         let (register_id, created_at, report) = match prepared {
             Ok(prepared) => prepared,
             Err(error) => {
-                remove_database(&restored_path);
+                remove_database_files(&restored_path, DATABASE_FILES);
                 return Err(error);
             }
         };
         // Key first, then the file, then the manifest: a crash in between leaves a database
         // whose key is in the keychain, which `repair` completes.
         if let Err(error) = keychain.store(&register_id, &key) {
-            remove_database(&restored_path);
+            remove_database_files(&restored_path, DATABASE_FILES);
             return Err(error);
         }
         keychain.remember_folder(data_dir, &register_id);
         fs::rename(&restored_path, data_dir.database_path()).map_err(|e| {
-            remove_database(&restored_path);
+            remove_database_files(&restored_path, DATABASE_FILES);
             Error::DataDirNotWritable {
                 path: data_dir.path().to_path_buf(),
                 detail: e.to_string(),
             }
         })?;
-        data_dir.write_manifest(&crate::data_dir::Manifest {
-            format: crate::register::MANIFEST_FORMAT,
-            register_id: register_id.clone(),
-            key_check: key.check_value(&register_id),
+        data_dir.write_manifest(&crate::data_dir::Manifest::fresh(
+            &register_id,
+            &key,
             created_at,
-            audit_head: None,
-            database_salt: None,
-        })?;
+        ))?;
         drop(lock);
         let mut register = Register::open(data_dir, keychain)?;
         register.restart_anchor()?;

@@ -44,6 +44,25 @@ pub(crate) struct Manifest {
     pub database_salt: Option<String>,
 }
 
+impl Manifest {
+    /// The manifest of a register whose database was just built, restored or repaired: its
+    /// identity and key check; the anchor and the salt follow at the first successful open.
+    pub(crate) fn fresh(
+        register_id: &str,
+        key: &crate::secret::DatabaseKey,
+        created_at: String,
+    ) -> Self {
+        Self {
+            format: crate::register::MANIFEST_FORMAT,
+            register_id: register_id.to_string(),
+            key_check: key.check_value(register_id),
+            created_at,
+            audit_head: None,
+            database_salt: None,
+        }
+    }
+}
+
 /// A lock on the data folder, held for as long as a register is open: shared by every
 /// process that opens the register, exclusive for the operations that replace its files
 /// (restore, repair, rekey). Released when dropped (or when the process dies).

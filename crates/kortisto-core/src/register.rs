@@ -95,14 +95,7 @@ impl Register {
             let _ = keychain.delete(&register_id);
             return Err(error);
         }
-        data_dir.write_manifest(&Manifest {
-            format: MANIFEST_FORMAT,
-            register_id: register_id.clone(),
-            key_check: key.check_value(&register_id),
-            created_at,
-            audit_head: None,
-            database_salt: None,
-        })?;
+        data_dir.write_manifest(&Manifest::fresh(&register_id, &key, created_at))?;
         keychain.remember_folder(data_dir, &register_id);
         let recovery_code = RecoveryCode::from_key(&key);
         drop(lock);
@@ -206,14 +199,7 @@ impl Register {
         if expected_id.as_deref().is_some_and(|id| id != register_id) {
             return Err(impossible("other_register"));
         }
-        data_dir.write_manifest(&Manifest {
-            format: MANIFEST_FORMAT,
-            register_id: register_id.clone(),
-            key_check: key.check_value(&register_id),
-            created_at,
-            audit_head: None,
-            database_salt: None,
-        })?;
+        data_dir.write_manifest(&Manifest::fresh(&register_id, &key, created_at))?;
         if code.is_some() {
             keychain.store(&register_id, &key)?;
         }
@@ -256,7 +242,7 @@ impl Register {
         let pending = pending_account(&register_id);
         self.keychain.store(&pending, &new_key)?;
         let copy = self.data_dir.path().join("rekey-in-progress.db");
-        remove_database_files(&copy);
+        remove_database_files(&copy, DATABASE_FILES);
         self.write(Some(session), crate::auth::Action::KeyRotate, clock, |_| {
             Ok(((), audit::Audited::register()))
         })?;
@@ -275,31 +261,40 @@ impl Register {
             Ok(())
         })();
         if let Err(error) = copied {
-            remove_database_files(&copy);
+            remove_database_files(&copy, DATABASE_FILES);
             let _ = self.keychain.delete(&pending);
             return Err(error);
         }
+        self.replace_database_file(&copy)?;
+        complete_rotation(&self.data_dir, &self.keychain, &register_id, &new_key)?;
+        self.reopen()?;
+        self.restart_anchor()?;
+        Ok(RecoveryCode::from_key(&new_key))
+    }
+
+    /// Closes the live connection (its WAL folded in first) and moves `replacement` over the
+    /// database file. Call with the folder locked exclusively, then [`Self::reopen`].
+    pub(crate) fn replace_database_file(&mut self, replacement: &std::path::Path) -> Result<()> {
         self.conn
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         let live_conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         live_conn.close().map_err(|(_, e)| Error::from(e))?;
         let live = self.data_dir.database_path();
-        for suffix in ["-wal", "-shm"] {
-            let mut name = live.as_os_str().to_owned();
-            name.push(suffix);
-            let _ = fs::remove_file(name);
-        }
-        fs::rename(&copy, &live).map_err(|e| Error::DataDirNotWritable {
+        remove_database_files(&live, &["-wal", "-shm"]);
+        fs::rename(replacement, &live).map_err(|e| Error::DataDirNotWritable {
             path: self.data_dir.path().to_path_buf(),
             detail: e.to_string(),
-        })?;
-        complete_rotation(&self.data_dir, &self.keychain, &register_id, &new_key)?;
+        })
+    }
+
+    /// Opens the register again after its file was replaced. Back to the shared lock first,
+    /// so the reopened register can share the folder; the old lock goes with the old value.
+    pub(crate) fn reopen(&mut self) -> Result<()> {
         let data_dir = self.data_dir.clone();
         let keychain = self.keychain.clone();
         self.unlock_exclusively();
         *self = Register::open(&data_dir, &keychain)?;
-        self.restart_anchor()?;
-        Ok(RecoveryCode::from_key(&new_key))
+        Ok(())
     }
 
     /// Finishes a rotation that stopped after the file was replaced: the pending key opens
@@ -369,7 +364,7 @@ impl Register {
             // rotation): record its salt, which only a successful open can vouch for.
             let manifest = Manifest {
                 database_salt: salt,
-                ..data_dir.read_manifest()?
+                ..register.manifest.clone()
             };
             data_dir.write_manifest(&manifest)?;
             register.manifest = manifest;
@@ -621,7 +616,7 @@ fn build_database(
     let temp_path = final_path.with_extension("db.creating");
     // Only a creation's own temporary file is ever removed. A database at the final path
     // is never touched (the caller refused to create over it).
-    remove_database_files(&temp_path);
+    remove_database_files(&temp_path, DATABASE_FILES);
     let result = (|| {
         let conn = store::create(&temp_path, key)?;
         store::insert_register_info(&conn, register_id, created_at)?;
@@ -638,13 +633,17 @@ fn build_database(
         })
     })();
     if result.is_err() {
-        remove_database_files(&temp_path);
+        remove_database_files(&temp_path, DATABASE_FILES);
     }
     result
 }
 
-fn remove_database_files(path: &std::path::Path) {
-    for suffix in ["", "-wal", "-shm"] {
+/// A database file with its WAL and shared-memory files.
+pub(crate) const DATABASE_FILES: &[&str] = &["", "-wal", "-shm"];
+
+/// Removes a database file's companions named by `suffixes` (`""` is the file itself).
+pub(crate) fn remove_database_files(path: &std::path::Path, suffixes: &[&str]) {
+    for suffix in suffixes {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
         let _ = fs::remove_file(name);

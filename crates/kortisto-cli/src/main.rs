@@ -121,6 +121,14 @@ enum Command {
     /// Encrypted backups and restore (admin).
     #[command(subcommand)]
     Backup(commands::backup::Command),
+    /// The team hub (PostgreSQL) that several computers sync through (admin).
+    #[command(subcommand)]
+    Hub(commands::hub::Command),
+    /// The computers of a team register: enrol, join, list, revoke.
+    #[command(subcommand)]
+    Device(commands::device::Command),
+    /// Sync with the team hub now; `sync status`, `sync conflicts`.
+    Sync(commands::sync::Args),
 }
 
 fn parse_language(text: &str) -> Result<Language, String> {
@@ -175,6 +183,9 @@ fn main() -> ExitCode {
         Command::LegalHold(command) => commands::legal_hold::run(&ctx, command),
         Command::Retention(command) => commands::retention::run(&ctx, command),
         Command::Backup(command) => commands::backup::run(&ctx, command),
+        Command::Hub(command) => commands::hub::run(&ctx, command),
+        Command::Device(command) => commands::device::run(&ctx, command),
+        Command::Sync(args) => commands::sync::run(&ctx, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

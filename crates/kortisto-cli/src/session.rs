@@ -57,6 +57,29 @@ pub fn recovery_code(language: Language) -> Result<kortisto_core::RecoveryCode> 
     Ok(kortisto_core::RecoveryCode::parse(text.trim()))
 }
 
+/// The one-time enrolment code for `device join`: from `KORTISTO_ENROLMENT_CODE`, else a
+/// hidden prompt on a terminal, else the first line of standard input.
+pub fn enrolment_code(language: Language) -> Result<zeroize::Zeroizing<String>> {
+    use std::io::{BufRead, IsTerminal};
+    let text = if let Ok(text) = std::env::var("KORTISTO_ENROLMENT_CODE") {
+        text
+    } else if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(pick(language, "Liittymiskoodi: ", "Enrolment code: "))
+            .map_err(|_| Error::PasswordPromptUnavailable)?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|_| Error::PasswordPromptUnavailable)?;
+        line
+    };
+    if text.trim().is_empty() {
+        return Err(Error::EnrolmentCodeInvalid);
+    }
+    Ok(zeroize::Zeroizing::new(text.trim().to_string()))
+}
+
 fn prompt(label: &str) -> Result<Password> {
     rpassword::prompt_password(label)
         .map(Password::new)

@@ -348,6 +348,9 @@ pub(crate) fn write_to<T>(
             .map(|(kind, id)| (kind.as_str(), id.as_str()));
         append_entry(&tx, clock, user_id, Entry::Action(action), record)?;
     }
+    // Every change this write made to a synced table is in the outbox by now (the
+    // capture triggers): it gets its clock in the same transaction.
+    crate::sync::stamp_captured(&tx, clock)?;
     tx.commit()?;
     Ok(value)
 }

@@ -153,6 +153,20 @@ pub enum Action {
     BackupRestore,
     /// Rotate the register key (new key in the keychain, new recovery code).
     KeyRotate,
+    /// Join the register to a team hub (PostgreSQL) as its first device.
+    HubSetUp,
+    /// Sync with the hub now (push this device's changes, pull everyone else's).
+    Sync,
+    /// List the conflicts found while merging.
+    SyncConflictList,
+    /// Put back the value that lost a conflict.
+    SyncConflictRestore,
+    /// Enrol another device (one-time code).
+    DeviceEnrol,
+    /// List the register's devices.
+    DeviceList,
+    /// Revoke a device.
+    DeviceRevoke,
 }
 
 impl Action {
@@ -211,6 +225,13 @@ impl Action {
         Action::BackupCreate,
         Action::BackupRestore,
         Action::KeyRotate,
+        Action::HubSetUp,
+        Action::Sync,
+        Action::SyncConflictList,
+        Action::SyncConflictRestore,
+        Action::DeviceEnrol,
+        Action::DeviceList,
+        Action::DeviceRevoke,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -246,7 +267,14 @@ impl Action {
             | Action::RetentionRuleSet
             | Action::BackupCreate
             | Action::BackupRestore
-            | Action::KeyRotate => &[Admin],
+            | Action::KeyRotate
+            | Action::HubSetUp
+            | Action::DeviceEnrol
+            | Action::DeviceList
+            | Action::DeviceRevoke => &[Admin],
+            Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
+                &[Admin, Office, Sales]
+            }
             Action::ConsentRecord | Action::ConsentList => &[Admin, Office, Sales],
             Action::MarketingList => &[Admin, Office],
             Action::OwnPasswordChange
@@ -328,6 +356,13 @@ impl Action {
             Action::BackupCreate => "backup_create",
             Action::BackupRestore => "backup_restore",
             Action::KeyRotate => "key_rotate",
+            Action::HubSetUp => "hub_set_up",
+            Action::Sync => "sync",
+            Action::SyncConflictList => "sync_conflict_list",
+            Action::SyncConflictRestore => "sync_conflict_restore",
+            Action::DeviceEnrol => "device_enrol",
+            Action::DeviceList => "device_list",
+            Action::DeviceRevoke => "device_revoke",
         }
     }
 

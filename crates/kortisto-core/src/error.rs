@@ -307,6 +307,21 @@ pub enum Error {
         /// The withdrawal's date (ISO).
         withdrawn_on: String,
     },
+    /// Sync was asked for, but this register has not joined a hub.
+    #[error("hub_not_set_up")]
+    HubNotSetUp,
+    /// The register already takes part in a hub.
+    #[error("hub_already_set_up")]
+    HubAlreadySetUp,
+    /// A record from the hub failed authentication or does not match its labels.
+    #[error("sync_record_invalid: {record_id}")]
+    SyncRecordInvalid {
+        /// The record's id on the hub.
+        record_id: String,
+    },
+    /// The enrolment code is mistyped, cut short or not a Kortisto enrolment code.
+    #[error("enrolment_code_invalid")]
+    EnrolmentCodeInvalid,
     /// An unexpected storage failure (a bug or a failing disk).
     #[error("storage_failed: {0}")]
     Storage(String),
@@ -367,6 +382,10 @@ impl Error {
             Error::RecoveryCodeOnCommandLine => "recovery_code_on_command_line",
             Error::ClockSuspect { .. } => "clock_suspect",
             Error::ConsentBeforeWithdrawal { .. } => "consent_before_withdrawal",
+            Error::HubNotSetUp => "hub_not_set_up",
+            Error::HubAlreadySetUp => "hub_already_set_up",
+            Error::SyncRecordInvalid { .. } => "sync_record_invalid",
+            Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -442,6 +461,8 @@ impl Error {
             }
             Error::TextHiddenCharacters { field } => json!({ "field": field }),
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
+            Error::SyncRecordInvalid { record_id } => json!({ "record_id": record_id }),
+            Error::HubNotSetUp | Error::HubAlreadySetUp | Error::EnrolmentCodeInvalid => json!({}),
             Error::UsernameInvalid
             | Error::DisplayNameInvalid
             | Error::LastAdmin
@@ -741,6 +762,29 @@ impl Error {
             } else {
                 format!("The audit chain does not match from entry {seq} on: the log was changed outside Kortisto. Keep the file for investigation and tell your security officer.")
             },
+            Error::HubNotSetUp => if fi {
+                "Tämä rekisteri ei ole vielä yhteisen palvelimen (hubin) jäsen, joten synkronoitavaa ei ole. Ylläpitäjä ottaa hubin käyttöön komennolla kortisto hub init --url postgres://…, ja muut koneet liittyvät komennolla kortisto device join."
+            } else {
+                "This register has not joined a shared hub yet, so there is nothing to sync. An administrator sets one up with kortisto hub init --url postgres://…, and other machines join with kortisto device join."
+            }
+            .to_string(),
+            Error::HubAlreadySetUp => if fi {
+                "Tämä rekisteri on jo yhteisen palvelimen (hubin) jäsen. Synkronoi komennolla kortisto sync; uusi laite liitetään komennolla kortisto device enrol NIMI."
+            } else {
+                "This register already takes part in a hub. Sync with kortisto sync; add another machine with kortisto device enrol NAME."
+            }
+            .to_string(),
+            Error::SyncRecordInvalid { record_id } => if fi {
+                format!("Hubilta tullut muutos {record_id} ei läpäissyt tarkistusta (se on muuttunut matkalla tai kuuluu toiseen rekisteriin), joten mitään ei muutettu. Rekisteri toimii edelleen; ilmoita tietoturvavastaavalle ja hubin ylläpitäjälle.")
+            } else {
+                format!("The change {record_id} from the hub failed its check (it was altered on the way or belongs to another register), so nothing was changed. The register keeps working; tell your security officer and the hub's administrator.")
+            },
+            Error::EnrolmentCodeInvalid => if fi {
+                "Liittymiskoodi ei kelpaa: se on kirjoitettu väärin, jäänyt kesken tai se ei ole Kortiston liittymiskoodi. Kopioi koko koodi uudelleen (se alkaa KORTISTO-) tai pyydä ylläpitäjältä uusi komennolla kortisto device enrol."
+            } else {
+                "The enrolment code is not valid: it is mistyped, cut short or not a Kortisto enrolment code. Copy the whole code again (it starts with KORTISTO-) or ask the administrator for a new one with kortisto device enrol."
+            }
+            .to_string(),
             Error::Storage(_) => if fi {
                 "Tallennus epäonnistui odottamatta, eikä mitään muutettu. Yritä uudelleen; jos virhe toistuu, ota yhteys ylläpitoon."
             } else {

@@ -43,6 +43,7 @@ pub const EXTRACT_COVERS: &[&str] = &[
     "requests",
     "change_history",
     "legal_holds",
+    "sync_conflicts",
 ];
 
 /// Tables that hold no data about a person that the extract must show, and why.
@@ -79,6 +80,14 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
         "the rules; their effect on the person is in the extract's retention section",
     ),
     ("retention_runs", "ids and counts of past runs only"),
+    ("sync_state", "this device's hub address and clock"),
+    (
+        "sync_outbox",
+        "changes on their way to the hub: copies of rows the extract shows",
+    ),
+    ("sync_rows", "ids and clocks of synced rows, no values"),
+    ("sync_cursor", "how far each other device was pulled (ids only)"),
+    ("sync_erased", "ids of people erased on any device"),
 ];
 
 /// One purpose and its lawful basis.
@@ -144,6 +153,8 @@ pub struct SubjectAccessExtract {
     pub requests: Vec<Request>,
     /// Rectification history of their data.
     pub history: Vec<HistoryEntry>,
+    /// Values of theirs that lost when two devices changed the same field at once.
+    pub sync_conflicts: Vec<crate::sync::SyncConflict>,
     /// Legal holds on them: (reason, until).
     pub legal_holds: Vec<(String, String)>,
     /// The information Art. 15 requires.
@@ -274,6 +285,7 @@ pub(crate) fn collect(
         consent_events: store::consent::consent_events(conn, person_id)?,
         requests: store::requests::requests_of(conn, person_id)?,
         history: store::history::history(conn, "person", person_id)?,
+        sync_conflicts: crate::sync::conflicts_of_person(conn, person_id)?,
         information: Art15Information {
             purposes: notice::PURPOSES
                 .iter()
@@ -517,6 +529,25 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
                 h.new_value.as_deref().unwrap_or("—")
             ),
         ));
+    }
+    if !extract.sync_conflicts.is_empty() {
+        b.push(Block::Heading(t(
+            l,
+            "Samanaikaiset muutokset eri laitteilla",
+            "Simultaneous changes on different devices",
+        )));
+        for c in &extract.sync_conflicts {
+            b.push(Block::Field(
+                finnish(&c.detected_at),
+                format!(
+                    "{}: {} ({}: {})",
+                    c.field,
+                    c.kept_value.as_deref().unwrap_or("—"),
+                    t(l, "toinen arvo", "other value"),
+                    c.other_value.as_deref().unwrap_or("—")
+                ),
+            ));
+        }
     }
     let info = &extract.information;
     b.push(Block::Heading(t(

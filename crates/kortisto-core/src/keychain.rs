@@ -97,6 +97,23 @@ impl Keychain {
             .ok()
     }
 
+    /// Stores a secret other than the register key under its own account (the hub
+    /// password of this device, `<register id>.hub`).
+    pub(crate) fn store_secret(&self, account: &str, secret: &str) -> Result<()> {
+        self.entry(account)?
+            .set_password(secret)
+            .map_err(map_error)
+    }
+
+    /// A secret filed by [`Self::store_secret`], None when there is none.
+    pub(crate) fn load_secret(&self, account: &str) -> Result<Option<zeroize::Zeroizing<String>>> {
+        match self.entry(account)?.get_password() {
+            Ok(secret) => Ok(Some(zeroize::Zeroizing::new(secret))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(other) => Err(map_error(other)),
+        }
+    }
+
     /// Removes a register's key; a missing entry is not an error.
     pub fn delete(&self, register_id: &str) -> Result<()> {
         match self.entry(register_id)?.delete_credential() {

@@ -75,10 +75,6 @@ impl Register {
     /// encrypted database is built under a temporary name and renamed into place, and the
     /// manifest is written last. A failure at any step leaves no register and no key behind.
     pub fn create(data_dir: &DataDir, keychain: &Keychain, clock: &dyn Clock) -> Result<Created> {
-        refuse_unless_free(data_dir)?;
-        data_dir.ensure_writable()?;
-        let lock = data_dir.lock_exclusive()?;
-        refuse_unless_free(data_dir)?;
         let now = clock.now();
         let register_id = uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
             uuid::NoContext,
@@ -86,24 +82,41 @@ impl Register {
             now.timestamp_subsec_nanos(),
         ))
         .to_string();
-        let created_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         let key = DatabaseKey::generate()?;
-        keychain.store(&register_id, &key)?;
-
-        let built = build_database(data_dir, &key, &register_id, &created_at);
-        if let Err(error) = built {
-            let _ = keychain.delete(&register_id);
-            return Err(error);
-        }
-        data_dir.write_manifest(&Manifest::fresh(&register_id, &key, created_at))?;
-        keychain.remember_folder(data_dir, &register_id);
-        let recovery_code = RecoveryCode::from_key(&key);
-        drop(lock);
-        let register = Self::open(data_dir, keychain)?;
+        let register = Self::create_with_key(data_dir, keychain, &register_id, &key, clock)?;
         Ok(Created {
             register,
-            recovery_code,
+            recovery_code: RecoveryCode::from_key(&key),
         })
+    }
+
+    /// Creates an empty register with a given id and key: a new one, or this machine's copy
+    /// of a team register that it is joining (see `sync.rs`).
+    pub(crate) fn create_with_key(
+        data_dir: &DataDir,
+        keychain: &Keychain,
+        register_id: &str,
+        key: &DatabaseKey,
+        clock: &dyn Clock,
+    ) -> Result<Self> {
+        refuse_unless_free(data_dir)?;
+        data_dir.ensure_writable()?;
+        let lock = data_dir.lock_exclusive()?;
+        refuse_unless_free(data_dir)?;
+        let created_at = clock
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        keychain.store(register_id, key)?;
+
+        let built = build_database(data_dir, key, register_id, &created_at);
+        if let Err(error) = built {
+            let _ = keychain.delete(register_id);
+            return Err(error);
+        }
+        data_dir.write_manifest(&Manifest::fresh(register_id, key, created_at))?;
+        keychain.remember_folder(data_dir, register_id);
+        drop(lock);
+        Self::open(data_dir, keychain)
     }
 
     /// Opens the register in `data_dir` with its key from the keychain. A key rotation that

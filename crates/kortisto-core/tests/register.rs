@@ -300,6 +300,12 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
         Error::OutputInsideRegister { path: "p".into() },
         Error::OutputExists { path: "p".into() },
         Error::TextHiddenCharacters { field: "f".into() },
+        Error::HubNotSetUp,
+        Error::HubAlreadySetUp,
+        Error::SyncRecordInvalid {
+            record_id: "r".into(),
+        },
+        Error::EnrolmentCodeInvalid,
         Error::Storage("d".into()),
     ];
     let mut codes = std::collections::HashSet::new();

@@ -10,4 +10,5 @@ mod register_content;
 mod reliability;
 mod retention_backup;
 mod rights;
+mod sync;
 mod users_audit;

@@ -175,6 +175,8 @@ pub(crate) fn delete_person_data(conn: &Connection, person_id: &str) -> Result<E
          ELSE 'tarkistettu; kuvaus poistettu henkilön poiston yhteydessä / checked; description removed at erasure' END
          WHERE person_id = ?1")?;
     run("DELETE FROM legal_holds WHERE record_kind = 'person' AND record_id = ?1")?;
+    // Values of theirs that lost a sync conflict are their data too.
+    run("DELETE FROM sync_conflicts WHERE person_id = ?1")?;
     run("DELETE FROM people WHERE person_id = ?1")?;
     let mut delete_source = conn.prepare("DELETE FROM sources WHERE source_id = ?1")?;
     for source in &sources {

@@ -23,6 +23,7 @@ pub(crate) mod requests;
 pub(crate) mod retention;
 pub(crate) mod search;
 pub(crate) mod sources;
+pub(crate) mod sync;
 pub(crate) mod users;
 
 use crate::secret::DatabaseKey;
@@ -40,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_register_content.sql"),
     include_str!("migrations/0004_rights.sql"),
     include_str!("migrations/0005_retention_backup.sql"),
+    include_str!("migrations/0006_sync.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).
@@ -111,6 +113,7 @@ pub(crate) fn open(path: &Path, key: &DatabaseKey) -> Result<Connection> {
             .to_latest(&mut conn)
             .map_err(|e| Error::Storage(e.to_string()))?;
     }
+    sync::install_capture(&conn)?;
     Ok(conn)
 }
 

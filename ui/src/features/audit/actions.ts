@@ -21,6 +21,11 @@ export const AUDIT_ACTIONS: readonly (readonly [string, MessageKey])[] = [
   ["settings_change", "action_settings_change"],
   ["retention_rule_set", "action_retention_rule_set"],
   ["key_rotate", "action_key_rotate"],
+  ["hub_set_up", "action_hub_set_up"],
+  ["sync", "action_sync"],
+  ["sync_conflict_restore", "action_sync_conflict_restore"],
+  ["device_enrol", "action_device_enrol"],
+  ["device_revoke", "action_device_revoke"],
   ["register_repaired", "action_register_repaired"],
   ["register_restored", "action_register_restored"],
 ];
@@ -32,6 +37,8 @@ const RECORD_KIND_LABELS = new Map<string, MessageKey>([
   ["training", "record_kind_training"],
   ["internal_audit", "record_kind_internal_audit"],
   ["setting", "record_kind_setting"],
+  ["device", "record_kind_device"],
+  ["sync_conflict", "record_kind_sync_conflict"],
 ]);
 
 /** The label key of an action, or null when the UI does not know it. */

@@ -1,0 +1,492 @@
+//! Several registers, one real PostgreSQL hub: devices converge, erasures reach every device
+//! and stay erased, the hub sees ciphertext only, and a revoked device or a tampered record
+//! changes nothing.
+use kortisto_core::auth::{Role, Session};
+use kortisto_core::people::{ContactInput, ContactKind, PersonInput};
+use kortisto_core::sources::{SourceInput, SourceKind};
+use kortisto_core::users::NewUser;
+use kortisto_core::{Error, FixedClock, Register};
+use proptest::prelude::*;
+
+use crate::common::postgres;
+use crate::common::{
+    all_files, at, contains, decrypted_pages, password, register_with_admin, Sandbox,
+};
+
+/// One device: its own data folder and keychain, its register, an admin session.
+struct Device {
+    sandbox: Sandbox,
+    register: Register,
+    admin: Session,
+}
+
+fn source() -> SourceInput {
+    SourceInput {
+        kind: SourceKind::BusinessCard,
+        detail: None,
+        obtained_on: None,
+    }
+}
+
+fn name(surname: &str, first: &str) -> PersonInput {
+    PersonInput {
+        surname: surname.into(),
+        first_name: first.into(),
+        other_first_names: None,
+    }
+}
+
+/// The first device: a register with an admin, set up as the hub's first device.
+fn first_device(hub_db: &str, clock: &FixedClock) -> (Device, String) {
+    let sandbox = Sandbox::new("sync-a");
+    let (mut register, admin) = register_with_admin(&sandbox, clock);
+    let url = postgres::admin_url(hub_db);
+    register.hub_set_up(&admin, &url, "toimisto", clock).unwrap();
+    sandbox.track(&format!("{}.hub", register.register_id()));
+    (
+        Device {
+            sandbox,
+            register,
+            admin,
+        },
+        url,
+    )
+}
+
+/// Enrols and joins another device through the first one; it logs in as the same admin.
+fn join(first: &mut Device, device_name: &str, clock: &FixedClock) -> Device {
+    let code = first
+        .register
+        .device_enrol(&first.admin, device_name, clock)
+        .unwrap();
+    let sandbox = Sandbox::new(device_name);
+    let (mut register, _) =
+        Register::join(&sandbox.data_dir, &sandbox.keychain, &code, clock).unwrap();
+    sandbox.track(register.register_id());
+    sandbox.track(&format!("{}.hub", register.register_id()));
+    let admin = register.login("admin", &password(), clock).unwrap();
+    Device {
+        sandbox,
+        register,
+        admin,
+    }
+}
+
+fn sync(device: &mut Device, clock: &FixedClock) -> kortisto_core::sync::SyncReport {
+    device.register.sync(Some(&device.admin), clock).unwrap()
+}
+
+fn digest(device: &Device) -> String {
+    device.register.sync_digest().unwrap()
+}
+
+#[test]
+fn a_person_added_on_one_device_is_found_on_another_and_the_digests_agree() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_basic", &clock);
+    let person = a
+        .register
+        .person_add(
+            &a.admin,
+            &name("Qzxlaakso", "Qzxpirkko"),
+            &[ContactInput {
+                kind: ContactKind::Email,
+                value: "pirkko@qzxlaakso.fi".into(),
+                label: None,
+                social_kind: None,
+            }],
+            &source(),
+            &clock,
+        )
+        .unwrap();
+    let report = sync(&mut a, &clock);
+    assert!(report.pushed > 0, "{report:?}");
+
+    let mut b = join(&mut a, "myynti-1", &clock);
+    let hits = b.register.search(&b.admin, "qzxlaak", 10).unwrap();
+    assert_eq!(hits.len(), 1, "the joined device finds the person by name");
+    assert_eq!(hits[0].record_id, person.person_id);
+    let by_mail = b.register.search(&b.admin, "pirkko@qzxlaakso.fi", 10).unwrap();
+    assert_eq!(by_mail.len(), 1, "and by e-mail");
+    assert_eq!(digest(&a), digest(&b));
+
+    // A change on B reaches A.
+    b.register
+        .person_edit(&b.admin, &person.person_id, &name("Qzxlaakso", "Pirkko-Liisa"), &clock)
+        .unwrap();
+    assert_eq!(b.register.sync_status().unwrap().waiting, 1);
+    sync(&mut b, &clock);
+    assert_eq!(b.register.sync_status().unwrap().waiting, 0);
+    let pulled = sync(&mut a, &clock);
+    assert_eq!(pulled.pulled.applied, 1, "{pulled:?}");
+    let page = a
+        .register
+        .person_page(&a.admin, &person.person_id, &clock)
+        .unwrap();
+    assert_eq!(page.person.first_name, "Pirkko-Liisa");
+    assert_eq!(digest(&a), digest(&b));
+    // A second sync moves nothing: pushes are idempotent and pulls are cursored.
+    let again = sync(&mut a, &clock);
+    assert_eq!((again.pushed, again.pulled.received), (0, 0), "{again:?}");
+}
+
+#[test]
+fn different_fields_both_survive_and_the_same_field_is_a_conflict_that_can_be_undone() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_merge", &clock);
+    let person = a
+        .register
+        .person_add(&a.admin, &name("Virta", "Ville"), &[], &source(), &clock)
+        .unwrap();
+    sync(&mut a, &clock);
+    let mut b = join(&mut a, "myynti-2", &clock);
+
+    // Offline: A changes the surname, B the first name.
+    a.register
+        .person_edit(&a.admin, &person.person_id, &name("Virtanen", "Ville"), &at("2026-12-01T10:00:00Z"))
+        .unwrap();
+    b.register
+        .person_edit(&b.admin, &person.person_id, &name("Virta", "Valtteri"), &at("2026-12-01T10:05:00Z"))
+        .unwrap();
+    for device in [&mut a, &mut b, &mut a] {
+        sync(device, &at("2026-12-01T11:00:00Z"));
+    }
+    for device in [&mut a, &mut b] {
+        let page = device
+            .register
+            .person_page(&device.admin, &person.person_id, &clock)
+            .unwrap();
+        assert_eq!(
+            (page.person.surname.as_str(), page.person.first_name.as_str()),
+            ("Virtanen", "Valtteri"),
+            "both different-field edits survive"
+        );
+    }
+    assert!(a.register.sync_conflicts(&a.admin, false).unwrap().is_empty());
+
+    // Offline again: both change the first name; B's change is the later one.
+    a.register
+        .person_edit(&a.admin, &person.person_id, &name("Virtanen", "Aatu"), &at("2026-12-01T12:00:00Z"))
+        .unwrap();
+    b.register
+        .person_edit(&b.admin, &person.person_id, &name("Virtanen", "Bertta"), &at("2026-12-01T12:01:00Z"))
+        .unwrap();
+    let later = at("2026-12-01T13:00:00Z");
+    sync(&mut a, &later);
+    let on_b = sync(&mut b, &later);
+    assert_eq!(on_b.pulled.conflicts, 1, "{on_b:?}");
+    let on_a = sync(&mut a, &later);
+    assert_eq!(on_a.pulled.conflicts, 1, "{on_a:?}");
+    for device in [&mut a, &mut b] {
+        let page = device
+            .register
+            .person_page(&device.admin, &person.person_id, &clock)
+            .unwrap();
+        assert_eq!(page.person.first_name, "Bertta", "the later clock wins");
+    }
+    assert_eq!(digest(&a), digest(&b));
+    let conflicts = a.register.sync_conflicts(&a.admin, true).unwrap();
+    assert_eq!(conflicts.len(), 1);
+    let conflict = &conflicts[0];
+    assert_eq!(
+        (conflict.table.as_str(), conflict.field.as_str()),
+        ("people", "first_name")
+    );
+    assert_eq!(conflict.kept_value.as_deref(), Some("Bertta"));
+    assert_eq!(conflict.other_value.as_deref(), Some("Aatu"));
+    assert_eq!(a.register.sync_status().unwrap().open_conflicts, 1);
+
+    // Undo: the losing value comes back everywhere.
+    a.register
+        .sync_conflict_restore(&a.admin, &conflict.conflict_id, &at("2026-12-01T14:00:00Z"))
+        .unwrap();
+    assert_eq!(a.register.sync_status().unwrap().open_conflicts, 0);
+    sync(&mut a, &at("2026-12-01T14:00:00Z"));
+    sync(&mut b, &at("2026-12-01T14:00:00Z"));
+    let page = b
+        .register
+        .person_page(&b.admin, &person.person_id, &clock)
+        .unwrap();
+    assert_eq!(page.person.first_name, "Aatu");
+    assert_eq!(digest(&a), digest(&b));
+}
+
+#[test]
+fn an_erasure_reaches_every_device_and_a_stale_push_cannot_bring_the_person_back() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, url) = first_device("sync_erasure", &clock);
+    let mut b = join(&mut a, "laptop-b", &clock);
+    let mut c = join(&mut a, "laptop-c", &clock);
+    let person = b
+        .register
+        .person_add(
+            &b.admin,
+            &name("Qzxerasurname", "Qzxerafirst"),
+            &[ContactInput {
+                kind: ContactKind::Email,
+                value: "qzxera@qzxdomain.fi".into(),
+                label: None,
+                social_kind: None,
+            }],
+            &source(),
+            &clock,
+        )
+        .unwrap();
+    sync(&mut b, &clock);
+    sync(&mut a, &clock);
+    sync(&mut c, &clock);
+    assert_eq!(c.register.search(&c.admin, "qzxera", 10).unwrap().len(), 1);
+
+    // C goes offline with a wrong clock (six months behind) and edits the person.
+    let stale = at("2026-06-01T09:00:00Z");
+    c.register
+        .person_edit(&c.admin, &person.person_id, &name("Qzxerasurname", "Qzxstale"), &stale)
+        .unwrap();
+
+    // A erases the person and syncs.
+    a.register
+        .erase(&a.admin, &person.person_id, None, &at("2026-12-01T10:00:00Z"))
+        .unwrap();
+    sync(&mut a, &at("2026-12-01T10:00:00Z"));
+    assert_eq!(
+        postgres::query_count(&url, "SELECT count(*) FROM kortisto.records WHERE subject IS NOT NULL AND NOT tombstone"),
+        0,
+        "the hub holds no record of the erased person, only the tombstone"
+    );
+
+    // C comes back: its stale edit is refused, and it applies the erasure.
+    let back = sync(&mut c, &at("2026-12-01T11:00:00Z"));
+    assert!(back.refused >= 1, "{back:?}");
+    assert_eq!(back.pulled.erased, 1, "{back:?}");
+    sync(&mut b, &at("2026-12-01T11:00:00Z"));
+    sync(&mut a, &at("2026-12-01T11:00:00Z"));
+    for device in [&mut a, &mut b, &mut c] {
+        assert!(
+            device.register.search(&device.admin, "qzxera", 10).unwrap().is_empty(),
+            "the erased person is gone everywhere"
+        );
+        assert!(matches!(
+            device.register.person_page(&device.admin, &person.person_id, &clock),
+            Err(Error::RecordNotFound { .. })
+        ));
+    }
+    assert_eq!(digest(&a), digest(&b));
+    assert_eq!(digest(&a), digest(&c));
+
+    // No page of B's or C's database (free pages and WAL included) holds the strings.
+    for device in [&b, &c] {
+        let id = device.register.register_id().to_string();
+        let key = device.sandbox.entry(&id).get_secret().unwrap();
+        for (path, bytes) in all_files(device.sandbox.data_dir.path()) {
+            let pages = decrypted_pages(&bytes, &key);
+            for needle in ["Qzxerasurname", "Qzxerafirst", "Qzxstale", "qzxera@qzxdomain.fi"] {
+                assert!(
+                    !contains(&pages, needle.as_bytes()) && !contains(&bytes, needle.as_bytes()),
+                    "{needle} left in {}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_hub_never_sees_plaintext() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, url) = first_device("sync_ciphertext", &clock);
+    a.register
+        .person_add(
+            &a.admin,
+            &name("Qzxplainsurname", "Qzxplainfirst"),
+            &[ContactInput {
+                kind: ContactKind::Email,
+                value: "qzxplain@qzxplaindomain.fi".into(),
+                label: None,
+                social_kind: None,
+            }],
+            &source(),
+            &clock,
+        )
+        .unwrap();
+    sync(&mut a, &clock);
+    let dump = postgres::dump(&url);
+    assert!(dump.contains("kortisto"), "the dump is of the hub");
+    assert!(postgres::query_count(&url, "SELECT count(*) FROM kortisto.records") > 5);
+    for needle in ["Qzxplain", "qzxplain", "Admin Ylläpitäjä", "qzxplaindomain", "person_id", "surname"] {
+        assert!(!dump.contains(needle), "{needle} is in the hub's dump");
+    }
+}
+
+#[test]
+fn a_deactivated_user_cannot_log_in_elsewhere_and_a_revoked_device_is_shut_out() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_users", &clock);
+    a.register
+        .user_add(
+            &a.admin,
+            &NewUser {
+                username: "myyja".into(),
+                display_name: "Myyjä".into(),
+                role: Role::Sales,
+            },
+            &password(),
+            &clock,
+        )
+        .unwrap();
+    sync(&mut a, &clock);
+    let mut b = join(&mut a, "laptop-users", &clock);
+    let rep = b.register.login("myyja", &password(), &clock).unwrap();
+    b.register.logout(&rep, &clock).unwrap();
+
+    a.register.user_deactivate(&a.admin, "myyja", &clock).unwrap();
+    sync(&mut a, &clock);
+    sync(&mut b, &clock);
+    assert!(matches!(
+        b.register.login("myyja", &password(), &clock),
+        Err(Error::LoginFailed)
+    ));
+
+    // Revoked: B can neither push nor pull, and its register stays as it was.
+    a.register.device_revoke(&a.admin, "laptop-users", &clock).unwrap();
+    let before = digest(&b);
+    b.register
+        .person_add(&b.admin, &name("Offline", "Olli"), &[], &source(), &clock)
+        .unwrap();
+    let refused = b.register.sync(Some(&b.admin), &clock).unwrap_err();
+    assert!(
+        matches!(refused, Error::HubCredentialsRejected | Error::HubDeviceRevoked),
+        "{refused:?}"
+    );
+    let status = b.register.sync_status().unwrap();
+    assert_eq!(status.waiting, 1, "the change waits, nothing is lost");
+    assert!(status.offline_since.is_some() && status.last_error.is_some());
+    assert_ne!(digest(&b), before);
+    assert!(a.register.search(&a.admin, "offline", 10).unwrap().is_empty() || {
+        sync(&mut a, &clock);
+        a.register.search(&a.admin, "offline", 10).unwrap().is_empty()
+    });
+    let devices = a.register.device_list(&a.admin).unwrap();
+    assert!(devices
+        .iter()
+        .any(|d| d.name == "laptop-users" && d.revoked_at.is_some()));
+}
+
+#[test]
+fn a_tampered_record_is_refused_and_changes_nothing() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, url) = first_device("sync_tamper", &clock);
+    let mut b = join(&mut a, "laptop-tamper", &clock);
+    a.register
+        .person_add(&a.admin, &name("Peukaloija", "Pekka"), &[], &source(), &clock)
+        .unwrap();
+    sync(&mut a, &clock);
+    postgres::execute(
+        &url,
+        "UPDATE kortisto.records SET sealed = overlay(sealed placing '\\xff'::bytea from 20 for 1)
+         WHERE hub_seq = (SELECT max(hub_seq) FROM kortisto.records)",
+    );
+    let before = digest(&b);
+    let error = b.register.sync(Some(&b.admin), &clock).unwrap_err();
+    assert_eq!(error.code(), "sync_record_invalid");
+    assert_eq!(digest(&b), before, "nothing of the page was applied");
+    // The register stays usable offline.
+    b.register
+        .person_add(&b.admin, &name("Yhä", "Toimii"), &[], &source(), &clock)
+        .unwrap();
+}
+
+#[test]
+fn joining_with_a_bad_code_or_an_unreachable_hub_leaves_the_folder_empty() {
+    let sandbox = Sandbox::new("join-bad");
+    let clock = at("2026-12-01T09:00:00Z");
+    let error = Register::join(&sandbox.data_dir, &sandbox.keychain, "KORTISTO-nonsense", &clock)
+        .unwrap_err();
+    assert_eq!(error.code(), "enrolment_code_invalid");
+    // A well-formed code whose hub does not answer.
+    let code = format!(
+        "KORTISTO-{}",
+        data_encoding::BASE64URL_NOPAD.encode(
+            br#"{"v":1,"url":"postgres://127.0.0.1:1/hub?sslmode=disable","role":"r","password":"p","secret":"AAAA"}"#
+        )
+    );
+    let error = Register::join(&sandbox.data_dir, &sandbox.keychain, &code, &clock).unwrap_err();
+    assert_eq!(error.code(), "hub_unreachable", "{error:?}");
+    assert!(!sandbox.data_dir.database_path().exists());
+}
+
+/// One step of the property test.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Device `d` adds a person.
+    Add { d: usize, surname: String },
+    /// Device `d` renames person number `p` (of those it holds), first or surname.
+    Rename { d: usize, p: usize, surname: bool, value: String },
+    /// Device `d` syncs.
+    Sync { d: usize },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let word = "[A-Z][a-z]{2,6}";
+    prop_oneof![
+        (0..3usize, word).prop_map(|(d, surname)| Step::Add { d, surname }),
+        (0..3usize, 0..4usize, any::<bool>(), word)
+            .prop_map(|(d, p, surname, value)| Step::Rename { d, p, surname, value }),
+        (0..3usize).prop_map(|d| Step::Sync { d }),
+    ]
+}
+
+static CASE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 5, failure_persistence: None, ..ProptestConfig::default() })]
+    #[test]
+    fn three_devices_converge_whatever_the_order_of_offline_edits_and_syncs(steps in proptest::collection::vec(step(), 4..14)) {
+        let case = CASE.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let mut minute = 0;
+        let mut tick = || {
+            minute += 1;
+            FixedClock(at("2026-12-01T08:00:00Z").0 + chrono::Duration::minutes(minute))
+        };
+        let (mut a, _) = first_device(&format!("sync_prop_{case}"), &tick());
+        let b = join(&mut a, "prop-b", &tick());
+        let c = join(&mut a, "prop-c", &tick());
+        let mut devices = [a, b, c];
+        for step in steps {
+            let clock = tick();
+            match step {
+                Step::Add { d, surname } => {
+                    let device = &mut devices[d];
+                    device.register.person_add(&device.admin, &name(&surname, "Etu"), &[], &source(), &clock).unwrap();
+                }
+                Step::Rename { d, p, surname, value } => {
+                    let device = &mut devices[d];
+                    let people = device.register.person_list(&device.admin, 0, 100).unwrap();
+                    let mut ids: Vec<String> = people.items.into_iter().map(|person| person.person_id).collect();
+                    ids.sort();
+                    if let Some(id) = ids.get(p) {
+                        let page = device.register.person_page(&device.admin, id, &clock).unwrap();
+                        let input = if surname {
+                            name(&value, &page.person.first_name)
+                        } else {
+                            name(&page.person.surname, &value)
+                        };
+                        device.register.person_edit(&device.admin, id, &input, &clock).unwrap();
+                    }
+                }
+                Step::Sync { d } => {
+                    sync(&mut devices[d], &clock);
+                }
+            }
+        }
+        // Everyone reconnects: two rounds bring every change to every device.
+        for _ in 0..2 {
+            for device in devices.iter_mut() {
+                let clock = tick();
+                sync(device, &clock);
+            }
+        }
+        let digests: Vec<String> = devices.iter().map(digest).collect();
+        prop_assert_eq!(&digests[0], &digests[1]);
+        prop_assert_eq!(&digests[0], &digests[2]);
+    }
+}

@@ -26,6 +26,7 @@ pub mod erasure;
 mod error;
 pub mod extract;
 pub mod history;
+pub mod hub;
 mod ids;
 mod keychain;
 mod language;

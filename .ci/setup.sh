@@ -10,9 +10,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # shellcheck disable=SC2034 # used by the scripts that source this file
 KORTISTO_BUILD_PACKAGES=(libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config libdbus-1-dev curl ca-certificates)
-# What the tests add: WebDriver for WebKit, a virtual display, a real keychain on D-Bus.
+# What the tests add: WebDriver for WebKit, a virtual display, a real keychain on D-Bus,
+# and PostgreSQL for the sync hub tests (a throwaway cluster, see tests/common/postgres.rs).
 # shellcheck disable=SC2034 # used by the scripts that source this file
-KORTISTO_TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring dbus libsecret-tools shellcheck)
+KORTISTO_TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring dbus libsecret-tools shellcheck
+  postgresql)
 
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 

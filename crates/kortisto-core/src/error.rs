@@ -322,6 +322,73 @@ pub enum Error {
     /// The enrolment code is mistyped, cut short or not a Kortisto enrolment code.
     #[error("enrolment_code_invalid")]
     EnrolmentCodeInvalid,
+    /// The sync hub did not answer (no network, wrong address or port, server down).
+    #[error("hub_unreachable: {detail}")]
+    HubUnreachable {
+        /// What the connection said (never a password).
+        detail: String,
+    },
+    /// The hub address is not a valid `postgres://` URL, or names no database that exists.
+    #[error("hub_url_invalid: {detail}")]
+    HubUrlInvalid {
+        /// What is wrong with it (never a password).
+        detail: String,
+    },
+    /// The hub address asks for no TLS towards a host other than this computer.
+    #[error("hub_tls_required")]
+    HubTlsRequired,
+    /// The hub refused the user name or password.
+    #[error("hub_credentials_rejected")]
+    HubCredentialsRejected,
+    /// The hub's schema is newer than this Kortisto knows.
+    #[error("hub_schema_newer: found {found}, this version knows up to {supported}")]
+    HubSchemaNewer {
+        /// The hub's schema version.
+        found: u32,
+        /// Newest hub schema version this build knows.
+        supported: u32,
+    },
+    /// The hub's schema is older than this Kortisto needs.
+    #[error("hub_schema_older: found {found}, this version needs {supported}")]
+    HubSchemaOlder {
+        /// The hub's schema version.
+        found: u32,
+        /// The hub schema version this build needs.
+        supported: u32,
+    },
+    /// The hub database has no Kortisto schema (`kortisto hub init` was not run).
+    #[error("hub_not_initialised")]
+    HubNotInitialised,
+    /// The hub, or this device's hub login, belongs to another register.
+    #[error("hub_foreign_register")]
+    HubForeignRegister,
+    /// This device was revoked on the hub.
+    #[error("hub_device_revoked")]
+    HubDeviceRevoked,
+    /// Only an administrator's device may enrol or revoke devices.
+    #[error("hub_not_admin_device")]
+    HubNotAdminDevice,
+    /// No device of this register has that name.
+    #[error("hub_device_unknown: {name}")]
+    HubDeviceUnknown {
+        /// The name given.
+        name: String,
+    },
+    /// Another device of this register already has that name.
+    #[error("hub_device_name_taken: {name}")]
+    HubDeviceNameTaken {
+        /// The name given.
+        name: String,
+    },
+    /// The one-time enrolment code was already used.
+    #[error("hub_enrolment_used")]
+    HubEnrolmentUsed,
+    /// An unexpected hub failure.
+    #[error("hub_failed: {detail}")]
+    HubFailed {
+        /// What the hub said (never a password).
+        detail: String,
+    },
     /// An unexpected storage failure (a bug or a failing disk).
     #[error("storage_failed: {0}")]
     Storage(String),
@@ -386,6 +453,20 @@ impl Error {
             Error::HubAlreadySetUp => "hub_already_set_up",
             Error::SyncRecordInvalid { .. } => "sync_record_invalid",
             Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
+            Error::HubUnreachable { .. } => "hub_unreachable",
+            Error::HubUrlInvalid { .. } => "hub_url_invalid",
+            Error::HubTlsRequired => "hub_tls_required",
+            Error::HubCredentialsRejected => "hub_credentials_rejected",
+            Error::HubSchemaNewer { .. } => "hub_schema_newer",
+            Error::HubSchemaOlder { .. } => "hub_schema_older",
+            Error::HubNotInitialised => "hub_not_initialised",
+            Error::HubForeignRegister => "hub_foreign_register",
+            Error::HubDeviceRevoked => "hub_device_revoked",
+            Error::HubNotAdminDevice => "hub_not_admin_device",
+            Error::HubDeviceUnknown { .. } => "hub_device_unknown",
+            Error::HubDeviceNameTaken { .. } => "hub_device_name_taken",
+            Error::HubEnrolmentUsed => "hub_enrolment_used",
+            Error::HubFailed { .. } => "hub_failed",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -396,7 +477,24 @@ impl Error {
             Error::KeychainUnavailable { detail }
             | Error::KeychainLocked { detail }
             | Error::DatabaseDamaged { detail }
+            | Error::HubUnreachable { detail }
+            | Error::HubUrlInvalid { detail }
+            | Error::HubFailed { detail }
             | Error::Storage(detail) => json!({ "detail": detail }),
+            Error::HubSchemaNewer { found, supported }
+            | Error::HubSchemaOlder { found, supported } => {
+                json!({ "found": found, "supported": supported })
+            }
+            Error::HubDeviceUnknown { name } | Error::HubDeviceNameTaken { name } => {
+                json!({ "name": name })
+            }
+            Error::HubTlsRequired
+            | Error::HubCredentialsRejected
+            | Error::HubNotInitialised
+            | Error::HubForeignRegister
+            | Error::HubDeviceRevoked
+            | Error::HubNotAdminDevice
+            | Error::HubEnrolmentUsed => json!({}),
             Error::KeyMissing { register_id } | Error::WrongKey { register_id } => {
                 json!({ "register_id": register_id })
             }
@@ -783,6 +881,84 @@ impl Error {
                 "Liittymiskoodi ei kelpaa: se on kirjoitettu väärin, jäänyt kesken tai se ei ole Kortiston liittymiskoodi. Kopioi koko koodi uudelleen (se alkaa KORTISTO-) tai pyydä ylläpitäjältä uusi komennolla kortisto device enrol."
             } else {
                 "The enrolment code is not valid: it is mistyped, cut short or not a Kortisto enrolment code. Copy the whole code again (it starts with KORTISTO-) or ask the administrator for a new one with kortisto device enrol."
+            Error::HubUnreachable { .. } => if fi {
+                "Synkronointipalvelimeen (hub) ei saatu yhteyttä. Rekisteri toimii edelleen tällä koneella, ja muutokset odottavat seuraavaa synkronointia. Tarkista verkkoyhteys ja palvelimen osoite, tai yritä myöhemmin uudelleen."
+            } else {
+                "The sync hub could not be reached. The register keeps working on this computer, and changes wait for the next sync. Check the network and the hub's address, or try again later."
+            }
+            .to_string(),
+            Error::HubUrlInvalid { .. } => if fi {
+                "Synkronointipalvelimen osoite ei kelpaa. Kirjoita se muodossa postgres://palvelin:5432/tietokanta ja tarkista tietokannan nimi ylläpitäjältä."
+            } else {
+                "The sync hub's address is not valid. Write it as postgres://server:5432/database and check the database name with your administrator."
+            }
+            .to_string(),
+            Error::HubTlsRequired => if fi {
+                "Synkronointipalvelimeen on yhdistettävä salatusti (TLS), kun se ei ole tällä koneella. Poista osoitteesta sslmode=disable ja pyydä ylläpitäjää ottamaan TLS käyttöön palvelimella."
+            } else {
+                "The sync hub must be reached over an encrypted connection (TLS) unless it runs on this computer. Remove sslmode=disable from the address and ask your administrator to enable TLS on the server."
+            }
+            .to_string(),
+            Error::HubCredentialsRejected => if fi {
+                "Synkronointipalvelin hylkäsi tämän laitteen tunnukset. Laite on ehkä poistettu käytöstä; pyydä ylläpitäjää liittämään laite uudelleen (kortisto device enrol)."
+            } else {
+                "The sync hub rejected this device's credentials. The device may have been revoked; ask your administrator to enrol it again (kortisto device enrol)."
+            }
+            .to_string(),
+            Error::HubSchemaNewer { found, supported } => if fi {
+                format!("Synkronointipalvelin on uudemman Kortiston käytössä (rakenneversio {found}, tämä versio tuntee {supported} asti). Päivitä Kortisto tällä koneella; rekisteri toimii sillä välin ilman synkronointia.")
+            } else {
+                format!("The sync hub is used by a newer Kortisto (schema version {found}; this version knows up to {supported}). Update Kortisto on this computer; the register keeps working without sync meanwhile.")
+            },
+            Error::HubSchemaOlder { found, supported } => if fi {
+                format!("Synkronointipalvelimen rakenne on vanhempi kuin tämä Kortisto tarvitsee (versio {found}, tarvitaan {supported}). Ylläpitäjä päivittää sen ajamalla uudelleen komennon kortisto hub init.")
+            } else {
+                format!("The sync hub's schema is older than this Kortisto needs (version {found}, needs {supported}). An administrator upgrades it by running kortisto hub init again.")
+            },
+            Error::HubNotInitialised => if fi {
+                "Tietokannassa ei ole vielä Kortiston synkronointirakennetta. Ylläpitäjä luo sen komennolla kortisto hub init --url OSOITE."
+            } else {
+                "The database holds no Kortisto sync hub yet. An administrator creates it with kortisto hub init --url URL."
+            }
+            .to_string(),
+            Error::HubForeignRegister => if fi {
+                "Tämä synkronointipalvelin tai laitteen tunnus kuuluu toiseen rekisteriin, joten mitään ei synkronoitu. Tarkista palvelimen osoite ja liitä laite oikeaan rekisteriin."
+            } else {
+                "This sync hub or device login belongs to another register, so nothing was synced. Check the hub's address and join the device to the right register."
+            }
+            .to_string(),
+            Error::HubDeviceRevoked => if fi {
+                "Tämä laite on poistettu rekisterin synkronoinnista. Rekisteri toimii edelleen tällä koneella; pyydä ylläpitäjää liittämään laite uudelleen, jos sen pitää synkronoida."
+            } else {
+                "This device was revoked from the register's sync. The register still works on this computer; ask your administrator to enrol the device again if it should sync."
+            }
+            .to_string(),
+            Error::HubNotAdminDevice => if fi {
+                "Laitteita voi liittää ja poistaa vain ylläpitäjän laitteelta. Pyydä ylläpitäjää tekemään se."
+            } else {
+                "Devices can be enrolled and revoked only from an administrator's device. Ask your administrator to do it."
+            }
+            .to_string(),
+            Error::HubDeviceUnknown { name } => if fi {
+                format!("Rekisterillä ei ole laitetta nimeltä {name}. Tarkista nimi laiteluettelosta (kortisto device list).")
+            } else {
+                format!("The register has no device named {name}. Check the name in the device list (kortisto device list).")
+            },
+            Error::HubDeviceNameTaken { name } => if fi {
+                format!("Rekisterillä on jo laite nimeltä {name}. Valitse uudelle laitteelle toinen nimi.")
+            } else {
+                format!("The register already has a device named {name}. Choose another name for the new device.")
+            },
+            Error::HubEnrolmentUsed => if fi {
+                "Liittämiskoodi on jo käytetty, eikä sitä voi käyttää uudelleen. Pyydä ylläpitäjältä uusi koodi (kortisto device enrol)."
+            } else {
+                "The enrolment code was already used and cannot be used again. Ask your administrator for a new code (kortisto device enrol)."
+            }
+            .to_string(),
+            Error::HubFailed { .. } => if fi {
+                "Synkronointi epäonnistui odottamatta palvelimella, eikä tämän koneen rekisteriä muutettu. Yritä uudelleen; jos virhe toistuu, ota yhteys ylläpitoon."
+            } else {
+                "Sync failed unexpectedly on the hub, and the register on this computer was not changed. Try again; if it happens again, contact support."
             }
             .to_string(),
             Error::Storage(_) => if fi {

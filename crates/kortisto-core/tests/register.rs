@@ -306,6 +306,26 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
             record_id: "r".into(),
         },
         Error::EnrolmentCodeInvalid,
+        Error::HubUnreachable { detail: "d".into() },
+        Error::HubUrlInvalid { detail: "d".into() },
+        Error::HubTlsRequired,
+        Error::HubCredentialsRejected,
+        Error::HubSchemaNewer {
+            found: 99,
+            supported: 1,
+        },
+        Error::HubSchemaOlder {
+            found: 0,
+            supported: 1,
+        },
+        Error::HubNotInitialised,
+        Error::HubForeignRegister,
+        Error::HubDeviceRevoked,
+        Error::HubNotAdminDevice,
+        Error::HubDeviceUnknown { name: "n".into() },
+        Error::HubDeviceNameTaken { name: "n".into() },
+        Error::HubEnrolmentUsed,
+        Error::HubFailed { detail: "d".into() },
         Error::Storage("d".into()),
     ];
     let mut codes = std::collections::HashSet::new();

@@ -4,6 +4,7 @@
 mod common;
 
 mod data_safety;
+mod hub;
 mod permissions;
 mod register;
 mod register_content;

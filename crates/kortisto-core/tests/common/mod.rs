@@ -2,6 +2,8 @@
 //! of the test's own in the real Secret Service, and file fingerprints.
 #![allow(dead_code)]
 
+pub mod postgres;
+
 use std::path::Path;
 
 use kortisto_core::{DataDir, Keychain};

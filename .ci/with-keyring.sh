@@ -1,7 +1,37 @@
 #!/usr/bin/env bash
 # Runs a command with an unlocked gnome-keyring answering as the Secret Service on the
 # current D-Bus session (start it under `dbus-run-session`). The keyring's files go to
-# $XDG_DATA_HOME, which the test script points at a temp folder.
+# $XDG_DATA_HOME, which the test script points at a temp folder; its control socket goes to
+# a private runtime folder, so a keyring of another run on this machine is never touched.
+#
+# gnome-keyring-daemon 42 sometimes aborts under the tests' load (a GLib assertion; seen in
+# dmesg as "trap int3 … in libglib"). D-Bus would then start a new one with the collection
+# locked and every later test would fail for a reason that is not ours, so the daemon runs
+# in the foreground under a loop that starts it again at once, unlocked with the same
+# password (its items are on disk).
 set -euo pipefail
-printf 'kortisto-ci-keyring' | gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null
-exec "$@"
+runtime=$(mktemp -d /tmp/kortisto-runtime.XXXXXX)
+chmod 700 "$runtime"
+export XDG_RUNTIME_DIR="$runtime"
+(
+  while [ ! -e "$runtime/stop" ]; do
+    printf 'kortisto-ci-keyring' |
+      gnome-keyring-daemon --foreground --replace --unlock --components=secrets &
+    echo $! >"$runtime/daemon.pid"
+    wait $! || true
+    sleep 0.1
+  done
+) </dev/null >/dev/null 2>&1 &
+keeper=$!
+# Wait until the keyring's control socket is there before the command starts.
+for _ in $(seq 1 50); do
+  [ -S "$runtime/keyring/control" ] && break
+  sleep 0.1
+done
+status=0
+"$@" || status=$?
+touch "$runtime/stop"
+kill "$(cat "$runtime/daemon.pid")" 2>/dev/null || true
+wait "$keeper" 2>/dev/null || true
+rm -rf "$runtime"
+exit "$status"

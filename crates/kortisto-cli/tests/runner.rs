@@ -9,4 +9,5 @@ mod demo;
 mod fuzz_args;
 mod register_content;
 mod rights_retention;
+mod sync;
 mod users;

@@ -881,6 +881,8 @@ impl Error {
                 "Liittymiskoodi ei kelpaa: se on kirjoitettu väärin, jäänyt kesken tai se ei ole Kortiston liittymiskoodi. Kopioi koko koodi uudelleen (se alkaa KORTISTO-) tai pyydä ylläpitäjältä uusi komennolla kortisto device enrol."
             } else {
                 "The enrolment code is not valid: it is mistyped, cut short or not a Kortisto enrolment code. Copy the whole code again (it starts with KORTISTO-) or ask the administrator for a new one with kortisto device enrol."
+            }
+            .to_string(),
             Error::HubUnreachable { .. } => if fi {
                 "Synkronointipalvelimeen (hub) ei saatu yhteyttä. Rekisteri toimii edelleen tällä koneella, ja muutokset odottavat seuraavaa synkronointia. Tarkista verkkoyhteys ja palvelimen osoite, tai yritä myöhemmin uudelleen."
             } else {

@@ -86,7 +86,10 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
         "changes on their way to the hub: copies of rows the extract shows",
     ),
     ("sync_rows", "ids and clocks of synced rows, no values"),
-    ("sync_cursor", "how far each other device was pulled (ids only)"),
+    (
+        "sync_cursor",
+        "how far each other device was pulled (ids only)",
+    ),
     ("sync_erased", "ids of people erased on any device"),
 ];
 

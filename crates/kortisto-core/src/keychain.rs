@@ -57,14 +57,14 @@ impl Keychain {
 
     /// Stores (or replaces) the key of a register.
     pub(crate) fn store(&self, register_id: &str, key: &DatabaseKey) -> Result<()> {
-        self.entry(register_id)?
-            .set_secret(key.expose())
-            .map_err(map_error)
+        let entry = self.entry(register_id)?;
+        retry_transient(|| entry.set_secret(key.expose())).map_err(map_error)
     }
 
     /// Reads the key of a register; [`Error::KeyMissing`] when there is no entry.
     pub(crate) fn load(&self, register_id: &str) -> Result<DatabaseKey> {
-        let secret = match self.entry(register_id)?.get_secret() {
+        let entry = self.entry(register_id)?;
+        let secret = match retry_transient(|| entry.get_secret()) {
             Ok(secret) => zeroize::Zeroizing::new(secret),
             Err(keyring::Error::NoEntry) => {
                 return Err(Error::KeyMissing {
@@ -85,7 +85,7 @@ impl Keychain {
     /// recovery code.
     pub(crate) fn remember_folder(&self, data_dir: &crate::DataDir, register_id: &str) {
         if let Ok(entry) = keyring::Entry::new(&self.service, &folder_account(data_dir)) {
-            let _ = entry.set_password(register_id);
+            let _ = retry_transient(|| entry.set_password(register_id));
         }
     }
 
@@ -100,14 +100,14 @@ impl Keychain {
     /// Stores a secret other than the register key under its own account (the hub
     /// password of this device, `<register id>.hub`).
     pub(crate) fn store_secret(&self, account: &str, secret: &str) -> Result<()> {
-        self.entry(account)?
-            .set_password(secret)
-            .map_err(map_error)
+        let entry = self.entry(account)?;
+        retry_transient(|| entry.set_password(secret)).map_err(map_error)
     }
 
     /// A secret filed by [`Self::store_secret`], None when there is none.
     pub(crate) fn load_secret(&self, account: &str) -> Result<Option<zeroize::Zeroizing<String>>> {
-        match self.entry(account)?.get_password() {
+        let entry = self.entry(account)?;
+        match retry_transient(|| entry.get_password()) {
             Ok(secret) => Ok(Some(zeroize::Zeroizing::new(secret))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(other) => Err(map_error(other)),
@@ -116,7 +116,8 @@ impl Keychain {
 
     /// Removes a register's key; a missing entry is not an error.
     pub fn delete(&self, register_id: &str) -> Result<()> {
-        match self.entry(register_id)?.delete_credential() {
+        let entry = self.entry(register_id)?;
+        match retry_transient(|| entry.delete_credential()) {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(other) => Err(map_error(other)),
         }
@@ -136,6 +137,36 @@ fn folder_account(data_dir: &crate::DataDir) -> String {
 }
 
 /// Maps keyring's errors to ours without ever copying secret bytes into a message.
+/// Runs a keychain call again, for about two seconds, while the keychain service is between
+/// two lives: a Secret Service daemon that stopped answering mid-call, or one just started
+/// by D-Bus that has not yet unlocked its collection. Anything else is answered at once.
+fn retry_transient<T>(call: impl Fn() -> keyring::Result<T>) -> keyring::Result<T> {
+    let mut attempts = 0;
+    loop {
+        match call() {
+            Err(
+                keyring::Error::PlatformFailure(inner) | keyring::Error::NoStorageAccess(inner),
+            ) if attempts < 20 && is_transient(&inner.to_string()) => {
+                attempts += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_transient(detail: &str) -> bool {
+    [
+        "disconnected",
+        "locked collection",
+        "ServiceUnknown",
+        "was not provided",
+        "NoReply",
+    ]
+    .iter()
+    .any(|sign| detail.contains(sign))
+}
+
 fn map_error(error: keyring::Error) -> Error {
     match error {
         keyring::Error::NoStorageAccess(inner) => Error::KeychainLocked {

@@ -215,9 +215,8 @@ fn associated_data(register_id: &str, record: &HubRecord) -> Vec<u8> {
 }
 
 fn seal(keys: &SyncKeys, register_id: &str, record: &mut HubRecord, change: &Change) -> Result<()> {
-    let plain = Zeroizing::new(
-        serde_json::to_vec(change).map_err(|e| Error::Storage(e.to_string()))?,
-    );
+    let plain =
+        Zeroizing::new(serde_json::to_vec(change).map_err(|e| Error::Storage(e.to_string()))?);
     let mut nonce = [0u8; 12];
     getrandom::fill(&mut nonce).map_err(|e| Error::Storage(e.to_string()))?;
     let cipher = Aes256Gcm::new_from_slice(keys.seal.as_ref()).expect("32-byte key");
@@ -248,7 +247,13 @@ fn open(keys: &SyncKeys, register_id: &str, record: &HubRecord) -> Result<Change
     let aad = associated_data(register_id, record);
     let plain = Zeroizing::new(
         cipher
-            .decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad: &aad })
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: body,
+                    aad: &aad,
+                },
+            )
             .map_err(|_| invalid())?,
     );
     let change: Change = serde_json::from_slice(&plain).map_err(|_| invalid())?;
@@ -469,17 +474,30 @@ impl Applier<'_> {
             let concurrent = local_clock
                 .as_deref()
                 .is_some_and(|local| Some(local) != remote_prev && local != hlc);
-            let differs = local_value.as_ref().is_some_and(|v| v != remote_value);
+            let differs = local_value.as_ref().is_some_and(|v| v != remote_value)
+                && !store_sync::BOOKKEEPING_COLUMNS.contains(&field.as_str());
             match local_clock.as_deref() {
                 Some(local) if local >= hlc => {
                     if concurrent && differs {
-                        self.conflict(table, change, field, (&local_value.unwrap_or(Value::Null), local), (remote_value, hlc))?;
+                        self.conflict(
+                            table,
+                            change,
+                            field,
+                            (&local_value.unwrap_or(Value::Null), local),
+                            (remote_value, hlc),
+                        )?;
                     }
                 }
                 _ => {
                     if concurrent && differs {
                         let local = local_clock.clone().unwrap_or_default();
-                        self.conflict(table, change, field, (remote_value, hlc), (&local_value.unwrap_or(Value::Null), &local))?;
+                        self.conflict(
+                            table,
+                            change,
+                            field,
+                            (remote_value, hlc),
+                            (&local_value.unwrap_or(Value::Null), &local),
+                        )?;
                     }
                     winners.push((field.clone(), remote_value.clone()));
                 }
@@ -565,6 +583,8 @@ pub struct SyncStatus {
     pub waiting: u64,
     /// The last successful sync (RFC 3339).
     pub last_sync_at: Option<String>,
+    /// The last attempt, successful or not (RFC 3339).
+    pub last_attempt_at: Option<String>,
     /// Since when the hub has not been reached, when it has not.
     pub offline_since: Option<String>,
     /// The error code of the last failed attempt (e.g. `hub_unreachable`).
@@ -676,7 +696,9 @@ impl EnrolmentCode {
 
     fn decode(text: &str) -> Result<Self> {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let body = compact.strip_prefix(CODE_PREFIX).ok_or(Error::EnrolmentCodeInvalid)?;
+        let body = compact
+            .strip_prefix(CODE_PREFIX)
+            .ok_or(Error::EnrolmentCodeInvalid)?;
         let json = Zeroizing::new(
             data_encoding::BASE64URL_NOPAD
                 .decode(body.as_bytes())
@@ -796,7 +818,13 @@ impl Register {
         self.keychain_handle()
             .store_secret(&hub_account(self.register_id()), &login.password)?;
         self.write(Some(session), Action::HubSetUp, clock, |tx| {
-            store_sync::insert_state(tx, &device_id.to_string(), device_name, &login.url, &login.role)?;
+            store_sync::insert_state(
+                tx,
+                &device_id.to_string(),
+                device_name,
+                &login.url,
+                &login.role,
+            )?;
             store_sync::capture_everything(tx)?;
             Ok(((), Audited::register()))
         })?;
@@ -892,7 +920,8 @@ impl Register {
         }
         if erased_any {
             // Erased values must not linger in the write-ahead log either.
-            self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+            self.conn
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         }
         Ok(report)
     }
@@ -907,6 +936,7 @@ impl Register {
             hub_url: state.as_ref().map(|s| s.hub_url.clone()),
             waiting: store_sync::pending_count(&self.conn)?,
             last_sync_at: state.as_ref().and_then(|s| s.last_sync_at.clone()),
+            last_attempt_at: state.as_ref().and_then(|s| s.last_attempt_at.clone()),
             offline_since: state.as_ref().and_then(|s| s.offline_since.clone()),
             last_error: state.and_then(|s| s.last_error),
             open_conflicts,
@@ -941,7 +971,8 @@ impl Register {
             .find(|c| c.conflict_id == conflict_id)
             .ok_or_else(|| crate::people::not_found("conflict", conflict_id))?;
         self.write(Some(session), Action::SyncConflictRestore, clock, |tx| {
-            let table = store_sync::synced_table(&conflict.tbl).ok_or_else(|| crate::people::not_found("conflict", &conflict.conflict_id))?;
+            let table = store_sync::synced_table(&conflict.tbl)
+                .ok_or_else(|| crate::people::not_found("conflict", &conflict.conflict_id))?;
             let key: Vec<Value> = serde_json::from_str(&conflict.row_key).unwrap_or_default();
             let value = conflict
                 .other_value
@@ -977,7 +1008,7 @@ impl Register {
                 .to_string(),
             device_name: device_name.clone(),
         };
-        let sealed = seal_deposit(&deposit_key(&secret_text)?, &deposit)?;
+        let sealed = seal_deposit(&*deposit_key(&secret_text)?, &deposit)?;
         let (_, login) = hub.enrol_device(&device_name, &sealed)?;
         let code = EnrolmentCode {
             v: 1,
@@ -1029,7 +1060,7 @@ impl Register {
         crate::register::refuse_unless_free(data_dir)?;
         let mut hub = Hub::connect(&login, None)?;
         let sealed = hub.take_deposit()?;
-        let deposit = open_deposit(&code.deposit_key()?, &sealed)?;
+        let deposit = open_deposit(&*code.deposit_key()?, &sealed)?;
         if deposit.register_id != hub.register_id().to_string() {
             return Err(Error::HubForeignRegister);
         }
@@ -1041,7 +1072,8 @@ impl Register {
         let key = DatabaseKey::from_slice(&key_bytes).ok_or(Error::EnrolmentCodeInvalid)?;
         let device_id = hub.device_id();
         drop(hub);
-        let mut register = Register::create_with_key(data_dir, keychain, &deposit.register_id, &key, clock)?;
+        let mut register =
+            Register::create_with_key(data_dir, keychain, &deposit.register_id, &key, clock)?;
         keychain.store_secret(&hub_account(&deposit.register_id), &login.password)?;
         store_sync::insert_state(
             &register.conn,

@@ -336,12 +336,12 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::SyncConflictRestore,
-            Box::new(move |r, s, _| {
-                match r.sync_conflict_restore(s, "no-such-conflict", &clock) {
+            Box::new(
+                move |r, s, _| match r.sync_conflict_restore(s, "no-such-conflict", &clock) {
                     Err(Error::RecordNotFound { .. }) => Ok(()),
                     other => other,
-                }
-            }),
+                },
+            ),
         ),
         (
             Action::DeviceEnrol,

@@ -7,6 +7,10 @@ use std::process::{Command, Output, Stdio};
 use kortisto_core::Keychain;
 use serde_json::Value;
 
+/// The throwaway PostgreSQL the sync tests use: the core's fixture, shared.
+#[path = "../../../kortisto-core/tests/common/postgres.rs"]
+pub mod postgres;
+
 pub const ADMIN_PASSWORD: &str = "correct horse battery staple";
 pub const USER_PASSWORD: &str = "another long password";
 

@@ -28,11 +28,7 @@ pub(crate) struct SyncedTable {
     pub subject: Subject,
 }
 
-const fn table(
-    name: &'static str,
-    key: &'static [&'static str],
-    subject: Subject,
-) -> SyncedTable {
+const fn table(name: &'static str, key: &'static [&'static str], subject: Subject) -> SyncedTable {
     SyncedTable {
         name,
         key,
@@ -40,6 +36,10 @@ const fn table(
         subject,
     }
 }
+
+/// Columns that only record when a row last changed: merged by clock like every field, but a
+/// concurrent change to them is no conflict worth showing anyone.
+pub(crate) const BOOKKEEPING_COLUMNS: &[&str] = &["updated_at", "last_meeting_at"];
 
 /// Settings that describe this device, not the register (its backup folder, its anchor).
 pub(crate) const LOCAL_SETTINGS: &[&str] = &[
@@ -64,7 +64,11 @@ pub(crate) const SYNCED_TABLES: &[SyncedTable] = &[
     table("organisations", &["organisation_id"], Subject::Nobody),
     table("people", &["person_id"], Subject::TheRow),
     table("positions", &["position_id"], Subject::Column("person_id")),
-    table("contact_points", &["contact_id"], Subject::Column("person_id")),
+    table(
+        "contact_points",
+        &["contact_id"],
+        Subject::Column("person_id"),
+    ),
     table("deals", &["deal_id"], Subject::Nobody),
     table(
         "deal_people",
@@ -253,7 +257,7 @@ pub(crate) fn capture_everything(conn: &Connection) -> Result<u64> {
             &format!(
                 "INSERT INTO sync_outbox (tbl, row_key, op, person_id, fields, changed)
                  SELECT '{t}', json_array({key}), 'upsert', {subject}, json_object({fields}), json_array({all})
-                 FROM main.{t} {filter} ORDER BY rowid",
+                 FROM main.{t} {filter} ORDER BY {key}",
                 t = table.name,
                 key = key.join(", "),
             ),
@@ -328,9 +332,11 @@ pub(crate) fn pending(conn: &Connection, limit: usize) -> Result<Vec<OutboxRow>>
 }
 
 pub(crate) fn pending_count(conn: &Connection) -> Result<u64> {
-    Ok(conn.query_row("SELECT count(*) FROM sync_outbox", [], |row| {
-        row.get::<_, i64>(0)
-    })? as u64)
+    Ok(
+        conn.query_row("SELECT count(*) FROM sync_outbox", [], |row| {
+            row.get::<_, i64>(0)
+        })? as u64,
+    )
 }
 
 /// The hub has every change up to `seq`.
@@ -572,7 +578,8 @@ pub(crate) fn insert_row(
     let present: Vec<&String> = known.iter().filter(|c| fields.contains_key(*c)).collect();
     let names: Vec<&str> = present.iter().map(|c| c.as_str()).collect();
     let marks: Vec<String> = (1..=present.len()).map(|i| format!("?{i}")).collect();
-    let values: Vec<rusqlite::types::Value> = present.iter().map(|c| sql_value(&fields[*c])).collect();
+    let values: Vec<rusqlite::types::Value> =
+        present.iter().map(|c| sql_value(&fields[*c])).collect();
     conn.execute(
         &format!(
             "INSERT INTO main.{} ({}) VALUES ({})",
@@ -617,7 +624,11 @@ pub(crate) fn update_row(
 
 pub(crate) fn delete_row(conn: &Connection, table: &SyncedTable, row_key: &[Value]) -> Result<()> {
     conn.execute(
-        &format!("DELETE FROM main.{} WHERE {}", table.name, key_condition(table)),
+        &format!(
+            "DELETE FROM main.{} WHERE {}",
+            table.name,
+            key_condition(table)
+        ),
         rusqlite::params_from_iter(key_params(row_key).iter()),
     )?;
     Ok(())
@@ -669,17 +680,15 @@ pub(crate) struct ConflictRow {
     pub person_id: Option<String>,
     pub field: String,
     pub kept_value: Option<String>,
-    pub kept_hlc: String,
     pub other_value: Option<String>,
-    pub other_hlc: String,
     pub detected_at: String,
     pub resolved_at: Option<String>,
 }
 
 pub(crate) fn conflicts(conn: &Connection, open_only: bool) -> Result<Vec<ConflictRow>> {
     let mut statement = conn.prepare(
-        "SELECT conflict_id, tbl, row_key, person_id, field, kept_value, kept_hlc, other_value,
-                other_hlc, detected_at, resolved_at
+        "SELECT conflict_id, tbl, row_key, person_id, field, kept_value, other_value,
+                detected_at, resolved_at
          FROM sync_conflicts WHERE (?1 = 0 OR resolved_at IS NULL) ORDER BY detected_at DESC, conflict_id",
     )?;
     let rows = statement.query_map([i64::from(open_only)], |row| {
@@ -690,11 +699,9 @@ pub(crate) fn conflicts(conn: &Connection, open_only: bool) -> Result<Vec<Confli
             person_id: row.get(3)?,
             field: row.get(4)?,
             kept_value: row.get(5)?,
-            kept_hlc: row.get(6)?,
-            other_value: row.get(7)?,
-            other_hlc: row.get(8)?,
-            detected_at: row.get(9)?,
-            resolved_at: row.get(10)?,
+            other_value: row.get(6)?,
+            detected_at: row.get(7)?,
+            resolved_at: row.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

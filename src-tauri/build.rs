@@ -84,6 +84,8 @@ const COMMANDS: &[&str] = &[
     "backup_schedule",
     "backup_schedule_set",
     "backup_restore",
+    "sync_status",
+    "sync_now",
 ];
 
 fn main() {

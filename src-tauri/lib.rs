@@ -97,6 +97,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::retention::backup_schedule,
             commands::retention::backup_schedule_set,
             commands::retention::backup_restore,
+            commands::sync::sync_status,
+            commands::sync::sync_now,
         ])
 }
 
@@ -112,6 +114,7 @@ pub fn run() {
     configure(tauri::Builder::default(), state)
         .setup(|app| {
             maintenance::start(app.handle());
+            maintenance::start_sync(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -74,6 +74,43 @@ pub fn tick(state: &AppState) {
     }
 }
 
+/// How often the background sync runs while a register of a team hub is open.
+const SYNC_EVERY: Duration = Duration::from_secs(30);
+
+/// One background sync. It runs over a connection of its own, so the window's commands never
+/// wait for the network; a hub out of reach only shows as "offline since" in the status.
+pub fn sync_once(state: &AppState) {
+    let set_up = state
+        .register()
+        .as_ref()
+        .and_then(|register| register.sync_status().ok())
+        .is_some_and(|status| status.set_up);
+    if !set_up {
+        return;
+    }
+    match kortisto_core::Register::open(&state.data_dir, &state.keychain) {
+        Ok(mut register) => {
+            if let Err(error) = register.sync(None, state.clock.as_ref()) {
+                eprintln!("kortisto: background sync failed [{}]", error.code());
+            }
+            let _ = register.close();
+        }
+        Err(error) => eprintln!(
+            "kortisto: background sync could not open [{}]",
+            error.code()
+        ),
+    }
+}
+
+/// Starts the background sync on its own thread.
+pub fn start_sync<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    let handle = app.clone();
+    std::thread::spawn(move || loop {
+        sync_once(handle.state::<AppState>().inner());
+        std::thread::sleep(SYNC_EVERY);
+    });
+}
+
 /// Starts the schedule on its own thread.
 pub fn start<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     let handle = app.clone();

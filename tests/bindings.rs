@@ -36,6 +36,7 @@ use kortisto_core::retention::{
 };
 use kortisto_core::search::SearchHit;
 use kortisto_core::sources::{Source, SourceInput, SourceKind};
+use kortisto_core::sync::{PullCounts, SyncReport, SyncStatus};
 use kortisto_core::training::{InternalAudit, InternalAuditResult, TrainingRecord};
 use kortisto_core::users::{NewUser, User};
 use kortisto_core::{Language, Preferences, RegisterStatus};
@@ -132,6 +133,9 @@ fn generated() -> String {
         RestoreReport::decl(&config),
         WorkProgress::decl(&config),
         MaintenanceNotice::decl(&config),
+        SyncStatus::decl(&config),
+        PullCounts::decl(&config),
+        SyncReport::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

@@ -9,6 +9,7 @@ pub mod register_content;
 pub mod retention;
 pub mod rights;
 pub mod session;
+pub mod sync;
 pub mod users;
 
 /// A failed command, as the UI receives it.

@@ -285,7 +285,10 @@ fn every_table_is_either_in_the_extract_or_declared_not_personal() {
             .unwrap()
             .exists([])
             .unwrap();
-        if has_person && table != "erasure_receipts" {
+        // Id-only ledgers of people already erased, and the sync outbox, whose rows are
+        // copies (on their way to the hub) of the rows the extract shows.
+        let exempt = ["erasure_receipts", "sync_erased", "sync_outbox"];
+        if has_person && !exempt.contains(&table.as_str()) {
             assert!(
                 EXTRACT_COVERS.contains(&table.as_str()),
                 "{table} holds person data but is not in the extract"

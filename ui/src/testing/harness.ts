@@ -147,6 +147,17 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     requests_due: () => ({ overdue: [], due_soon: [] }),
     request_list: () => [],
     maintenance_notice: () => [],
+    sync_status: () => ({
+      set_up: false,
+      device_name: null,
+      hub_url: null,
+      waiting: 0,
+      last_sync_at: null,
+      last_attempt_at: null,
+      offline_since: null,
+      last_error: null,
+      open_conflicts: 0,
+    }),
   };
   const handlers = { ...defaults, ...overrides };
   mockIPC((cmd, payload) => {

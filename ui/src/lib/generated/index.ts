@@ -1828,3 +1828,85 @@ at: string,
  * The failure, as any command's.
  */
 error: AppError, };
+
+export type SyncStatus = { 
+/**
+ * Whether this register takes part in a hub at all.
+ */
+set_up: boolean, 
+/**
+ * This device's name on the hub.
+ */
+device_name: string | null, 
+/**
+ * The hub's address (no password).
+ */
+hub_url: string | null, 
+/**
+ * Local changes not yet on the hub.
+ */
+waiting: number, 
+/**
+ * The last successful sync (RFC 3339).
+ */
+last_sync_at: string | null, 
+/**
+ * The last attempt, successful or not (RFC 3339).
+ */
+last_attempt_at: string | null, 
+/**
+ * Since when the hub has not been reached, when it has not.
+ */
+offline_since: string | null, 
+/**
+ * The error code of the last failed attempt (e.g. `hub_unreachable`).
+ */
+last_error: string | null, 
+/**
+ * Conflicts no one has looked at yet.
+ */
+open_conflicts: number, };
+
+export type PullCounts = { 
+/**
+ * Records received.
+ */
+received: bigint, 
+/**
+ * Field changes or rows applied.
+ */
+applied: bigint, 
+/**
+ * Records older than what this device holds (another change won).
+ */
+superseded: bigint, 
+/**
+ * People erased on another device and now here.
+ */
+erased: bigint, 
+/**
+ * Conflicts found (the same field changed on two devices without seeing each other).
+ */
+conflicts: bigint, 
+/**
+ * Records that could not be applied here (a row they need is gone, a duplicate key).
+ */
+skipped: bigint, };
+
+export type SyncReport = { 
+/**
+ * Changes of this device that reached the hub.
+ */
+pushed: number, 
+/**
+ * Changes the hub already had (a retry after a cut connection).
+ */
+duplicates: number, 
+/**
+ * Changes the hub refused because their person was erased on another device.
+ */
+refused: number, 
+/**
+ * What was pulled and applied.
+ */
+pulled: PullCounts, };

@@ -1,0 +1,22 @@
+//! Sync with the team hub from the app: the state at a glance (polled by the shell, so it
+//! neither needs nor extends a session) and "sync now"; the 30-second background sync is in
+//! `maintenance.rs`.
+use kortisto_core::sync::{SyncReport, SyncStatus};
+use tauri::State;
+
+use crate::{AppError, AppState};
+
+/// Synced / N changes waiting / offline since … / refused and why.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatus, AppError> {
+    let slot = state.register();
+    let register = slot.as_ref().ok_or_else(AppError::register_not_open)?;
+    Ok(register.sync_status()?)
+}
+
+/// One sync now, as the logged-in user.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncReport, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| register.sync(Some(session), clock.as_ref()))
+}

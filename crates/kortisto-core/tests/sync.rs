@@ -600,3 +600,50 @@ proptest! {
         prop_assert_eq!(&digests[0], &digests[2]);
     }
 }
+
+#[test]
+fn a_change_made_after_restoring_a_backup_still_reaches_the_other_devices() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_restore", &clock);
+    let mut b = join(&mut a, "laptop-restore", &clock);
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("ennen.kbak");
+    a.register
+        .backup_create(Some(&a.admin), &file, &clock)
+        .unwrap();
+    // Pushed after the backup: the hub now holds sequence numbers the backup never saw.
+    a.register
+        .person_add(
+            &a.admin,
+            &name("Ennen", "Palautusta"),
+            &[],
+            &source(),
+            &clock,
+        )
+        .unwrap();
+    sync(&mut a, &clock);
+    a.register
+        .backup_restore(&a.admin, &file, &at("2026-12-01T10:00:00Z"))
+        .unwrap();
+    let after = at("2026-12-01T10:05:00Z");
+    a.register
+        .person_add(
+            &a.admin,
+            &name("Palautuksen", "Jalkeen"),
+            &[],
+            &source(),
+            &after,
+        )
+        .unwrap();
+    let report = sync(&mut a, &after);
+    assert_eq!(report.duplicates, 0, "{report:?}");
+    sync(&mut b, &after);
+    assert_eq!(
+        b.register
+            .search(&b.admin, "palautuksen", 10)
+            .unwrap()
+            .len(),
+        1,
+        "the change made after the restore is not taken for a retry and dropped"
+    );
+}

@@ -63,6 +63,22 @@ fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
 /// Copies what never rolls back from `live` into `main`; call inside the restore's
 /// transaction, with `live` attached.
 pub(crate) fn from_live(tx: &Connection) -> Result<()> {
+    // First, before any row below is captured for sync: this device's identity and clock,
+    // and who was erased anywhere, never roll back; its outbox numbering continues after
+    // the live one, so a change made after the restore can never reuse a sequence number
+    // the hub already holds (the hub would take it for a retry and drop it). The field
+    // clocks and pull cursors stay the backup's, so other devices' changes since the
+    // backup are pulled again.
+    tx.execute_batch(
+        "DELETE FROM main.sync_state;
+         INSERT INTO main.sync_state SELECT * FROM live.sync_state;
+         INSERT OR IGNORE INTO main.sync_erased SELECT * FROM live.sync_erased;
+         INSERT INTO main.sqlite_sequence (name, seq) SELECT 'sync_outbox', 0
+          WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_sequence WHERE name = 'sync_outbox');
+         UPDATE main.sqlite_sequence
+            SET seq = max(seq, coalesce((SELECT seq FROM live.sqlite_sequence WHERE name = 'sync_outbox'), 0))
+          WHERE name = 'sync_outbox';",
+    )?;
     for (table, key, filter) in LIVE_WINS {
         let columns = columns(tx, table)?;
         let list = columns.join(", ");

@@ -647,3 +647,66 @@ fn a_change_made_after_restoring_a_backup_still_reaches_the_other_devices() {
         "the change made after the restore is not taken for a retry and dropped"
     );
 }
+
+#[test]
+fn a_push_cut_off_after_the_hub_took_it_is_retried_and_every_change_arrives_once() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, url) = first_device("sync_cut", &clock);
+    let mut b = join(&mut a, "laptop-cut", &clock);
+    for n in 0..5 {
+        a.register
+            .person_add(
+                &a.admin,
+                &name(&format!("Katkos{n}"), "Kalle"),
+                &[],
+                &source(),
+                &clock,
+            )
+            .unwrap();
+    }
+    // What the outbox holds before the push: the connection is cut after the hub committed
+    // but before this device recorded it, so the same rows are still waiting afterwards.
+    let raw = crate::common::raw_connection(&a.sandbox, a.register.register_id());
+    raw.execute_batch("CREATE TEMP TABLE kept AS SELECT * FROM sync_outbox")
+        .unwrap();
+    let waiting: i64 = raw
+        .query_row("SELECT count(*) FROM kept WHERE hlc IS NOT NULL", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(waiting >= 5);
+    let first = sync(&mut a, &clock);
+    assert_eq!(first.pushed as i64, waiting, "{first:?}");
+    raw.execute_batch("INSERT INTO sync_outbox SELECT * FROM kept")
+        .unwrap();
+    drop(raw);
+    let retry = sync(&mut a, &clock);
+    assert_eq!(
+        (retry.pushed, retry.duplicates as i64),
+        (0, waiting),
+        "{retry:?}"
+    );
+    assert_eq!(
+        postgres::query_count(
+            &url,
+            "SELECT count(*) - count(DISTINCT record_id) FROM kortisto.records"
+        ),
+        0,
+        "no record is stored twice"
+    );
+    let pulled = sync(&mut b, &clock);
+    assert_eq!(
+        pulled.pulled.received as i64, waiting,
+        "each change arrives once"
+    );
+    let people = b.register.person_list(&b.admin, 0, 100).unwrap();
+    assert_eq!(
+        people
+            .items
+            .iter()
+            .filter(|p| p.surname.starts_with("Katkos"))
+            .count(),
+        5
+    );
+    assert_eq!(digest(&a), digest(&b));
+}

@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "register_open",
     "register_create",
     "register_restore",
+    "register_join",
     "register_repair",
     "register_recover",
     "register_status",

@@ -20,6 +20,7 @@ pub fn configure<R: tauri::Runtime>(
             commands::register::register_open,
             commands::register::register_create,
             commands::register::register_restore,
+            commands::register::register_join,
             commands::register::register_repair,
             commands::register::register_recover,
             commands::register::register_status,

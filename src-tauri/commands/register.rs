@@ -124,6 +124,37 @@ pub async fn register_restore(
     Ok(answer)
 }
 
+/// Makes the empty data folder this machine's copy of a team register with the one-time
+/// enrolment code an administrator printed (`kortisto device join` in the app): the register
+/// key goes into the keychain, the hub login beside it, and the first sync brings the team's
+/// data, users included, so the next step is an ordinary log-in.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn register_join(
+    state: State<'_, AppState>,
+    enrolment_code: String,
+) -> Result<StartupState, AppError> {
+    let code = zeroize::Zeroizing::new(enrolment_code);
+    let mut slot = state.register();
+    if slot.is_some() {
+        return Err(Error::RegisterExists {
+            path: state.data_dir.path().to_path_buf(),
+        }
+        .into());
+    }
+    let (register, _report) = Register::join(
+        &state.data_dir,
+        &state.keychain,
+        &code,
+        state.clock.as_ref(),
+    )?;
+    let answer = StartupState::Opened {
+        status: register.status()?,
+        has_users: register.has_users()?,
+    };
+    *slot = Some(register);
+    Ok(answer)
+}
+
 /// Rebuilds a lost manifest beside the database still in the data folder, with the key from
 /// the keychain or, when the keychain has none for it, from the typed recovery code.
 #[tauri::command(rename_all = "snake_case")]

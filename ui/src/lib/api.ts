@@ -74,6 +74,8 @@ export interface Backend {
   registerCreate(): Promise<StartupState>;
   /** Restores a backup file into the empty data folder with the register's recovery code. */
   registerRestore(file: string, recoveryCode: string): Promise<StartupState>;
+  /** Makes the empty data folder this machine's copy of a team register (one-time enrolment code). */
+  registerJoin(enrolmentCode: string): Promise<StartupState>;
   /** Rebuilds a lost manifest beside the database; the recovery code when the keychain has no key. */
   registerRepair(recoveryCode: string | null): Promise<StartupState>;
   /** Puts the register's lost key back into the keychain from its recovery code and opens it. */
@@ -282,6 +284,7 @@ export const api: Backend = {
   registerCreate: () => call<StartupState>("register_create"),
   registerRestore: (file, recoveryCode) =>
     call<StartupState>("register_restore", { file, recovery_code: recoveryCode }),
+  registerJoin: (enrolmentCode) => call<StartupState>("register_join", { enrolment_code: enrolmentCode }),
   registerRepair: (recoveryCode) =>
     call<StartupState>("register_repair", { recovery_code: recoveryCode }),
   registerRecover: (recoveryCode) =>

@@ -102,6 +102,14 @@ const fi = {
   firstrun_create: "Luo uusi rekisteri",
   firstrun_create_hint:
     "Aloita tyhjästä rekisteristä. Saat palautuskoodin, joka kirjoitetaan talteen, ja luot sitten ensimmäisen ylläpitäjän.",
+  firstrun_join: "Liity tiimin rekisteriin",
+  firstrun_join_hint:
+    "Tiimin rekisteri on jo toisella koneella. Ylläpitäjä antaa kertakäyttöisen liittymiskoodin (kortisto device enrol); koodi tuo rekisterin avaimen ja sen tiedot tälle koneelle.",
+  firstrun_join_code_label: "Liittymiskoodi",
+  firstrun_join_code_hint: "Liitä koko koodi; se alkaa KORTISTO-.",
+  firstrun_join_code_required: "Liitä ylläpitäjältä saamasi liittymiskoodi.",
+  firstrun_join_submit: "Liity",
+  firstrun_joining: "Liitytään ja haetaan tietoja…",
   firstrun_restore: "Palauta varmuuskopiosta",
   firstrun_restore_hint:
     "Tuo aiempi rekisteri takaisin varmuuskopiotiedostosta, esimerkiksi uudella tai korjatulla tietokoneella. Tarvitset rekisterin palautuskoodin.",
@@ -902,6 +910,14 @@ const en: Messages = {
   firstrun_create: "Create a new register",
   firstrun_create_hint:
     "Start with an empty register. You are given a recovery code to write down, then you create the first administrator.",
+  firstrun_join: "Join a team register",
+  firstrun_join_hint:
+    "The team's register is already on another computer. An administrator gives you a one-time enrolment code (kortisto device enrol); it brings the register key and its data to this computer.",
+  firstrun_join_code_label: "Enrolment code",
+  firstrun_join_code_hint: "Paste the whole code; it starts with KORTISTO-.",
+  firstrun_join_code_required: "Paste the enrolment code the administrator gave you.",
+  firstrun_join_submit: "Join",
+  firstrun_joining: "Joining and fetching the data…",
   firstrun_restore: "Restore from a backup",
   firstrun_restore_hint:
     "Bring an earlier register back from a backup file, for example on a new or repaired computer. You need the register's recovery code.",

@@ -144,6 +144,60 @@ describe("first run", () => {
   });
 });
 
+describe("join a team register", () => {
+  it("joins with the enrolment code, says why a code fails, and continues to the log-in", async () => {
+    let attempts = 0;
+    fakeBackend({
+      register_open: () => ({ state: "empty" }),
+      register_join: () => {
+        attempts += 1;
+        if (attempts === 1) {
+          return Promise.reject(
+            appError("hub_enrolment_used", "Koodi on jo käytetty. Pyydä uusi.", "The code was already used."),
+          );
+        }
+        return { state: "opened", status: STATUS, has_users: true };
+      },
+    });
+    start();
+    await waitFor(() => byTestId("first-run"));
+    click(byTestId("first-run-join-open"));
+    await waitFor(() => expect(document.activeElement?.id).toBe("first-run-enrolment-code"));
+    expect(queryTestId("first-run-create-choice")).toBeNull();
+    expect(queryTestId("first-run-restore-choice")).toBeNull();
+    expect(byTestId<HTMLInputElement>("first-run-enrolment-code").type).toBe("password");
+
+    submitForm("first-run-join-form");
+    expect(byTestId("first-run-enrolment-code-missing").textContent?.trim()).toBe(
+      "Liitä ylläpitäjältä saamasi liittymiskoodi.",
+    );
+    expect(callsOf("register_join")).toHaveLength(0);
+
+    typeInto("first-run-enrolment-code", " KORTISTO-abc ");
+    submitForm("first-run-join-form");
+    await waitFor(() => byTestId("first-run-join-error"));
+    expect(byTestId("first-run-join-error").textContent?.trim()).toBe("Koodi on jo käytetty. Pyydä uusi.");
+
+    typeInto("first-run-enrolment-code", "KORTISTO-def");
+    submitForm("first-run-join-form");
+    await waitFor(() => byTestId("login-form"));
+    expect(callsOf("register_join")[1].payload).toEqual({ enrolment_code: "KORTISTO-def" });
+    expect(document.body.textContent).not.toContain("KORTISTO-def");
+  });
+
+  it("Back from the join form brings every choice again", async () => {
+    fakeBackend({ register_open: () => ({ state: "empty" }) });
+    start();
+    await waitFor(() => byTestId("first-run"));
+    click(byTestId("first-run-join-open"));
+    await waitFor(() => byTestId("first-run-join-form"));
+    click(byTestId("first-run-join-back"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-testid")).toBe("first-run-join-open"));
+    expect(queryTestId("first-run-create-choice")).not.toBeNull();
+    expect(queryTestId("first-run-restore-choice")).not.toBeNull();
+  });
+});
+
 describe("repair", () => {
   const MISSING = appError(
     "manifest_missing",

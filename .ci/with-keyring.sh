@@ -23,9 +23,14 @@ export XDG_RUNTIME_DIR="$runtime"
   done
 ) </dev/null >/dev/null 2>&1 &
 keeper=$!
-# Wait until the keyring's control socket is there before the command starts.
-for _ in $(seq 1 50); do
-  [ -S "$runtime/keyring/control" ] && break
+# Wait until the unlocked keyring owns the Secret Service name on the bus: a call that came
+# earlier would make D-Bus start a second, locked keyring of its own.
+secret_service_up() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'
+}
+for _ in $(seq 1 100); do
+  secret_service_up && break
   sleep 0.1
 done
 status=0

@@ -141,12 +141,14 @@ pub async fn register_join(
         }
         .into());
     }
-    let (register, _report) = Register::join(
-        &state.data_dir,
-        &state.keychain,
-        &code,
-        state.clock.as_ref(),
-    )?;
+    let (register, _report) = super::sync::off_runtime(|| {
+        Register::join(
+            &state.data_dir,
+            &state.keychain,
+            &code,
+            state.clock.as_ref(),
+        )
+    })?;
     let answer = StartupState::Opened {
         status: register.status()?,
         has_users: register.has_users()?,

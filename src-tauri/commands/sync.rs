@@ -18,5 +18,14 @@ pub async fn sync_status(state: State<'_, AppState>) -> Result<SyncStatus, AppEr
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncReport, AppError> {
     let clock = state.clock.clone();
-    state.as_user(|register, session| register.sync(Some(session), clock.as_ref()))
+    state.as_user(|register, session| off_runtime(|| register.sync(Some(session), clock.as_ref())))
+}
+
+/// Runs hub work on a thread of its own: the PostgreSQL client drives a runtime of its own,
+/// which may not be started from inside the runtime that runs the app's commands.
+pub fn off_runtime<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| match scope.spawn(work).join() {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
 }

@@ -201,6 +201,24 @@ describe("Kortisto desktop app", () => {
     // Back brings the create choice again.
     await browser.$(tid("first-run-restore-back")).click();
     await browser.$(tid("first-run-create")).waitForDisplayed({ timeout: WAIT_MS });
+
+    // Joining a team register with a code whose hub does not answer says so in words, and
+    // the folder stays empty: Back, and the create choice is there again.
+    await browser.$(tid("first-run-join-open")).click();
+    await browser.$(tid("first-run-enrolment-code")).waitForDisplayed({ timeout: WAIT_MS });
+    assert.equal(await browser.$(tid("first-run-enrolment-code")).getAttribute("type"), "password");
+    const unreachable = "KORTISTO-" + Buffer.from(JSON.stringify({
+      v: 1, url: "postgres://127.0.0.1:1/hub?sslmode=disable", role: "r", password: "p", secret: "AAAA",
+    })).toString("base64url");
+    await browser.$(tid("first-run-enrolment-code")).setValue(unreachable);
+    await browser.setWindowSize(900, 700);
+    await browser.$(tid("first-run-join")).click();
+    await browser.$(tid("first-run-join-error")).waitForDisplayed({ timeout: 20_000 });
+    assert.match(await text(browser, "first-run-join-error"), /hub/i);
+    await screenshot(browser, "00-first-run-join-900x700");
+    await browser.setWindowSize(width, height);
+    await browser.$(tid("first-run-join-back")).click();
+    await browser.$(tid("first-run-create")).waitForDisplayed({ timeout: WAIT_MS });
   });
 
   step("creating a new register shows the recovery code step", async () => {

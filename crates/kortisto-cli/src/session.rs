@@ -36,36 +36,26 @@ pub fn new_password(language: Language) -> Result<Password> {
 /// The recovery code: from `KORTISTO_RECOVERY_CODE`, else a hidden prompt on a terminal,
 /// else the first line of standard input. Never a command-line argument.
 pub fn recovery_code(language: Language) -> Result<kortisto_core::RecoveryCode> {
-    use std::io::{BufRead, IsTerminal};
-    if let Ok(text) = std::env::var("KORTISTO_RECOVERY_CODE") {
-        return Ok(kortisto_core::RecoveryCode::parse(&text));
-    }
-    let text = if std::io::stdin().is_terminal() {
-        rpassword::prompt_password(pick(language, "Palautuskoodi: ", "Recovery code: "))
-            .map_err(|_| Error::PasswordPromptUnavailable)?
-    } else {
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|_| Error::PasswordPromptUnavailable)?;
-        line
-    };
-    if text.trim().is_empty() {
-        return Err(Error::RecoveryCodeInvalid);
-    }
-    Ok(kortisto_core::RecoveryCode::parse(text.trim()))
+    let label = pick(language, "Palautuskoodi: ", "Recovery code: ");
+    let text = secret_text("KORTISTO_RECOVERY_CODE", &label)?.ok_or(Error::RecoveryCodeInvalid)?;
+    Ok(kortisto_core::RecoveryCode::parse(&text))
 }
 
-/// The one-time enrolment code for `device join`: from `KORTISTO_ENROLMENT_CODE`, else a
-/// hidden prompt on a terminal, else the first line of standard input.
+/// The one-time enrolment code for `device join`, from `KORTISTO_ENROLMENT_CODE` or as the
+/// recovery code is read. Never a command-line argument.
 pub fn enrolment_code(language: Language) -> Result<zeroize::Zeroizing<String>> {
+    let label = pick(language, "Liittymiskoodi: ", "Enrolment code: ");
+    secret_text("KORTISTO_ENROLMENT_CODE", &label)?.ok_or(Error::EnrolmentCodeInvalid)
+}
+
+/// A code that must never be an argument: the environment variable `env`, else a hidden
+/// prompt on a terminal, else the first line of standard input; trimmed, None when empty.
+fn secret_text(env: &str, label: &str) -> Result<Option<zeroize::Zeroizing<String>>> {
     use std::io::{BufRead, IsTerminal};
-    let text = if let Ok(text) = std::env::var("KORTISTO_ENROLMENT_CODE") {
+    let text = zeroize::Zeroizing::new(if let Ok(text) = std::env::var(env) {
         text
     } else if std::io::stdin().is_terminal() {
-        rpassword::prompt_password(pick(language, "Liittymiskoodi: ", "Enrolment code: "))
-            .map_err(|_| Error::PasswordPromptUnavailable)?
+        rpassword::prompt_password(label).map_err(|_| Error::PasswordPromptUnavailable)?
     } else {
         let mut line = String::new();
         std::io::stdin()
@@ -73,11 +63,9 @@ pub fn enrolment_code(language: Language) -> Result<zeroize::Zeroizing<String>> 
             .read_line(&mut line)
             .map_err(|_| Error::PasswordPromptUnavailable)?;
         line
-    };
-    if text.trim().is_empty() {
-        return Err(Error::EnrolmentCodeInvalid);
-    }
-    Ok(zeroize::Zeroizing::new(text.trim().to_string()))
+    });
+    let trimmed = text.trim();
+    Ok((!trimmed.is_empty()).then(|| zeroize::Zeroizing::new(trimmed.to_string())))
 }
 
 fn prompt(label: &str) -> Result<Password> {

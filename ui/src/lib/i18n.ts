@@ -97,14 +97,14 @@ const fi = {
 
   firstrun_heading: "Tervetuloa Kortistoon",
   firstrun_intro:
-    "Tällä tietokoneella ei ole vielä rekisteriä. Luo uusi rekisteri tai palauta aiempi rekisteri varmuuskopiosta.",
+    "Tällä tietokoneella ei ole vielä rekisteriä. Luo uusi, palauta aiempi varmuuskopiosta tai liity tiimin rekisteriin, joka on jo toisella koneella.",
   firstrun_choice_legend: "Mitä haluat tehdä?",
   firstrun_create: "Luo uusi rekisteri",
   firstrun_create_hint:
     "Aloita tyhjästä rekisteristä. Saat palautuskoodin, joka kirjoitetaan talteen, ja luot sitten ensimmäisen ylläpitäjän.",
-  firstrun_join: "Liity tiimin rekisteriin",
+  firstrun_join: "Liity tiimiin",
   firstrun_join_hint:
-    "Tiimin rekisteri on jo toisella koneella. Ylläpitäjä antaa kertakäyttöisen liittymiskoodin (kortisto device enrol); koodi tuo rekisterin avaimen ja sen tiedot tälle koneelle.",
+    "Ylläpitäjä antaa kertakäyttöisen liittymiskoodin; se tuo tiimin rekisterin ja sen avaimen tälle koneelle.",
   firstrun_join_code_label: "Liittymiskoodi",
   firstrun_join_code_hint: "Liitä koko koodi; se alkaa KORTISTO-.",
   firstrun_join_code_required: "Liitä ylläpitäjältä saamasi liittymiskoodi.",
@@ -905,14 +905,14 @@ const en: Messages = {
 
   firstrun_heading: "Welcome to Kortisto",
   firstrun_intro:
-    "There is no register on this computer yet. Create a new register, or restore an earlier one from a backup.",
+    "There is no register on this computer yet. Create a new one, restore an earlier one from a backup, or join your team's register that is already on another computer.",
   firstrun_choice_legend: "What would you like to do?",
   firstrun_create: "Create a new register",
   firstrun_create_hint:
     "Start with an empty register. You are given a recovery code to write down, then you create the first administrator.",
-  firstrun_join: "Join a team register",
+  firstrun_join: "Join your team",
   firstrun_join_hint:
-    "The team's register is already on another computer. An administrator gives you a one-time enrolment code (kortisto device enrol); it brings the register key and its data to this computer.",
+    "An administrator gives you a one-time enrolment code; it brings the team's register and its key to this computer.",
   firstrun_join_code_label: "Enrolment code",
   firstrun_join_code_hint: "Paste the whole code; it starts with KORTISTO-.",
   firstrun_join_code_required: "Paste the enrolment code the administrator gave you.",

@@ -125,6 +125,34 @@ pub(crate) fn columns(conn: &Connection, table: &SyncedTable) -> Result<Vec<Stri
         .collect())
 }
 
+/// `'a', {row}a, 'b', {row}b …`: the arguments of `json_object` over `columns` (`row` is
+/// `NEW.` in a trigger, empty in a query).
+fn json_pairs(columns: &[String], row: &str) -> String {
+    columns
+        .iter()
+        .map(|c| format!("'{c}', {row}{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `'a', 'b' …`: the column names as SQL strings.
+fn quoted(columns: &[String]) -> String {
+    columns
+        .iter()
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The condition that leaves this device's own settings out (`row` qualifies `key`); None
+/// for every other table.
+fn shared_rows_only(table: &SyncedTable, row: &str) -> Option<String> {
+    (table.name == "settings").then(|| {
+        let local: Vec<String> = LOCAL_SETTINGS.iter().map(|s| format!("'{s}'")).collect();
+        format!("{row}key NOT IN ({})", local.join(", "))
+    })
+}
+
 fn subject_sql(subject: Subject, row: &str) -> String {
     match subject {
         Subject::Nobody => "NULL".into(),
@@ -158,16 +186,8 @@ pub(crate) fn install_capture(conn: &Connection) -> Result<()> {
             let parts: Vec<String> = table.key.iter().map(|k| format!("{row}.{k}")).collect();
             format!("json_array({})", parts.join(", "))
         };
-        let fields = columns
-            .iter()
-            .map(|c| format!("'{c}', NEW.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let all = columns
-            .iter()
-            .map(|c| format!("'{c}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let fields = json_pairs(&columns, "NEW.");
+        let all = quoted(&columns);
         let changed_any = columns
             .iter()
             .map(|c| format!("OLD.{c} IS NOT NEW.{c}"))
@@ -179,12 +199,9 @@ pub(crate) fn install_capture(conn: &Connection) -> Result<()> {
             .collect::<Vec<_>>()
             .join(" UNION ALL ");
         let filter = |row: &str| {
-            if table.name == "settings" {
-                let local: Vec<String> = LOCAL_SETTINGS.iter().map(|s| format!("'{s}'")).collect();
-                format!(" AND {row}.key NOT IN ({})", local.join(", "))
-            } else {
-                String::new()
-            }
+            shared_rows_only(table, &format!("{row}."))
+                .map(|condition| format!(" AND {condition}"))
+                .unwrap_or_default()
         };
         let t = table.name;
         let unmuted = "NOT EXISTS (SELECT 1 FROM temp.sync_mute)";
@@ -235,24 +252,13 @@ pub(crate) fn capture_everything(conn: &Connection) -> Result<u64> {
     let mut total = 0;
     for table in SYNCED_TABLES {
         let columns = columns(conn, table)?;
-        let fields = columns
-            .iter()
-            .map(|c| format!("'{c}', {c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let all = columns
-            .iter()
-            .map(|c| format!("'{c}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let fields = json_pairs(&columns, "");
+        let all = quoted(&columns);
         let key: Vec<&str> = table.key.to_vec();
         let subject = subject_sql(table.subject, table.name);
-        let filter = if table.name == "settings" {
-            let local: Vec<String> = LOCAL_SETTINGS.iter().map(|s| format!("'{s}'")).collect();
-            format!("WHERE key NOT IN ({})", local.join(", "))
-        } else {
-            String::new()
-        };
+        let filter = shared_rows_only(table, "")
+            .map(|condition| format!("WHERE {condition}"))
+            .unwrap_or_default();
         total += conn.execute(
             &format!(
                 "INSERT INTO sync_outbox (tbl, row_key, op, person_id, fields, changed)
@@ -523,10 +529,9 @@ pub(crate) fn read_row(
     row_key: &[Value],
 ) -> Result<Option<Map<String, Value>>> {
     let columns = columns(conn, table)?;
-    let select: Vec<String> = columns.iter().map(|c| format!("'{c}', {c}")).collect();
     let sql = format!(
         "SELECT json_object({}) FROM main.{} WHERE {}",
-        select.join(", "),
+        json_pairs(&columns, ""),
         table.name,
         key_condition(table)
     );
@@ -720,17 +725,13 @@ pub(crate) fn content_digest(conn: &Connection) -> Result<String> {
     let mut hasher = Sha256::new();
     for table in SYNCED_TABLES {
         let columns = columns(conn, table)?;
-        let select: Vec<String> = columns.iter().map(|c| format!("'{c}', {c}")).collect();
         let order: Vec<&str> = table.key.to_vec();
-        let filter = if table.name == "settings" {
-            let local: Vec<String> = LOCAL_SETTINGS.iter().map(|s| format!("'{s}'")).collect();
-            format!("WHERE key NOT IN ({})", local.join(", "))
-        } else {
-            String::new()
-        };
+        let filter = shared_rows_only(table, "")
+            .map(|condition| format!("WHERE {condition}"))
+            .unwrap_or_default();
         let mut statement = conn.prepare(&format!(
             "SELECT json_object({}) FROM main.{} {filter} ORDER BY {}",
-            select.join(", "),
+            json_pairs(&columns, ""),
             table.name,
             order.join(", ")
         ))?;

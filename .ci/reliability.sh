@@ -20,7 +20,7 @@ export KORTISTO_CRASH_KILLS="${KORTISTO_CRASH_KILLS:-1000}"
 export KORTISTO_FUZZ_CASES="${KORTISTO_FUZZ_CASES:-20000}"
 
 say "Reliability suite: $KORTISTO_CRASH_KILLS kills, $KORTISTO_FUZZ_CASES fuzz cases per parser"
-dbus-run-session -- bash .ci/with-keyring.sh bash -c '
+bash .ci/with-keyring.sh --session bash -c '
   set -euo pipefail
   cargo test --locked -p kortisto-core --test runner reliability:: -- --nocapture --test-threads=1 2>&1 \
     | tee "'"$sandbox"'/core.log"

@@ -35,7 +35,7 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 say "Rust tests and end-to-end test (real Secret Service in a private D-Bus session)"
 export KORTISTO_TEST_LOGS="$sandbox"
 # shellcheck disable=SC2016 # expanded by the inner shell, inside the D-Bus session
-dbus-run-session -- bash .ci/with-keyring.sh bash -c '
+bash .ci/with-keyring.sh --session bash -c '
   set -euo pipefail
   cargo test --locked --workspace 2>&1 | tee "$KORTISTO_TEST_LOGS/cargo-tests.log"
   # After the tests, so the window under test is the shipped build (without tauri/test).

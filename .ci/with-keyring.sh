@@ -1,42 +1,40 @@
 #!/usr/bin/env bash
 # Runs a command with an unlocked gnome-keyring answering as the Secret Service on the
-# current D-Bus session (start it under `dbus-run-session`). The keyring's files go to
-# $XDG_DATA_HOME, which the test script points at a temp folder; its control socket goes to
-# a private runtime folder, so a keyring of another run on this machine is never touched.
+# current D-Bus session. Start the session with `.ci/with-keyring.sh --session CMD…`, which
+# runs `dbus-run-session` itself after the preparation below.
 #
-# gnome-keyring-daemon 42 sometimes aborts under the tests' load (a GLib assertion; seen in
-# dmesg as "trap int3 … in libglib"). D-Bus would then start a new one with the collection
-# locked and every later test would fail for a reason that is not ours, so the daemon runs
-# in the foreground under a loop that starts it again at once, unlocked with the same
-# password (its items are on disk).
+# The keyring's files go to $XDG_DATA_HOME (the test script points it at a temp folder).
+# gnome-keyring-daemon 42 sometimes aborts under the tests' load (a GLib assertion, seen in
+# dmesg as "trap int3 … in libglib"); D-Bus then starts a new one at the next call. Left to
+# the system's service file, that one would come up locked and every later keychain test
+# would fail for a reason that is not ours, so this session's own service file (found first,
+# in $XDG_DATA_HOME/dbus-1/services) starts it unlocked with the same password: its items
+# are on disk and nothing is lost.
 set -euo pipefail
-runtime=$(mktemp -d /tmp/kortisto-runtime.XXXXXX)
-chmod 700 "$runtime"
-export XDG_RUNTIME_DIR="$runtime"
-(
-  while [ ! -e "$runtime/stop" ]; do
-    printf 'kortisto-ci-keyring' |
-      gnome-keyring-daemon --foreground --replace --unlock --components=secrets &
-    echo $! >"$runtime/daemon.pid"
-    wait $! || true
-    sleep 0.1
+password='kortisto-ci-keyring'
+
+if [ "${1:-}" = "--session" ]; then
+  shift
+  : "${XDG_DATA_HOME:?set XDG_DATA_HOME to a folder of the test run}"
+  services="$XDG_DATA_HOME/dbus-1/services"
+  mkdir -p "$services"
+  starter="$XDG_DATA_HOME/kortisto-keyring-start.sh"
+  printf '#!/bin/sh\nprintf %%s %s | exec gnome-keyring-daemon --foreground --replace --unlock --components=secrets\n' \
+    "$password" >"$starter"
+  chmod 700 "$starter"
+  printf '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/sh %s\n' "$starter" \
+    >"$services/org.freedesktop.secrets.service"
+  status=0
+  dbus-run-session -- bash "$0" "$@" || status=$?
+  # The keyrings of this session (the first one and any D-Bus started after a crash) do not
+  # end with the bus: stop the ones whose environment names this run's data folder.
+  for pid in $(pgrep -x gnome-keyring-d || true); do
+    if tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -qxF "XDG_DATA_HOME=$XDG_DATA_HOME"; then
+      kill "$pid" 2>/dev/null || true
+    fi
   done
-) </dev/null >/dev/null 2>&1 &
-keeper=$!
-# Wait until the unlocked keyring owns the Secret Service name on the bus: a call that came
-# earlier would make D-Bus start a second, locked keyring of its own.
-secret_service_up() {
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'
-}
-for _ in $(seq 1 100); do
-  secret_service_up && break
-  sleep 0.1
-done
-status=0
-"$@" || status=$?
-touch "$runtime/stop"
-kill "$(cat "$runtime/daemon.pid")" 2>/dev/null || true
-wait "$keeper" 2>/dev/null || true
-rm -rf "$runtime"
-exit "$status"
+  exit "$status"
+fi
+
+printf '%s' "$password" | gnome-keyring-daemon --daemonize --unlock --components=secrets >/dev/null
+exec "$@"

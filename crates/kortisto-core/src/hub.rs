@@ -27,7 +27,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Advisory-lock class of the hub (the register's hash is the second key).
 const LOCK_CLASS: i32 = 19272;
 /// Most characters in a device's name.
-const DEVICE_NAME_MAX: usize = 100;
+pub(crate) const DEVICE_NAME_MAX: usize = 100;
 
 /// How a device logs in to the hub. The URL never holds a user or a password.
 #[derive(Clone)]
@@ -126,7 +126,7 @@ impl Hub {
         device_id: Uuid,
         device_name: &str,
     ) -> Result<DeviceLogin> {
-        check_device_name(device_name)?;
+        let device_name = &device_name_checked(device_name)?;
         let url = url_without_credentials(admin_url)?;
         let config = hub_config(admin_url)?;
         let mut client = open(&config)?;
@@ -318,7 +318,7 @@ impl Hub {
     /// (a new role with a random password), stores `deposit` (opaque sealed bytes) for it to
     /// take once, and returns its id and login. A name in use → [`Error::HubDeviceNameTaken`].
     pub fn enrol_device(&mut self, name: &str, deposit: &[u8]) -> Result<(Uuid, DeviceLogin)> {
-        check_device_name(name)?;
+        let name = &device_name_checked(name)?;
         let device_id = Uuid::now_v7();
         let credentials = Credentials::new(device_id)?;
         self.client
@@ -409,19 +409,10 @@ impl Credentials {
     }
 }
 
-fn check_device_name(name: &str) -> Result<()> {
-    let trimmed = name.trim();
-    if trimmed.is_empty()
-        || trimmed != name
-        || name.chars().count() > DEVICE_NAME_MAX
-        || name.chars().any(char::is_control)
-    {
-        return Err(Error::TextInvalid {
-            field: "device_name".into(),
-            max: DEVICE_NAME_MAX,
-        });
-    }
-    Ok(())
+/// A device name as every name in the register is checked: trimmed, in NFC, no hidden or
+/// control characters, at most [`DEVICE_NAME_MAX`] characters.
+fn device_name_checked(name: &str) -> Result<String> {
+    crate::validate::name("device_name", name, DEVICE_NAME_MAX)
 }
 
 /// Parses a hub URL and applies the TLS policy: TLS (verified against the OS's roots) is

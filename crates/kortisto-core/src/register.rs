@@ -28,6 +28,9 @@ pub struct Register {
     pub(crate) conn: Connection,
     /// Keys the audit anchor's MAC (see `audit.rs`).
     anchor_key: zeroize::Zeroizing<[u8; 32]>,
+    /// Seals and tags this register's sync records (see `sync.rs`), derived at opening
+    /// like the anchor key, so a sync needs no keychain call of its own.
+    sync_keys: crate::sync::SyncKeys,
     /// What the audit anchor said when the register was opened.
     anchor_at_open: AnchorCheck,
     /// The shared lock on the data folder (none for the benchmark's plain twin).
@@ -356,6 +359,7 @@ impl Register {
             });
         }
         let anchor_key = audit::anchor_key(key);
+        let sync_keys = crate::sync::SyncKeys::derive(key, &manifest.register_id);
         let anchor_at_open = audit::check_anchor(
             &conn,
             &anchor_key,
@@ -368,6 +372,7 @@ impl Register {
             manifest,
             conn,
             anchor_key,
+            sync_keys,
             anchor_at_open,
             lock: Some(lock),
         };
@@ -445,6 +450,11 @@ impl Register {
         &self.anchor_key
     }
 
+    /// The keys that seal this register's sync records.
+    pub(crate) fn sync_keys(&self) -> &crate::sync::SyncKeys {
+        &self.sync_keys
+    }
+
     /// Takes the data folder's lock exclusively for an operation that replaces the
     /// register's files; refused while any other process or window has it open.
     pub(crate) fn lock_exclusively(&mut self) -> Result<()> {
@@ -475,6 +485,7 @@ impl Register {
             manifest,
             conn,
             anchor_key: zeroize::Zeroizing::new([0u8; 32]),
+            sync_keys: crate::sync::SyncKeys::none(),
             anchor_at_open: AnchorCheck::Holds,
             lock: None,
         }

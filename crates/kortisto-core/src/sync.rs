@@ -31,7 +31,7 @@ use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::hub::{DeviceInfo, DeviceLogin, Hub, HubRecord};
 use crate::secret::DatabaseKey;
-use crate::store::sync::{self as store_sync, RowClocks, SyncedTable};
+use crate::store::sync::{self as store_sync, ConflictFilter, RowClocks, SyncedTable};
 use crate::{ids, store, Clock, DataDir, Error, Keychain, Register, Result};
 
 /// How far ahead of this device's own clock a remote clock may be before it is not followed
@@ -126,7 +126,7 @@ pub(crate) fn stamp_captured(tx: &Connection, clock: &dyn Clock) -> Result<()> {
         match row.op.as_str() {
             "erase" => {
                 if let Some(person) = &row.person_id {
-                    store_sync::forget_person(tx, person, row.seq)?;
+                    store_sync::forget_person(tx, person, row.seq, &ids::timestamp(clock))?;
                 }
                 clocks.deleted = Some(hlc.clone());
             }
@@ -163,6 +163,7 @@ pub(crate) fn stamp_captured(tx: &Connection, clock: &dyn Clock) -> Result<()> {
 // ---------------------------------------------------------------------------------------
 
 /// The keys of sync, derived from the register key: one seals records, one tags subjects.
+/// `Debug` names no key.
 pub(crate) struct SyncKeys {
     seal: Zeroizing<[u8; 32]>,
     subject: Zeroizing<[u8; 32]>,
@@ -180,6 +181,14 @@ impl SyncKeys {
         Self { seal, subject }
     }
 
+    /// No keys: the benchmark's unencrypted twin, which never syncs.
+    pub(crate) fn none() -> Self {
+        Self {
+            seal: Zeroizing::new([0u8; 32]),
+            subject: Zeroizing::new([0u8; 32]),
+        }
+    }
+
     /// The hub's handle on a person: an HMAC of their id, the same on every device.
     fn subject_tag(&self, person_id: &str) -> Vec<u8> {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(self.subject.as_ref())
@@ -187,6 +196,40 @@ impl SyncKeys {
         mac.update(person_id.as_bytes());
         mac.finalize().into_bytes().to_vec()
     }
+}
+
+impl std::fmt::Debug for SyncKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SyncKeys(..)")
+    }
+}
+
+/// AES-256-GCM under `key` with a fresh random nonce: `nonce ‖ ciphertext ‖ tag`. Records
+/// and enrolment deposits are sealed this way.
+fn seal_bytes(key: &[u8; 32], plain: &[u8], aad: &[u8]) -> Result<Vec<u8>> {
+    let mut nonce = [0u8; 12];
+    getrandom::fill(&mut nonce).map_err(|e| Error::Storage(e.to_string()))?;
+    let cipher = Aes256Gcm::new_from_slice(key).expect("32-byte key");
+    let sealed = cipher
+        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plain, aad })
+        .map_err(|_| Error::Storage("sealing failed".into()))?;
+    let mut out = nonce.to_vec();
+    out.extend_from_slice(&sealed);
+    Ok(out)
+}
+
+/// What [`seal_bytes`] sealed, or None when the bytes do not authenticate under `key` and
+/// `aad` (altered, cut short, relabelled, or of another register).
+fn open_bytes(key: &[u8; 32], sealed: &[u8], aad: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+    if sealed.len() < 12 + 16 {
+        return None;
+    }
+    let (nonce, body) = sealed.split_at(12);
+    let cipher = Aes256Gcm::new_from_slice(key).expect("32-byte key");
+    cipher
+        .decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad })
+        .ok()
+        .map(Zeroizing::new)
 }
 
 /// What a record carries inside its seal.
@@ -217,21 +260,7 @@ fn associated_data(register_id: &str, record: &HubRecord) -> Vec<u8> {
 fn seal(keys: &SyncKeys, register_id: &str, record: &mut HubRecord, change: &Change) -> Result<()> {
     let plain =
         Zeroizing::new(serde_json::to_vec(change).map_err(|e| Error::Storage(e.to_string()))?);
-    let mut nonce = [0u8; 12];
-    getrandom::fill(&mut nonce).map_err(|e| Error::Storage(e.to_string()))?;
-    let cipher = Aes256Gcm::new_from_slice(keys.seal.as_ref()).expect("32-byte key");
-    let aad = associated_data(register_id, record);
-    let sealed = cipher
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: &plain,
-                aad: &aad,
-            },
-        )
-        .map_err(|_| Error::Storage("sealing a sync record failed".into()))?;
-    record.sealed = nonce.to_vec();
-    record.sealed.extend_from_slice(&sealed);
+    record.sealed = seal_bytes(&keys.seal, &plain, &associated_data(register_id, record))?;
     Ok(())
 }
 
@@ -239,23 +268,12 @@ fn open(keys: &SyncKeys, register_id: &str, record: &HubRecord) -> Result<Change
     let invalid = || Error::SyncRecordInvalid {
         record_id: record.record_id.to_string(),
     };
-    if record.sealed.len() < 12 + 16 {
-        return Err(invalid());
-    }
-    let (nonce, body) = record.sealed.split_at(12);
-    let cipher = Aes256Gcm::new_from_slice(keys.seal.as_ref()).expect("32-byte key");
-    let aad = associated_data(register_id, record);
-    let plain = Zeroizing::new(
-        cipher
-            .decrypt(
-                Nonce::from_slice(nonce),
-                Payload {
-                    msg: body,
-                    aad: &aad,
-                },
-            )
-            .map_err(|_| invalid())?,
-    );
+    let plain = open_bytes(
+        &keys.seal,
+        &record.sealed,
+        &associated_data(register_id, record),
+    )
+    .ok_or_else(invalid)?;
     let change: Change = serde_json::from_slice(&plain).map_err(|_| invalid())?;
     // The subject the hub was shown must be the one inside the seal.
     let tag = change.person.as_deref().map(|p| keys.subject_tag(p));
@@ -325,6 +343,17 @@ pub struct PullCounts {
     pub skipped: u64,
 }
 
+impl std::ops::AddAssign for PullCounts {
+    fn add_assign(&mut self, page: Self) {
+        self.received += page.received;
+        self.applied += page.applied;
+        self.superseded += page.superseded;
+        self.erased += page.erased;
+        self.conflicts += page.conflicts;
+        self.skipped += page.skipped;
+    }
+}
+
 struct Applier<'a> {
     tx: &'a Connection,
     clock: &'a dyn Clock,
@@ -332,10 +361,33 @@ struct Applier<'a> {
     counts: PullCounts,
     people: BTreeSet<String>,
     organisations: BTreeSet<String>,
+    /// Each table's synced columns, read once per page instead of once per record.
+    columns: BTreeMap<&'static str, Vec<String>>,
 }
 
-impl Applier<'_> {
-    fn apply(&mut self, device: Uuid, change: Change, hlc: &str) -> Result<()> {
+impl<'a> Applier<'a> {
+    fn new(tx: &'a Connection, clock: &'a dyn Clock, last_hlc: String) -> Self {
+        Self {
+            tx,
+            clock,
+            last_hlc,
+            counts: PullCounts::default(),
+            people: BTreeSet::new(),
+            organisations: BTreeSet::new(),
+            columns: BTreeMap::new(),
+        }
+    }
+
+    fn columns(&mut self, table: &'static SyncedTable) -> Result<Vec<String>> {
+        if let Some(known) = self.columns.get(table.name) {
+            return Ok(known.clone());
+        }
+        let read = store_sync::columns(self.tx, table)?;
+        self.columns.insert(table.name, read.clone());
+        Ok(read)
+    }
+
+    fn apply(&mut self, change: Change, hlc: &str) -> Result<()> {
         self.counts.received += 1;
         self.last_hlc = Hlc::observe(&self.last_hlc, hlc, now_ms(self.clock));
         if change.op == "erase" {
@@ -362,7 +414,7 @@ impl Applier<'_> {
         self.tx.execute_batch("SAVEPOINT sync_record")?;
         let outcome = match change.op.as_str() {
             "delete" => self.delete(table, &change, &key, hlc),
-            _ => self.upsert(table, &change, &key, hlc, device),
+            _ => self.upsert(table, &change, &key, hlc),
         };
         match outcome {
             Ok(()) => {
@@ -418,7 +470,7 @@ impl Applier<'_> {
             store::erasure::delete_person_data(self.tx, person)?;
             store::search::delete_search_row(self.tx, person)?;
         }
-        store_sync::forget_person(self.tx, person, -1)?;
+        store_sync::forget_person(self.tx, person, -1, &ids::timestamp(self.clock))?;
         self.people.remove(person);
         self.counts.erased += 1;
         Ok(())
@@ -447,11 +499,10 @@ impl Applier<'_> {
 
     fn upsert(
         &mut self,
-        table: &SyncedTable,
+        table: &'static SyncedTable,
         change: &Change,
         key: &[Value],
         hlc: &str,
-        device: Uuid,
     ) -> Result<()> {
         let empty = Map::new();
         let fields = change.fields.as_ref().unwrap_or(&empty);
@@ -461,7 +512,8 @@ impl Applier<'_> {
             self.counts.superseded += 1;
             return Ok(());
         }
-        let existing = store_sync::read_row(self.tx, table, key)?;
+        let columns = self.columns(table)?;
+        let existing = store_sync::read_row(self.tx, table, &columns, key)?;
         let changed = change.changed.clone().unwrap_or_default();
         let mut winners: Vec<(String, Value)> = Vec::new();
         for field in &changed {
@@ -503,13 +555,12 @@ impl Applier<'_> {
                 }
             }
         }
-        let _ = device;
         if existing.is_none() {
             if winners.is_empty() && !changed.is_empty() {
                 self.counts.superseded += 1;
                 return Ok(());
             }
-            store_sync::insert_row(self.tx, table, fields)?;
+            store_sync::insert_row(self.tx, table, &columns, fields)?;
         } else if winners.is_empty() {
             self.counts.superseded += 1;
             return Ok(());
@@ -633,27 +684,9 @@ pub struct SyncConflict {
     pub resolved_at: Option<String>,
 }
 
-fn conflict(c: store_sync::ConflictRow) -> SyncConflict {
-    SyncConflict {
-        conflict_id: c.conflict_id,
-        table: c.tbl,
-        row_key: c.row_key,
-        person_id: c.person_id,
-        field: c.field,
-        kept_value: c.kept_value,
-        other_value: c.other_value,
-        detected_at: c.detected_at,
-        resolved_at: c.resolved_at,
-    }
-}
-
 /// The conflicts about one person, for their extract.
 pub(crate) fn conflicts_of_person(conn: &Connection, person_id: &str) -> Result<Vec<SyncConflict>> {
-    Ok(store_sync::conflicts(conn, false)?
-        .into_iter()
-        .filter(|c| c.person_id.as_deref() == Some(person_id))
-        .map(conflict)
-        .collect())
+    store_sync::conflicts(conn, ConflictFilter::Person(person_id))
 }
 
 fn hub_account(register_id: &str) -> String {
@@ -664,12 +697,19 @@ fn register_uuid(register_id: &str) -> Result<Uuid> {
     Uuid::parse_str(register_id).map_err(|e| Error::Storage(e.to_string()))
 }
 
-/// What travels inside an enrolment's deposit, sealed under the code's own secret.
+/// What travels inside an enrolment's deposit, sealed under the code's own secret. The key's
+/// text is wiped when the deposit is dropped.
 #[derive(Serialize, Deserialize)]
 struct Deposit {
     register_id: String,
     register_key: String,
     device_name: String,
+}
+
+impl Drop for Deposit {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.register_key);
+    }
 }
 
 /// What the one-time enrolment code carries: where the hub is, the new device's login, and
@@ -718,62 +758,23 @@ impl EnrolmentCode {
             password: self.password.clone(),
         }
     }
-
-    fn deposit_key(&self) -> Result<Zeroizing<[u8; 32]>> {
-        deposit_key(&self.secret)
-    }
 }
 
 /// The key that seals an enrolment's deposit, from the code's secret alone.
 fn deposit_key(secret: &str) -> Result<Zeroizing<[u8; 32]>> {
-    {
-        let secret = Zeroizing::new(
-            data_encoding::BASE64URL_NOPAD
-                .decode(secret.as_bytes())
-                .map_err(|_| Error::EnrolmentCodeInvalid)?,
-        );
-        let hk = Hkdf::<Sha256>::new(None, &secret);
-        let mut key = Zeroizing::new([0u8; 32]);
-        hk.expand(b"kortisto enrolment v1", key.as_mut())
-            .expect("32 bytes is a valid HKDF length");
-        Ok(key)
-    }
-}
-
-fn seal_deposit(key: &[u8; 32], deposit: &Deposit) -> Result<Vec<u8>> {
-    let plain = Zeroizing::new(serde_json::to_vec(deposit).expect("serialisable"));
-    let mut nonce = [0u8; 12];
-    getrandom::fill(&mut nonce).map_err(|e| Error::Storage(e.to_string()))?;
-    let cipher = Aes256Gcm::new_from_slice(key).expect("32-byte key");
-    let mut out = nonce.to_vec();
-    out.extend(
-        cipher
-            .encrypt(Nonce::from_slice(&nonce), plain.as_slice())
-            .map_err(|_| Error::Storage("sealing the enrolment failed".into()))?,
-    );
-    Ok(out)
-}
-
-fn open_deposit(key: &[u8; 32], sealed: &[u8]) -> Result<Deposit> {
-    if sealed.len() < 28 {
-        return Err(Error::EnrolmentCodeInvalid);
-    }
-    let (nonce, body) = sealed.split_at(12);
-    let cipher = Aes256Gcm::new_from_slice(key).expect("32-byte key");
-    let plain = Zeroizing::new(
-        cipher
-            .decrypt(Nonce::from_slice(nonce), body)
+    let secret = Zeroizing::new(
+        data_encoding::BASE64URL_NOPAD
+            .decode(secret.as_bytes())
             .map_err(|_| Error::EnrolmentCodeInvalid)?,
     );
-    serde_json::from_slice(&plain).map_err(|_| Error::EnrolmentCodeInvalid)
+    let hk = Hkdf::<Sha256>::new(None, &secret);
+    let mut key = Zeroizing::new([0u8; 32]);
+    hk.expand(b"kortisto enrolment v1", key.as_mut())
+        .expect("32 bytes is a valid HKDF length");
+    Ok(key)
 }
 
 impl Register {
-    fn sync_keys(&self) -> Result<SyncKeys> {
-        let key = self.keychain_handle().load(self.register_id())?;
-        Ok(SyncKeys::derive(&key, self.register_id()))
-    }
-
     fn hub_login(&self, state: &store_sync::State) -> Result<DeviceLogin> {
         let password = self
             .keychain_handle()
@@ -786,11 +787,10 @@ impl Register {
         })
     }
 
-    fn connect_hub(&self) -> Result<(store_sync::State, Hub)> {
+    fn connect_hub(&self) -> Result<Hub> {
         let state = store_sync::state(&self.conn)?.ok_or(Error::HubNotSetUp)?;
         let login = self.hub_login(&state)?;
-        let hub = Hub::connect(&login, Some(register_uuid(self.register_id())?))?;
-        Ok((state, hub))
+        Hub::connect(&login, Some(register_uuid(self.register_id())?))
     }
 
     /// Joins this register to a team hub (admin): creates or checks the hub's schema with
@@ -807,7 +807,8 @@ impl Register {
         if store_sync::is_set_up(&self.conn)? {
             return Err(Error::HubAlreadySetUp);
         }
-        let device_name = device_name.trim();
+        let device_name =
+            &crate::validate::name("device_name", device_name, crate::hub::DEVICE_NAME_MAX)?;
         let device_id = Uuid::now_v7();
         let login = Hub::init(
             admin_url,
@@ -855,8 +856,7 @@ impl Register {
             stamp_captured(&tx, clock)?;
             tx.commit()?;
         }
-        let keys = self.sync_keys()?;
-        let (_, mut hub) = self.connect_hub()?;
+        let mut hub = self.connect_hub()?;
         let register_id = self.register_id().to_string();
         let device_id = hub.device_id();
         let mut report = SyncReport::default();
@@ -867,7 +867,7 @@ impl Register {
             };
             let records = pending
                 .iter()
-                .map(|row| to_hub_record(&keys, &register_id, device_id, row))
+                .map(|row| to_hub_record(self.sync_keys(), &register_id, device_id, row))
                 .collect::<Result<Vec<_>>>()?;
             let outcome = hub.push(&records)?;
             report.pushed += outcome.stored as u64;
@@ -887,21 +887,14 @@ impl Register {
             }
             let changes = page
                 .iter()
-                .map(|record| open(&keys, &register_id, record).map(|c| (record, c)))
+                .map(|record| open(self.sync_keys(), &register_id, record).map(|c| (record, c)))
                 .collect::<Result<Vec<_>>>()?;
             let counts = self.write(session, Action::Sync, clock, |tx| {
                 let state = store_sync::state(tx)?.ok_or(Error::HubNotSetUp)?;
                 store_sync::mute(tx, true)?;
-                let mut applier = Applier {
-                    tx,
-                    clock,
-                    last_hlc: state.last_hlc,
-                    counts: PullCounts::default(),
-                    people: BTreeSet::new(),
-                    organisations: BTreeSet::new(),
-                };
+                let mut applier = Applier::new(tx, clock, state.last_hlc);
                 for (record, change) in changes {
-                    applier.apply(record.device_id, change, &record.hlc)?;
+                    applier.apply(change, &record.hlc)?;
                     store_sync::advance_cursor(tx, &record.device_id.to_string(), record.seq)?;
                 }
                 applier.reindex()?;
@@ -910,13 +903,7 @@ impl Register {
                 Ok((applier.counts, Audited::register()))
             })?;
             erased_any |= counts.erased > 0;
-            let pulled = &mut report.pulled;
-            pulled.received += counts.received;
-            pulled.applied += counts.applied;
-            pulled.superseded += counts.superseded;
-            pulled.erased += counts.erased;
-            pulled.conflicts += counts.conflicts;
-            pulled.skipped += counts.skipped;
+            report.pulled += counts;
         }
         if erased_any {
             // Erased values must not linger in the write-ahead log either.
@@ -929,7 +916,7 @@ impl Register {
     /// Sync at a glance (any role; no audit entry: it shows no one's data).
     pub fn sync_status(&self) -> Result<SyncStatus> {
         let state = store_sync::state(&self.conn)?;
-        let open_conflicts = store_sync::conflicts(&self.conn, true)?.len() as u64;
+        let open_conflicts = store_sync::open_conflict_count(&self.conn)?;
         Ok(SyncStatus {
             set_up: state.is_some(),
             device_name: state.as_ref().map(|s| s.device_name.clone()),
@@ -951,10 +938,7 @@ impl Register {
     /// The conflicts found while merging, newest first.
     pub fn sync_conflicts(&self, session: &Session, open_only: bool) -> Result<Vec<SyncConflict>> {
         self.authorize(session, Action::SyncConflictList)?;
-        Ok(store_sync::conflicts(&self.conn, open_only)?
-            .into_iter()
-            .map(conflict)
-            .collect())
+        store_sync::conflicts(&self.conn, ConflictFilter::All { open_only })
     }
 
     /// Puts the losing value of a conflict back (a new change, so it travels and wins
@@ -966,12 +950,11 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<()> {
         self.authorize(session, Action::SyncConflictRestore)?;
-        let conflict = store_sync::conflicts(&self.conn, false)?
-            .into_iter()
-            .find(|c| c.conflict_id == conflict_id)
+        let conflict = store_sync::conflicts(&self.conn, ConflictFilter::Id(conflict_id))?
+            .pop()
             .ok_or_else(|| crate::people::not_found("conflict", conflict_id))?;
         self.write(Some(session), Action::SyncConflictRestore, clock, |tx| {
-            let table = store_sync::synced_table(&conflict.tbl)
+            let table = store_sync::synced_table(&conflict.table)
                 .ok_or_else(|| crate::people::not_found("conflict", &conflict.conflict_id))?;
             let key: Vec<Value> = serde_json::from_str(&conflict.row_key).unwrap_or_default();
             let value = conflict
@@ -996,19 +979,20 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Zeroizing<String>> {
         self.authorize(session, Action::DeviceEnrol)?;
-        let (_, mut hub) = self.connect_hub()?;
+        let mut hub = self.connect_hub()?;
         let mut secret = Zeroizing::new([0u8; 32]);
         getrandom::fill(secret.as_mut()).map_err(|e| Error::Storage(e.to_string()))?;
         let secret_text = data_encoding::BASE64URL_NOPAD.encode(secret.as_ref());
         let register_key = self.keychain_handle().load(self.register_id())?;
-        let device_name = device_name.trim().to_string();
+        let device_name =
+            crate::validate::name("device_name", device_name, crate::hub::DEVICE_NAME_MAX)?;
         let deposit = Deposit {
             register_id: self.register_id().to_string(),
-            register_key: Zeroizing::new(data_encoding::HEXLOWER.encode(register_key.expose()))
-                .to_string(),
+            register_key: data_encoding::HEXLOWER.encode(register_key.expose()),
             device_name: device_name.clone(),
         };
-        let sealed = seal_deposit(&*deposit_key(&secret_text)?, &deposit)?;
+        let plain = Zeroizing::new(serde_json::to_vec(&deposit).expect("serialisable"));
+        let sealed = seal_bytes(&*deposit_key(&secret_text)?, &plain, b"")?;
         let (_, login) = hub.enrol_device(&device_name, &sealed)?;
         let code = EnrolmentCode {
             v: 1,
@@ -1027,7 +1011,7 @@ impl Register {
     /// The devices of this register on the hub (admin).
     pub fn device_list(&self, session: &Session) -> Result<Vec<DeviceInfo>> {
         self.authorize(session, Action::DeviceList)?;
-        let (_, mut hub) = self.connect_hub()?;
+        let mut hub = self.connect_hub()?;
         hub.devices()
     }
 
@@ -1039,7 +1023,7 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<()> {
         self.authorize(session, Action::DeviceRevoke)?;
-        let (_, mut hub) = self.connect_hub()?;
+        let mut hub = self.connect_hub()?;
         hub.revoke_device(device_name)?;
         self.write(Some(session), Action::DeviceRevoke, clock, |_| {
             Ok(((), Audited::record("device", device_name)))
@@ -1060,7 +1044,10 @@ impl Register {
         crate::register::refuse_unless_free(data_dir)?;
         let mut hub = Hub::connect(&login, None)?;
         let sealed = hub.take_deposit()?;
-        let deposit = open_deposit(&*code.deposit_key()?, &sealed)?;
+        let plain = open_bytes(&*deposit_key(&code.secret)?, &sealed, b"")
+            .ok_or(Error::EnrolmentCodeInvalid)?;
+        let deposit: Deposit =
+            serde_json::from_slice(&plain).map_err(|_| Error::EnrolmentCodeInvalid)?;
         if deposit.register_id != hub.register_id().to_string() {
             return Err(Error::HubForeignRegister);
         }

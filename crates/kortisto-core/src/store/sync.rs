@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
+use crate::sync::SyncConflict;
 use crate::Result;
 
 /// Which person a row is about, so an erasure can find every record of them.
@@ -354,19 +355,22 @@ pub(crate) fn outbox_done_through(conn: &Connection, seq: i64) -> Result<()> {
     Ok(())
 }
 
-/// An erased person leaves the outbox: nothing about them is pushed, only the tombstone.
-pub(crate) fn forget_person(conn: &Connection, person_id: &str, keep_seq: i64) -> Result<()> {
+/// An erased person leaves the outbox (nothing about them is pushed, only the tombstone
+/// `keep_seq`) and is remembered as erased. Their conflicts went with the rest of their data
+/// (`store::erasure::delete_person_data`).
+pub(crate) fn forget_person(
+    conn: &Connection,
+    person_id: &str,
+    keep_seq: i64,
+    erased_at: &str,
+) -> Result<()> {
     conn.execute(
         "DELETE FROM sync_outbox WHERE person_id = ?1 AND seq <> ?2",
         params![person_id, keep_seq],
     )?;
     conn.execute(
-        "DELETE FROM sync_conflicts WHERE person_id = ?1",
-        [person_id],
-    )?;
-    conn.execute(
-        "INSERT OR IGNORE INTO sync_erased (person_id, erased_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        [person_id],
+        "INSERT OR IGNORE INTO sync_erased (person_id, erased_at) VALUES (?1, ?2)",
+        params![person_id, erased_at],
     )?;
     Ok(())
 }
@@ -526,12 +530,12 @@ pub(crate) fn advance_cursor(conn: &Connection, device_id: &str, seq: i64) -> Re
 pub(crate) fn read_row(
     conn: &Connection,
     table: &SyncedTable,
+    columns: &[String],
     row_key: &[Value],
 ) -> Result<Option<Map<String, Value>>> {
-    let columns = columns(conn, table)?;
     let sql = format!(
         "SELECT json_object({}) FROM main.{} WHERE {}",
-        json_pairs(&columns, ""),
+        json_pairs(columns, ""),
         table.name,
         key_condition(table)
     );
@@ -573,14 +577,15 @@ pub(crate) fn sql_value(value: &Value) -> rusqlite::types::Value {
     }
 }
 
-/// Inserts a row with the given columns (those this build does not know are left out).
+/// Inserts a row with the given fields; only the table's synced `columns` are taken (a
+/// field this build does not know is left out).
 pub(crate) fn insert_row(
     conn: &Connection,
     table: &SyncedTable,
+    columns: &[String],
     fields: &Map<String, Value>,
 ) -> Result<()> {
-    let known = columns(conn, table)?;
-    let present: Vec<&String> = known.iter().filter(|c| fields.contains_key(*c)).collect();
+    let present: Vec<&String> = columns.iter().filter(|c| fields.contains_key(*c)).collect();
     let names: Vec<&str> = present.iter().map(|c| c.as_str()).collect();
     let marks: Vec<String> = (1..=present.len()).map(|i| format!("?{i}")).collect();
     let values: Vec<rusqlite::types::Value> =
@@ -677,29 +682,36 @@ pub(crate) fn insert_conflict(
     Ok(())
 }
 
-/// A stored conflict.
-pub(crate) struct ConflictRow {
-    pub conflict_id: String,
-    pub tbl: String,
-    pub row_key: String,
-    pub person_id: Option<String>,
-    pub field: String,
-    pub kept_value: Option<String>,
-    pub other_value: Option<String>,
-    pub detected_at: String,
-    pub resolved_at: Option<String>,
+/// Which conflicts to read.
+pub(crate) enum ConflictFilter<'a> {
+    /// Every conflict (`open_only`: those no one has resolved).
+    All { open_only: bool },
+    /// The one with this id.
+    Id(&'a str),
+    /// Those about this person (their extract).
+    Person(&'a str),
 }
 
-pub(crate) fn conflicts(conn: &Connection, open_only: bool) -> Result<Vec<ConflictRow>> {
-    let mut statement = conn.prepare(
+/// Conflicts matching `filter`, newest first.
+pub(crate) fn conflicts(
+    conn: &Connection,
+    filter: ConflictFilter<'_>,
+) -> Result<Vec<SyncConflict>> {
+    let (condition, value) = match filter {
+        ConflictFilter::All { open_only: true } => ("resolved_at IS NULL AND ?1 IS NULL", None),
+        ConflictFilter::All { open_only: false } => ("?1 IS NULL", None),
+        ConflictFilter::Id(id) => ("conflict_id = ?1", Some(id)),
+        ConflictFilter::Person(id) => ("person_id = ?1", Some(id)),
+    };
+    let mut statement = conn.prepare(&format!(
         "SELECT conflict_id, tbl, row_key, person_id, field, kept_value, other_value,
                 detected_at, resolved_at
-         FROM sync_conflicts WHERE (?1 = 0 OR resolved_at IS NULL) ORDER BY detected_at DESC, conflict_id",
-    )?;
-    let rows = statement.query_map([i64::from(open_only)], |row| {
-        Ok(ConflictRow {
+         FROM sync_conflicts WHERE {condition} ORDER BY detected_at DESC, conflict_id"
+    ))?;
+    let rows = statement.query_map([value], |row| {
+        Ok(SyncConflict {
             conflict_id: row.get(0)?,
-            tbl: row.get(1)?,
+            table: row.get(1)?,
             row_key: row.get(2)?,
             person_id: row.get(3)?,
             field: row.get(4)?,
@@ -710,6 +722,15 @@ pub(crate) fn conflicts(conn: &Connection, open_only: bool) -> Result<Vec<Confli
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many conflicts no one has resolved.
+pub(crate) fn open_conflict_count(conn: &Connection) -> Result<u64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL",
+        [],
+        |row| row.get::<_, i64>(0),
+    )? as u64)
 }
 
 pub(crate) fn resolve_conflict(conn: &Connection, conflict_id: &str, at: &str) -> Result<bool> {

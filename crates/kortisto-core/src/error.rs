@@ -313,6 +313,10 @@ pub enum Error {
     /// The register already takes part in a hub.
     #[error("hub_already_set_up")]
     HubAlreadySetUp,
+    /// The register key cannot be rotated while the register syncs through a hub: the
+    /// other devices derive the sync key from the same register key.
+    #[error("key_rotate_synced")]
+    KeyRotateSynced,
     /// A record from the hub failed authentication or does not match its labels.
     #[error("sync_record_invalid: {record_id}")]
     SyncRecordInvalid {
@@ -451,6 +455,7 @@ impl Error {
             Error::ConsentBeforeWithdrawal { .. } => "consent_before_withdrawal",
             Error::HubNotSetUp => "hub_not_set_up",
             Error::HubAlreadySetUp => "hub_already_set_up",
+            Error::KeyRotateSynced => "key_rotate_synced",
             Error::SyncRecordInvalid { .. } => "sync_record_invalid",
             Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
             Error::HubUnreachable { .. } => "hub_unreachable",
@@ -560,7 +565,10 @@ impl Error {
             Error::TextHiddenCharacters { field } => json!({ "field": field }),
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::SyncRecordInvalid { record_id } => json!({ "record_id": record_id }),
-            Error::HubNotSetUp | Error::HubAlreadySetUp | Error::EnrolmentCodeInvalid => json!({}),
+            Error::HubNotSetUp
+            | Error::HubAlreadySetUp
+            | Error::KeyRotateSynced
+            | Error::EnrolmentCodeInvalid => json!({}),
             Error::UsernameInvalid
             | Error::DisplayNameInvalid
             | Error::LastAdmin
@@ -870,6 +878,12 @@ impl Error {
                 "Tämä rekisteri on jo yhteisen palvelimen (hubin) jäsen. Synkronoi komennolla kortisto sync; uusi laite liitetään komennolla kortisto device enrol NIMI."
             } else {
                 "This register already takes part in a hub. Sync with kortisto sync; add another machine with kortisto device enrol NAME."
+            }
+            .to_string(),
+            Error::KeyRotateSynced => if fi {
+                "Avainta ei voi vaihtaa, koska rekisteri synkronoidaan hubin kautta: muut laitteet käyttävät samaa avainta eivätkä enää pystyisi lukemaan tämän koneen muutoksia. Mitään ei muutettu. Jos avain on vaarantunut, ota yhteyttä tukeen: koko tiimin avain vaihdetaan uudella hubilla ja uusilla liittymiskoodeilla."
+            } else {
+                "The key cannot be rotated because this register syncs through a hub: the other devices use the same key and could no longer read this machine's changes. Nothing was changed. If the key was exposed, contact support: the whole team's key is replaced with a new hub and new enrolment codes."
             }
             .to_string(),
             Error::SyncRecordInvalid { record_id } => if fi {

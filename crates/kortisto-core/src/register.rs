@@ -236,12 +236,18 @@ impl Register {
     /// The new key is filed in the keychain under a pending entry before the file is
     /// replaced, so a crash at any step leaves either the old register with the old key, or
     /// the new file whose key [`Register::open`] finds under the pending entry and files.
+    ///
+    /// A register that syncs through a hub is refused ([`Error::KeyRotateSynced`]): every
+    /// device derives the sync key from this key.
     pub fn key_rotate(
         &mut self,
         session: &crate::auth::Session,
         clock: &dyn Clock,
     ) -> Result<RecoveryCode> {
         self.authorize(session, crate::auth::Action::KeyRotate)?;
+        if store::sync::is_set_up(&self.conn)? {
+            return Err(Error::KeyRotateSynced);
+        }
         self.lock_exclusively()?;
         let rotated = self.rotate_locked(session, clock);
         self.unlock_exclusively();

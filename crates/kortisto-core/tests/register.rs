@@ -302,6 +302,7 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
         Error::TextHiddenCharacters { field: "f".into() },
         Error::HubNotSetUp,
         Error::HubAlreadySetUp,
+        Error::KeyRotateSynced,
         Error::SyncRecordInvalid {
             record_id: "r".into(),
         },

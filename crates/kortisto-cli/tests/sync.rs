@@ -64,6 +64,10 @@ fn a_second_computer_joins_with_the_one_time_code_and_sees_what_the_first_logged
     let status = second.admin(&["sync", "status"]);
     assert_eq!(status["set_up"], true);
     assert_eq!(status["waiting"], 0, "{status}");
+    // Each computer's audit trail went to the hub with its sync and matches it.
+    let verified = second.admin(&["audit", "verify"]);
+    assert_eq!(verified["intact"], true, "{verified}");
+    assert_eq!(verified["hub_copy"], "matches", "{verified}");
 
     // Revoked: the second computer's sync fails with its own code, and its data stays.
     first.admin(&["device", "revoke", "laptop-2"]);

@@ -15,12 +15,15 @@
 //! Every change to the register goes through [`Register::write`], which authorises an
 //! [`Action`], runs the change and appends that action's entry in one transaction; the
 //! only other entries are the [`Event`]s of log-in, sessions, repair and restore.
+use std::collections::BTreeMap;
+
 use hmac::{Hmac, Mac};
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::auth::{Action, Session};
+use crate::sync::AuditCopyCheck;
 use crate::{store, Clock, Register, Result};
 
 /// The hash that the first entry links to.
@@ -192,8 +195,16 @@ pub struct AuditVerification {
     /// Why it does not match: `altered` (its content changed), `link` (an entry before it
     /// was removed or moved), `truncated` (entries were removed from the end: the anchor
     /// kept outside the database names an entry the trail no longer holds), or
-    /// `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed).
+    /// `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed); with
+    /// a team hub also `truncated` (the hub's copy holds an entry the trail lost) and
+    /// `rewritten` (an entry differs from the hub's copy of it).
     pub problem: Option<String>,
+    /// The trail against this device's copy on the team hub: `matches`, `differs` (see
+    /// `problem`), `not_checked` (the hub could not be asked: see `hub_copy_error`; the
+    /// trail was checked locally only), or none when the register has no hub.
+    pub hub_copy: Option<String>,
+    /// Why the hub's copy was not checked (an error code such as `hub_unreachable`).
+    pub hub_copy_error: Option<String>,
 }
 
 /// The audit chain's head as kept outside the database (in the manifest).
@@ -386,6 +397,15 @@ impl Register {
         let mut expected_prev = GENESIS_HASH.to_string();
         let chain = store::audit::chain(&self.conn)?;
         let entries = chain.len() as u64;
+        let verification = |problem: Option<(&str, Option<i64>)>| AuditVerification {
+            entries,
+            intact: problem.is_none(),
+            first_broken_seq: problem.and_then(|(_, seq)| seq),
+            problem: problem.map(|(problem, _)| problem.to_string()),
+            hub_copy: None,
+            hub_copy_error: None,
+        };
+        let mut hashes = BTreeMap::new();
         for (event, prev_hash, hash) in chain {
             let problem = if prev_hash != expected_prev {
                 Some("link")
@@ -395,15 +415,24 @@ impl Register {
                 None
             };
             if let Some(problem) = problem {
-                return Ok(AuditVerification {
-                    entries,
-                    intact: false,
-                    first_broken_seq: Some(event.seq),
-                    problem: Some(problem.to_string()),
-                });
+                return Ok(verification(Some((problem, Some(event.seq)))));
             }
+            hashes.insert(event.seq, hash.clone());
             expected_prev = hash;
         }
+        // The hub's copy first: a trail cut short and re-anchored on this machine (by
+        // someone holding the key) is still found there.
+        let (hub_copy, hub_copy_error, hub_problem) = match self.check_audit_copy(&hashes)? {
+            None => (None, None, None),
+            Some(AuditCopyCheck::NotChecked(code)) => (Some("not_checked"), Some(code), None),
+            Some(AuditCopyCheck::Matches) => (Some("matches"), None, None),
+            Some(AuditCopyCheck::Truncated(seq)) => {
+                (Some("differs"), None, Some(("truncated", Some(seq))))
+            }
+            Some(AuditCopyCheck::Rewritten(seq)) => {
+                (Some("differs"), None, Some(("rewritten", Some(seq))))
+            }
+        };
         let anchor = self.data_dir().read_manifest()?.audit_head;
         let anchor_problem = match check_anchor(
             &self.conn,
@@ -418,19 +447,9 @@ impl Register {
             AnchorCheck::Forged => Some(("anchor_invalid", None)),
             AnchorCheck::Truncated => Some(("truncated", anchor.map(|anchor| anchor.seq))),
         };
-        Ok(match anchor_problem {
-            None => AuditVerification {
-                entries,
-                intact: true,
-                first_broken_seq: None,
-                problem: None,
-            },
-            Some((problem, seq)) => AuditVerification {
-                entries,
-                intact: false,
-                first_broken_seq: seq,
-                problem: Some(problem.to_string()),
-            },
-        })
+        let mut result = verification(hub_problem.or(anchor_problem));
+        result.hub_copy = hub_copy.map(str::to_string);
+        result.hub_copy_error = hub_copy_error.map(str::to_string);
+        Ok(result)
     }
 }

@@ -13,14 +13,18 @@ use uuid::Uuid;
 use crate::{Error, Result};
 
 /// The hub schema version this build creates and speaks.
-pub const HUB_SCHEMA_VERSION: u32 = 1;
+pub const HUB_SCHEMA_VERSION: u32 = 2;
 
 /// Version 1: the tables, the device group role and row-level security.
 const SCHEMA_V1: &str = include_str!("hub/schema_v1.sql");
 /// The functions devices call, re-created by every init.
 const FUNCTIONS: &str = include_str!("hub/functions.sql");
-/// Upgrades from version `i + 1` to `i + 2` (none yet; version 1 is created from scratch).
-const UPGRADES: &[&str] = &[];
+/// Upgrades from version `i + 1` to `i + 2`; a new hub is created at version 1 and brought
+/// up through every upgrade, so both paths end in the same schema.
+const UPGRADES: &[&str] = &[
+    // 1 → 2: each device's audit trail copied to the hub.
+    include_str!("hub/schema_v2.sql"),
+];
 
 /// An unreachable hub fails fast, so the app stays offline-first.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -137,7 +141,7 @@ impl Hub {
             .query_one("SELECT to_regclass('kortisto.hub_meta') IS NOT NULL", &[])
             .map_err(query_error)?
             .get(0);
-        if exists {
+        let found = if exists {
             let found: i32 = tx
                 .query_one("SELECT schema_version FROM kortisto.hub_meta", &[])
                 .map_err(query_error)?
@@ -149,25 +153,28 @@ impl Hub {
                     supported: HUB_SCHEMA_VERSION,
                 });
             }
-            // UPGRADES[i] takes version i + 1 to i + 2; a hub at version 0 (never released) is
-            // brought to 1 by re-creating the functions below.
-            for version in found.max(1)..HUB_SCHEMA_VERSION {
-                tx.batch_execute(UPGRADES[version as usize - 1])
-                    .map_err(query_error)?;
-            }
-            tx.execute(
-                "UPDATE kortisto.hub_meta SET schema_version = $1",
-                &[&(HUB_SCHEMA_VERSION as i32)],
-            )
-            .map_err(query_error)?;
+            // A hub at version 0 (never released) is brought to 1 by re-creating the
+            // functions below.
+            found.max(1)
         } else {
             tx.batch_execute(SCHEMA_V1).map_err(query_error)?;
             tx.execute(
-                "INSERT INTO kortisto.hub_meta (schema_version) VALUES ($1)",
-                &[&(HUB_SCHEMA_VERSION as i32)],
+                "INSERT INTO kortisto.hub_meta (schema_version) VALUES (1)",
+                &[],
             )
             .map_err(query_error)?;
+            1
+        };
+        // UPGRADES[i] takes version i + 1 to i + 2.
+        for version in found..HUB_SCHEMA_VERSION {
+            tx.batch_execute(UPGRADES[version as usize - 1])
+                .map_err(query_error)?;
         }
+        tx.execute(
+            "UPDATE kortisto.hub_meta SET schema_version = $1",
+            &[&(HUB_SCHEMA_VERSION as i32)],
+        )
+        .map_err(query_error)?;
         tx.batch_execute(FUNCTIONS).map_err(query_error)?;
         tx.execute(
             "INSERT INTO kortisto.registers (register_id) VALUES ($1) ON CONFLICT DO NOTHING",
@@ -375,6 +382,62 @@ impl Hub {
                 last_seen_at: row.get(5),
             })
             .collect())
+    }
+}
+
+/// One entry of a device's audit trail as the hub keeps its copy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuditCopyEntry {
+    /// The entry's sequence number in the device's trail.
+    pub seq: i64,
+    /// Its chain hash (32 bytes).
+    pub hash: Vec<u8>,
+    /// The entry, sealed like a record.
+    pub sealed: Vec<u8>,
+}
+
+impl Hub {
+    /// The highest sequence number of this device's audit entries on the hub (0: none).
+    pub fn audit_copy_head(&mut self) -> Result<i64> {
+        let row = self
+            .client
+            .query_one("SELECT kortisto.audit_copy_head()", &[])
+            .map_err(query_error)?;
+        Ok(row.get(0))
+    }
+
+    /// Stores this device's audit entries; returns how many were new. An entry the hub
+    /// already holds at that sequence number is kept as it was, never replaced.
+    pub fn push_audit_copy(&mut self, entries: &[AuditCopyEntry]) -> Result<usize> {
+        if entries.is_empty() {
+            return Ok(0);
+        }
+        let seqs: Vec<i64> = entries.iter().map(|e| e.seq).collect();
+        let hashes: Vec<&[u8]> = entries.iter().map(|e| e.hash.as_slice()).collect();
+        let sealed: Vec<&[u8]> = entries.iter().map(|e| e.sealed.as_slice()).collect();
+        let row = self
+            .client
+            .query_one(
+                "SELECT kortisto.push_audit_copy($1, $2, $3)",
+                &[&seqs, &hashes, &sealed],
+            )
+            .map_err(query_error)?;
+        let stored: i32 = row.get(0);
+        Ok(stored.max(0) as usize)
+    }
+
+    /// This device's audit entries on the hub after `after`, in sequence order, at most
+    /// `limit`: (sequence number, chain hash).
+    pub fn audit_copy(&mut self, after: i64, limit: usize) -> Result<Vec<(i64, Vec<u8>)>> {
+        let limit = i32::try_from(limit).unwrap_or(i32::MAX);
+        let rows = self
+            .client
+            .query(
+                "SELECT o_seq, o_hash FROM kortisto.audit_copy($1, $2)",
+                &[&after, &limit],
+            )
+            .map_err(query_error)?;
+        Ok(rows.iter().map(|row| (row.get(0), row.get(1))).collect())
     }
 }
 

@@ -29,7 +29,7 @@ use zeroize::Zeroizing;
 
 use crate::audit::Audited;
 use crate::auth::{Action, Session};
-use crate::hub::{DeviceInfo, DeviceLogin, Hub, HubRecord};
+use crate::hub::{AuditCopyEntry, DeviceInfo, DeviceLogin, Hub, HubRecord};
 use crate::secret::DatabaseKey;
 use crate::store::sync::{self as store_sync, ConflictFilter, RowClocks, SyncedTable};
 use crate::{ids, store, Clock, DataDir, Error, Keychain, Register, Result};
@@ -659,6 +659,9 @@ pub struct SyncReport {
     pub refused: u64,
     /// What was pulled and applied.
     pub pulled: PullCounts,
+    /// This device's audit entries copied to the hub now.
+    #[ts(type = "number")]
+    pub audit_copied: u64,
 }
 
 /// Two devices changed one field without seeing each other's change.
@@ -787,7 +790,7 @@ impl Register {
         })
     }
 
-    fn connect_hub(&self) -> Result<Hub> {
+    pub(crate) fn connect_hub(&self) -> Result<Hub> {
         let state = store_sync::state(&self.conn)?.ok_or(Error::HubNotSetUp)?;
         let login = self.hub_login(&state)?;
         Hub::connect(&login, Some(register_uuid(self.register_id())?))
@@ -910,6 +913,8 @@ impl Register {
             self.conn
                 .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
         }
+        // Last, so the entries this sync wrote travel with it.
+        report.audit_copied = self.push_audit_copy(&mut hub)?;
         Ok(report)
     }
 
@@ -1072,6 +1077,106 @@ impl Register {
         store_sync::install_capture(&register.conn)?;
         let report = register.sync(None, clock)?;
         Ok((register, report))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The audit trail's copy on the hub
+// ---------------------------------------------------------------------------------------
+
+/// Entries compared with the hub's copy per round trip.
+const AUDIT_COPY_PAGE: usize = 10_000;
+
+/// What this device's audit trail copied on the hub says about the local trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum AuditCopyCheck {
+    /// Every entry the hub holds is in the local trail, unchanged.
+    Matches,
+    /// The hub holds this entry and the local trail has none at its place: cut short.
+    Truncated(i64),
+    /// The local entry at this place differs from the one the hub holds.
+    Rewritten(i64),
+    /// The hub could not be asked (this error code); the trail was checked locally only.
+    NotChecked(&'static str),
+}
+
+/// Binds a sealed audit entry to its register, device, place and hash.
+fn audit_copy_aad(register_id: &str, device_id: Uuid, seq: i64, hash: &str) -> Vec<u8> {
+    format!("kortisto-audit-copy-v1|{register_id}|{device_id}|{seq}|{hash}").into_bytes()
+}
+
+fn hash_bytes(seq: i64, hash: &str) -> Result<Vec<u8>> {
+    data_encoding::HEXLOWER
+        .decode(hash.as_bytes())
+        .map_err(|_| Error::AuditChainBroken { seq })
+}
+
+impl Register {
+    /// Copies the audit entries the hub does not hold yet, sealed; returns how many.
+    fn push_audit_copy(&self, hub: &mut Hub) -> Result<u64> {
+        let register_id = self.register_id().to_string();
+        let device_id = hub.device_id();
+        let mut after = hub.audit_copy_head()?;
+        let mut copied = 0;
+        loop {
+            let entries = store::audit::chain_after(&self.conn, after, Some(BATCH))?;
+            let Some(last) = entries.last().map(|(event, _, _)| event.seq) else {
+                break;
+            };
+            let copies = entries
+                .iter()
+                .map(|(event, prev_hash, hash)| {
+                    let plain = serde_json::to_vec(&serde_json::json!({
+                        "event": event, "prev_hash": prev_hash, "hash": hash,
+                    }))
+                    .expect("serialisable");
+                    let aad = audit_copy_aad(&register_id, device_id, event.seq, hash);
+                    Ok(AuditCopyEntry {
+                        seq: event.seq,
+                        hash: hash_bytes(event.seq, hash)?,
+                        sealed: seal_bytes(&self.sync_keys().seal, &plain, &aad)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            copied += hub.push_audit_copy(&copies)? as u64;
+            after = last;
+        }
+        Ok(copied)
+    }
+
+    /// Compares the local trail (`local`: sequence number → hash) with this device's copy
+    /// on the hub; None when the register has no hub.
+    pub(crate) fn check_audit_copy(
+        &self,
+        local: &BTreeMap<i64, String>,
+    ) -> Result<Option<AuditCopyCheck>> {
+        if !store_sync::is_set_up(&self.conn)? {
+            return Ok(None);
+        }
+        let mut hub = match self.connect_hub() {
+            Ok(hub) => hub,
+            Err(error) => return Ok(Some(AuditCopyCheck::NotChecked(error.code()))),
+        };
+        let mut after = 0;
+        loop {
+            let page = match hub.audit_copy(after, AUDIT_COPY_PAGE) {
+                Ok(page) => page,
+                Err(error) => return Ok(Some(AuditCopyCheck::NotChecked(error.code()))),
+            };
+            let Some(&(last, _)) = page.last() else {
+                return Ok(Some(AuditCopyCheck::Matches));
+            };
+            for (seq, hub_hash) in &page {
+                match local.get(seq) {
+                    None => return Ok(Some(AuditCopyCheck::Truncated(*seq))),
+                    Some(hash) if hash_bytes(*seq, hash)? != *hub_hash => {
+                        return Ok(Some(AuditCopyCheck::Rewritten(*seq)))
+                    }
+                    Some(_) => {}
+                }
+            }
+            after = last;
+        }
     }
 }
 

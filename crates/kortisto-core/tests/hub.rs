@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use kortisto_core::hub::{DeviceLogin, Hub, HubRecord, HUB_SCHEMA_VERSION};
+use kortisto_core::hub::{AuditCopyEntry, DeviceLogin, Hub, HubRecord, HUB_SCHEMA_VERSION};
 use kortisto_core::Error;
 use uuid::Uuid;
 
@@ -310,14 +310,76 @@ fn a_hub_schema_of_another_version_is_refused() {
         Hub::init(&url, register, Uuid::now_v7(), "second-admin"),
         Err(Error::HubSchemaNewer { found: 99, .. })
     ));
-    pg::execute(&url, "UPDATE kortisto.hub_meta SET schema_version = 0");
+    // A hub as version 1 left it: no audit copies yet.
+    pg::execute(
+        &url,
+        "DROP FUNCTION kortisto.audit_copy_head(), kortisto.push_audit_copy(bigint[], bytea[], bytea[]),
+                       kortisto.audit_copy(bigint, integer);
+         DROP TABLE kortisto.audit_copies;
+         UPDATE kortisto.hub_meta SET schema_version = 1",
+    );
     assert!(matches!(
         Hub::connect(&login, Some(register)),
-        Err(Error::HubSchemaOlder { found: 0, .. })
+        Err(Error::HubSchemaOlder { found: 1, .. })
     ));
     // The administrator runs init again: the hub is upgraded and the old login works.
     Hub::init(&url, register, Uuid::now_v7(), "second-admin").unwrap();
-    Hub::connect(&login, Some(register)).unwrap();
+    let mut hub = Hub::connect(&login, Some(register)).unwrap();
+    assert_eq!(hub.audit_copy_head().unwrap(), 0);
+    assert_eq!(
+        pg::query_count(&url, "SELECT schema_version::bigint FROM kortisto.hub_meta"),
+        i64::from(HUB_SCHEMA_VERSION)
+    );
+}
+
+#[test]
+fn a_device_adds_to_its_audit_copy_but_never_changes_it_and_sees_no_other_copy() {
+    let url = database("audit_copy");
+    let (register, login, _) = new_hub(&url);
+    let mut hub = Hub::connect(&login, Some(register)).unwrap();
+    let entry = |seq: i64, byte: u8| AuditCopyEntry {
+        seq,
+        hash: vec![byte; 32],
+        sealed: vec![byte; 40],
+    };
+    assert_eq!(hub.push_audit_copy(&[entry(1, 1), entry(2, 2)]).unwrap(), 2);
+    // The same places again, with other content: kept as first copied.
+    assert_eq!(hub.push_audit_copy(&[entry(2, 9), entry(3, 3)]).unwrap(), 1);
+    assert_eq!(hub.audit_copy_head().unwrap(), 3);
+    assert_eq!(
+        hub.audit_copy(0, 10).unwrap(),
+        vec![(1, vec![1; 32]), (2, vec![2; 32]), (3, vec![3; 32])]
+    );
+    assert_eq!(hub.audit_copy(1, 1).unwrap(), vec![(2, vec![2; 32])]);
+
+    // Another device of the same register has a copy of its own.
+    let (_, other) = hub.enrol_device("toinen", b"d").unwrap();
+    let mut other = Hub::connect(&other, Some(register)).unwrap();
+    assert_eq!(other.audit_copy_head().unwrap(), 0);
+    assert!(other.audit_copy(0, 10).unwrap().is_empty());
+
+    // No device may touch the table itself.
+    let database = url.rsplit('/').next().unwrap().split('?').next().unwrap();
+    let mut direct = postgres::Client::connect(
+        &format!(
+            "postgres://{}:{}@127.0.0.1:{}/{database}?sslmode=disable",
+            login.role,
+            login.password,
+            pg::port()
+        ),
+        postgres::NoTls,
+    )
+    .unwrap();
+    assert!(direct
+        .execute("DELETE FROM kortisto.audit_copies", &[])
+        .is_err());
+    assert!(direct
+        .execute("UPDATE kortisto.audit_copies SET hash = ''", &[])
+        .is_err());
+    assert_eq!(
+        pg::query_count(&url, "SELECT count(*) FROM kortisto.audit_copies"),
+        3
+    );
 }
 
 #[test]

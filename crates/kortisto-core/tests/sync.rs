@@ -10,7 +10,8 @@ use proptest::prelude::*;
 
 use crate::common::postgres;
 use crate::common::{
-    all_files, at, contains, decrypted_pages, password, register_with_admin, Sandbox,
+    all_files, at, contains, decrypted_pages, password, raw_connection, register_with_admin,
+    Sandbox,
 };
 
 /// One device: its own data folder and keychain, its register, an admin session.
@@ -707,6 +708,107 @@ fn a_push_cut_off_after_the_hub_took_it_is_retried_and_every_change_arrives_once
             .filter(|p| p.surname.starts_with("Katkos"))
             .count(),
         5
+    );
+    assert_eq!(digest(&a), digest(&b));
+}
+
+#[test]
+fn a_trail_cut_short_and_unanchored_on_a_device_is_found_against_the_hubs_copy() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_audit_copy", &clock);
+    for n in 0..3 {
+        a.register
+            .person_add(
+                &a.admin,
+                &name(&format!("Lokikopio{n}"), "Anna"),
+                &[],
+                &source(),
+                &clock,
+            )
+            .unwrap();
+    }
+    let report = sync(&mut a, &clock);
+    assert!(report.audit_copied >= 3, "{report:?}");
+    let verified = a.register.audit_verify(&a.admin).unwrap();
+    assert!(verified.intact, "{verified:?}");
+    assert_eq!(verified.hub_copy.as_deref(), Some("matches"));
+    // A second sync copies only what is new: nothing (a verify writes no entry).
+    assert_eq!(sync(&mut a, &clock).audit_copied, 0);
+
+    // Someone holding the key cuts the last entries and removes every local trace of the
+    // anchor: the trail alone looks intact, the hub's copy does not.
+    let entries = a.register.audit_verify(&a.admin).unwrap().entries as i64;
+    let raw = raw_connection(&a.sandbox, a.register.register_id());
+    raw.execute_batch(
+        "DROP TRIGGER audit_events_append_only_delete;
+         DELETE FROM audit_events WHERE seq > (SELECT max(seq) - 2 FROM audit_events);
+         DELETE FROM settings WHERE key = 'audit_anchored';",
+    )
+    .unwrap();
+    drop(raw);
+    let manifest_path = a.sandbox.data_dir.path().join("register.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest_path).unwrap()).unwrap();
+    manifest.as_object_mut().unwrap().remove("audit_head");
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+
+    let verified = a.register.audit_verify(&a.admin).unwrap();
+    assert!(!verified.intact, "{verified:?}");
+    assert_eq!(verified.problem.as_deref(), Some("truncated"));
+    assert_eq!(verified.hub_copy.as_deref(), Some("differs"));
+    assert_eq!(verified.first_broken_seq, Some(entries - 1));
+
+    // New entries take the places of the cut ones; a sync cannot replace the hub's copy of
+    // those places, and the next check names the first rewritten one.
+    a.register
+        .person_add(&a.admin, &name("Peittely", "Pekka"), &[], &source(), &clock)
+        .unwrap();
+    sync(&mut a, &clock);
+    let verified = a.register.audit_verify(&a.admin).unwrap();
+    assert!(!verified.intact, "{verified:?}");
+    assert_eq!(verified.problem.as_deref(), Some("rewritten"));
+    assert_eq!(verified.first_broken_seq, Some(entries - 1));
+}
+
+#[test]
+fn without_the_hub_the_trail_is_checked_locally_and_says_so() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_audit_offline", &clock);
+    sync(&mut a, &clock);
+    let register_id = a.register.register_id().to_string();
+    let Device {
+        sandbox, register, ..
+    } = a;
+    register.close().unwrap();
+    // The hub moved away (nothing listens on port 1).
+    raw_connection(&sandbox, &register_id)
+        .execute_batch(
+            "UPDATE sync_state SET hub_url = 'postgres://127.0.0.1:1/hub?sslmode=disable'",
+        )
+        .unwrap();
+    let mut register = Register::open(&sandbox.data_dir, &sandbox.keychain).unwrap();
+    let admin = register.login("admin", &password(), &clock).unwrap();
+    let verified = register.audit_verify(&admin).unwrap();
+    assert!(verified.intact, "{verified:?}");
+    assert_eq!(verified.hub_copy.as_deref(), Some("not_checked"));
+    assert_eq!(verified.hub_copy_error.as_deref(), Some("hub_unreachable"));
+}
+
+#[test]
+fn a_synced_register_refuses_a_key_rotation_and_keeps_syncing() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_rekey", &clock);
+    let mut b = join(&mut a, "myynti-rekey", &clock);
+    let error = a.register.key_rotate(&a.admin, &clock).unwrap_err();
+    assert!(matches!(error, Error::KeyRotateSynced), "{error:?}");
+    a.register
+        .person_add(&a.admin, &name("Avainpito", "Aino"), &[], &source(), &clock)
+        .unwrap();
+    sync(&mut a, &clock);
+    sync(&mut b, &clock);
+    assert_eq!(
+        b.register.search(&b.admin, "avainpito", 5).unwrap().len(),
+        1
     );
     assert_eq!(digest(&a), digest(&b));
 }

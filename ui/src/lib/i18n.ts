@@ -236,6 +236,14 @@ const fi = {
   audit_chain_broken: "Lokiketju on rikki merkinnästä {seq} alkaen.",
   audit_problem_altered: "Merkinnän sisältöä on muutettu.",
   audit_problem_link: "Sitä edeltävä merkintä on poistettu tai siirretty.",
+  audit_problem_truncated: "Lokin lopusta on poistettu merkintöjä.",
+  audit_problem_rewritten: "Merkintä poikkeaa hubille aiemmin kopioidusta: lokia on kirjoitettu uudelleen.",
+  audit_problem_anchor_invalid: "Lokin ankkuria on muutettu tai se on toisesta rekisteristä.",
+  audit_problem_anchor_missing: "Lokin ankkuri puuttuu, joten lokin loppua ei voi todentaa.",
+  audit_hub_copy_matches: "Loki täsmää hubille kopioituun.",
+  audit_hub_copy_differs: "Loki ei täsmää hubille kopioituun.",
+  audit_hub_copy_not_checked:
+    "Hubin kopiota ei voitu nyt tarkistaa, joten loki tarkistettiin vain tällä koneella. Tarkista uudelleen, kun yhteys hubiin toimii.",
   audit_chain_broken_advice:
     "Lokia on muutettu Kortiston ohi. Säilytä rekisteritiedosto sellaisenaan tutkintaa varten ja selvitä, kuka on käsitellyt sitä.",
   audit_verify: "Tarkista lokiketju",
@@ -1043,6 +1051,14 @@ const en: Messages = {
   audit_chain_broken: "The audit chain is broken from entry {seq} on.",
   audit_problem_altered: "The entry's content was changed.",
   audit_problem_link: "An entry before it was removed or moved.",
+  audit_problem_truncated: "Entries were removed from the end of the trail.",
+  audit_problem_rewritten: "An entry differs from the copy the hub received earlier: the trail was rewritten.",
+  audit_problem_anchor_invalid: "The trail's anchor was edited or belongs to another register.",
+  audit_problem_anchor_missing: "The trail's anchor is missing, so its end cannot be confirmed.",
+  audit_hub_copy_matches: "The trail matches its copy on the hub.",
+  audit_hub_copy_differs: "The trail does not match its copy on the hub.",
+  audit_hub_copy_not_checked:
+    "The hub's copy could not be checked now, so the trail was checked on this machine only. Check again when the hub can be reached.",
   audit_chain_broken_advice:
     "The log was changed outside Kortisto. Keep the register file as it is for investigation and find out who has handled it.",
   audit_verify: "Check the audit chain",

@@ -139,7 +139,7 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     },
     idle_lock_get: () => 15,
     user_list: () => USERS,
-    audit_verify: () => ({ entries: 12, intact: true, first_broken_seq: null, problem: null }),
+    audit_verify: () => ({ entries: 12, intact: true, first_broken_seq: null, problem: null, hub_copy: null, hub_copy_error: null }),
     audit_list: () => [],
     training_list: () => [],
     internal_audit_list: () => [],

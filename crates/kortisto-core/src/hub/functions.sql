@@ -239,6 +239,63 @@ BEGIN
 END
 $$;
 
+-- The highest sequence number of the calling device's audit entries on the hub (0: none).
+CREATE OR REPLACE FUNCTION kortisto.audit_copy_head() RETURNS bigint
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = kortisto, pg_temp
+AS $$
+DECLARE
+    me record;
+BEGIN
+    SELECT * INTO me FROM kortisto.calling_device();
+    RETURN coalesce((SELECT max(a.seq) FROM kortisto.audit_copies a
+                      WHERE a.device_id = me.c_device_id), 0);
+END
+$$;
+
+-- Stores the calling device's audit entries. An entry already on the hub is kept as it
+-- was (never replaced): a device whose trail was cut and grew again cannot cover it up.
+CREATE OR REPLACE FUNCTION kortisto.push_audit_copy(
+    p_seqs bigint[], p_hashes bytea[], p_sealed bytea[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = kortisto, pg_temp
+AS $$
+DECLARE
+    me record;
+    n integer := coalesce(array_length(p_seqs, 1), 0);
+    stored integer;
+BEGIN
+    SELECT * INTO me FROM kortisto.calling_device();
+    IF coalesce(array_length(p_hashes, 1), 0) <> n
+       OR coalesce(array_length(p_sealed, 1), 0) <> n THEN
+        RAISE EXCEPTION 'audit copy arrays differ in length' USING ERRCODE = 'KH009';
+    END IF;
+    INSERT INTO kortisto.audit_copies (device_id, register_id, seq, hash, sealed)
+    SELECT me.c_device_id, me.c_register_id, s.seq, s.hash, s.sealed
+      FROM unnest(p_seqs, p_hashes, p_sealed) AS s(seq, hash, sealed)
+    ON CONFLICT (device_id, seq) DO NOTHING;
+    GET DIAGNOSTICS stored = ROW_COUNT;
+    UPDATE kortisto.devices d SET last_seen_at = now() WHERE d.device_id = me.c_device_id;
+    RETURN stored;
+END
+$$;
+
+-- The calling device's audit entries on the hub after p_after, in sequence order: their
+-- sequence numbers and hashes (what `audit verify` compares with the local trail).
+CREATE OR REPLACE FUNCTION kortisto.audit_copy(p_after bigint, p_limit integer)
+    RETURNS TABLE (o_seq bigint, o_hash bytea)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = kortisto, pg_temp
+AS $$
+DECLARE
+    me record;
+BEGIN
+    SELECT * INTO me FROM kortisto.calling_device();
+    RETURN QUERY
+        SELECT a.seq, a.hash FROM kortisto.audit_copies a
+         WHERE a.device_id = me.c_device_id AND a.seq > p_after
+         ORDER BY a.seq
+         LIMIT greatest(p_limit, 0);
+END
+$$;
+
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA kortisto FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
     kortisto.schema_version(),
@@ -249,5 +306,8 @@ GRANT EXECUTE ON FUNCTION
     kortisto.enrol(uuid, text, text, text, bytea),
     kortisto.take_deposit(),
     kortisto.revoke(text),
-    kortisto.list_devices()
+    kortisto.list_devices(),
+    kortisto.audit_copy_head(),
+    kortisto.push_audit_copy(bigint[], bytea[], bytea[]),
+    kortisto.audit_copy(bigint, integer)
 TO kortisto_device;

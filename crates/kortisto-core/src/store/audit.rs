@@ -119,11 +119,24 @@ pub(crate) fn list(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditE
 
 /// Every entry in sequence order with its stored hashes, for verification.
 pub(crate) fn chain(conn: &Connection) -> Result<Vec<(AuditEvent, String, String)>> {
+    chain_after(conn, i64::MIN, None)
+}
+
+/// The entries after `after` in sequence order with their stored hashes, at most `limit`
+/// (all without one): what a sync copies to the hub.
+pub(crate) fn chain_after(
+    conn: &Connection,
+    after: i64,
+    limit: Option<usize>,
+) -> Result<Vec<(AuditEvent, String, String)>> {
     let sql = format!(
         "SELECT {COLUMNS}, e.prev_hash, e.hash FROM audit_events e
-         LEFT JOIN users u ON u.user_id = e.user_id ORDER BY e.seq"
+         LEFT JOIN users u ON u.user_id = e.user_id WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2"
     );
+    let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
     let mut statement = conn.prepare(&sql)?;
-    let rows = statement.query_map([], |row| Ok((event(row)?, row.get(8)?, row.get(9)?)))?;
+    let rows = statement.query_map(rusqlite::params![after, limit], |row| {
+        Ok((event(row)?, row.get(8)?, row.get(9)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -69,6 +69,43 @@ describe("audit trail", () => {
     expect(state.textContent).toContain("The audit chain is broken from entry 17 on.");
   });
 
+  it("names a trail cut short against the hub's copy, and says when the hub could not be asked", async () => {
+    await openAudit({
+      audit_verify: () => ({
+        entries: 40,
+        intact: false,
+        first_broken_seq: 39,
+        problem: "truncated",
+        hub_copy: "differs",
+        hub_copy_error: null,
+      }),
+    });
+    await waitFor(() => expect(byTestId("audit-chain-state").textContent).toContain("rikki"));
+    expect(byTestId("audit-chain-state").textContent).toContain("Lokin lopusta on poistettu merkintöjä.");
+    expect(byTestId("audit-hub-copy").textContent).toBe("Loki ei täsmää hubille kopioituun.");
+    cleanUp();
+    resetAll();
+
+    await openAudit({
+      audit_verify: () => ({
+        entries: 12,
+        intact: true,
+        first_broken_seq: null,
+        problem: null,
+        hub_copy: "not_checked",
+        hub_copy_error: "hub_unreachable",
+      }),
+    });
+    await waitFor(() => expect(byTestId("audit-chain-state").textContent).toContain("eheä"));
+    expect(byTestId("audit-hub-copy").textContent).toContain("vain tällä koneella");
+  });
+
+  it("says nothing of a hub when the register has none", async () => {
+    await openAudit();
+    await waitFor(() => expect(byTestId("audit-chain-state").textContent).toContain("eheä"));
+    expect(queryTestId("audit-hub-copy")).toBeNull();
+  });
+
   it("sends the filter and shows the empty state", async () => {
     await openAudit();
     await waitFor(() => byTestId("audit-empty"));

@@ -248,9 +248,21 @@ first_broken_seq: number | null,
  * Why it does not match: `altered` (its content changed), `link` (an entry before it
  * was removed or moved), `truncated` (entries were removed from the end: the anchor
  * kept outside the database names an entry the trail no longer holds), or
- * `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed).
+ * `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed); with
+ * a team hub also `truncated` (the hub's copy holds an entry the trail lost) and
+ * `rewritten` (an entry differs from the hub's copy of it).
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * The trail against this device's copy on the team hub: `matches`, `differs` (see
+ * `problem`), `not_checked` (the hub could not be asked: see `hub_copy_error`; the
+ * trail was checked locally only), or none when the register has no hub.
+ */
+hub_copy: string | null, 
+/**
+ * Why the hub's copy was not checked (an error code such as `hub_unreachable`).
+ */
+hub_copy_error: string | null, };
 
 export type TrainingRecord = { 
 /**
@@ -1909,4 +1921,8 @@ refused: number,
 /**
  * What was pulled and applied.
  */
-pulled: PullCounts, };
+pulled: PullCounts, 
+/**
+ * This device's audit entries copied to the hub now.
+ */
+audit_copied: number, };

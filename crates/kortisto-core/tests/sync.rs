@@ -2,6 +2,7 @@
 //! and stay erased, the hub sees ciphertext only, and a revoked device or a tampered record
 //! changes nothing.
 use kortisto_core::auth::{Role, Session};
+use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::users::NewUser;
@@ -811,4 +812,124 @@ fn a_synced_register_refuses_a_key_rotation_and_keeps_syncing() {
         1
     );
     assert_eq!(digest(&a), digest(&b));
+}
+
+fn consent(device: &mut Device, person_id: &str, kind: ConsentEventKind, clock: &FixedClock) {
+    device
+        .register
+        .consent_record(
+            &device.admin,
+            &ConsentInput {
+                person_id: person_id.into(),
+                purpose: "direct-marketing".into(),
+                kind,
+                channel: ConsentChannel::Email,
+                wording_version: "markkinointi-2026".into(),
+                evidence: None,
+                at: None,
+            },
+            clock,
+        )
+        .unwrap();
+}
+
+/// Who is on the marketing list, and the consent history's kinds in order.
+fn consent_view(device: &mut Device, person_id: &str, clock: &FixedClock) -> (usize, Vec<String>) {
+    let listed = device
+        .register
+        .marketing_list(&device.admin, "direct-marketing", clock)
+        .unwrap()
+        .iter()
+        .filter(|contact| contact.person_id == person_id)
+        .count();
+    let history = device
+        .register
+        .consent_history(&device.admin, person_id)
+        .unwrap()
+        .into_iter()
+        .map(|event| format!("{:?}@{}", event.kind, event.at))
+        .collect();
+    (listed, history)
+}
+
+#[test]
+fn consent_is_decided_alike_on_every_device_whatever_order_its_events_arrived_in() {
+    let early = at("2026-12-01T08:00:00Z");
+    let (mut a, _) = first_device("sync_consent", &early);
+    let person = a
+        .register
+        .person_add(
+            &a.admin,
+            &name("Suostumus", "Sanni"),
+            &[],
+            &source(),
+            &early,
+        )
+        .unwrap()
+        .person_id;
+    consent(&mut a, &person, ConsentEventKind::Given, &early);
+    sync(&mut a, &early);
+    let mut b = join(&mut a, "myynti-consent", &early);
+
+    // Offline, A records the withdrawal at ten, B a renewed consent at nine; B syncs
+    // first, so each device receives the other's event after its own.
+    let ten = at("2026-12-01T10:00:00Z");
+    let nine = at("2026-12-01T09:00:00Z");
+    consent(&mut a, &person, ConsentEventKind::Withdrawn, &ten);
+    consent(&mut b, &person, ConsentEventKind::Given, &nine);
+    sync(&mut b, &nine);
+    sync(&mut a, &ten);
+    sync(&mut b, &ten);
+
+    let on_a = consent_view(&mut a, &person, &ten);
+    let on_b = consent_view(&mut b, &person, &ten);
+    assert_eq!(
+        on_a, on_b,
+        "both devices hold the same history in the same order"
+    );
+    assert_eq!(
+        on_a.0, 0,
+        "the withdrawal recorded last is in force: {on_a:?}"
+    );
+    assert_eq!(on_a.1.len(), 3);
+    assert!(on_a.1[2].starts_with("Withdrawn"), "{on_a:?}");
+
+    // B, having seen the withdrawal, records a new consent later on: in force everywhere.
+    let later = at("2026-12-01T10:30:00Z");
+    consent(&mut b, &person, ConsentEventKind::Given, &later);
+    sync(&mut b, &later);
+    sync(&mut a, &later);
+    let on_a = consent_view(&mut a, &person, &later);
+    assert_eq!(on_a, consent_view(&mut b, &person, &later));
+    assert_eq!(on_a.0, 1, "{on_a:?}");
+}
+
+#[test]
+fn a_withdrawal_recorded_with_the_clock_set_back_still_comes_after_the_consent() {
+    let clock = at("2026-12-01T10:00:00Z");
+    let sandbox = Sandbox::new("consent-clock-back");
+    let (register, admin) = register_with_admin(&sandbox, &clock);
+    let mut device = Device {
+        sandbox,
+        register,
+        admin,
+    };
+    let person = device
+        .register
+        .person_add(
+            &device.admin,
+            &name("Kellotaakse", "Kalle"),
+            &[],
+            &source(),
+            &clock,
+        )
+        .unwrap()
+        .person_id;
+    consent(&mut device, &person, ConsentEventKind::Given, &clock);
+    assert_eq!(consent_view(&mut device, &person, &clock).0, 1);
+    let set_back = at("2026-12-01T08:00:00Z");
+    consent(&mut device, &person, ConsentEventKind::Withdrawn, &set_back);
+    let (listed, history) = consent_view(&mut device, &person, &set_back);
+    assert_eq!(listed, 0, "{history:?}");
+    assert!(history[1].starts_with("Withdrawn"), "{history:?}");
 }

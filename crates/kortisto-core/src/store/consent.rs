@@ -19,19 +19,54 @@ pub(crate) fn purpose_exists(conn: &Connection, purpose: &str) -> Result<bool> {
 }
 
 pub(crate) fn insert_consent(conn: &Connection, e: &ConsentEvent, now: &str) -> Result<()> {
+    let order = next_recorded_order(conn, &e.person_id, now)?;
     conn.execute(
-        "INSERT INTO consent_events (consent_event_id, person_id, purpose, kind, at, channel, wording_version, evidence, recorded_by, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![e.consent_event_id, e.person_id, e.purpose, e.kind.name(), e.at, e.channel.name(), e.wording_version, e.evidence, e.recorded_by, now],
+        "INSERT INTO consent_events (consent_event_id, person_id, purpose, kind, at, channel, wording_version, evidence, recorded_by, recorded_at, recorded_order)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![e.consent_event_id, e.person_id, e.purpose, e.kind.name(), e.at, e.channel.name(), e.wording_version, e.evidence, e.recorded_by, now, order],
     )?;
     Ok(())
 }
 
-pub(crate) fn consent_events(conn: &Connection, person_id: &str) -> Result<Vec<ConsentEvent>> {
-    let mut statement = conn.prepare(
-        "SELECT c.consent_event_id, c.person_id, c.purpose, c.kind, c.at, c.channel, c.wording_version, c.evidence, c.recorded_by, u.display_name
-         FROM consent_events c JOIN users u ON u.user_id = c.recorded_by WHERE c.person_id = ?1 ORDER BY c.rowid",
+/// The place of a person's next consent event in their recording order (see migration
+/// 0007): `now` in milliseconds, or just after the newest place this device holds for them
+/// when the clock is not past it.
+fn next_recorded_order(conn: &Connection, person_id: &str, now: &str) -> Result<String> {
+    let now_ms = chrono::DateTime::parse_from_rfc3339(now)
+        .map_err(|e| Error::Storage(format!("recording time {now}: {e}")))?
+        .timestamp_millis()
+        .max(0);
+    let newest: Option<String> = conn.query_row(
+        "SELECT max(recorded_order) FROM consent_events WHERE person_id = ?1",
+        [person_id],
+        |row| row.get(0),
     )?;
+    let (newest_ms, newest_n) = newest
+        .as_deref()
+        .and_then(|text| text.split_once('-'))
+        .and_then(|(ms, n)| Some((ms.parse::<i64>().ok()?, n.parse::<i64>().ok()?)))
+        .unwrap_or((-1, 0));
+    Ok(if now_ms > newest_ms {
+        format!("{now_ms:015}-{:010}", 0)
+    } else {
+        format!("{newest_ms:015}-{:010}", newest_n + 1)
+    })
+}
+
+/// The order of a person's consent events, the same on every device: the recorded order,
+/// then (two devices at the very same place) a withdrawal after a consent, then the id.
+/// The last event per purpose is the one in force.
+pub(crate) const RECORDED_ORDER: &str = "recorded_order, kind = 'withdrawn', consent_event_id";
+/// [`RECORDED_ORDER`] backwards: the event in force first.
+const RECORDED_ORDER_NEWEST_FIRST: &str =
+    "recorded_order DESC, kind = 'withdrawn' DESC, consent_event_id DESC";
+
+pub(crate) fn consent_events(conn: &Connection, person_id: &str) -> Result<Vec<ConsentEvent>> {
+    let mut statement = conn.prepare(&format!(
+        "SELECT c.consent_event_id, c.person_id, c.purpose, c.kind, c.at, c.channel, c.wording_version, c.evidence, c.recorded_by, u.display_name
+         FROM consent_events c JOIN users u ON u.user_id = c.recorded_by WHERE c.person_id = ?1
+         ORDER BY {RECORDED_ORDER}",
+    ))?;
     let rows = statement.query_map([person_id], |row| {
         let kind: String = row.get(3)?;
         let channel_name: String = row.get(5)?;
@@ -65,18 +100,20 @@ pub(crate) fn latest_withdrawal_at(
 }
 
 /// People whose latest *recorded* event for the purpose is "given": the order of recording
-/// (rowid), never the typed date, decides, so a withdrawal recorded later always wins.
+/// ([`RECORDED_ORDER`]), never the typed date, decides, so a withdrawal recorded later
+/// always wins, on every device alike.
 pub(crate) fn marketing_list(conn: &Connection, purpose: &str) -> Result<Vec<MarketingContact>> {
-    let mut statement = conn.prepare(
+    let mut statement = conn.prepare(&format!(
         "WITH latest AS (
-             SELECT person_id, kind, at, row_number() OVER (PARTITION BY person_id ORDER BY rowid DESC) AS n
+             SELECT person_id, kind, at, row_number() OVER (
+                 PARTITION BY person_id ORDER BY {RECORDED_ORDER_NEWEST_FIRST}) AS n
              FROM consent_events WHERE purpose = ?1)
          SELECT p.person_id, p.surname, p.first_name, l.at,
                 (SELECT group_concat(value, char(30)) FROM contact_points c WHERE c.person_id = p.person_id AND c.kind = 'email')
          FROM latest l JOIN people p ON p.person_id = l.person_id
          WHERE l.n = 1 AND l.kind = 'given'
          ORDER BY p.surname COLLATE finnish, p.first_name COLLATE finnish",
-    )?;
+    ))?;
     let rows = statement.query_map([purpose], |row| {
         let emails: Option<String> = row.get(4)?;
         Ok(MarketingContact {

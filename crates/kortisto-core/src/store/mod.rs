@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_rights.sql"),
     include_str!("migrations/0005_retention_backup.sql"),
     include_str!("migrations/0006_sync.sql"),
+    include_str!("migrations/0007_consent_order.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

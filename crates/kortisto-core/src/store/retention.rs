@@ -153,13 +153,14 @@ pub(crate) fn facts(
         },
     )?;
     // Consent events in the order they were recorded: the last one seen per person is the
-    // one in force (a withdrawal recorded later always wins).
+    // one in force (a withdrawal recorded later always wins, on every device alike).
     grouped(
         &format!(
             "SELECT person_id, kind, at FROM consent_events
              WHERE purpose = 'direct-marketing' AND substr(at, 1, 10) <= ?1 AND {}
-             ORDER BY person_id, rowid",
-            person("person_id", "?2")
+             ORDER BY person_id, {}",
+            person("person_id", "?2"),
+            crate::store::consent::RECORDED_ORDER
         ),
         &mut |fact, row| {
             let kind: String = row.get(1)?;

@@ -908,6 +908,8 @@ impl Register {
             erased_any |= counts.erased > 0;
             report.pulled += counts;
         }
+        // A restore's cursor on this device's own records has been followed to the end.
+        store_sync::drop_own_cursor(&self.conn, &device_id.to_string())?;
         if erased_any {
             // Erased values must not linger in the write-ahead log either.
             self.conn

@@ -648,6 +648,17 @@ fn a_change_made_after_restoring_a_backup_still_reaches_the_other_devices() {
         1,
         "the change made after the restore is not taken for a retry and dropped"
     );
+    // The change made between the backup and the restore is on the hub and on B: the
+    // restored A pulls it back and the two agree again.
+    assert_eq!(
+        a.register.search(&a.admin, "palautusta", 10).unwrap().len(),
+        1,
+        "the restored device gets back its own change from the hub"
+    );
+    sync(&mut a, &after);
+    assert_eq!(digest(&a), digest(&b));
+    // Its own records are pulled again only that once.
+    assert_eq!(sync(&mut a, &after).pulled.received, 0);
 }
 
 #[test]

@@ -131,7 +131,9 @@ END
 $$;
 
 -- Records of the register's other devices after the caller's per-device cursors
--- (p_devices[i] → p_after[i]; a device not named starts at 0), in hub_seq order.
+-- (p_devices[i] → p_after[i]; a device not named starts at 0), in hub_seq order. The
+-- caller's own records come only when it names itself (after a restore of a backup that
+-- predates them).
 CREATE OR REPLACE FUNCTION kortisto.pull(p_devices uuid[], p_after bigint[], p_limit integer)
     RETURNS TABLE (o_record_id uuid, o_device_id uuid, o_seq bigint, o_hlc text,
                    o_subject bytea, o_tombstone boolean, o_sealed bytea)
@@ -146,7 +148,8 @@ BEGIN
           FROM kortisto.records r
           LEFT JOIN unnest(p_devices, p_after) AS c(device_id, after_seq)
                  ON c.device_id = r.device_id
-         WHERE r.register_id = me.c_register_id AND r.device_id <> me.c_device_id
+         WHERE r.register_id = me.c_register_id
+           AND (r.device_id <> me.c_device_id OR c.device_id IS NOT NULL)
            AND r.seq > coalesce(c.after_seq, 0)
          ORDER BY r.hub_seq
          LIMIT greatest(p_limit, 0);

@@ -68,9 +68,16 @@ pub(crate) fn from_live(tx: &Connection) -> Result<()> {
     // the live one, so a change made after the restore can never reuse a sequence number
     // the hub already holds (the hub would take it for a retry and drop it). The field
     // clocks and pull cursors stay the backup's, so other devices' changes since the
-    // backup are pulled again.
+    // backup are pulled again; and so are this device's own changes since the backup
+    // (a cursor on itself from the backup's last captured change, which the next sync
+    // follows to the end and then drops): they are on the hub and on every other device,
+    // and a register that lacked them would never converge with the team again.
     tx.execute_batch(
-        "DELETE FROM main.sync_state;
+        "INSERT OR REPLACE INTO main.sync_cursor (device_id, seq)
+           SELECT device_id,
+                  coalesce((SELECT seq FROM main.sqlite_sequence WHERE name = 'sync_outbox'), 0)
+             FROM live.sync_state;
+         DELETE FROM main.sync_state;
          INSERT INTO main.sync_state SELECT * FROM live.sync_state;
          INSERT OR IGNORE INTO main.sync_erased SELECT * FROM live.sync_erased;
          INSERT INTO main.sqlite_sequence (name, seq) SELECT 'sync_outbox', 0

@@ -517,6 +517,16 @@ pub(crate) fn cursors(conn: &Connection) -> Result<Vec<(String, i64)>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Drops the cursor on this device's own records that a restore left (see
+/// `carry_over.rs`), once a sync has pulled them to the end.
+pub(crate) fn drop_own_cursor(conn: &Connection, own_device_id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM sync_cursor WHERE device_id = ?1",
+        [own_device_id],
+    )?;
+    Ok(())
+}
+
 pub(crate) fn advance_cursor(conn: &Connection, device_id: &str, seq: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO sync_cursor (device_id, seq) VALUES (?1, ?2)

@@ -829,6 +829,10 @@ impl Register {
                 &login.url,
                 &login.role,
             )?;
+            // The salt of erased people's opt-out hashes is the team's: made here, before
+            // any device could make one of its own (a second salt would win or lose by
+            // clock, and the loser's opt-outs would match nothing).
+            store::consent::suppression_salt(tx)?;
             store_sync::capture_everything(tx)?;
             Ok(((), Audited::register()))
         })?;

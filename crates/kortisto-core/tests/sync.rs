@@ -944,3 +944,65 @@ fn a_withdrawal_recorded_with_the_clock_set_back_still_comes_after_the_consent()
     assert_eq!(listed, 0, "{history:?}");
     assert!(history[1].starts_with("Withdrawn"), "{history:?}");
 }
+
+#[test]
+fn people_erased_offline_on_two_devices_both_stay_opted_out_everywhere() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_suppression", &clock);
+    let mut b = join(&mut a, "myynti-optout", &clock);
+    let with_email = |surname: &str, email: &str| {
+        (
+            name(surname, "Oona"),
+            vec![ContactInput {
+                kind: ContactKind::Email,
+                value: email.into(),
+                label: None,
+                social_kind: None,
+            }],
+        )
+    };
+    let (person, contacts) = with_email("Kieltaja", "kieltaja@qzx.fi");
+    let on_a = a
+        .register
+        .person_add(&a.admin, &person, &contacts, &source(), &clock)
+        .unwrap()
+        .person_id;
+    let (person, contacts) = with_email("Torjuja", "torjuja@qzx.fi");
+    let on_b = b
+        .register
+        .person_add(&b.admin, &person, &contacts, &source(), &clock)
+        .unwrap()
+        .person_id;
+    // Each device erases its own person offline: each writes an opt-out hash.
+    a.register.erase(&a.admin, &on_a, None, &clock).unwrap();
+    b.register.erase(&b.admin, &on_b, None, &clock).unwrap();
+    sync(&mut a, &clock);
+    sync(&mut b, &clock);
+    sync(&mut a, &clock);
+    for device in [&a, &b] {
+        for email in ["kieltaja@qzx.fi", "torjuja@qzx.fi"] {
+            let card = kortisto_core::people::BusinessCard {
+                person: name("Uusi", "Uuno"),
+                organisation_id: None,
+                new_organisation: None,
+                title: None,
+                contacts: vec![ContactInput {
+                    kind: ContactKind::Email,
+                    value: email.into(),
+                    label: None,
+                    social_kind: None,
+                }],
+                source: source(),
+            };
+            let found = device
+                .register
+                .duplicate_check(&device.admin, &card)
+                .unwrap();
+            assert!(
+                found.iter().any(|candidate| candidate.reason
+                    == kortisto_core::people::DuplicateReason::ErasedOptOut),
+                "{email} is an erased person's opt-out on every device: {found:?}"
+            );
+        }
+    }
+}

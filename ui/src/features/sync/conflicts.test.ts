@@ -94,12 +94,12 @@ describe("the conflicts view", () => {
     expect(byTestId("conflict-field").textContent).toBe("Sukunimi");
     expect(byTestId("conflict-person").textContent?.trim()).toBe("Päivi Kannettava");
     expect(byTestId("conflict-kept-value").textContent).toBe("Kannettava");
-    const kept = byTestId("conflict-kept-by").textContent ?? "";
-    expect(kept).toContain("Maija Myyjä");
-    expect(kept).toContain("toinen kone");
-    expect(kept).toMatch(/1\.12\.2026/);
+    // Who · which computer · when, each part whole and the separators spaced.
+    expect(byTestId("conflict-kept-by").textContent).toMatch(/^Maija Myyjä · toinen kone · 1\.12\.2026 \d\d\.\d\d$/);
     expect(byTestId("conflict-other-value").textContent).toBe("Toimistolainen");
-    expect(byTestId("conflict-other-by").textContent).toContain("tämä kone (toimisto)");
+    expect(byTestId("conflict-other-by").textContent).toMatch(
+      /^Päivi Pääkäyttäjä · tämä kone \(toimisto\) · 1\.12\.2026 \d\d\.\d\d$/,
+    );
     expect(byTestId("conflicts-screen").textContent).not.toContain("surname");
     expect(byTestId("conflict-restore").textContent?.trim()).toBe("Palauta tämä arvo");
   });

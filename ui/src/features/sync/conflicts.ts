@@ -110,8 +110,11 @@ export function conflictValueText(
   return value;
 }
 
-/** "Maija Myyjä · this computer (toimisto) · 1.12.2026 9.30": who, where and when, as known. */
-export function conflictSideText(side: ConflictSide, text: Messages, language: Language): string {
+/**
+ * Who, where and when, as known: ["Maija Myyjä", "this computer (toimisto)", "1.12.2026 09.30"]
+ * (shown joined by " · ", each part kept on one line).
+ */
+export function conflictSideParts(side: ConflictSide, text: Messages, language: Language): string[] {
   const parts: string[] = [];
   if (side.changed_by_name) parts.push(side.changed_by_name);
   parts.push(
@@ -122,5 +125,5 @@ export function conflictSideText(side: ConflictSide, text: Messages, language: L
       : text.conflict_other_device,
   );
   if (side.at) parts.push(formatDateTime(side.at, language));
-  return parts.join(" · ");
+  return parts;
 }

@@ -38,8 +38,9 @@ export KORTISTO_TEST_LOGS="$sandbox"
 bash .ci/with-keyring.sh --session bash -c '
   set -euo pipefail
   cargo test --locked --workspace 2>&1 | tee "$KORTISTO_TEST_LOGS/cargo-tests.log"
-  # After the tests, so the window under test is the shipped build (without tauri/test).
-  cargo build --locked -p kortisto-app
+  # After the tests, so the window under test is the shipped build (without tauri/test); the
+  # CLI in the same invocation: the e2e team-hub steps run it as the second computer.
+  cargo build --locked -p kortisto-app -p kortisto-cli
   bash tests/e2e/run.sh 2>&1 | tee "$KORTISTO_TEST_LOGS/e2e-tests.log"
 '
 

@@ -87,6 +87,8 @@ const COMMANDS: &[&str] = &[
     "backup_restore",
     "sync_status",
     "sync_now",
+    "sync_conflicts",
+    "sync_conflict_restore",
 ];
 
 fn main() {

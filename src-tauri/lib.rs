@@ -100,6 +100,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::retention::backup_restore,
             commands::sync::sync_status,
             commands::sync::sync_now,
+            commands::sync::sync_conflicts,
+            commands::sync::sync_conflict_restore,
         ])
 }
 

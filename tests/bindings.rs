@@ -37,6 +37,7 @@ use kortisto_core::retention::{
 use kortisto_core::search::SearchHit;
 use kortisto_core::sources::{Source, SourceInput, SourceKind};
 use kortisto_core::sync::{PullCounts, SyncReport, SyncStatus};
+use kortisto_core::sync_conflicts::{ConflictSide, SyncConflictView};
 use kortisto_core::training::{InternalAudit, InternalAuditResult, TrainingRecord};
 use kortisto_core::users::{NewUser, User};
 use kortisto_core::{Language, Preferences, RegisterStatus};
@@ -136,6 +137,8 @@ fn generated() -> String {
         SyncStatus::decl(&config),
         PullCounts::decl(&config),
         SyncReport::decl(&config),
+        ConflictSide::decl(&config),
+        SyncConflictView::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

@@ -831,3 +831,59 @@ fn retention_previews_waits_for_a_confirmed_clock_and_a_backup_restores_through_
             .is_empty()
     );
 }
+
+#[test]
+fn the_conflicts_view_answers_every_role_and_a_restore_of_no_conflict_is_refused_in_words() {
+    let harness = Harness::new("conflicts");
+    let main = admin_logged_in(&harness);
+    // Before a log-in there is nothing to list: the session is checked first.
+    invoke(&main, "session_logout", json!({})).unwrap();
+    let error = invoke(&main, "sync_conflicts", json!({ "open_only": true })).unwrap_err();
+    assert_eq!(error["code"], "not_logged_in", "{error}");
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "admin", "password": PASSWORD }),
+    )
+    .unwrap();
+    invoke(
+        &main,
+        "user_add",
+        json!({ "new_user": { "username": "myyja", "display_name": "Myyjä", "role": "sales" }, "password": PASSWORD }),
+    )
+    .unwrap();
+    invoke(&main, "session_logout", json!({})).unwrap();
+    invoke(
+        &main,
+        "session_login",
+        json!({ "username": "myyja", "password": PASSWORD }),
+    )
+    .unwrap();
+
+    // A register without a hub has no conflicts; a sales rep may look (and restore).
+    for open_only in [true, false] {
+        assert_eq!(
+            invoke(&main, "sync_conflicts", json!({ "open_only": open_only })).unwrap(),
+            json!([])
+        );
+    }
+    let error = invoke(
+        &main,
+        "sync_conflict_restore",
+        json!({ "conflict_id": "ei-ole" }),
+    )
+    .unwrap_err();
+    assert_eq!(error["code"], "record_not_found", "{error}");
+    assert!(
+        error["message"]["fi"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()),
+        "{error}"
+    );
+    assert!(
+        error["message"]["en"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()),
+        "{error}"
+    );
+}

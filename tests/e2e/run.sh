@@ -6,10 +6,13 @@
 #
 #   bash tests/e2e/run.sh
 #
-# Needs: the debug app binary (KORTISTO_APP_BINARY, default
-# ${CARGO_TARGET_DIR:-$HOME/.cache/kortisto/target}/debug/kortisto-app; this script never builds
-# it), tauri-driver, WebKitWebDriver, Xvfb, node + npm, secret-tool (libsecret-tools: the last
-# step empties the run's keychain service to recover the key in the app), and a D-Bus session
+# Needs: the debug app and CLI binaries (KORTISTO_APP_BINARY, default
+# ${CARGO_TARGET_DIR:-$HOME/.cache/kortisto/target}/debug/kortisto-app, and KORTISTO_CLI_BINARY,
+# default .../debug/kortisto; this script never builds them), tauri-driver, WebKitWebDriver, Xvfb,
+# node + npm, secret-tool (libsecret-tools: a step empties the run's keychain service to recover
+# the key in the app), PostgreSQL from Debian's packages (the team-hub steps run against a
+# throwaway cluster this script starts and removes; KORTISTO_E2E_PG_BIN overrides where its
+# binaries are), and a D-Bus session
 # bus with an unlocked Secret Service (gnome-keyring) set up by the caller, e.g.
 #   dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --daemonize --unlock \
 #     --components=secrets >/dev/null; bash tests/e2e/run.sh'
@@ -26,6 +29,7 @@ NATIVE_PORT="${KORTISTO_E2E_NATIVE_PORT:-$((DRIVER_PORT + 1))}"
 RUN_TIMEOUT="${KORTISTO_E2E_TIMEOUT:-600}" # seconds for the whole node run
 
 APP="${KORTISTO_APP_BINARY:-${CARGO_TARGET_DIR:-$HOME/.cache/kortisto/target}/debug/kortisto-app}"
+CLI="${KORTISTO_CLI_BINARY:-${CARGO_TARGET_DIR:-$HOME/.cache/kortisto/target}/debug/kortisto}"
 
 log() { printf 'e2e: %s\n' "$*" >&2; }
 die() { printf 'e2e: error: %s\n' "$*" >&2; exit 1; }
@@ -34,6 +38,13 @@ die() { printf 'e2e: error: %s\n' "$*" >&2; exit 1; }
 [[ -f "$APP" && -x "$APP" ]] ||
   die "app binary not found or not executable: $APP (build it with cargo build -p kortisto-app, or set KORTISTO_APP_BINARY)"
 APP="$(cd "$(dirname "$APP")" && pwd)/$(basename "$APP")"
+[[ -f "$CLI" && -x "$CLI" ]] ||
+  die "CLI binary not found or not executable: $CLI (build it with cargo build -p kortisto-cli, or set KORTISTO_CLI_BINARY)"
+CLI="$(cd "$(dirname "$CLI")" && pwd)/$(basename "$CLI")"
+# The newest installed PostgreSQL (Debian keeps initdb and pg_ctl off the PATH).
+PG_BIN="${KORTISTO_E2E_PG_BIN:-$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V | tail -n 1)}"
+[[ -n "$PG_BIN" && -x "$PG_BIN/initdb" && -x "$PG_BIN/pg_ctl" ]] ||
+  die "PostgreSQL not found under /usr/lib/postgresql (apt-get install postgresql, or set KORTISTO_E2E_PG_BIN)"
 
 TAURI_DRIVER="$(command -v tauri-driver || true)"
 [[ -n "$TAURI_DRIVER" || ! -x "$HOME/.cargo/bin/tauri-driver" ]] || TAURI_DRIVER="$HOME/.cargo/bin/tauri-driver"
@@ -47,6 +58,10 @@ done
   die "no D-Bus session bus: run this inside dbus-run-session with gnome-keyring unlocked (see the top of $0)"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# PostgreSQL refuses to run as root: as root, its cluster belongs to nobody.
+as_pg_owner() {
+  if [[ "$(id -u)" == 0 ]]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
 for port in "$DRIVER_PORT" "$NATIVE_PORT"; do
   ! port_in_use "$port" || die "port $port on 127.0.0.1 is already in use (set KORTISTO_E2E_DRIVER_PORT)"
 done
@@ -68,6 +83,7 @@ TMP_ROOT="$(mktemp -d "${TMPDIR:-/tmp}/kortisto-e2e.XXXXXX")"
 XVFB_PID=""
 DRIVER_PID=""
 NODE_PID=""
+PG_ROOT=""
 
 # Every process of this run (driver, app, WebKit helpers) inherits this marker, so the cleanup
 # can find stragglers precisely, without matching processes by name.
@@ -111,6 +127,10 @@ cleanup() {
     kill -KILL $stragglers 2>/dev/null
   fi
   [[ -n "$XVFB_PID" ]] && stop_pid "$XVFB_PID"
+  if [[ -n "$PG_ROOT" ]]; then
+    as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m immediate stop >/dev/null 2>&1
+    rm -rf "$PG_ROOT"
+  fi
   rm -rf "$TMP_ROOT"
   exit "$rc"
 }
@@ -127,6 +147,9 @@ export KORTISTO_DATA_DIR="$TMP_ROOT/data"
 export KORTISTO_EXPORT_DIR="$TMP_ROOT/exports" # the extract dialog's default folder
 export KORTISTO_KEYCHAIN_SERVICE="kortisto-e2e-$RUN_ID"
 export KORTISTO_APP_BINARY="$APP"
+export KORTISTO_CLI_BINARY="$CLI"
+# The second computer of the team-hub steps: a data folder and keychain service of its own.
+export KORTISTO_E2E_SECOND_DATA_DIR="$TMP_ROOT/laptop"
 export KORTISTO_E2E_OUTPUT_DIR="$OUTPUT_DIR"
 export KORTISTO_E2E_DRIVER_PORT="$DRIVER_PORT"
 export XDG_DATA_HOME="$TMP_ROOT/xdg-data"
@@ -134,6 +157,29 @@ export XDG_CONFIG_HOME="$TMP_ROOT/xdg-config"
 export XDG_CACHE_HOME="$TMP_ROOT/xdg-cache"
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$TMP_ROOT/runtime}"
 export NO_AT_BRIDGE=1 # no accessibility bus under Xvfb
+
+# ---- the team hub: a throwaway PostgreSQL cluster on 127.0.0.1 ------------------------------
+# Outside TMP_ROOT (private to this user) so that nobody can reach it. The superuser logs in
+# without a password from 127.0.0.1 (what `kortisto hub init` runs as); device roles need their
+# SCRAM passwords, as on a real hub.
+PG_ROOT="$(mktemp -d "${TMPDIR:-/tmp}/kortisto-e2e-pg.XXXXXX")"
+if [[ "$(id -u)" == 0 ]]; then chown nobody "$PG_ROOT"; fi
+PG_PORT=""
+for port in $(seq 55432 55532); do
+  if ! port_in_use "$port"; then PG_PORT="$port"; break; fi
+done
+[[ -n "$PG_PORT" ]] || die "no free port for PostgreSQL in 55432-55532"
+as_pg_owner "$PG_BIN/initdb" -D "$PG_ROOT/data" --auth=trust -U kortisto_admin --no-sync \
+  >"$OUTPUT_DIR/postgres-initdb.log" 2>&1 || die "initdb failed (see $OUTPUT_DIR/postgres-initdb.log)"
+printf '%s\n' "local all all trust" "host all kortisto_admin 127.0.0.1/32 trust" \
+  "host all all 127.0.0.1/32 scram-sha-256" | as_pg_owner tee "$PG_ROOT/data/pg_hba.conf" >/dev/null
+as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/postgres.log" -w \
+  -o "-p $PG_PORT -k $PG_ROOT -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null ||
+  die "PostgreSQL did not start: $(cat "$PG_ROOT/postgres.log" 2>/dev/null)"
+"$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U kortisto_admin kortisto_hub ||
+  die "could not create the hub database"
+export KORTISTO_E2E_HUB_URL="postgres://kortisto_admin@127.0.0.1:$PG_PORT/kortisto_hub?sslmode=disable"
+log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 
 # ---- X display: Xvfb picks a free display number itself (-displayfd) --------------------------
 exec {DISPLAY_FD}>"$TMP_ROOT/display"

@@ -46,6 +46,7 @@ pub mod sources;
 pub mod spreadsheet;
 mod store;
 pub mod sync;
+pub mod sync_conflicts;
 pub mod training;
 pub mod users;
 pub mod validate;

@@ -49,9 +49,9 @@ const BATCH: usize = 2_000;
 /// ever issue the same clock. The text form sorts as the clock does.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Hlc {
-    ms: i64,
+    pub(crate) ms: i64,
     counter: u32,
-    device: String,
+    pub(crate) device: String,
 }
 
 impl Hlc {

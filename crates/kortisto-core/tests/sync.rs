@@ -1006,3 +1006,126 @@ fn people_erased_offline_on_two_devices_both_stay_opted_out_everywhere() {
         }
     }
 }
+
+#[test]
+fn the_conflicts_view_says_whose_record_which_device_when_and_who_and_never_shows_a_password_hash()
+{
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_conflict_view", &clock);
+    let person = a
+        .register
+        .person_add(&a.admin, &name("Virta", "Ville"), &[], &source(), &clock)
+        .unwrap();
+    a.register
+        .user_add(
+            &a.admin,
+            &NewUser {
+                username: "myyja".into(),
+                display_name: "Myyjä".into(),
+                role: Role::Sales,
+            },
+            &password(),
+            &clock,
+        )
+        .unwrap();
+    sync(&mut a, &clock);
+    let mut b = join(&mut a, "myynti-2", &clock);
+
+    // Offline, both computers change the surname and reset the same user's password; B's
+    // changes are the later ones.
+    let ten = at("2026-12-01T10:00:00Z");
+    let ten_past = at("2026-12-01T10:10:00Z");
+    a.register
+        .person_edit(
+            &a.admin,
+            &person.person_id,
+            &name("Virtanen", "Ville"),
+            &ten,
+        )
+        .unwrap();
+    let reset = kortisto_core::auth::Password::new("toinen oikein pitkä salasana");
+    a.register
+        .user_password_reset(&a.admin, "myyja", &reset, &ten)
+        .unwrap();
+    b.register
+        .person_edit(
+            &b.admin,
+            &person.person_id,
+            &name("Koski", "Ville"),
+            &ten_past,
+        )
+        .unwrap();
+    b.register
+        .user_password_reset(&b.admin, "myyja", &reset, &ten_past)
+        .unwrap();
+    let eleven = at("2026-12-01T11:00:00Z");
+    sync(&mut a, &eleven);
+    sync(&mut b, &eleven);
+    sync(&mut a, &eleven);
+
+    let views = a.register.sync_conflict_view(&a.admin, true).unwrap();
+    let surname = views
+        .iter()
+        .find(|v| (v.table.as_str(), v.field.as_str()) == ("people", "surname"))
+        .unwrap_or_else(|| panic!("no surname conflict in {views:?}"));
+    assert_eq!(
+        surname.person_id.as_deref(),
+        Some(person.person_id.as_str())
+    );
+    assert_eq!(surname.person_name.as_deref(), Some("Ville Koski"));
+    assert!(!surname.hidden);
+    assert_eq!(surname.kept.value.as_deref(), Some("Koski"));
+    assert!(
+        !surname.kept.this_device,
+        "B's change came from another device"
+    );
+    assert_eq!(surname.kept.device_name, None);
+    assert_eq!(surname.kept.at.as_deref(), Some("2026-12-01T10:10:00.000Z"));
+    assert_eq!(
+        surname.kept.changed_by_name.as_deref(),
+        Some("Admin Ylläpitäjä")
+    );
+    assert_eq!(surname.other.value.as_deref(), Some("Virtanen"));
+    assert!(surname.other.this_device);
+    assert_eq!(surname.other.device_name.as_deref(), Some("toimisto"));
+    assert_eq!(
+        surname.other.at.as_deref(),
+        Some("2026-12-01T10:00:00.000Z")
+    );
+    assert_eq!(
+        surname.other.changed_by_name.as_deref(),
+        Some("Admin Ylläpitäjä")
+    );
+
+    let hash = views
+        .iter()
+        .find(|v| (v.table.as_str(), v.field.as_str()) == ("users", "password_hash"))
+        .unwrap_or_else(|| panic!("no password conflict in {views:?}"));
+    assert!(hash.hidden);
+    assert_eq!(hash.record_name.as_deref(), Some("Myyjä"));
+    assert_eq!(
+        (hash.kept.value.as_deref(), hash.other.value.as_deref()),
+        (None, None)
+    );
+    let shown = serde_json::to_string(&views).unwrap();
+    assert!(
+        !shown.contains("$argon2"),
+        "a password hash left the core: {shown}"
+    );
+
+    // The view is every role's, like the list it reads; restoring resolves the row.
+    a.register
+        .sync_conflict_restore(&a.admin, &surname.conflict_id, &at("2026-12-01T12:00:00Z"))
+        .unwrap();
+    let open = a.register.sync_conflict_view(&a.admin, true).unwrap();
+    assert!(open.iter().all(|v| v.conflict_id != surname.conflict_id));
+    let all = a.register.sync_conflict_view(&a.admin, false).unwrap();
+    let restored = all
+        .iter()
+        .find(|v| v.conflict_id == surname.conflict_id)
+        .unwrap();
+    assert_eq!(
+        restored.resolved_at.as_deref(),
+        Some("2026-12-01T12:00:00.000Z")
+    );
+}

@@ -24,6 +24,7 @@ pub(crate) mod retention;
 pub(crate) mod search;
 pub(crate) mod sources;
 pub(crate) mod sync;
+pub(crate) mod sync_conflicts;
 pub(crate) mod users;
 
 use crate::secret::DatabaseKey;

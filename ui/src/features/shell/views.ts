@@ -19,6 +19,7 @@ export type View =
   | "marketing"
   | "retention"
   | "backups"
+  | "conflicts"
   | "password";
 
 /** Where the shell is: a menu screen, or one record's page. */
@@ -27,8 +28,11 @@ export type Route =
   | { view: "person"; personId: string }
   | { view: "organisation"; organisationId: string };
 
-/** A menu entry and the roles that see it (null: every role). */
-type NavEntry = { view: View; label: MessageKey | RtKey; roles: readonly Role[] | null };
+/**
+ * A menu entry and the roles that see it (null: every role); `teamOnly` entries are shown only
+ * on a register that syncs through a team hub.
+ */
+type NavEntry = { view: View; label: MessageKey | RtKey; roles: readonly Role[] | null; teamOnly?: boolean };
 
 const ADMIN: readonly Role[] = ["admin"];
 
@@ -47,6 +51,7 @@ const ENTRIES: readonly NavEntry[] = [
   { view: "audit", label: "nav_audit", roles: ADMIN },
   { view: "training", label: "nav_training", roles: ADMIN },
   { view: "settings", label: "nav_settings", roles: ADMIN },
+  { view: "conflicts", label: "nav_conflicts", roles: null, teamOnly: true },
   { view: "password", label: "nav_password", roles: null },
 ];
 
@@ -56,7 +61,9 @@ export function mayOpen(role: Role, view: View): boolean {
   return entry !== undefined && (entry.roles === null || entry.roles.includes(role));
 }
 
-/** The navigation entries a role sees, in menu order. */
-export function navEntries(role: Role): NavEntry[] {
-  return ENTRIES.filter((entry) => entry.roles === null || entry.roles.includes(role));
+/** The navigation entries a role sees, in menu order (`team`: the register syncs through a hub). */
+export function navEntries(role: Role, team = false): NavEntry[] {
+  return ENTRIES.filter(
+    (entry) => (entry.roles === null || entry.roles.includes(role)) && (team || !entry.teamOnly),
+  );
 }

@@ -1,6 +1,20 @@
-// The one sentence of the sync indicator, from the status the core reports.
+// The one sentence of the sync indicator, from the status the core reports; the last status
+// the indicator read (the shell shows the conflicts entry on team registers only), and a way
+// for a screen to ask the indicator to read it again now.
+import { writable } from "svelte/store";
 import type { SyncStatus } from "../../lib/generated";
 import { fill, type MessageKey, type Messages } from "../../lib/i18n";
+
+/** The status the indicator read last (null: not read yet, or no register open). */
+export const syncStatus = writable<SyncStatus | null>(null);
+
+/** Bumped when the indicator should read the status again at once (e.g. after a restore). */
+export const syncStatusRefresh = writable(0);
+
+/** Asks the indicator to read the status now instead of at its next poll. */
+export function refreshSyncStatus(): void {
+  syncStatusRefresh.update((n) => n + 1);
+}
 
 /** Why the hub refused, by the error code of the last attempt. */
 const REFUSALS: Record<string, MessageKey> = {

@@ -1926,3 +1926,81 @@ pulled: PullCounts,
  * This device's audit entries copied to the hub now.
  */
 audit_copied: number, };
+
+export type ConflictSide = { 
+/**
+ * The value (None: empty, or not shown — see [`SyncConflictView::hidden`]).
+ */
+value: string | null, 
+/**
+ * When the change was made, by its device's clock (RFC 3339).
+ */
+at: string | null, 
+/**
+ * Whether the change was made on this device.
+ */
+this_device: boolean, 
+/**
+ * This device's name when the change was made here (other devices' names live on the
+ * hub, which this view does not ask: it works offline).
+ */
+device_name: string | null, 
+/**
+ * Who set the value, where the record's rectification history says so.
+ */
+changed_by_name: string | null, };
+
+export type SyncConflictView = { 
+/**
+ * The conflict's id (what a restore names).
+ */
+conflict_id: string, 
+/**
+ * The table (`people`, `organisations`, …): with `field`, which detail it is.
+ */
+table: string, 
+/**
+ * The column.
+ */
+field: string, 
+/**
+ * The person the record is about, if any (the view links to their page).
+ */
+person_id: string | null, 
+/**
+ * Their name, "First Surname", while they are in the register.
+ */
+person_name: string | null, 
+/**
+ * The organisation the record belongs to, if any.
+ */
+organisation_id: string | null, 
+/**
+ * Its name.
+ */
+organisation_name: string | null, 
+/**
+ * The record's own name where it has one: a deal's title, a meeting's subject, a
+ * user's display name.
+ */
+record_name: string | null, 
+/**
+ * Whether the values are withheld (a password hash): the view says only what changed.
+ */
+hidden: boolean, 
+/**
+ * The value kept everywhere (the newer change).
+ */
+kept: ConflictSide, 
+/**
+ * The value that lost: what "restore" puts back.
+ */
+other: ConflictSide, 
+/**
+ * When the conflict was found (RFC 3339).
+ */
+detected_at: string, 
+/**
+ * When someone put the other value back, if they did.
+ */
+resolved_at: string | null, };

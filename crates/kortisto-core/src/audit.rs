@@ -351,6 +351,7 @@ pub(crate) fn write_to<T>(
     change: impl FnOnce(&Transaction<'_>) -> Result<(T, Audited)>,
 ) -> Result<T> {
     let tx = conn.transaction()?;
+    crate::store::sync::ensure_capture(&tx)?;
     let (value, audited) = change(&tx)?;
     let user_id = audited.by.as_deref().or(user_id);
     for record in &audited.records {

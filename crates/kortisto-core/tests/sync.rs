@@ -1129,3 +1129,43 @@ fn the_conflicts_view_says_whose_record_which_device_when_and_who_and_never_show
         Some("2026-12-01T12:00:00.000Z")
     );
 }
+
+#[test]
+fn an_app_left_open_while_the_hub_is_set_up_elsewhere_still_sends_its_changes() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let sandbox = Sandbox::new("sync-open-app");
+    let (mut app, app_admin) = register_with_admin(&sandbox, &clock);
+    // The administrator sets up the hub from the command line while the app stays open.
+    let mut cli = Register::open(&sandbox.data_dir, &sandbox.keychain).unwrap();
+    let cli_admin = cli.login("admin", &password(), &clock).unwrap();
+    cli.hub_set_up(
+        &cli_admin,
+        &postgres::admin_url("sync_open_app"),
+        "toimisto",
+        &clock,
+    )
+    .unwrap();
+    sandbox.track(&format!("{}.hub", cli.register_id()));
+    app.person_add(&app_admin, &name("Avoinna", "Aapo"), &[], &source(), &clock)
+        .unwrap();
+    assert!(
+        app.sync_status().unwrap().waiting > 0,
+        "the open app's change waits for the hub"
+    );
+    app.sync(Some(&app_admin), &clock).unwrap();
+    drop(cli);
+    let mut first = Device {
+        sandbox,
+        register: app,
+        admin: app_admin,
+    };
+    let second = join(&mut first, "myynti-open", &clock);
+    assert_eq!(
+        second
+            .register
+            .search(&second.admin, "avoinna", 5)
+            .unwrap()
+            .len(),
+        1
+    );
+}

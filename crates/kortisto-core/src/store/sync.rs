@@ -237,6 +237,24 @@ pub(crate) fn install_capture(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Installs the capture triggers if the register joined a hub after this connection was
+/// opened (another process ran `hub init`, the app stayed open): otherwise its changes from
+/// then on would never reach the hub. Two small reads per write on a single machine.
+pub(crate) fn ensure_capture(conn: &Connection) -> Result<()> {
+    let installed = conn
+        .query_row(
+            "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'sync_mute'",
+            [],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if installed {
+        return Ok(());
+    }
+    install_capture(conn)
+}
+
 /// Stops capturing on this connection while remote changes are applied.
 pub(crate) fn mute(conn: &Connection, muted: bool) -> Result<()> {
     if muted {

@@ -67,7 +67,8 @@ describe("the sync indicator", () => {
       },
     });
     await waitFor(() => expect(byTestId("sync-state").textContent).toContain("4"));
-    expect(byTestId("sync-conflicts").textContent).toContain("1");
+    expect(byTestId("sync-conflicts").textContent).toContain("1 ristiriita:");
+    expect(byTestId("sync-conflicts").textContent).not.toContain("ristiriitaa");
     click(byTestId("sync-now"));
     await waitFor(() => expect(byTestId("sync-error").textContent).toContain("Laite on poistettu."));
     expect(callsOf("sync_now")).toHaveLength(1);

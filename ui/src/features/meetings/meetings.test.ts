@@ -78,6 +78,9 @@ describe("log a meeting", () => {
       },
     ]);
     expect(byTestId("meeting-logged").textContent).toContain("Tarjouksen läpikäynti");
+    // The notice belongs to the screen it was logged on, not to the next one.
+    click(byTestId("nav-people"));
+    await waitFor(() => expect(queryTestId("meeting-logged")).toBeNull());
   });
 
   it("opens from the header button, shows errors by their field and closes with Escape", async () => {

@@ -567,7 +567,7 @@ fn simulated_device(
     };
     let deadline = Instant::now() + window;
     while Instant::now() < deadline {
-        let now = chrono::Utc::now().timestamp_millis();
+        let now = kortisto_core::Clock::now(&SystemClock).timestamp_millis();
         let records: Vec<HubRecord> = (0..LOAD_BATCH)
             .map(|_| {
                 run.last_seq += 1;

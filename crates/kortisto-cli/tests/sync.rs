@@ -92,3 +92,90 @@ fn sync_without_a_hub_says_how_to_set_one_up() {
     let status = cli.admin(&["sync", "status"]);
     assert_eq!(status["set_up"], false);
 }
+
+/// `bench --sync` (the figures of `.ci/bench-sync.sh`) on a tiny register: it runs to the end,
+/// the new device gets every record the first one pushed, both end with the same content, and
+/// every simulated device gets every other one's records once and in order. No timing is
+/// asserted.
+#[test]
+fn the_sync_bench_runs_to_the_end_and_its_devices_converge() {
+    let cli = Cli::empty("bench-sync");
+    let url = postgres::admin_url("cli_bench_sync");
+    let output = cli.run(
+        &[
+            "--json",
+            "bench",
+            "--sync",
+            "--hub-url",
+            &url,
+            "--people",
+            "60",
+            "--changes",
+            "5",
+            "--devices",
+            "3",
+            "--load-seconds",
+            "1",
+        ],
+        &[],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["people"], 60);
+    assert_eq!(report["converged"], true, "{report}");
+    let pushed = report["hub_set_up"]["pushed"].as_u64().unwrap();
+    assert!(pushed > 60, "{report}");
+    assert_eq!(report["first_sync"]["received"], pushed, "{report}");
+    assert_eq!(report["first_sync"]["skipped"], 0, "{report}");
+    let incremental = &report["incremental"];
+    assert_eq!(incremental["changes"], 5, "{report}");
+    assert!(incremental["pushed"].as_u64().unwrap() >= 5, "{report}");
+    assert_eq!(incremental["received"], incremental["pushed"], "{report}");
+    let load = &report["load"];
+    assert_eq!(load["devices"], 3);
+    assert!(load["pushes"].as_u64().unwrap() >= 3, "{report}");
+    assert_eq!(
+        load["pushed"].as_u64().unwrap(),
+        load["pushes"].as_u64().unwrap() * load["batch"].as_u64().unwrap(),
+        "{report}"
+    );
+    assert_eq!(load["complete"], true, "{report}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Hub"));
+
+    // The human form puts each figure beside its target.
+    let human = cli.run(
+        &[
+            "--lang",
+            "en",
+            "bench",
+            "--sync",
+            "--hub-url",
+            &url,
+            "--people",
+            "30",
+            "--devices",
+            "2",
+            "--load-seconds",
+            "1",
+        ],
+        &[],
+    );
+    assert!(
+        human.status.success(),
+        "{}",
+        String::from_utf8_lossy(&human.stderr)
+    );
+    let table = String::from_utf8_lossy(&human.stdout);
+    for line in [
+        "first sync to a new device",
+        "≤ 60 s",
+        "push p50 / p95",
+        "≤ 1 s",
+    ] {
+        assert!(table.contains(line), "{line} missing:\n{table}");
+    }
+}

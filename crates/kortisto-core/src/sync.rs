@@ -438,10 +438,11 @@ impl<'a> Applier<'a> {
         }
     }
 
+    /// Notes whose search row the change alters. A row is made of a person's name and
+    /// contact data, or an organisation's name, business id and contact data (`search.rs`):
+    /// a meeting, a position or a consent about someone leaves it as it was, and reindexing
+    /// for them rebuilt each person's row once per page of their meetings.
     fn touched(&mut self, table: &SyncedTable, change: &Change, key: &[Value]) {
-        if let Some(person) = &change.person {
-            self.people.insert(person.clone());
-        }
         let field = |name: &str| {
             change
                 .fields
@@ -451,12 +452,20 @@ impl<'a> Applier<'a> {
                 .map(str::to_string)
         };
         match table.name {
+            "people" => {
+                if let Some(person) = &change.person {
+                    self.people.insert(person.clone());
+                }
+            }
             "organisations" => {
                 if let Some(id) = key.first().and_then(Value::as_str) {
                     self.organisations.insert(id.to_string());
                 }
             }
-            "contact_points" | "positions" => {
+            "contact_points" => {
+                if let Some(person) = &change.person {
+                    self.people.insert(person.clone());
+                }
                 if let Some(org) = field("organisation_id") {
                     self.organisations.insert(org);
                 }

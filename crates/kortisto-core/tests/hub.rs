@@ -135,6 +135,97 @@ fn pull_follows_a_cursor_per_device() {
     assert!(matches!(error, Error::HubFailed { .. }), "{error:?}");
 }
 
+/// A pull starts reading where the cursors stand: the records after them come in hub order
+/// whatever mix of devices, unnamed devices and erased records lies around them, and a page
+/// far into a register reads about a page of rows, not every row before it (counted in
+/// PostgreSQL's per-transaction statistics; a first sync pulls millions of records in pages).
+#[test]
+fn pull_reads_from_where_the_cursors_stand() {
+    let url = database("pull_start");
+    let (_, _, mut admin) = new_hub(&url);
+    let (a_id, a_login) = admin.enrol_device("a", b"d").unwrap();
+    let (b_id, b_login) = admin.enrol_device("b", b"d").unwrap();
+    let (c_id, c_login) = admin.enrol_device("c", b"d").unwrap();
+    let mut a = Hub::connect(&a_login, None).unwrap();
+    let mut b = Hub::connect(&b_login, None).unwrap();
+    let mut c = Hub::connect(&c_login, None).unwrap();
+    let seqs = |records: &[HubRecord]| -> Vec<(Uuid, i64)> {
+        records.iter().map(|r| (r.device_id, r.seq)).collect()
+    };
+    a.push(
+        &(1..=3)
+            .map(|s| record(a_id, s, None, b"a"))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    b.push(&[record(b_id, 1, None, b"b"), record(b_id, 2, None, b"b")])
+        .unwrap();
+    a.push(&[record(a_id, 4, None, b"a"), record(a_id, 5, None, b"a")])
+        .unwrap();
+    b.push(&[record(b_id, 3, Some(b"person-9"), b"b")]).unwrap();
+    let mut tombstone = record(c_id, 1, Some(b"person-9"), b"tomb");
+    tombstone.tombstone = true;
+    c.push(&[tombstone]).unwrap();
+
+    // b's third record went with the erasure; a device not named starts at its beginning.
+    let after = BTreeMap::from([(a_id, 3), (b_id, 2)]);
+    assert_eq!(
+        seqs(&admin.pull(&after, 100).unwrap()),
+        [(a_id, 4), (a_id, 5), (c_id, 1)]
+    );
+    let after = BTreeMap::from([(a_id, 5)]);
+    assert_eq!(
+        seqs(&admin.pull(&after, 100).unwrap()),
+        [(b_id, 1), (b_id, 2), (c_id, 1)]
+    );
+    // A device lagging behind the others: its records come, the others' are not repeated.
+    let after = BTreeMap::from([(a_id, 1), (b_id, 2), (c_id, 1)]);
+    assert_eq!(
+        seqs(&admin.pull(&after, 100).unwrap()),
+        [(a_id, 2), (a_id, 3), (a_id, 4), (a_id, 5)]
+    );
+    // Cursors past the end, and of devices the register does not have: nothing, no error.
+    let after = BTreeMap::from([(a_id, 99), (b_id, 3), (c_id, 1), (Uuid::now_v7(), 5)]);
+    assert!(admin.pull(&after, 100).unwrap().is_empty());
+    assert_eq!(everything(&mut c).len(), 7);
+
+    // 20,000 records later, a page of 100 near the end reads about a page of rows.
+    for start in (6..20_006).step_by(2_000) {
+        let batch: Vec<_> = (start..start + 2_000)
+            .map(|s| record(a_id, s, None, b"bulk"))
+            .collect();
+        a.push(&batch).unwrap();
+    }
+    pg::execute(&url, "ANALYZE kortisto.records");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let mut tx = client.transaction().unwrap();
+    tx.batch_execute(&format!("SET LOCAL SESSION AUTHORIZATION {}", b_login.role))
+        .unwrap();
+    // c's tombstone lies early in the hub: named, so reading need not start there.
+    let devices = vec![a_id, c_id];
+    let cursors = vec![19_900i64, 1];
+    let pulled: i64 = tx
+        .query_one(
+            "SELECT count(*) FROM kortisto.pull($1, $2, 100)",
+            &[&devices, &cursors],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(pulled, 100, "a's 19,901..20,000 (b's own are never pulled)");
+    let read: i64 = tx
+        .query_one(
+            "SELECT (coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0))::bigint \
+             FROM pg_stat_xact_user_tables WHERE relid = 'kortisto.records'::regclass",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(
+        read <= 500,
+        "a pull of 100 read {read} rows of kortisto.records"
+    );
+}
+
 #[test]
 fn a_tombstone_erases_the_subject_for_good() {
     let url = database("tombstone");

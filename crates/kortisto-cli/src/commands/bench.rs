@@ -3,6 +3,9 @@
 //! (`kortisto_core::bench::PlainTwin`), then times the everyday operations on both in the
 //! same run: search, the person page, logging a meeting, saving a business card with its
 //! duplicate check, and opening the register. Both are deleted afterwards, key included.
+//! With `--sync --hub-url URL` it measures team sync through a hub instead (`bench/sync.rs`).
+mod sync;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -29,6 +32,23 @@ pub struct Args {
     /// Seed of the demo data.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Measure team sync instead: the first sync of the demo register to a new device, an
+    /// incremental sync, and the hub under load (needs --hub-url; a scratch database).
+    #[arg(long, requires = "hub_url")]
+    pub sync: bool,
+    /// With --sync: the hub's administrator address (a role that may create schemas and
+    /// roles), e.g. postgres://kortisto_admin@127.0.0.1:5432/bench?sslmode=disable.
+    #[arg(long, env = "KORTISTO_BENCH_HUB_URL")]
+    pub hub_url: Option<String>,
+    /// With --sync: person edits made on one device and synced to the other.
+    #[arg(long, default_value_t = 100)]
+    pub changes: u32,
+    /// With --sync: simulated devices pushing and pulling at once.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=90))]
+    pub devices: u32,
+    /// With --sync: how long the simulated devices push and pull, in seconds.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub load_seconds: u32,
 }
 
 /// One line of the result table.
@@ -347,6 +367,17 @@ fn table(language: Language, report: &Report) -> String {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    if args.sync {
+        let options = sync::Options {
+            people: args.people,
+            seed: args.seed,
+            hub_url: args.hub_url.unwrap_or_default(),
+            changes: args.changes,
+            devices: args.devices,
+            load_seconds: args.load_seconds,
+        };
+        return sync::run(ctx, &options);
+    }
     let language = ctx.language();
     let clock = SystemClock;
     let temp = tempfile::Builder::new()

@@ -141,8 +141,28 @@ CREATE OR REPLACE FUNCTION kortisto.pull(p_devices uuid[], p_after bigint[], p_l
 AS $$
 DECLARE
     me record;
+    first_needed bigint;
 BEGIN
     SELECT * INTO me FROM kortisto.calling_device();
+    -- Where the first record still needed lies. A device's records are stored in its
+    -- sequence order (push refuses a lower seq), so within a device hub_seq grows with seq:
+    -- nothing before the first record after some device's cursor is needed. Without this
+    -- start, every page is read from the register's first record on, and a first sync that
+    -- pulls millions of records page by page reads quadratically many rows.
+    SELECT min(f.hub_seq) INTO first_needed
+      FROM kortisto.devices d
+      LEFT JOIN unnest(p_devices, p_after) AS c(device_id, after_seq)
+             ON c.device_id = d.device_id
+     CROSS JOIN LATERAL (
+            SELECT r.hub_seq FROM kortisto.records r
+             WHERE r.device_id = d.device_id AND r.seq > coalesce(c.after_seq, 0)
+             ORDER BY r.seq
+             LIMIT 1) f
+     WHERE d.register_id = me.c_register_id
+       AND (d.device_id <> me.c_device_id OR c.device_id IS NOT NULL);
+    IF first_needed IS NULL THEN
+        RETURN;
+    END IF;
     RETURN QUERY
         SELECT r.record_id, r.device_id, r.seq, r.hlc, r.subject, r.tombstone, r.sealed
           FROM kortisto.records r
@@ -150,6 +170,7 @@ BEGIN
                  ON c.device_id = r.device_id
          WHERE r.register_id = me.c_register_id
            AND (r.device_id <> me.c_device_id OR c.device_id IS NOT NULL)
+           AND r.hub_seq >= first_needed
            AND r.seq > coalesce(c.after_seq, 0)
          ORDER BY r.hub_seq
          LIMIT greatest(p_limit, 0);

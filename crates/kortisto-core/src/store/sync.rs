@@ -340,10 +340,10 @@ pub(crate) fn stamp(
     record_id: &str,
     prev: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE sync_outbox SET hlc = ?2, record_id = ?3, prev = ?4 WHERE seq = ?1",
-        params![seq, hlc, record_id, prev],
-    )?;
+    )?
+    .execute(params![seq, hlc, record_id, prev])?;
     Ok(())
 }
 
@@ -395,11 +395,8 @@ pub(crate) fn forget_person(
 
 pub(crate) fn is_erased(conn: &Connection, person_id: &str) -> Result<bool> {
     Ok(conn
-        .query_row(
-            "SELECT 1 FROM sync_erased WHERE person_id = ?1",
-            [person_id],
-            |_| Ok(()),
-        )
+        .prepare_cached("SELECT 1 FROM sync_erased WHERE person_id = ?1")?
+        .query_row([person_id], |_| Ok(()))
         .optional()?
         .is_some())
 }
@@ -423,11 +420,10 @@ impl RowClocks {
 
 pub(crate) fn row_clocks(conn: &Connection, tbl: &str, row_key: &str) -> Result<RowClocks> {
     let found: Option<(String, Option<String>)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT clocks, deleted_hlc FROM sync_rows WHERE tbl = ?1 AND row_key = ?2",
-            params![tbl, row_key],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        )?
+        .query_row(params![tbl, row_key], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     Ok(match found {
         None => RowClocks::default(),
@@ -444,10 +440,11 @@ pub(crate) fn set_row_clocks(
     row_key: &str,
     clocks: &RowClocks,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO sync_rows (tbl, row_key, clocks, deleted_hlc) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (tbl, row_key) DO UPDATE SET clocks = excluded.clocks, deleted_hlc = excluded.deleted_hlc",
-        params![
+    )?
+    .execute(params![
             tbl,
             row_key,
             Value::Object(clocks.clocks.clone()).to_string(),
@@ -546,11 +543,11 @@ pub(crate) fn drop_own_cursor(conn: &Connection, own_device_id: &str) -> Result<
 }
 
 pub(crate) fn advance_cursor(conn: &Connection, device_id: &str, seq: i64) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO sync_cursor (device_id, seq) VALUES (?1, ?2)
          ON CONFLICT (device_id) DO UPDATE SET seq = max(seq, excluded.seq)",
-        params![device_id, seq],
-    )?;
+    )?
+    .execute(params![device_id, seq])?;
     Ok(())
 }
 
@@ -569,9 +566,8 @@ pub(crate) fn read_row(
     );
     let params = key_params(row_key);
     let text: Option<String> = conn
-        .query_row(&sql, rusqlite::params_from_iter(params.iter()), |row| {
-            row.get(0)
-        })
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(params.iter()), |row| row.get(0))
         .optional()?;
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
@@ -618,15 +614,13 @@ pub(crate) fn insert_row(
     let marks: Vec<String> = (1..=present.len()).map(|i| format!("?{i}")).collect();
     let values: Vec<rusqlite::types::Value> =
         present.iter().map(|c| sql_value(&fields[*c])).collect();
-    conn.execute(
-        &format!(
-            "INSERT INTO main.{} ({}) VALUES ({})",
-            table.name,
-            names.join(", "),
-            marks.join(", ")
-        ),
-        rusqlite::params_from_iter(values.iter()),
-    )?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO main.{} ({}) VALUES ({})",
+        table.name,
+        names.join(", "),
+        marks.join(", ")
+    ))?
+    .execute(rusqlite::params_from_iter(values.iter()))?;
     Ok(())
 }
 

@@ -19,7 +19,9 @@ if [ "${1:-}" = "--session" ]; then
   services="$XDG_DATA_HOME/dbus-1/services"
   mkdir -p "$services"
   starter="$XDG_DATA_HOME/kortisto-keyring-start.sh"
-  printf '#!/bin/sh\nprintf %%s %s | exec gnome-keyring-daemon --foreground --replace --unlock --components=secrets\n' \
+  # Its stdout (the GNOME_KEYRING_* lines) would land in the output of whatever command is
+  # running when D-Bus restarts it, e.g. a `--json` answer.
+  printf '#!/bin/sh\nprintf %%s %s | exec gnome-keyring-daemon --foreground --replace --unlock --components=secrets >/dev/null\n' \
     "$password" >"$starter"
   chmod 700 "$starter"
   printf '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/sh %s\n' "$starter" \

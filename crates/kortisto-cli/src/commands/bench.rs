@@ -104,12 +104,26 @@ fn ms(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
 }
 
-/// The `p`-quantile (nearest rank) of the samples, in milliseconds.
+/// The `p`-quantile (nearest rank) of the samples, in milliseconds; 0 without samples.
 fn quantile(samples: &[Duration], p: f64) -> f64 {
+    if samples.is_empty() {
+        return 0.0;
+    }
     let mut sorted: Vec<Duration> = samples.to_vec();
     sorted.sort();
     let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
     ms(sorted[rank - 1])
+}
+
+/// A temporary folder for a benchmark's registers, removed when dropped.
+fn temp_folder(prefix: &str) -> Result<tempfile::TempDir> {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .map_err(|e| Error::DataDirNotWritable {
+            path: std::env::temp_dir(),
+            detail: e.to_string(),
+        })
 }
 
 fn time<T>(samples: &mut Vec<Duration>, f: impl FnOnce() -> Result<T>) -> Result<T> {
@@ -380,13 +394,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let language = ctx.language();
     let clock = SystemClock;
-    let temp = tempfile::Builder::new()
-        .prefix("kortisto-bench-")
-        .tempdir()
-        .map_err(|e| Error::DataDirNotWritable {
-            path: std::env::temp_dir(),
-            detail: e.to_string(),
-        })?;
+    let temp = temp_folder("kortisto-bench-")?;
     let data_dir = DataDir::at(temp.path().join("register"));
     let twin_dir = temp.path().join("plain-twin");
     let keychain = Keychain::with_service(format!("fi.kortisto.bench-{}", std::process::id()));

@@ -25,11 +25,13 @@ use kortisto_core::demo::DemoOptions;
 use kortisto_core::hub::{DeviceLogin, Hub, HubRecord};
 use kortisto_core::people::PersonInput;
 use kortisto_core::{DataDir, Error, Keychain, Language, Register, Result, SystemClock};
+use rand::{RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::super::demo::progress_printer;
-use super::{quantile, KeyGuard, PASSWORD};
+use super::{quantile, temp_folder, KeyGuard, PASSWORD};
 use crate::context::Context;
 use crate::output::pick;
 
@@ -133,15 +135,6 @@ struct Report {
     converged: bool,
 }
 
-/// [`quantile`], 0 when there are no samples.
-fn quantile_or_zero(samples: &[Duration], p: f64) -> f64 {
-    if samples.is_empty() {
-        0.0
-    } else {
-        quantile(samples, p)
-    }
-}
-
 fn load_average() -> Option<f64> {
     std::fs::read_to_string("/proc/loadavg")
         .ok()?
@@ -190,13 +183,7 @@ fn guards(keychain: &Keychain, register_id: &str) -> [KeyGuard; 2] {
 pub fn run(ctx: &Context, options: &Options) -> Result<()> {
     let language = ctx.language();
     let clock = SystemClock;
-    let temp = tempfile::Builder::new()
-        .prefix("kortisto-bench-sync-")
-        .tempdir()
-        .map_err(|e| Error::DataDirNotWritable {
-            path: std::env::temp_dir(),
-            detail: e.to_string(),
-        })?;
+    let temp = temp_folder("kortisto-bench-sync-")?;
     let first_dir = DataDir::at(temp.path().join("first-device"));
     let new_dir = DataDir::at(temp.path().join("new-device"));
     // Two devices of one register in one process: each needs a keychain of its own, as two
@@ -492,27 +479,6 @@ fn table(language: Language, r: &Report) -> String {
 // The hub under load
 // ---------------------------------------------------------------------------------------
 
-/// A small, fast generator for the simulated records' bytes (their content does not matter
-/// to the hub, which stores them as they come).
-struct XorShift(u64);
-
-impl XorShift {
-    fn fill(&mut self, bytes: &mut [u8]) {
-        for chunk in bytes.chunks_mut(8) {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            chunk.copy_from_slice(&self.0.to_le_bytes()[..chunk.len()]);
-        }
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        let mut out = vec![0; n];
-        self.fill(&mut out);
-        out
-    }
-}
-
 /// What one simulated device did.
 struct DeviceRun {
     device: Uuid,
@@ -554,7 +520,13 @@ fn simulated_device(
     barrier.wait();
     let mut hub = hub?;
     let device = hub.device_id();
-    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15 ^ (index + 1).wrapping_mul(0x2545_f491));
+    // The bytes' content does not matter to the hub, which stores them as they come.
+    let mut rng = ChaCha8Rng::seed_from_u64(index);
+    let mut bytes = |n: usize| {
+        let mut out = vec![0; n];
+        rng.fill_bytes(&mut out);
+        out
+    };
     let mut run = DeviceRun {
         device,
         in_order: true,
@@ -576,9 +548,9 @@ fn simulated_device(
                     device_id: device,
                     seq: run.last_seq,
                     hlc: format!("{now:012x}-{:06x}-{device}", run.last_seq),
-                    subject: Some(rng.bytes(32)),
+                    subject: Some(bytes(32)),
                     tombstone: false,
-                    sealed: rng.bytes(LOAD_SEALED_BYTES),
+                    sealed: bytes(LOAD_SEALED_BYTES),
                 }
             })
             .collect();
@@ -668,10 +640,10 @@ fn hub_load(admin_url: &str, devices: u32, seconds: u32) -> Result<Load> {
         pulled,
         pushed_per_s: pushed as f64 / elapsed.max(1e-9),
         pulled_per_s: pulled as f64 / elapsed.max(1e-9),
-        push_p50_ms: quantile_or_zero(&push, 0.5),
-        push_p95_ms: quantile_or_zero(&push, 0.95),
-        pull_p50_ms: quantile_or_zero(&pull, 0.5),
-        pull_p95_ms: quantile_or_zero(&pull, 0.95),
+        push_p50_ms: quantile(&push, 0.5),
+        push_p95_ms: quantile(&push, 0.95),
+        pull_p50_ms: quantile(&pull, 0.5),
+        pull_p95_ms: quantile(&pull, 0.95),
         complete,
     })
 }

@@ -80,6 +80,23 @@ fn sync(device: &mut Device, clock: &FixedClock) -> kortisto_core::sync::SyncRep
     device.register.sync(Some(&device.admin), clock).unwrap()
 }
 
+/// Adds the sales rep "myyja" (display name "Myyjä") on `device`.
+fn add_sales_rep(device: &mut Device, clock: &FixedClock) {
+    device
+        .register
+        .user_add(
+            &device.admin,
+            &NewUser {
+                username: "myyja".into(),
+                display_name: "Myyjä".into(),
+                role: Role::Sales,
+            },
+            &password(),
+            clock,
+        )
+        .unwrap();
+}
+
 fn digest(device: &Device) -> String {
     device.register.sync_digest().unwrap()
 }
@@ -395,18 +412,7 @@ fn the_hub_never_sees_plaintext() {
 fn a_deactivated_user_cannot_log_in_elsewhere_and_a_revoked_device_is_shut_out() {
     let clock = at("2026-12-01T09:00:00Z");
     let (mut a, _) = first_device("sync_users", &clock);
-    a.register
-        .user_add(
-            &a.admin,
-            &NewUser {
-                username: "myyja".into(),
-                display_name: "Myyjä".into(),
-                role: Role::Sales,
-            },
-            &password(),
-            &clock,
-        )
-        .unwrap();
+    add_sales_rep(&mut a, &clock);
     sync(&mut a, &clock);
     let mut b = join(&mut a, "laptop-users", &clock);
     let rep = b.register.login("myyja", &password(), &clock).unwrap();
@@ -1016,18 +1022,7 @@ fn the_conflicts_view_says_whose_record_which_device_when_and_who_and_never_show
         .register
         .person_add(&a.admin, &name("Virta", "Ville"), &[], &source(), &clock)
         .unwrap();
-    a.register
-        .user_add(
-            &a.admin,
-            &NewUser {
-                username: "myyja".into(),
-                display_name: "Myyjä".into(),
-                role: Role::Sales,
-            },
-            &password(),
-            &clock,
-        )
-        .unwrap();
+    add_sales_rep(&mut a, &clock);
     sync(&mut a, &clock);
     let mut b = join(&mut a, "myynti-2", &clock);
 

@@ -450,7 +450,7 @@ impl Register {
         };
         let mut result = verification(hub_problem.or(anchor_problem));
         result.hub_copy = hub_copy.map(str::to_string);
-        result.hub_copy_error = hub_copy_error.map(str::to_string);
+        result.hub_copy_error = hub_copy_error;
         Ok(result)
     }
 }

@@ -690,6 +690,11 @@ pub struct SyncConflict {
     pub kept_value: Option<String>,
     /// The value that lost.
     pub other_value: Option<String>,
+    /// The clocks of the kept and the losing change (the conflicts view reads where and when
+    /// each was made from them; not part of the record shown or exported).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub(crate) clocks: (String, String),
     /// When the conflict was found (RFC 3339).
     pub detected_at: String,
     /// When someone put the other value back, if they did.
@@ -1112,7 +1117,7 @@ pub(crate) enum AuditCopyCheck {
     /// The local entry at this place differs from the one the hub holds.
     Rewritten(i64),
     /// The hub could not be asked (this error code); the trail was checked locally only.
-    NotChecked(&'static str),
+    NotChecked(String),
 }
 
 /// Binds a sealed audit entry to its register, device, place and hash.
@@ -1160,23 +1165,30 @@ impl Register {
     }
 
     /// Compares the local trail (`local`: sequence number → hash) with this device's copy
-    /// on the hub; None when the register has no hub.
+    /// on the hub; None when the register has no hub. While the last sync found the hub out
+    /// of reach, the hub is not asked again (a verify must not wait for a network the
+    /// background sync already knows is down).
     pub(crate) fn check_audit_copy(
         &self,
         local: &BTreeMap<i64, String>,
     ) -> Result<Option<AuditCopyCheck>> {
-        if !store_sync::is_set_up(&self.conn)? {
+        let Some(state) = store_sync::state(&self.conn)? else {
             return Ok(None);
+        };
+        if state.offline_since.is_some() {
+            let code = state.last_error.unwrap_or_else(|| "hub_unreachable".into());
+            return Ok(Some(AuditCopyCheck::NotChecked(code)));
         }
+        let not_checked = |error: Error| Ok(Some(AuditCopyCheck::NotChecked(error.code().into())));
         let mut hub = match self.connect_hub() {
             Ok(hub) => hub,
-            Err(error) => return Ok(Some(AuditCopyCheck::NotChecked(error.code()))),
+            Err(error) => return not_checked(error),
         };
         let mut after = 0;
         loop {
             let page = match hub.audit_copy(after, AUDIT_COPY_PAGE) {
                 Ok(page) => page,
-                Err(error) => return Ok(Some(AuditCopyCheck::NotChecked(error.code()))),
+                Err(error) => return not_checked(error),
             };
             let Some(&(last, _)) = page.last() else {
                 return Ok(Some(AuditCopyCheck::Matches));

@@ -100,8 +100,7 @@ impl Register {
         let hidden = HIDDEN_FIELDS
             .iter()
             .any(|(table, field)| *table == conflict.table && *field == conflict.field);
-        let (kept_hlc, other_hlc) =
-            store_view::clocks(conn, &conflict.conflict_id)?.unwrap_or_default();
+        let (kept_hlc, other_hlc) = &conflict.clocks;
         // The rectification history names who set a person's or an organisation's field.
         let history_kind = match conflict.table.as_str() {
             "people" => Some("person"),
@@ -132,8 +131,8 @@ impl Register {
             })
         };
         Ok(SyncConflictView {
-            kept: side(conflict.kept_value.clone(), &kept_hlc)?,
-            other: side(conflict.other_value.clone(), &other_hlc)?,
+            kept: side(conflict.kept_value.clone(), kept_hlc)?,
+            other: side(conflict.other_value.clone(), other_hlc)?,
             conflict_id: conflict.conflict_id,
             table: conflict.table,
             field: conflict.field,

@@ -727,7 +727,7 @@ pub(crate) fn conflicts(
     };
     let mut statement = conn.prepare(&format!(
         "SELECT conflict_id, tbl, row_key, person_id, field, kept_value, other_value,
-                detected_at, resolved_at
+                detected_at, resolved_at, kept_hlc, other_hlc
          FROM sync_conflicts WHERE {condition} ORDER BY detected_at DESC, conflict_id"
     ))?;
     let rows = statement.query_map([value], |row| {
@@ -739,6 +739,7 @@ pub(crate) fn conflicts(
             field: row.get(4)?,
             kept_value: row.get(5)?,
             other_value: row.get(6)?,
+            clocks: (row.get(9)?, row.get(10)?),
             detected_at: row.get(7)?,
             resolved_at: row.get(8)?,
         })

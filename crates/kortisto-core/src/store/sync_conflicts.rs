@@ -1,19 +1,8 @@
-//! SQL of the conflicts view: the two clocks of a conflict, the record it is about, and who
-//! set a value according to the rectification history. Read only.
+//! SQL of the conflicts view: the record a conflict is about, and who set a value according
+//! to the rectification history. Read only.
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::Result;
-
-/// The clocks of the kept and the losing change of a conflict.
-pub(crate) fn clocks(conn: &Connection, conflict_id: &str) -> Result<Option<(String, String)>> {
-    Ok(conn
-        .query_row(
-            "SELECT kept_hlc, other_hlc FROM sync_conflicts WHERE conflict_id = ?1",
-            [conflict_id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?)
-}
 
 /// What a conflict's row is about, beyond the person the conflict itself names.
 #[derive(Default)]

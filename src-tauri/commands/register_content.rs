@@ -60,16 +60,23 @@ pub async fn person_add(
     })
 }
 
-/// Edits a person's name (history kept).
+/// Edits a person's name (history kept), for a data subject's request when one is named.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn person_edit(
     state: State<'_, AppState>,
     person_id: String,
     person: PersonInput,
+    request_id: Option<String>,
 ) -> Result<Person, AppError> {
     let clock = state.clock.clone();
     state.as_user(|register, session| {
-        register.person_edit(session, &person_id, &person, clock.as_ref())
+        register.person_edit(
+            session,
+            &person_id,
+            &person,
+            request_id.as_deref(),
+            clock.as_ref(),
+        )
     })
 }
 

@@ -317,6 +317,13 @@ pub enum Error {
     /// other devices derive the sync key from the same register key.
     #[error("key_rotate_synced")]
     KeyRotateSynced,
+    /// A correction was made "for" a request that is already closed: it would be listed
+    /// under an answer already given.
+    #[error("request_closed: {request_id}")]
+    RequestClosed {
+        /// The request.
+        request_id: String,
+    },
     /// A record from the hub failed authentication or does not match its labels.
     #[error("sync_record_invalid: {record_id}")]
     SyncRecordInvalid {
@@ -456,6 +463,7 @@ impl Error {
             Error::HubNotSetUp => "hub_not_set_up",
             Error::HubAlreadySetUp => "hub_already_set_up",
             Error::KeyRotateSynced => "key_rotate_synced",
+            Error::RequestClosed { .. } => "request_closed",
             Error::SyncRecordInvalid { .. } => "sync_record_invalid",
             Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
             Error::HubUnreachable { .. } => "hub_unreachable",
@@ -565,6 +573,7 @@ impl Error {
             Error::TextHiddenCharacters { field } => json!({ "field": field }),
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::SyncRecordInvalid { record_id } => json!({ "record_id": record_id }),
+            Error::RequestClosed { request_id } => json!({ "request_id": request_id }),
             Error::HubNotSetUp
             | Error::HubAlreadySetUp
             | Error::KeyRotateSynced
@@ -886,6 +895,11 @@ impl Error {
                 "The key cannot be rotated because this register syncs through a hub: the other devices use the same key and could no longer read this machine's changes. Nothing was changed. If the key was exposed, contact support: the whole team's key is replaced with a new hub and new enrolment codes."
             }
             .to_string(),
+            Error::RequestClosed { request_id } => if fi {
+                format!("Pyyntö {request_id} on jo suljettu, joten korjausta ei voi kirjata sen alle. Mitään ei muutettu. Kirjaa korjaus ilman pyyntöä tai avoimen pyynnön alle.")
+            } else {
+                format!("Request {request_id} is already closed, so the correction cannot be recorded under it. Nothing was changed. Record the correction without a request or under an open request.")
+            },
             Error::SyncRecordInvalid { record_id } => if fi {
                 format!("Hubilta tullut muutos {record_id} ei läpäissyt tarkistusta (se on muuttunut matkalla tai kuuluu toiseen rekisteriin), joten mitään ei muutettu. Rekisteri toimii edelleen; ilmoita tietoturvavastaavalle ja hubin ylläpitäjälle.")
             } else {

@@ -7,7 +7,7 @@ use serde::Serialize;
 pub struct HistoryEntry {
     /// The change's id.
     pub change_id: String,
-    /// `person` or `organisation`.
+    /// `person`, `organisation`, `meeting`, `deal`, `processor` or `transfer`.
     pub record_kind: String,
     /// The record changed.
     pub record_id: String,
@@ -23,4 +23,6 @@ pub struct HistoryEntry {
     pub changed_by_name: String,
     /// When.
     pub changed_at: String,
+    /// The data subject's request the change was made for, if any.
+    pub request_id: Option<String>,
 }

@@ -241,7 +241,7 @@ impl Register {
                         field,
                         old.as_deref(),
                         new.as_deref(),
-                        &session.user_id,
+                        &store::history::ChangedBy::user(&session.user_id),
                     )?;
                 }
             }

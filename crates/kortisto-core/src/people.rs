@@ -304,16 +304,19 @@ impl Register {
         })
     }
 
-    /// Edits a person's name; every changed field goes to the history (every role).
+    /// Edits a person's name; every changed field goes to the history, under `request_id`
+    /// when made while answering that (open) request (every role).
     pub fn person_edit(
         &mut self,
         session: &Session,
         person_id: &str,
         input: &PersonInput,
+        request_id: Option<&str>,
         clock: &dyn Clock,
     ) -> Result<Person> {
         self.write(Some(session), Action::PersonEdit, clock, |tx| {
             let checked = check_person(input)?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
             let before = store::people::person(tx, person_id)?
                 .ok_or_else(|| not_found("person", person_id))?;
             let changes = [
@@ -345,7 +348,7 @@ impl Register {
                         field,
                         old.as_deref(),
                         new.as_deref(),
-                        &session.user_id,
+                        &changed_by,
                     )?;
                 }
             }
@@ -687,7 +690,7 @@ fn insert_contact(
         &format!("contact.{}", checked.kind.name()),
         None,
         Some(&checked.value),
-        &session.user_id,
+        &store::history::ChangedBy::user(&session.user_id),
     )?;
     match record_kind {
         "person" => search::index_person(tx, record_id)?,
@@ -736,7 +739,7 @@ fn insert_position(
         "position",
         None,
         Some(&title),
-        &session.user_id,
+        &store::history::ChangedBy::user(&session.user_id),
     )?;
     Ok(position_id)
 }

@@ -7,8 +7,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::Audited;
 use crate::auth::{Action, Session};
+use crate::history::HistoryEntry;
 use crate::people::not_found;
+use crate::store::history::ChangedBy;
 use crate::{ids, store, validate, Clock, Error, Register, Result};
+
+/// Who makes a correction, and for which request: every correcting command takes an
+/// optional request (`--request ID`), which must exist and still be open.
+pub(crate) fn changed_by<'a>(
+    conn: &rusqlite::Connection,
+    session: &'a Session,
+    request_id: Option<&'a str>,
+) -> Result<ChangedBy<'a>> {
+    if let Some(request_id) = request_id {
+        let request = store::requests::request(conn, request_id)?
+            .ok_or_else(|| not_found("request", request_id))?;
+        if request.status != RequestStatus::Open {
+            return Err(Error::RequestClosed {
+                request_id: request_id.to_string(),
+            });
+        }
+    }
+    Ok(ChangedBy {
+        user_id: &session.user_id,
+        request_id,
+    })
+}
 
 /// What the person asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -291,6 +315,18 @@ impl Register {
                 .ok_or_else(|| not_found("request", request_id))?;
             Ok((request, Audited::record("request", request_id)))
         })
+    }
+
+    /// The corrections made while answering a request, oldest first (admin).
+    pub fn request_changes(
+        &self,
+        session: &Session,
+        request_id: &str,
+    ) -> Result<Vec<HistoryEntry>> {
+        self.authorize(session, Action::RequestList)?;
+        store::requests::request(&self.conn, request_id)?
+            .ok_or_else(|| not_found("request", request_id))?;
+        store::history::history_of_request(&self.conn, request_id)
     }
 
     /// Every request, open ones first by deadline (admin).

@@ -83,7 +83,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::PersonEdit,
             Box::new(move |r, s, n| {
-                r.person_edit(s, &f1.person, &person_input(n), &clock)
+                r.person_edit(s, &f1.person, &person_input(n), None, &clock)
                     .map(drop)
             }),
         ),

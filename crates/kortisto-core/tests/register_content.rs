@@ -179,7 +179,13 @@ fn search_folds_accents_matches_prefixes_and_finds_phone_numbers_in_any_form() {
         .record_id
         .clone();
     register
-        .person_edit(&admin, &korhonen, &person("Mäkelä", "Liisa"), &clock())
+        .person_edit(
+            &admin,
+            &korhonen,
+            &person("Mäkelä", "Liisa"),
+            None,
+            &clock(),
+        )
         .unwrap();
     assert!(titles(&register, &admin, "korhonen").is_empty());
     assert_eq!(titles(&register, &admin, "makela"), ["Mäkelä Liisa"]);
@@ -240,6 +246,7 @@ fn every_person_and_contact_datum_records_its_source_and_edits_leave_history() {
             &admin,
             &added.person_id,
             &person("Laine-Virta", "Aino"),
+            None,
             &clock(),
         )
         .unwrap();

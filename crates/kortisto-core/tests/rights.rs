@@ -119,6 +119,7 @@ fn full_person(register: &mut Register, admin: &Session, clock: &FixedClock) -> 
                 first_name: "Qzxfirst".into(),
                 other_first_names: Some("Qzxother Qzxsecond".into()),
             },
+            None,
             clock,
         )
         .unwrap();
@@ -1153,4 +1154,100 @@ fn the_marketing_list_exports_as_spreadsheet_safe_csv_through_the_one_writer() {
         .unwrap_err();
     assert_eq!(refused.code(), "output_inside_register");
     assert!(!sandbox.data_dir.path().join("list.json").exists());
+}
+
+#[test]
+fn a_correction_made_for_a_request_is_listed_on_it_and_a_closed_request_takes_none() {
+    let sandbox = Sandbox::new("correction-for-request");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let person = register
+        .person_add(
+            &admin,
+            &PersonInput {
+                surname: "Virtamen".into(),
+                first_name: "Liisa".into(),
+                other_first_names: None,
+            },
+            &[],
+            &SourceInput {
+                kind: SourceKind::BusinessCard,
+                detail: None,
+                obtained_on: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    let request = register
+        .request_add(
+            &admin,
+            &RequestInput {
+                kind: RequestKind::Rectification,
+                received_on: "26.11.2026".into(),
+                channel: RequestChannel::Email,
+                person_id: Some(person.person_id.clone()),
+            },
+            &clock,
+        )
+        .unwrap();
+    let corrected = PersonInput {
+        surname: "Virtanen".into(),
+        first_name: "Liisa".into(),
+        other_first_names: None,
+    };
+    register
+        .person_edit(
+            &admin,
+            &person.person_id,
+            &corrected,
+            Some(&request.request_id),
+            &clock,
+        )
+        .unwrap();
+    let changes = register
+        .request_changes(&admin, &request.request_id)
+        .unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].field, "surname");
+    assert_eq!(changes[0].old_value.as_deref(), Some("Virtamen"));
+    assert_eq!(changes[0].new_value.as_deref(), Some("Virtanen"));
+    assert_eq!(
+        changes[0].request_id.as_deref(),
+        Some(request.request_id.as_str())
+    );
+
+    register
+        .request_close(
+            &admin,
+            &request.request_id,
+            kortisto_core::requests::RequestStatus::Done,
+            "Sukunimi korjattu",
+            &clock,
+        )
+        .unwrap();
+    let refused = register.person_edit(
+        &admin,
+        &person.person_id,
+        &PersonInput {
+            surname: "Virtanen-Koski".into(),
+            ..corrected
+        },
+        Some(&request.request_id),
+        &clock,
+    );
+    assert!(
+        matches!(refused, Err(Error::RequestClosed { .. })),
+        "{refused:?}"
+    );
+    let page = register
+        .person_page(&admin, &person.person_id, &clock)
+        .unwrap();
+    assert_eq!(page.person.surname, "Virtanen", "nothing changed");
+    assert_eq!(
+        register
+            .request_changes(&admin, &request.request_id)
+            .unwrap()
+            .len(),
+        1
+    );
 }

@@ -140,6 +140,7 @@ fn a_person_added_on_one_device_is_found_on_another_and_the_digests_agree() {
             &b.admin,
             &person.person_id,
             &name("Qzxlaakso", "Pirkko-Liisa"),
+            None,
             &clock,
         )
         .unwrap();
@@ -179,6 +180,7 @@ fn different_fields_both_survive_and_the_same_field_is_a_conflict_that_can_be_un
             &a.admin,
             &person.person_id,
             &name("Virtanen", "Ville"),
+            None,
             &at("2026-12-01T10:00:00Z"),
         )
         .unwrap();
@@ -187,6 +189,7 @@ fn different_fields_both_survive_and_the_same_field_is_a_conflict_that_can_be_un
             &b.admin,
             &person.person_id,
             &name("Virta", "Valtteri"),
+            None,
             &at("2026-12-01T10:05:00Z"),
         )
         .unwrap();
@@ -220,6 +223,7 @@ fn different_fields_both_survive_and_the_same_field_is_a_conflict_that_can_be_un
             &a.admin,
             &person.person_id,
             &name("Virtanen", "Aatu"),
+            None,
             &at("2026-12-01T12:00:00Z"),
         )
         .unwrap();
@@ -228,6 +232,7 @@ fn different_fields_both_survive_and_the_same_field_is_a_conflict_that_can_be_un
             &b.admin,
             &person.person_id,
             &name("Virtanen", "Bertta"),
+            None,
             &at("2026-12-01T12:01:00Z"),
         )
         .unwrap();
@@ -304,6 +309,7 @@ fn an_erasure_reaches_every_device_and_a_stale_push_cannot_bring_the_person_back
             &c.admin,
             &person.person_id,
             &name("Qzxerasurname", "Qzxstale"),
+            None,
             &stale,
         )
         .unwrap();
@@ -588,7 +594,7 @@ proptest! {
                         } else {
                             name(&page.person.surname, &value)
                         };
-                        device.register.person_edit(&device.admin, id, &input, &clock).unwrap();
+                        device.register.person_edit(&device.admin, id, &input, None, &clock).unwrap();
                     }
                 }
                 Step::Sync { d } => {
@@ -1035,6 +1041,7 @@ fn the_conflicts_view_says_whose_record_which_device_when_and_who_and_never_show
             &a.admin,
             &person.person_id,
             &name("Virtanen", "Ville"),
+            None,
             &ten,
         )
         .unwrap();
@@ -1047,6 +1054,7 @@ fn the_conflicts_view_says_whose_record_which_device_when_and_who_and_never_show
             &b.admin,
             &person.person_id,
             &name("Koski", "Ville"),
+            None,
             &ten_past,
         )
         .unwrap();

@@ -55,6 +55,9 @@ pub enum Command {
         /// New other first names ("" clears them).
         #[arg(long)]
         other_first_names: Option<String>,
+        /// The open data subject's request this correction answers (listed on the request).
+        #[arg(long = "request", value_name = "REQUEST_ID")]
+        request_id: Option<String>,
     },
 }
 
@@ -304,6 +307,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             surname,
             first_name,
             other_first_names,
+            request_id,
         } => {
             let current = register.person_page(session, &id, &clock)?.person;
             let edited = register.person_edit(
@@ -314,6 +318,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                     first_name: first_name.unwrap_or(current.first_name),
                     other_first_names: other_first_names.or(current.other_first_names),
                 },
+                request_id.as_deref(),
                 &clock,
             )?;
             ctx.out.print(&with_id(&edited, "person_id"), |l| {

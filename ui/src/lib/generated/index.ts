@@ -1044,7 +1044,7 @@ export type HistoryEntry = {
  */
 change_id: string, 
 /**
- * `person` or `organisation`.
+ * `person`, `organisation`, `meeting`, `deal`, `processor` or `transfer`.
  */
 record_kind: string, 
 /**
@@ -1074,7 +1074,11 @@ changed_by_name: string,
 /**
  * When.
  */
-changed_at: string, };
+changed_at: string, 
+/**
+ * The data subject's request the change was made for, if any.
+ */
+request_id: string | null, };
 
 export type SearchHit = { 
 /**

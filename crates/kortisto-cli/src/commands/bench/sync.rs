@@ -268,7 +268,7 @@ pub fn run(ctx: &Context, options: &Options) -> Result<()> {
             first_name: person.first_name.clone(),
             other_first_names: None,
         };
-        first.person_edit(&session, &person.person_id, &input, &clock)?;
+        first.person_edit(&session, &person.person_id, &input, None, &clock)?;
         edited += 1;
     }
     let step = Instant::now();

@@ -462,13 +462,31 @@ impl Register {
             .collect();
         let total = due.len() as u64;
         let mut receipts: Vec<ErasureReceipt> = Vec::new();
+        let run_id = ids::new_id(clock);
         for batch in due.chunks(200) {
             // Each person erased is an erasure of its own in the audit trail.
             let erased = self.write(session, Action::Erase, clock, |tx| {
                 let erased = batch
                     .iter()
                     .map(|person_id| {
-                        erase_person(tx, actor.as_deref(), person_id, None, "retention", clock)
+                        // No one is there to redact: the matches wait as the admin's to-do.
+                        let matches = crate::redaction::find(tx, person_id)?;
+                        let receipt = erase_person(
+                            tx,
+                            actor.as_deref(),
+                            person_id,
+                            None,
+                            "retention",
+                            clock,
+                        )?;
+                        crate::redaction::keep_todos(
+                            tx,
+                            &matches,
+                            Some(&run_id),
+                            &receipt.receipt_id,
+                            clock,
+                        )?;
+                        Ok(receipt)
                     })
                     .collect::<Result<Vec<_>>>()?;
                 let ids = erased.iter().map(|receipt| receipt.person_id.as_str());
@@ -481,7 +499,7 @@ impl Register {
             }
         }
         let run = RetentionRun {
-            run_id: ids::new_id(clock),
+            run_id,
             started_at: ids::timestamp(clock),
             as_of: as_of.to_string(),
             trigger: trigger.to_string(),

@@ -37,6 +37,11 @@ pub struct NameMatch {
     pub link_kind: String,
     /// Its id.
     pub link_id: String,
+    /// The page that shows the record: `person`, `organisation` or `requests` (none when no
+    /// page shows it).
+    pub open_kind: Option<String>,
+    /// The person's or organisation's id for that page.
+    pub open_id: Option<String>,
     /// The text around the first match, for the administrator to judge.
     pub excerpt: String,
     /// How many words match.
@@ -85,6 +90,10 @@ pub struct RedactionTodo {
     pub field: String,
     /// When it was found.
     pub found_at: String,
+    /// The page that shows the record, as in [`NameMatch::open_kind`] (read, not stored).
+    pub open_kind: Option<String>,
+    /// Its id.
+    pub open_id: Option<String>,
 }
 
 fn fold(text: &str) -> String {
@@ -211,7 +220,14 @@ pub(crate) fn find(conn: &Connection, person_id: &str) -> Result<Vec<NameMatch>>
         {
             let at = matches_in(&text, &parts);
             if let Some((first, _)) = at.first() {
+                let (open_kind, open_id) =
+                    match store::redaction::page_of(conn, &link_kind, &link_id)? {
+                        Some((kind, id)) => (Some(kind), id),
+                        None => (None, None),
+                    };
                 found.push(NameMatch {
+                    open_kind,
+                    open_id,
                     record_kind: column.record_kind.to_string(),
                     record_id: row_id,
                     field: column.field.to_string(),
@@ -322,6 +338,8 @@ pub(crate) fn keep_todos(
                 record_id: m.link_id.clone(),
                 field: m.field.clone(),
                 found_at: ids::timestamp(clock),
+                open_kind: None,
+                open_id: None,
             },
         )?;
     }
@@ -357,7 +375,16 @@ impl Register {
     /// Fields that named people retention erased, not yet read through (admin).
     pub fn redaction_todos(&self, session: &Session) -> Result<Vec<RedactionTodo>> {
         self.authorize(session, Action::Redact)?;
-        store::redaction::open_todos(&self.conn)
+        let mut todos = store::redaction::open_todos(&self.conn)?;
+        for todo in &mut todos {
+            if let Some((kind, id)) =
+                store::redaction::page_of(&self.conn, &todo.record_kind, &todo.record_id)?
+            {
+                todo.open_kind = Some(kind);
+                todo.open_id = id;
+            }
+        }
+        Ok(todos)
     }
 
     /// Marks a to-do read through (admin).

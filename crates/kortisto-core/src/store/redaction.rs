@@ -250,6 +250,8 @@ pub(crate) fn open_todos(conn: &Connection) -> Result<Vec<RedactionTodo>> {
             record_id: row.get(4)?,
             field: row.get(5)?,
             found_at: row.get(6)?,
+            open_kind: None,
+            open_id: None,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -266,4 +268,42 @@ pub(crate) fn todo_done(
         "UPDATE redaction_todos SET done_at = ?3, done_by = ?2 WHERE todo_id = ?1 AND done_at IS NULL",
         params![todo_id, user_id, now],
     )? == 1)
+}
+
+/// The page that shows a record: (`person` | `organisation` | `requests`, its id).
+pub(crate) fn page_of(
+    conn: &Connection,
+    record_kind: &str,
+    record_id: &str,
+) -> Result<Option<(String, Option<String>)>> {
+    let sql = match record_kind {
+        "person" => return Ok(Some(("person".into(), Some(record_id.into())))),
+        "organisation" => return Ok(Some(("organisation".into(), Some(record_id.into())))),
+        "request" => return Ok(Some(("requests".into(), None))),
+        "meeting" => {
+            "SELECT CASE WHEN organisation_id IS NOT NULL THEN 'organisation' ELSE 'person' END,
+                    coalesce(organisation_id, (SELECT min(person_id) FROM meeting_participants mp WHERE mp.meeting_id = m.meeting_id))
+             FROM meetings m WHERE meeting_id = ?1"
+        }
+        "deal" => "SELECT 'organisation', organisation_id FROM deals WHERE deal_id = ?1",
+        "legal_hold" => {
+            "SELECT CASE record_kind WHEN 'deal' THEN 'organisation' ELSE record_kind END,
+                    CASE record_kind WHEN 'deal' THEN (SELECT organisation_id FROM deals d WHERE d.deal_id = record_id) ELSE record_id END
+             FROM legal_holds WHERE legal_hold_id = ?1"
+        }
+        "position" => "SELECT 'person', person_id FROM positions WHERE position_id = ?1",
+        "disclosure" => "SELECT 'person', person_id FROM disclosures WHERE disclosure_id = ?1",
+        "consent_event" => {
+            "SELECT 'person', person_id FROM consent_events WHERE consent_event_id = ?1"
+        }
+        "restriction" => "SELECT 'person', person_id FROM restrictions WHERE restriction_id = ?1",
+        "objection" => "SELECT 'person', person_id FROM objections WHERE objection_id = ?1",
+        _ => return Ok(None),
+    };
+    Ok(conn
+        .query_row(sql, [record_id], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
+        })
+        .optional()?
+        .filter(|(_, id)| id.is_some()))
 }

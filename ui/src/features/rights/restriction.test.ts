@@ -1,6 +1,7 @@
 // Tests of restriction of processing and objection on the person page (the banner for every role, the
 // lift and the forms for the administrator, each asked once), the marker in search results and lists, and
-// the erasure's name matches: listed with the text around the name, redacted after one question.
+// the erasure's name matches (listed with the text around the name, redacted after one question) and
+// retention's id-only redaction to-dos.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { NameMatch, PersonPage, Restriction } from "../../lib/generated";
 import {
@@ -182,6 +183,55 @@ describe("restricted marker", () => {
     const hits = [...document.querySelectorAll<HTMLElement>('[data-testid="search-hit"]')];
     expect(hits[0].querySelector('[data-testid="restricted-mark"]')?.textContent).toBe("Rajoitettu");
     expect(hits[1].querySelector('[data-testid="restricted-mark"]')).toBeNull();
+
+    click(byTestId("nav-people"));
+    await waitFor(() => byTestId("people-row"));
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="people-row"]')];
+    expect(rows[0].textContent).toContain("Rajoitettu");
+    expect(rows[1].textContent).not.toContain("Rajoitettu");
+  });
+});
+
+describe("retention's redaction to-dos", () => {
+  it("lists the ids retention left, links to the page and marks one read after one question", async () => {
+    let done = false;
+    await startLoggedIn({
+      retention_rules: () => [],
+      retention_runs: () => [],
+      redaction_todos: () =>
+        done
+          ? []
+          : [
+              {
+                todo_id: "td-1",
+                run_id: "run-1",
+                receipt_id: "er-1",
+                record_kind: "meeting",
+                record_id: "m-7",
+                field: "subject",
+                found_at: "2026-11-27T03:00:00Z",
+                open_kind: "organisation",
+                open_id: "o-acme",
+              },
+            ],
+      redaction_todo_done: () => {
+        done = true;
+        return null;
+      },
+    });
+    click(byTestId("nav-retention"));
+    await waitFor(() => byTestId("redaction-todo"));
+    const todo = byTestId("redaction-todo");
+    expect(todo.textContent).toContain("Tapaaminen");
+    expect(todo.textContent).toContain("aihe");
+    expect(todo.textContent).toContain("27.11.2026");
+    expect(byTestId("redaction-todo-open").textContent).toContain("Organisaatio");
+    click(byTestId("redaction-todo-done"));
+    await waitFor(() => byTestId("confirm-yes"));
+    expect(callsOf("redaction_todo_done")).toHaveLength(0);
+    click(byTestId("confirm-yes"));
+    await waitFor(() => byTestId("redaction-todos-empty"));
+    expect(callsOf("redaction_todo_done")[0].payload).toEqual({ todo_id: "td-1" });
   });
 });
 

@@ -177,12 +177,15 @@ pub(crate) fn set_value(
     Ok(())
 }
 
-/// The history rows of one record: (change id, old value, new value).
+/// One history row's values: (change id, old value, new value).
+pub(crate) type HistoryValues = (String, Option<String>, Option<String>);
+
+/// The history rows of one record.
 pub(crate) fn history_values(
     conn: &Connection,
     record_kind: &str,
     record_id: &str,
-) -> Result<Vec<(String, Option<String>, Option<String>)>> {
+) -> Result<Vec<HistoryValues>> {
     let mut statement = conn.prepare(
         "SELECT change_id, old_value, new_value FROM change_history WHERE record_kind = ?1 AND record_id = ?2",
     )?;

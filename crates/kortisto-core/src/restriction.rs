@@ -246,13 +246,6 @@ impl Register {
         })
     }
 
-    /// A person's restrictions, newest first (every role: the banner and the list marker
-    /// tell everyone why they cannot edit).
-    pub fn restrictions(&self, session: &Session, person_id: &str) -> Result<Vec<Restriction>> {
-        self.authorize(session, Action::PersonView)?;
-        store::restriction::restrictions_of(&self.conn, person_id)
-    }
-
     /// Records an objection (admin): withdraws the consent for that purpose when one is in
     /// force, and puts every e-mail address of the person on the suppression list.
     pub fn objection_record(

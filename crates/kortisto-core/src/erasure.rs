@@ -192,10 +192,13 @@ pub(crate) fn suppression_hash(conn: &Connection, email: &str) -> Result<String>
 
 /// Removes one person inside the caller's transaction and returns the receipt; the caller's
 /// write records the erasure.
+/// `matches` are the free-text fields still naming the person (`crate::redaction::find`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn erase_person(
     tx: &Connection,
     actor: Option<&str>,
     person_id: &str,
+    matches: &[crate::redaction::NameMatch],
     request_id: Option<&str>,
     reason: &str,
     clock: &dyn Clock,
@@ -208,9 +211,8 @@ pub(crate) fn erase_person(
             earliest_on,
         });
     }
-    let matches = crate::redaction::find(tx, person_id)?;
     let mut notes_to_review: Vec<NoteToReview> = Vec::new();
-    for m in &matches {
+    for m in matches {
         let note = NoteToReview {
             record_kind: m.link_kind.clone(),
             record_id: m.link_id.clone(),
@@ -291,10 +293,13 @@ impl Register {
                 store::requests::request(tx, request)?
                     .ok_or_else(|| not_found("request", request))?;
             }
+            store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+            let matches = crate::redaction::find(tx, person_id)?;
             let receipt = erase_person(
                 tx,
                 Some(&session.user_id),
                 person_id,
+                &matches,
                 request_id,
                 "request",
                 clock,

@@ -8,6 +8,8 @@
 //! and in its changes still waiting for the hub, so no copy of the old text is left; the
 //! erasure that follows checkpoints the WAL. Retention, which erases without anyone to ask,
 //! keeps its matches as [`RedactionTodo`]s: ids only, never the text.
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use unicode_normalization::char::is_combining_mark;
@@ -210,36 +212,92 @@ fn person_parts(conn: &Connection, person_id: &str) -> Result<Vec<String>> {
 
 /// Every free-text field outside the person's own records that names them.
 pub(crate) fn find(conn: &Connection, person_id: &str) -> Result<Vec<NameMatch>> {
-    let parts = person_parts(conn, person_id)?;
-    let mut found = Vec::new();
-    if parts.is_empty() {
+    Ok(find_many(conn, &[person_id], None)?
+        .pop()
+        .unwrap_or_default())
+}
+
+/// [`find`] for several people in one pass over the free text (a retention batch), in the
+/// order given.
+/// With `only`, just that one field of that one row is read.
+pub(crate) fn find_many(
+    conn: &Connection,
+    person_ids: &[&str],
+    only: Option<(&FreeText, &str)>,
+) -> Result<Vec<Vec<NameMatch>>> {
+    // Which people each name part belongs to.
+    let mut owners_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, person_id) in person_ids.iter().enumerate() {
+        for part in person_parts(conn, person_id)? {
+            owners_of.entry(part).or_default().push(index);
+        }
+    }
+    let mut found: Vec<Vec<NameMatch>> = vec![Vec::new(); person_ids.len()];
+    if owners_of.is_empty() {
         return Ok(found);
     }
-    for column in FREE_TEXT {
-        for (row_id, text, link_kind, link_id) in store::redaction::values(conn, column, person_id)?
-        {
-            let at = matches_in(&text, &parts);
-            if let Some((first, _)) = at.first() {
+    let columns: Vec<(&FreeText, Option<&str>)> = match only {
+        Some((column, row_id)) => vec![(column, Some(row_id))],
+        None => FREE_TEXT.iter().map(|c| (c, None)).collect(),
+    };
+    for (column, row_id) in columns {
+        for value in store::redaction::values(conn, column, row_id)? {
+            // Per person named: the first match's place and how many words match.
+            let mut hits: Vec<(usize, usize, u64)> = Vec::new();
+            for (start, end) in words(&value.text) {
+                let word = fold(&value.text[start..end]);
+                for index in people_named(&owners_of, &word) {
+                    match hits.iter_mut().find(|(i, _, _)| *i == index) {
+                        Some(hit) => hit.2 += 1,
+                        None => hits.push((index, start, 1)),
+                    }
+                }
+            }
+            for (index, first, count) in hits {
+                if value.owner.as_deref() == Some(person_ids[index]) {
+                    continue;
+                }
                 let (open_kind, open_id) =
-                    match store::redaction::page_of(conn, &link_kind, &link_id)? {
+                    match store::redaction::page_of(conn, &value.link_kind, &value.link_id)? {
                         Some((kind, id)) => (Some(kind), id),
                         None => (None, None),
                     };
-                found.push(NameMatch {
+                found[index].push(NameMatch {
+                    record_kind: column.record_kind.to_string(),
+                    record_id: value.row_id.clone(),
+                    field: column.field.to_string(),
+                    link_kind: value.link_kind.clone(),
+                    link_id: value.link_id.clone(),
                     open_kind,
                     open_id,
-                    record_kind: column.record_kind.to_string(),
-                    record_id: row_id,
-                    field: column.field.to_string(),
-                    link_kind,
-                    link_id,
-                    excerpt: excerpt(&text, *first),
-                    count: at.len() as u64,
+                    excerpt: excerpt(&value.text, first),
+                    count,
                 });
             }
         }
     }
     Ok(found)
+}
+
+/// The people (indexes) a folded word names: the whole word, or the word less a case ending.
+fn people_named(owners_of: &HashMap<String, Vec<usize>>, word: &str) -> Vec<usize> {
+    let mut named: Vec<usize> = Vec::new();
+    let letters: Vec<(usize, char)> = word.char_indices().collect();
+    for cut in 0..=INFLECTION_LETTERS.min(letters.len()) {
+        let stem = &word[..letters
+            .get(letters.len() - cut)
+            .map_or(word.len(), |(i, _)| *i)];
+        if let Some(people) = owners_of.get(stem) {
+            if names(word, stem) {
+                for index in people {
+                    if !named.contains(index) {
+                        named.push(*index);
+                    }
+                }
+            }
+        }
+    }
+    named
 }
 
 fn column_of(target: &RedactionTarget) -> Result<&'static FreeText> {
@@ -274,13 +332,9 @@ fn redact_in(conn: &Connection, person_id: &str, target: &RedactionTarget) -> Re
         record_id: target.record_id.clone(),
         field: target.field.clone(),
     };
-    let current = find(conn, person_id)?
-        .into_iter()
-        .find(|m| {
-            m.record_kind == target.record_kind
-                && m.record_id == target.record_id
-                && m.field == target.field
-        })
+    let current = find_many(conn, &[person_id], Some((column, &target.record_id)))?
+        .pop()
+        .and_then(|mut found| found.pop())
         .ok_or_else(stale)?;
     let text = store::redaction::value(conn, column, &target.record_id)?.ok_or_else(stale)?;
     let (redacted, replaced) = redact_text(&text, &parts);

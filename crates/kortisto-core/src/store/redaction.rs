@@ -109,13 +109,22 @@ pub(crate) const FREE_TEXT: &[FreeText] = &[
     text("change", "change_history", "change_id", "new_value", None),
 ];
 
-/// Every non-empty value of a free-text field, skipping the rows of `person_id` itself (and
-/// their own history rows), as (row id, text, linked record kind, linked record id).
+/// One value of a free-text field: its row, the text, the record it links to, and the
+/// person whose own row it is (their rows go with them at erasure), if any.
+pub(crate) struct FreeTextValue {
+    pub row_id: String,
+    pub text: String,
+    pub link_kind: String,
+    pub link_id: String,
+    pub owner: Option<String>,
+}
+
+/// Every non-empty value of a free-text field, or only that of `row_id`.
 pub(crate) fn values(
     conn: &Connection,
     column: &FreeText,
-    person_id: &str,
-) -> Result<Vec<(String, String, String, String)>> {
+    row_id: Option<&str>,
+) -> Result<Vec<FreeTextValue>> {
     let FreeText {
         record_kind,
         table,
@@ -123,10 +132,10 @@ pub(crate) fn values(
         field,
         owner,
     } = column;
-    let not_own = match (owner, *table) {
-        (Some(owner), _) => format!("AND ({owner} IS NULL OR {owner} <> ?1)"),
-        (None, "change_history") => "AND NOT (record_kind = 'person' AND record_id = ?1)".into(),
-        (None, _) => "AND ?1 IS NOT NULL".into(),
+    let owner = match (owner, *table) {
+        (Some(owner), _) => owner.to_string(),
+        (None, "change_history") => "CASE WHEN record_kind = 'person' THEN record_id END".into(),
+        (None, _) => "NULL".into(),
     };
     let link = if *table == "change_history" {
         "record_kind, record_id".to_string()
@@ -134,10 +143,17 @@ pub(crate) fn values(
         format!("'{record_kind}', {key}")
     };
     let mut statement = conn.prepare(&format!(
-        "SELECT {key}, {field}, {link} FROM {table} WHERE {field} IS NOT NULL AND {field} <> '' {not_own} ORDER BY {key}"
+        "SELECT {key}, {field}, {link}, {owner} FROM {table}
+         WHERE {field} IS NOT NULL AND {field} <> '' AND (?1 IS NULL OR {key} = ?1) ORDER BY {key}"
     ))?;
-    let rows = statement.query_map([person_id], |row| {
-        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+    let rows = statement.query_map([row_id], |row| {
+        Ok(FreeTextValue {
+            row_id: row.get(0)?,
+            text: row.get(1)?,
+            link_kind: row.get(2)?,
+            link_id: row.get(3)?,
+            owner: row.get(4)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -117,6 +117,26 @@ describe("restriction banner", () => {
 
   it("restricts and records an objection from the rights section, each asked once", async () => {
     await openVirtanen({
+      request_list: () => [
+        {
+          request_id: "r-restrict",
+          kind: "restriction",
+          received_on: "2026-11-26",
+          channel: "email",
+          person_id: "p-virtanen",
+          person_name: "Virtanen Matti",
+          identity_method: null,
+          identity_checked_on: null,
+          identity_checked_by_name: null,
+          due_on: "2026-12-26",
+          extended_due_on: null,
+          extension_reason: null,
+          status: "open",
+          closed_on: null,
+          outcome: null,
+          created_at: "2026-11-26T09:00:00Z",
+        },
+      ],
       restriction_set: () => RESTRICTION,
       objection_record: () => ({
         objection: {
@@ -135,6 +155,7 @@ describe("restriction banner", () => {
       }),
     });
     click(byTestId("restrict-open"));
+    await waitFor(() => expect(byTestId<HTMLSelectElement>("restrict-request").value).toBe("r-restrict"));
     typeInto("restrict-reason", "Kiistää tiedot");
     typeInto("restrict-until", "31.12.2026");
     submitForm("restrict-form");
@@ -143,11 +164,13 @@ describe("restriction banner", () => {
     await waitFor(() => expect(callsOf("restriction_set")).toHaveLength(1));
     expect(callsOf("restriction_set")[0].payload).toEqual({
       restriction: { person_id: "p-virtanen", reason: "Kiistää tiedot", from_on: null, until_on: "31.12.2026" },
-      request_id: null,
+      request_id: "r-restrict",
     });
     await waitFor(() => expect(byTestId("person-message").textContent).toBe("Käsittely rajoitettu."));
 
     click(byTestId("objection-open"));
+    await waitFor(() => byTestId("objection-request"));
+    expect(byTestId<HTMLSelectElement>("objection-request").value).toBe("");
     typeInto("objection-reason", "Ei halua markkinointia");
     submitForm("objection-form");
     await waitFor(() => byTestId("confirm-dialog"));

@@ -89,6 +89,13 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "sync_conflicts",
     "sync_conflict_restore",
+    "restriction_set",
+    "restriction_lift",
+    "objection_record",
+    "erasure_matches",
+    "redact",
+    "redaction_todos",
+    "redaction_todo_done",
 ];
 
 fn main() {

@@ -102,6 +102,13 @@ pub fn configure<R: tauri::Runtime>(
             commands::sync::sync_now,
             commands::sync::sync_conflicts,
             commands::sync::sync_conflict_restore,
+            commands::restriction::restriction_set,
+            commands::restriction::restriction_lift,
+            commands::restriction::objection_record,
+            commands::restriction::erasure_matches,
+            commands::restriction::redact,
+            commands::restriction::redaction_todos,
+            commands::restriction::redaction_todo_done,
         ])
 }
 

@@ -28,8 +28,12 @@ use kortisto_core::people::{
     BusinessCard, BusinessCardSaved, Contact, ContactInput, ContactKind, DuplicateCandidate,
     DuplicateReason, Person, PersonInput, PersonPage, PersonSummary, Position, PositionInput,
 };
+use kortisto_core::redaction::{NameMatch, Redacted, RedactionTarget, RedactionTodo};
 use kortisto_core::requests::{
     Request, RequestChannel, RequestInput, RequestKind, RequestStatus, RequestsDue,
+};
+use kortisto_core::restriction::{
+    Objection, ObjectionInput, ObjectionRecorded, Restriction, RestrictionInput,
 };
 use kortisto_core::retention::{
     HoldInfo, RetentionPreview, RetentionRule, RetentionRuleInput, RetentionRun, RetentionStatus,
@@ -139,6 +143,15 @@ fn generated() -> String {
         SyncReport::decl(&config),
         ConflictSide::decl(&config),
         SyncConflictView::decl(&config),
+        Restriction::decl(&config),
+        RestrictionInput::decl(&config),
+        Objection::decl(&config),
+        ObjectionInput::decl(&config),
+        ObjectionRecorded::decl(&config),
+        NameMatch::decl(&config),
+        RedactionTarget::decl(&config),
+        Redacted::decl(&config),
+        RedactionTodo::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

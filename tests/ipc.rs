@@ -470,6 +470,25 @@ fn a_sales_session_is_refused_every_admin_only_command() {
         ("internal_audit_list", json!({})),
         ("idle_lock_set", json!({ "minutes": 30 })),
         ("maintenance_notice", json!({})),
+        (
+            "restriction_set",
+            json!({ "restriction": { "person_id": "p", "reason": "R" }, "request_id": null }),
+        ),
+        (
+            "restriction_lift",
+            json!({ "person_id": "p", "reason": "R", "request_id": null }),
+        ),
+        (
+            "objection_record",
+            json!({ "objection": { "person_id": "p", "purpose": "direct-marketing", "channel": "email" }, "request_id": null }),
+        ),
+        ("erasure_matches", json!({ "person_id": "p" })),
+        (
+            "redact",
+            json!({ "person_id": "p", "target": { "record_kind": "meeting", "record_id": "m", "field": "subject" } }),
+        ),
+        ("redaction_todos", json!({})),
+        ("redaction_todo_done", json!({ "todo_id": "t" })),
     ];
     for (command, args) in admin_only {
         let error = invoke(&main, command, args).expect_err(command);

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod preferences;
 pub mod register;
 pub mod register_content;
+pub mod restriction;
 pub mod retention;
 pub mod rights;
 pub mod session;

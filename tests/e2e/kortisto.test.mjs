@@ -437,6 +437,28 @@ describe("Kortisto desktop app", () => {
     await screenshot(browser, "09-person-page");
   });
 
+  step("the administrator restricts processing: the banner shows it, and lifting it removes the banner", async () => {
+    await browser.$(tid("restrict-open")).click();
+    await fill("restrict-reason", "Kiistää sähköpostiosoitteen oikeellisuuden");
+    await fill("restrict-until", "31.12.2030");
+    await browser.$(tid("restrict-save")).click();
+    await browser.$(tid("confirm-yes")).click();
+    const banner = await browser.$(tid("restriction-banner"));
+    await banner.waitForDisplayed({ timeout: WAIT_MS });
+    assert.match(await banner.getText(), /Processing restricted|Käsittely rajoitettu/);
+    await banner.scrollIntoView();
+    await screenshot(browser, "09b-restriction-banner");
+    const { width, height } = await browser.getWindowSize();
+    await browser.setWindowSize(900, 700);
+    await screenshot(browser, "09b-restriction-banner-900x700");
+    await browser.setWindowSize(width, height);
+    await browser.$(tid("restriction-lift-open")).click();
+    await fill("restriction-lift-reason", "Osoite tarkistettu");
+    await browser.$(tid("restriction-lift-save")).click();
+    await browser.$(tid("confirm-yes")).click();
+    await banner.waitForDisplayed({ timeout: WAIT_MS, reverse: true });
+  });
+
   step("the administrator exports the extract in two clicks and the PDF and JSON land on disk", async () => {
     await browser.$(tid("extract-open")).click();
     const save = await browser.$(tid("extract-save"));

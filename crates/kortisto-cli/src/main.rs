@@ -129,6 +129,15 @@ enum Command {
     Device(commands::device::Command),
     /// Sync with the team hub now; `sync status`, `sync conflicts`.
     Sync(commands::sync::Args),
+    /// Restriction of processing (Art. 18): set and lift (admin).
+    #[command(subcommand)]
+    Restriction(commands::restriction::Command),
+    /// Objection (Art. 21): record (admin).
+    #[command(subcommand)]
+    Objection(commands::objection::Command),
+    /// A person's name in free text before erasure, and retention's to-dos (admin).
+    #[command(subcommand)]
+    Redaction(commands::redaction::Command),
 }
 
 fn parse_language(text: &str) -> Result<Language, String> {
@@ -186,6 +195,9 @@ fn main() -> ExitCode {
         Command::Hub(command) => commands::hub::run(&ctx, command),
         Command::Device(command) => commands::device::run(&ctx, command),
         Command::Sync(args) => commands::sync::run(&ctx, args),
+        Command::Restriction(command) => commands::restriction::run(&ctx, command),
+        Command::Objection(command) => commands::objection::run(&ctx, command),
+        Command::Redaction(command) => commands::redaction::run(&ctx, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

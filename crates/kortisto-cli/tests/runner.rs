@@ -8,6 +8,7 @@ mod cli;
 mod demo;
 mod fuzz_args;
 mod register_content;
+mod restriction;
 mod rights_retention;
 mod sync;
 mod users;

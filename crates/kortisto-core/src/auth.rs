@@ -167,6 +167,14 @@ pub enum Action {
     DeviceList,
     /// Revoke a device.
     DeviceRevoke,
+    /// Restrict processing of a person (Art. 18).
+    RestrictionSet,
+    /// Lift a restriction of processing.
+    RestrictionLift,
+    /// Record an objection (Art. 21).
+    ObjectionRecord,
+    /// Find a person's name in free text before erasing them, and redact it.
+    Redact,
 }
 
 impl Action {
@@ -232,6 +240,10 @@ impl Action {
         Action::DeviceEnrol,
         Action::DeviceList,
         Action::DeviceRevoke,
+        Action::RestrictionSet,
+        Action::RestrictionLift,
+        Action::ObjectionRecord,
+        Action::Redact,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -271,7 +283,11 @@ impl Action {
             | Action::HubSetUp
             | Action::DeviceEnrol
             | Action::DeviceList
-            | Action::DeviceRevoke => &[Admin],
+            | Action::DeviceRevoke
+            | Action::RestrictionSet
+            | Action::RestrictionLift
+            | Action::ObjectionRecord
+            | Action::Redact => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -363,6 +379,10 @@ impl Action {
             Action::DeviceEnrol => "device_enrol",
             Action::DeviceList => "device_list",
             Action::DeviceRevoke => "device_revoke",
+            Action::RestrictionSet => "restriction_set",
+            Action::RestrictionLift => "restriction_lift",
+            Action::ObjectionRecord => "objection_record",
+            Action::Redact => "redact",
         }
     }
 

@@ -195,6 +195,10 @@ impl Register {
         self.write(Some(session), Action::ConsentRecord, clock, |tx| {
             store::people::person(tx, &input.person_id)?
                 .ok_or_else(|| not_found("person", &input.person_id))?;
+            // A withdrawal only lessens processing and must never wait, restricted or not.
+            if input.kind == ConsentEventKind::Given {
+                crate::restriction::ensure_may_change(tx, session, &input.person_id)?;
+            }
             if !store::consent::purpose_exists(tx, &input.purpose)? {
                 return Err(Error::FieldInvalid {
                     field: "purpose".into(),
@@ -259,8 +263,8 @@ impl Register {
         store::consent::consent_events(&self.conn, person_id)
     }
 
-    /// People whose latest *recorded* event for `purpose` is "given" — never anyone who withdrew
-    /// (admin, office). The export is audited.
+    /// People whose latest *recorded* event for `purpose` is "given" — never anyone who withdrew,
+    /// objected, is restricted or has an e-mail address on the suppression list (admin, office). The export is audited.
     pub fn marketing_list(
         &mut self,
         session: &Session,
@@ -274,7 +278,19 @@ impl Register {
                     rule: "unknown_purpose".into(),
                 });
             }
-            let list = store::consent::marketing_list(tx, purpose)?;
+            let mut list = store::consent::marketing_list(tx, purpose)?;
+            // An address on the suppression list (an objection, an erasure) never returns.
+            let mut kept = Vec::with_capacity(list.len());
+            for contact in list {
+                let mut suppressed = false;
+                for email in &contact.emails {
+                    suppressed |= crate::erasure::email_suppressed(tx, email)?;
+                }
+                if !suppressed {
+                    kept.push(contact);
+                }
+            }
+            list = kept;
             let audited = Audited::record("consent_purpose", purpose);
             Ok((list, audited))
         })

@@ -155,7 +155,7 @@ pub(crate) struct CheckedDeal {
     pub person_ids: Vec<String>,
 }
 
-fn check(conn: &rusqlite::Connection, input: &DealInput) -> Result<CheckedDeal> {
+fn check(conn: &rusqlite::Connection, session: &Session, input: &DealInput) -> Result<CheckedDeal> {
     store::organisations::organisation(conn, &input.organisation_id)?
         .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
     let start = validate::optional_date("start_on", input.start_on.as_deref())?;
@@ -169,6 +169,7 @@ fn check(conn: &rusqlite::Connection, input: &DealInput) -> Result<CheckedDeal> 
                 rule: "unknown_participant".into(),
             });
         }
+        crate::restriction::ensure_may_change(conn, session, person_id)?;
         if !person_ids.contains(person_id) {
             person_ids.push(person_id.clone());
         }
@@ -206,7 +207,7 @@ impl Register {
     ) -> Result<Deal> {
         self.authorize_deal(session, Action::DealAdd, &[input.kind])?;
         self.write(Some(session), Action::DealAdd, clock, |tx| {
-            let checked = check(tx, input)?;
+            let checked = check(tx, session, input)?;
             let deal_id = ids::new_id(clock);
             store::deals::insert_deal(tx, &deal_id, &checked, &ids::timestamp(clock))?;
             let deal =
@@ -227,7 +228,11 @@ impl Register {
             store::deals::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
         self.authorize_deal(session, Action::DealEdit, &[before.kind, input.kind])?;
         self.write(Some(session), Action::DealEdit, clock, |tx| {
-            let checked = check(tx, input)?;
+            let checked = check(tx, session, input)?;
+            // Taking a restricted person off the deal changes data about them too.
+            for person in &before.people {
+                crate::restriction::ensure_may_change(tx, session, &person.person_id)?;
+            }
             store::deals::update_deal(tx, deal_id, &checked, &ids::timestamp(clock))?;
             let deal =
                 store::deals::deal(tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;

@@ -3,8 +3,8 @@
 //! entries, their part in meetings and deals — unless contractual obligations or a legal
 //! hold remain, in which case the blockers and the earliest possible date are named.
 //!
-//! What stays: the meetings and deals themselves for the other participants (free-text notes
-//! that name the person are listed for the administrator to review), the audit trail (ids
+//! What stays: the meetings and deals themselves for the other participants (free text that
+//! names the person is found by `crate::redaction`, for the administrator to redact first), the audit trail (ids
 //! only), and an id-only erasure receipt. To honour a marketing opt-out after the erasure,
 //! each of the person's e-mail addresses is kept as a salted SHA-256 hash in
 //! `marketing_suppression`; the salt is random per register and never leaves it. A later
@@ -130,10 +130,11 @@ pub struct ErasureCounts {
     pub suppression_hashes: u64,
 }
 
-/// A meeting or deal whose notes may name the erased person.
+/// A record whose free text still named the erased person when they were erased (see
+/// `crate::redaction`; an administrator redacts before erasing, retention cannot).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct NoteToReview {
-    /// `meeting` or `deal`.
+    /// `meeting`, `deal`, `request`, … (as `NameMatch::link_kind`).
     pub record_kind: String,
     /// Its id.
     pub record_id: String,
@@ -191,16 +192,18 @@ pub(crate) fn suppression_hash(conn: &Connection, email: &str) -> Result<String>
 
 /// Removes one person inside the caller's transaction and returns the receipt; the caller's
 /// write records the erasure.
+/// `matches` are the free-text fields still naming the person (`crate::redaction::find`).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn erase_person(
     tx: &Connection,
     actor: Option<&str>,
     person_id: &str,
+    matches: &[crate::redaction::NameMatch],
     request_id: Option<&str>,
     reason: &str,
     clock: &dyn Clock,
 ) -> Result<ErasureReceipt> {
-    let person =
-        store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+    store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
     let (found, earliest_on) = blockers(tx, person_id, clock.now().date_naive())?;
     if !found.is_empty() {
         return Err(Error::ErasureBlocked {
@@ -208,14 +211,16 @@ pub(crate) fn erase_person(
             earliest_on,
         });
     }
-    let notes_to_review =
-        store::erasure::notes_naming(tx, person_id, &person.surname, &person.first_name)?
-            .into_iter()
-            .map(|(record_kind, record_id)| NoteToReview {
-                record_kind,
-                record_id,
-            })
-            .collect();
+    let mut notes_to_review: Vec<NoteToReview> = Vec::new();
+    for m in matches {
+        let note = NoteToReview {
+            record_kind: m.link_kind.clone(),
+            record_id: m.link_id.clone(),
+        };
+        if !notes_to_review.contains(&note) {
+            notes_to_review.push(note);
+        }
+    }
     let mut hashes = Vec::new();
     for email in store::erasure::emails_of(tx, person_id)? {
         hashes.push(suppression_hash(tx, &email)?);
@@ -288,10 +293,13 @@ impl Register {
                 store::requests::request(tx, request)?
                     .ok_or_else(|| not_found("request", request))?;
             }
+            store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+            let matches = crate::redaction::find(tx, person_id)?;
             let receipt = erase_person(
                 tx,
                 Some(&session.user_id),
                 person_id,
+                &matches,
                 request_id,
                 "request",
                 clock,

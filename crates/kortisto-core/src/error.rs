@@ -400,6 +400,45 @@ pub enum Error {
         /// What the hub said (never a password).
         detail: String,
     },
+    /// The person's processing is restricted (Art. 18): only an administrator may change
+    /// their data or add data about them.
+    #[error("person_restricted: {person_id}")]
+    PersonRestricted {
+        /// The person.
+        person_id: String,
+    },
+    /// A restriction is already in force on the person.
+    #[error("restriction_in_force: {person_id}")]
+    RestrictionInForce {
+        /// The person.
+        person_id: String,
+        /// Since when (ISO date).
+        from_on: String,
+    },
+    /// There is no restriction in force to lift.
+    #[error("restriction_not_in_force: {person_id}")]
+    RestrictionNotInForce {
+        /// The person.
+        person_id: String,
+    },
+    /// The person has already objected for this purpose.
+    #[error("objection_exists: {person_id} {purpose}")]
+    ObjectionExists {
+        /// The person.
+        person_id: String,
+        /// The purpose.
+        purpose: String,
+    },
+    /// The text to redact no longer names the person (someone changed it meanwhile).
+    #[error("redaction_stale: {record_kind} {record_id} {field}")]
+    RedactionStale {
+        /// The record's kind.
+        record_kind: String,
+        /// The record.
+        record_id: String,
+        /// The field.
+        field: String,
+    },
     /// An unexpected storage failure (a bug or a failing disk).
     #[error("storage_failed: {0}")]
     Storage(String),
@@ -480,6 +519,11 @@ impl Error {
             Error::HubDeviceNameTaken { .. } => "hub_device_name_taken",
             Error::HubEnrolmentUsed => "hub_enrolment_used",
             Error::HubFailed { .. } => "hub_failed",
+            Error::PersonRestricted { .. } => "person_restricted",
+            Error::RestrictionInForce { .. } => "restriction_in_force",
+            Error::RestrictionNotInForce { .. } => "restriction_not_in_force",
+            Error::ObjectionExists { .. } => "objection_exists",
+            Error::RedactionStale { .. } => "redaction_stale",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -494,6 +538,20 @@ impl Error {
             | Error::HubUrlInvalid { detail }
             | Error::HubFailed { detail }
             | Error::Storage(detail) => json!({ "detail": detail }),
+            Error::PersonRestricted { person_id } | Error::RestrictionNotInForce { person_id } => {
+                json!({ "person_id": person_id })
+            }
+            Error::RestrictionInForce { person_id, from_on } => {
+                json!({ "person_id": person_id, "from_on": from_on })
+            }
+            Error::ObjectionExists { person_id, purpose } => {
+                json!({ "person_id": person_id, "purpose": purpose })
+            }
+            Error::RedactionStale {
+                record_kind,
+                record_id,
+                field,
+            } => json!({ "record_kind": record_kind, "record_id": record_id, "field": field }),
             Error::HubSchemaNewer { found, supported }
             | Error::HubSchemaOlder { found, supported } => {
                 json!({ "found": found, "supported": supported })
@@ -991,6 +1049,34 @@ impl Error {
                 "Sync failed unexpectedly on the hub, and the register on this computer was not changed. Try again; if it happens again, contact support."
             }
             .to_string(),
+            Error::PersonRestricted { .. } => if fi {
+                "Henkilön tietojen käsittely on rajoitettu (tietosuoja-asetuksen 18 artikla), joten vain ylläpitäjä voi muuttaa hänen tietojaan tai lisätä tietoja hänestä. Mitään ei muutettu. Pyydä ylläpitäjää tekemään muutos."
+            } else {
+                "Processing of this person's data is restricted (GDPR Art. 18), so only an administrator may change their data or add data about them. Nothing was changed. Ask an administrator to make the change."
+            }
+            .to_string(),
+            Error::RestrictionInForce { from_on, .. } => if fi {
+                format!("Henkilön käsittely on jo rajoitettu {} alkaen. Mitään ei muutettu. Pura voimassa oleva rajoitus ensin, jos haluat asettaa uuden.", finnish_day(from_on))
+            } else {
+                format!("Processing of this person is already restricted since {}. Nothing was changed. Lift the restriction in force first if you want to set a new one.", finnish_day(from_on))
+            },
+            Error::RestrictionNotInForce { .. } => if fi {
+                "Henkilön käsittelyä ei ole rajoitettu, joten purettavaa rajoitusta ei ole. Mitään ei muutettu."
+            } else {
+                "Processing of this person is not restricted, so there is no restriction to lift. Nothing was changed."
+            }
+            .to_string(),
+            Error::ObjectionExists { purpose, .. } => if fi {
+                format!("Henkilön vastustus käyttötarkoitukselle {purpose} on jo kirjattu. Mitään ei muutettu.")
+            } else {
+                format!("The person's objection to {purpose} is already recorded. Nothing was changed.")
+            },
+            Error::RedactionStale { .. } => if fi {
+                "Teksti ei enää mainitse henkilön nimeä (joku muutti sitä välillä), joten mitään ei poistettu. Päivitä osumien luettelo ja tarkista teksti uudelleen."
+            } else {
+                "The text no longer names the person (someone changed it meanwhile), so nothing was redacted. Refresh the list of matches and check the text again."
+            }
+            .to_string(),
             Error::Storage(_) => if fi {
                 "Tallennus epäonnistui odottamatta, eikä mitään muutettu. Yritä uudelleen; jos virhe toistuu, ota yhteys ylläpitoon."
             } else {
@@ -1037,7 +1123,16 @@ fn field_rule_message(fi: bool, field: &str, rule: &str) -> String {
         ("duplicate", false) => format!("The same {field} is already in the register. Open the existing record."),
         ("register_not_empty", true) => "Demoaineiston voi luoda vain rekisteriin, jossa ei vielä ole henkilöitä. Luo demoa varten uusi rekisteri toiseen kansioon (kortisto init --data-dir KANSIO).".to_string(),
         ("register_not_empty", false) => "Demo data can only fill a register that has no people yet. Create a new register for the demo in another folder (kortisto init --data-dir FOLDER).".to_string(),
+        ("not_in_future", true) => format!("Päivä ({field}) ei voi olla tulevaisuudessa. Anna tämä päivä tai aiempi."),
+        ("not_in_future", false) => format!("The date ({field}) cannot be in the future. Give today or an earlier day."),
         (_, true) => format!("Kentän {field} arvo ei kelpaa. Korjaa se ja yritä uudelleen."),
         (_, false) => format!("The value of {field} is not valid. Correct it and try again."),
     }
+}
+
+/// An ISO date as Finns read it (`27.11.2026`), or as given when it is not a date.
+fn finnish_day(iso: &str) -> String {
+    iso.parse::<chrono::NaiveDate>()
+        .map(crate::date::format_finnish)
+        .unwrap_or_else(|_| iso.to_string())
 }

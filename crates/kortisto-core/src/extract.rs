@@ -44,6 +44,8 @@ pub const EXTRACT_COVERS: &[&str] = &[
     "change_history",
     "legal_holds",
     "sync_conflicts",
+    "restrictions",
+    "objections",
 ];
 
 /// Tables that hold no data about a person that the extract must show, and why.
@@ -91,6 +93,10 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
         "how far each other device was pulled (ids only)",
     ),
     ("sync_erased", "ids of people erased on any device"),
+    (
+        "redaction_todos",
+        "ids of records that named people already erased",
+    ),
 ];
 
 /// One purpose and its lawful basis.
@@ -160,6 +166,10 @@ pub struct SubjectAccessExtract {
     pub sync_conflicts: Vec<crate::sync::SyncConflict>,
     /// Legal holds on them: (reason, until).
     pub legal_holds: Vec<(String, String)>,
+    /// Restrictions of processing, newest first.
+    pub restrictions: Vec<crate::restriction::Restriction>,
+    /// Objections.
+    pub objections: Vec<crate::restriction::Objection>,
     /// The information Art. 15 requires.
     pub information: Art15Information,
 }
@@ -289,6 +299,8 @@ pub(crate) fn collect(
         requests: store::requests::requests_of(conn, person_id)?,
         history: store::history::history(conn, "person", person_id)?,
         sync_conflicts: crate::sync::conflicts_of_person(conn, person_id)?,
+        restrictions: store::restriction::restrictions_of(conn, person_id)?,
+        objections: store::restriction::objections_of(conn, person_id)?,
         information: Art15Information {
             purposes: notice::PURPOSES
                 .iter()
@@ -551,6 +563,45 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
                 ),
             ));
         }
+    }
+    if !extract.restrictions.is_empty() || !extract.objections.is_empty() {
+        b.push(Block::Heading(t(
+            l,
+            "Käsittelyn rajoitukset ja vastustukset",
+            "Restrictions of processing and objections",
+        )));
+    }
+    for r in &extract.restrictions {
+        let lifted = match &r.lifted_at {
+            Some(at) => t(
+                l,
+                &format!("purettu {}", finnish(at)),
+                &format!("lifted {}", finnish(at)),
+            ),
+            None => t(l, "voimassa", "in force"),
+        };
+        b.push(Block::Field(
+            finnish(&r.from_on),
+            format!(
+                "{}: {} ({lifted})",
+                t(l, "rajoitus", "restriction"),
+                r.reason
+            ),
+        ));
+    }
+    for o in &extract.objections {
+        b.push(Block::Field(
+            finnish(&o.objected_on),
+            format!(
+                "{}: {}{}",
+                t(l, "vastustus", "objection"),
+                o.purpose,
+                o.reason
+                    .as_deref()
+                    .map(|r| format!(" — {r}"))
+                    .unwrap_or_default()
+            ),
+        ));
     }
     let info = &extract.information;
     b.push(Block::Heading(t(

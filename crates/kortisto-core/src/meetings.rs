@@ -233,6 +233,7 @@ impl Register {
                         rule: "unknown_participant".into(),
                     });
                 }
+                crate::restriction::ensure_may_change(tx, session, person_id)?;
                 if !participant_ids.contains(person_id) {
                     participant_ids.push(person_id.clone());
                 }
@@ -291,6 +292,7 @@ impl Register {
                 .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
             if let Some(person) = input.person_id.as_deref().filter(|p| !p.is_empty()) {
                 store::people::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+                crate::restriction::ensure_may_change(tx, session, person)?;
             }
             let from = validate::optional_date("valid_from", input.valid_from.as_deref())?;
             let to = validate::optional_date("valid_to", input.valid_to.as_deref())?;

@@ -56,6 +56,8 @@ pub struct PersonSummary {
     pub title: Option<String>,
     /// Organisation of the current position.
     pub organisation_name: Option<String>,
+    /// Whether processing is restricted (Art. 18).
+    pub restricted: bool,
 }
 
 /// Kinds of contact data.
@@ -180,6 +182,10 @@ pub struct PersonPage {
     pub service_elements: Vec<ServiceElement>,
     /// Rectification history.
     pub history: Vec<HistoryEntry>,
+    /// Restrictions of processing, newest first (the one in force has no `lifted_at`).
+    pub restrictions: Vec<crate::restriction::Restriction>,
+    /// Objections, newest first.
+    pub objections: Vec<crate::restriction::Objection>,
 }
 
 /// One business card: the person, where they work, their contact data and the source.
@@ -316,6 +322,7 @@ impl Register {
     ) -> Result<Person> {
         self.write(Some(session), Action::PersonEdit, clock, |tx| {
             let checked = check_person(input)?;
+            crate::restriction::ensure_may_change(tx, session, person_id)?;
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
             let before = store::people::person(tx, person_id)?
                 .ok_or_else(|| not_found("person", person_id))?;
@@ -392,6 +399,8 @@ impl Register {
                 meetings: store::meetings::meetings_of(tx, Some(person_id), None, 200)?,
                 service_elements: store::meetings::elements_of(tx, Some(person_id), None)?,
                 history: store::history::history(tx, "person", person_id)?,
+                restrictions: store::restriction::restrictions_of(tx, person_id)?,
+                objections: store::restriction::objections_of(tx, person_id)?,
                 person,
             };
             let audited = Audited::record("person", person_id);
@@ -655,6 +664,7 @@ fn insert_contact(
     let (record_kind, record_id) = match (person_id, organisation_id) {
         (Some(person), None) => {
             store::people::person(tx, person)?.ok_or_else(|| not_found("person", person))?;
+            crate::restriction::ensure_may_change(tx, session, person)?;
             ("person", person)
         }
         (None, Some(organisation)) => {
@@ -707,6 +717,7 @@ fn insert_position(
 ) -> Result<String> {
     store::people::person(tx, &input.person_id)?
         .ok_or_else(|| not_found("person", &input.person_id))?;
+    crate::restriction::ensure_may_change(tx, session, &input.person_id)?;
     store::organisations::organisation(tx, &input.organisation_id)?
         .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
     let title = validate::required("title", &input.title, 200)?;

@@ -462,13 +462,35 @@ impl Register {
             .collect();
         let total = due.len() as u64;
         let mut receipts: Vec<ErasureReceipt> = Vec::new();
+        let run_id = ids::new_id(clock);
         for batch in due.chunks(200) {
             // Each person erased is an erasure of its own in the audit trail.
             let erased = self.write(session, Action::Erase, clock, |tx| {
+                // No one is there to redact: the matches wait as the admin's to-do. One pass
+                // over the free text finds the names of the whole batch.
+                let ids: Vec<&str> = batch.iter().map(String::as_str).collect();
+                let found = crate::redaction::find_many(tx, &ids, None)?;
                 let erased = batch
                     .iter()
-                    .map(|person_id| {
-                        erase_person(tx, actor.as_deref(), person_id, None, "retention", clock)
+                    .zip(found)
+                    .map(|(person_id, matches)| {
+                        let receipt = erase_person(
+                            tx,
+                            actor.as_deref(),
+                            person_id,
+                            &matches,
+                            None,
+                            "retention",
+                            clock,
+                        )?;
+                        crate::redaction::keep_todos(
+                            tx,
+                            &matches,
+                            Some(&run_id),
+                            &receipt.receipt_id,
+                            clock,
+                        )?;
+                        Ok(receipt)
                     })
                     .collect::<Result<Vec<_>>>()?;
                 let ids = erased.iter().map(|receipt| receipt.person_id.as_str());
@@ -481,7 +503,7 @@ impl Register {
             }
         }
         let run = RetentionRun {
-            run_id: ids::new_id(clock),
+            run_id,
             started_at: ids::timestamp(clock),
             as_of: as_of.to_string(),
             trigger: trigger.to_string(),

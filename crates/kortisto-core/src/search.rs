@@ -19,6 +19,8 @@ pub struct SearchHit {
     pub title: String,
     /// Current position or business ID, for telling hits apart.
     pub subtitle: Option<String>,
+    /// A person whose processing is restricted (Art. 18).
+    pub restricted: bool,
 }
 
 /// Rewrites the person's index row from the register's current data.

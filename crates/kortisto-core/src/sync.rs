@@ -982,6 +982,9 @@ impl Register {
             let table = store_sync::synced_table(&conflict.table)
                 .ok_or_else(|| crate::people::not_found("conflict", &conflict.conflict_id))?;
             let key: Vec<Value> = serde_json::from_str(&conflict.row_key).unwrap_or_default();
+            if let Some(person) = &conflict.person_id {
+                crate::restriction::ensure_may_change(tx, session, person)?;
+            }
             let value = conflict
                 .other_value
                 .clone()

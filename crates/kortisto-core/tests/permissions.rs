@@ -16,6 +16,7 @@ use kortisto_core::meetings::{
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput, PositionInput};
 use kortisto_core::requests::{RequestChannel, RequestInput, RequestKind};
+use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::training::InternalAuditResult;
 use kortisto_core::users::NewUser;
@@ -64,6 +65,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         f.clone(),
         f.clone(),
     );
+    let (r1, r2, r3, r4) = (f.clone(), f.clone(), f.clone(), f.clone());
     let (g13, g14, g15, g16, g17, g18) = (
         f.clone(),
         f.clone(),
@@ -587,6 +589,43 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             Action::SettingsChange,
             Box::new(move |r, s, _| r.idle_lock_minutes_set(s, 20, &clock)),
         ),
+        // Set and lift run one after the other, so no other call meets the restriction.
+        (
+            Action::RestrictionSet,
+            Box::new(move |r, s, _| {
+                let input = RestrictionInput {
+                    person_id: r1.person.clone(),
+                    reason: "Henkilö kiistää tietojen paikkansapitävyyden".into(),
+                    from_on: None,
+                    until_on: None,
+                };
+                r.restriction_set(s, &input, None, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::RestrictionLift,
+            Box::new(move |r, s, _| {
+                r.restriction_lift(s, &r2.person, "Tiedot tarkistettu", None, &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::ObjectionRecord,
+            Box::new(move |r, s, _| {
+                let input = ObjectionInput {
+                    person_id: r3.person.clone(),
+                    purpose: "direct-marketing".into(),
+                    reason: None,
+                    objected_on: None,
+                    channel: ConsentChannel::Email,
+                };
+                r.objection_record(s, &input, None, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::Redact,
+            Box::new(move |r, s, _| r.erasure_matches(s, &r4.person).map(drop)),
+        ),
     ]
 }
 
@@ -758,7 +797,8 @@ fn own_entries(action: Action) -> usize {
         | Action::ProcessorList
         | Action::TransferList
         | Action::RequestList
-        | Action::RetentionPreview => 0,
+        | Action::RetentionPreview
+        | Action::Redact => 0,
         // A missing backup file and a register that already has people.
         Action::BackupRestore | Action::DemoFill => 0,
         Action::HubSetUp

@@ -20,6 +20,7 @@ use kortisto_core::people::{
     BusinessCard, ContactInput, ContactKind, DuplicateReason, PersonInput, PositionInput,
 };
 use kortisto_core::requests::{RequestChannel, RequestInput, RequestKind};
+use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::{Error, FixedClock, Language, Register};
 
@@ -42,6 +43,9 @@ const MARKS: &[&str] = &[
     "Qzxwhat",
     "Qzxwhy",
     "Qzxidentity",
+    "Qzxrestrict",
+    "Qzxlifted",
+    "Qzxobjection",
 ];
 
 struct Person {
@@ -185,6 +189,36 @@ fn full_person(register: &mut Register, admin: &Session, clock: &FixedClock) -> 
             )
             .unwrap();
     }
+    register
+        .restriction_set(
+            admin,
+            &RestrictionInput {
+                person_id: id.clone(),
+                reason: "Qzxrestrict kiistää tiedot".into(),
+                from_on: None,
+                until_on: None,
+            },
+            None,
+            clock,
+        )
+        .unwrap();
+    register
+        .restriction_lift(admin, &id, "Qzxlifted tarkistettu", None, clock)
+        .unwrap();
+    register
+        .objection_record(
+            admin,
+            &ObjectionInput {
+                person_id: id.clone(),
+                purpose: "direct-marketing".into(),
+                reason: Some("Qzxobjection ei markkinointia".into()),
+                objected_on: None,
+                channel: ConsentChannel::Email,
+            },
+            None,
+            clock,
+        )
+        .unwrap();
     let processor = register
         .processor_add(
             admin,

@@ -9,6 +9,7 @@ mod permissions;
 mod register;
 mod register_content;
 mod reliability;
+mod restriction;
 mod retention_backup;
 mod rights;
 mod sync;

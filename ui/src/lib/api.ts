@@ -47,6 +47,14 @@ import type {
   RequestStatus,
   Transfer,
   TransferInput,
+  NameMatch,
+  ObjectionInput,
+  ObjectionRecorded,
+  Redacted,
+  RedactionTarget,
+  RedactionTodo,
+  Restriction,
+  RestrictionInput,
 
   AuditEvent,
   AuditFilter,
@@ -225,6 +233,20 @@ export interface Backend {
     reason: string,
     untilOn: string,
   ): Promise<string>;
+  /** Restricts processing of a person (admin). */
+  restrictionSet(restriction: RestrictionInput, requestId: string | null): Promise<Restriction>;
+  /** Lifts the restriction in force (admin). */
+  restrictionLift(personId: string, reason: string, requestId: string | null): Promise<Restriction>;
+  /** Records an objection: consent withdrawn, e-mails suppressed (admin). */
+  objectionRecord(objection: ObjectionInput, requestId: string | null): Promise<ObjectionRecorded>;
+  /** The free-text fields that name a person about to be erased (admin). */
+  erasureMatches(personId: string): Promise<NameMatch[]>;
+  /** Replaces the person's name in one field; `redaction_stale` when it no longer names them (admin). */
+  redact(personId: string, target: RedactionTarget): Promise<Redacted>;
+  /** Fields naming people retention erased, still to read through (admin). */
+  redactionTodos(): Promise<RedactionTodo[]>;
+  /** Marks a to-do read through (admin). */
+  redactionTodoDone(todoId: string): Promise<void>;
 }
 
 /** Error codes with which the backend says there is no usable session any more. */
@@ -383,4 +405,14 @@ export const api: Backend = {
   erasureReceipts: () => call<ErasureReceipt[]>("erasure_receipts"),
   legalHoldAdd: (recordKind, recordId, reason, untilOn) =>
     call<string>("legal_hold_add", { record_kind: recordKind, record_id: recordId, reason, until_on: untilOn }),
+  restrictionSet: (restriction, requestId) =>
+    call<Restriction>("restriction_set", { restriction, request_id: requestId }),
+  restrictionLift: (personId, reason, requestId) =>
+    call<Restriction>("restriction_lift", { person_id: personId, reason, request_id: requestId }),
+  objectionRecord: (objection, requestId) =>
+    call<ObjectionRecorded>("objection_record", { objection, request_id: requestId }),
+  erasureMatches: (personId) => call<NameMatch[]>("erasure_matches", { person_id: personId }),
+  redact: (personId, target) => call<Redacted>("redact", { person_id: personId, target }),
+  redactionTodos: () => call<RedactionTodo[]>("redaction_todos"),
+  redactionTodoDone: (todoId) => call<void>("redaction_todo_done", { todo_id: todoId }),
 };

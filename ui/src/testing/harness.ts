@@ -100,6 +100,13 @@ export const ADMIN_COMMANDS = [
   "erase",
   "erasure_receipts",
   "legal_hold_add",
+  "restriction_set",
+  "restriction_lift",
+  "objection_record",
+  "erasure_matches",
+  "redact",
+  "redaction_todos",
+  "redaction_todo_done",
   "maintenance_notice",
 ];
 
@@ -147,6 +154,7 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     requests_due: () => ({ overdue: [], due_soon: [] }),
     request_list: () => [],
     maintenance_notice: () => [],
+    redaction_todos: () => [],
     sync_status: () => ({
       set_up: false,
       device_name: null,

@@ -128,8 +128,11 @@ export function personPage(meetings: Meeting[] = []): PersonPage {
         changed_by: "u-admin",
         changed_by_name: "Maija Meikäläinen",
         changed_at: "2026-11-28T08:00:00Z",
+        request_id: null,
       },
     ],
+    restrictions: [],
+    objections: [],
   };
 }
 
@@ -147,9 +150,9 @@ export const ORGANISATION_PAGE: OrganisationPage = {
 };
 
 export const HITS: SearchHit[] = [
-  { record_kind: "person", record_id: "p-virtanen", title: "Virtanen Matti", subtitle: "Toimitusjohtaja, Acme Oy" },
-  { record_kind: "person", record_id: "p-virta", title: "Virta Liisa", subtitle: null },
-  { record_kind: "organisation", record_id: "o-acme", title: "Acme Oy", subtitle: "1234567-1" },
+  { record_kind: "person", record_id: "p-virtanen", title: "Virtanen Matti", subtitle: "Toimitusjohtaja, Acme Oy", restricted: false },
+  { record_kind: "person", record_id: "p-virta", title: "Virta Liisa", subtitle: null, restricted: false },
+  { record_kind: "organisation", record_id: "o-acme", title: "Acme Oy", subtitle: "1234567-1", restricted: false },
 ];
 
 /** A page of a people list of `total` rows, named after their position. */
@@ -162,6 +165,7 @@ export function peoplePage(offset: number, limit: number, total: number): ListPa
       first_name: "Etu",
       title: null,
       organisation_name: null,
+      restricted: false,
     });
   }
   return { total, items };

@@ -103,15 +103,27 @@ pub fn describe_source(source: &Source) -> String {
     )
 }
 
-fn summary_line(p: &PersonSummary) -> String {
+fn summary_line(l: Language, p: &PersonSummary) -> String {
     let position = match (&p.title, &p.organisation_name) {
         (Some(title), Some(org)) => format!("{title}, {org}"),
         (title, org) => title.clone().or(org.clone()).unwrap_or_default(),
     };
     format!(
-        "{} {}\t{position}\t{}",
-        p.surname, p.first_name, p.person_id
+        "{} {}{}\t{position}\t{}",
+        p.surname,
+        p.first_name,
+        restricted_mark(l, p.restricted),
+        p.person_id
     )
+}
+
+/// ` [rajoitettu]` after the name of a person whose processing is restricted.
+pub fn restricted_mark(l: Language, restricted: bool) -> String {
+    if restricted {
+        format!(" [{}]", pick(l, "rajoitettu", "restricted"))
+    } else {
+        String::new()
+    }
 }
 
 /// The person page as text.
@@ -134,6 +146,42 @@ fn page_text(l: Language, page: &PersonPage) -> String {
             describe_source(&p.source)
         ),
     ];
+    if let Some(r) = page.restrictions.iter().find(|r| r.lifted_at.is_none()) {
+        lines.push(format!(
+            "{} {} ({}): {}",
+            pick(
+                l,
+                "KÄSITTELY RAJOITETTU alkaen",
+                "PROCESSING RESTRICTED from"
+            ),
+            finnish_date(&r.from_on),
+            r.until_on.as_deref().map_or_else(
+                || pick(
+                    l,
+                    "kunnes ylläpitäjä purkaa",
+                    "until an administrator lifts it"
+                ),
+                |d| format!(
+                    "{} {}",
+                    pick(l, "suunniteltu päättyminen", "planned end"),
+                    finnish_date(d)
+                )
+            ),
+            r.reason
+        ));
+    }
+    for o in &page.objections {
+        lines.push(format!(
+            "{} {} ({}){}",
+            pick(l, "Vastustanut:", "Objected to:"),
+            o.purpose,
+            finnish_date(&o.objected_on),
+            o.reason
+                .as_deref()
+                .map(|r| format!(": {r}"))
+                .unwrap_or_default()
+        ));
+    }
     let mut section = |title: String, items: Vec<String>| {
         if !items.is_empty() {
             lines.push(String::new());
@@ -286,10 +334,10 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         Command::List(list) => {
             let people =
                 list.collect(|offset, limit| register.person_list(session, offset, limit))?;
-            ctx.out.print(&all_with_id(&people, "person_id"), |_| {
+            ctx.out.print(&all_with_id(&people, "person_id"), |l| {
                 people
                     .iter()
-                    .map(summary_line)
+                    .map(|p| summary_line(l, p))
                     .collect::<Vec<_>>()
                     .join("\n")
             });

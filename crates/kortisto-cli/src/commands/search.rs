@@ -33,9 +33,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             hits.iter()
                 .map(|h| {
                     format!(
-                        "{}\t{}\t{}\t{}",
+                        "{}\t{}{}\t{}\t{}",
                         h.record_kind,
                         h.title,
+                        super::person::restricted_mark(l, h.restricted),
                         h.subtitle.as_deref().unwrap_or(""),
                         h.record_id
                     )

@@ -6,6 +6,7 @@ use crate::consent::{ConsentChannel, ConsentEvent, ConsentEventKind, MarketingCo
 use crate::{Error, Result};
 
 use super::bad_enum;
+use super::restriction::RESTRICTED_SQL;
 
 pub(crate) fn purpose_exists(conn: &Connection, purpose: &str) -> Result<bool> {
     Ok(conn
@@ -101,7 +102,8 @@ pub(crate) fn latest_withdrawal_at(
 
 /// People whose latest *recorded* event for the purpose is "given": the order of recording
 /// ([`RECORDED_ORDER`]), never the typed date, decides, so a withdrawal recorded later
-/// always wins, on every device alike.
+/// always wins, on every device alike. A restricted person, and one who objected to the
+/// purpose, is never listed.
 pub(crate) fn marketing_list(conn: &Connection, purpose: &str) -> Result<Vec<MarketingContact>> {
     let mut statement = conn.prepare(&format!(
         "WITH latest AS (
@@ -111,7 +113,8 @@ pub(crate) fn marketing_list(conn: &Connection, purpose: &str) -> Result<Vec<Mar
          SELECT p.person_id, p.surname, p.first_name, l.at,
                 (SELECT group_concat(value, char(30)) FROM contact_points c WHERE c.person_id = p.person_id AND c.kind = 'email')
          FROM latest l JOIN people p ON p.person_id = l.person_id
-         WHERE l.n = 1 AND l.kind = 'given'
+         WHERE l.n = 1 AND l.kind = 'given' AND NOT {RESTRICTED_SQL}
+           AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.person_id = p.person_id AND o.purpose = ?1)
          ORDER BY p.surname COLLATE finnish, p.first_name COLLATE finnish",
     ))?;
     let rows = statement.query_map([purpose], |row| {

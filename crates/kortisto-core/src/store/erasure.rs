@@ -102,40 +102,6 @@ pub(crate) fn erasure_blockers(
     Ok(blockers)
 }
 
-/// Meetings and deals of the person whose notes mention their name.
-pub(crate) fn notes_naming(
-    conn: &Connection,
-    person_id: &str,
-    surname: &str,
-    first_name: &str,
-) -> Result<Vec<(String, String)>> {
-    let mut found = Vec::new();
-    let needles: Vec<String> = [surname, first_name]
-        .iter()
-        .map(|n| n.trim().to_lowercase())
-        .filter(|n| n.chars().count() >= 3)
-        .collect();
-    if needles.is_empty() {
-        return Ok(found);
-    }
-    for (kind, sql) in [
-        ("meeting", "SELECT m.meeting_id, coalesce(m.notes, '') FROM meetings m JOIN meeting_participants mp ON mp.meeting_id = m.meeting_id WHERE mp.person_id = ?1"),
-        ("deal", "SELECT d.deal_id, coalesce(d.notes, '') FROM deals d JOIN deal_people dp ON dp.deal_id = d.deal_id WHERE dp.person_id = ?1"),
-    ] {
-        let mut statement = conn.prepare(sql)?;
-        let rows: Vec<(String, String)> = statement
-            .query_map([person_id], |row| Ok((row.get(0)?, row.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (id, notes) in rows {
-            let lower = notes.to_lowercase();
-            if needles.iter().any(|n| lower.contains(n.as_str())) {
-                found.push((kind.to_string(), id));
-            }
-        }
-    }
-    Ok(found)
-}
-
 pub(crate) fn emails_of(conn: &Connection, person_id: &str) -> Result<Vec<String>> {
     let mut statement =
         conn.prepare("SELECT value FROM contact_points WHERE person_id = ?1 AND kind = 'email'")?;
@@ -175,6 +141,8 @@ pub(crate) fn delete_person_data(conn: &Connection, person_id: &str) -> Result<E
          ELSE 'tarkistettu; kuvaus poistettu henkilön poiston yhteydessä / checked; description removed at erasure' END
          WHERE person_id = ?1")?;
     run("DELETE FROM legal_holds WHERE record_kind = 'person' AND record_id = ?1")?;
+    run("DELETE FROM restrictions WHERE person_id = ?1")?;
+    run("DELETE FROM objections WHERE person_id = ?1")?;
     // Values of theirs that lost a sync conflict are their data too.
     run("DELETE FROM sync_conflicts WHERE person_id = ?1")?;
     run("DELETE FROM people WHERE person_id = ?1")?;

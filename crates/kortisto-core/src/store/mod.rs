@@ -19,7 +19,9 @@ pub(crate) mod meetings;
 pub(crate) mod organisations;
 pub(crate) mod people;
 pub(crate) mod plain;
+pub(crate) mod redaction;
 pub(crate) mod requests;
+pub(crate) mod restriction;
 pub(crate) mod retention;
 pub(crate) mod search;
 pub(crate) mod sources;
@@ -45,6 +47,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_sync.sql"),
     include_str!("migrations/0007_consent_order.sql"),
     include_str!("migrations/0008_corrections.sql"),
+    include_str!("migrations/0011_restriction_objection.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -10,6 +10,7 @@ use crate::people::{
 use crate::{validate, Result};
 
 use super::bad_enum;
+use super::restriction::RESTRICTED_SQL;
 use super::sources::{source_at, SOURCE_COLUMNS};
 
 // ---- people --------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ pub(crate) fn person_list(
 ) -> Result<ListPage<PersonSummary>> {
     let total: i64 = conn.query_row("SELECT count(*) FROM people", [], |row| row.get(0))?;
     let sql = format!(
-        "SELECT p.person_id, p.surname, p.first_name, {CURRENT_POSITION} FROM (
+        "SELECT p.person_id, p.surname, p.first_name, {CURRENT_POSITION}, {RESTRICTED_SQL} FROM (
              SELECT person_id, surname, first_name FROM people
              ORDER BY surname COLLATE finnish, first_name COLLATE finnish LIMIT ?1 OFFSET ?2) p
          ORDER BY p.surname COLLATE finnish, p.first_name COLLATE finnish"
@@ -104,6 +105,7 @@ pub(crate) fn person_list(
                 first_name: row.get(2)?,
                 title,
                 organisation_name,
+                restricted: row.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

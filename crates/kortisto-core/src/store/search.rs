@@ -107,7 +107,10 @@ pub(crate) fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<S
             )
             .optional()?
         };
+        let restricted =
+            record_kind == "person" && crate::restriction::is_restricted(conn, &record_id)?;
         result.push(SearchHit {
+            restricted,
             record_kind,
             record_id,
             title,

@@ -103,10 +103,21 @@ pub(crate) const SYNCED_TABLES: &[SyncedTable] = &[
     table("requests", &["request_id"], Subject::Column("person_id")),
     table("change_history", &["change_id"], Subject::RecordIfPerson),
     table("legal_holds", &["legal_hold_id"], Subject::RecordIfPerson),
+    table(
+        "restrictions",
+        &["restriction_id"],
+        Subject::Column("person_id"),
+    ),
+    table(
+        "objections",
+        &["objection_id"],
+        Subject::Column("person_id"),
+    ),
     table("erasure_receipts", &["receipt_id"], Subject::Nobody),
     table("marketing_suppression", &["email_hash"], Subject::Nobody),
     table("retention_rules", &["rule_id"], Subject::Nobody),
     table("retention_runs", &["run_id"], Subject::Nobody),
+    table("redaction_todos", &["todo_id"], Subject::Nobody),
     table("privacy_trainings", &["training_id"], Subject::Nobody),
     table("internal_audits", &["internal_audit_id"], Subject::Nobody),
 ];

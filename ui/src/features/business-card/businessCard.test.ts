@@ -166,7 +166,7 @@ describe("business card", () => {
 
   it("picks an existing organisation by keyboard, or keeps typed text as a new one when the role allows", async () => {
     await startLoggedIn({
-      search: () => [{ record_kind: "organisation", record_id: "o-acme", title: "Acme Oy", subtitle: null }],
+      search: () => [{ record_kind: "organisation", record_id: "o-acme", title: "Acme Oy", subtitle: null, restricted: false }],
       duplicate_check: () => [],
       business_card_save: () => ({ person_id: "p-new", organisation_id: "o-new", position_id: "pos-1" }),
     });

@@ -201,6 +201,7 @@ describe("erasure", () => {
   it("asks once, erases only after the confirmation, shows the receipt and goes back to search", async () => {
     await openVirtanen({
       erasure_check: () => [],
+      erasure_matches: () => [],
       request_list: () => [request({ request_id: "r-erase", kind: "erasure" })],
       erase: () => RECEIPT,
     });
@@ -240,6 +241,7 @@ describe("erasure", () => {
   it("shows the backend's blockers when the erasure itself is refused", async () => {
     await openVirtanen({
       erasure_check: () => [],
+      erasure_matches: () => [],
       erase: () =>
         Promise.reject(
           appError("erasure_blocked", "Henkilöä ei voi vielä poistaa.", "The person cannot be erased yet.", {

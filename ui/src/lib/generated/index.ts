@@ -550,7 +550,11 @@ title: string | null,
 /**
  * Organisation of the current position.
  */
-organisation_name: string | null, };
+organisation_name: string | null, 
+/**
+ * Whether processing is restricted (Art. 18).
+ */
+restricted: boolean, };
 
 export type ContactKind = "address" | "phone" | "mobile" | "email" | "social";
 
@@ -702,7 +706,15 @@ service_elements: Array<ServiceElement>,
 /**
  * Rectification history.
  */
-history: Array<HistoryEntry>, };
+history: Array<HistoryEntry>, 
+/**
+ * Restrictions of processing, newest first (the one in force has no `lifted_at`).
+ */
+restrictions: Array<Restriction>, 
+/**
+ * Objections, newest first.
+ */
+objections: Array<Objection>, };
 
 export type BusinessCard = { 
 /**
@@ -1096,7 +1108,11 @@ title: string,
 /**
  * Current position or business ID, for telling hits apart.
  */
-subtitle: string | null, };
+subtitle: string | null, 
+/**
+ * A person whose processing is restricted (Art. 18).
+ */
+restricted: boolean, };
 
 export type ConsentEventKind = "given" | "withdrawn";
 
@@ -1583,7 +1599,7 @@ suppression_hashes: bigint, };
 
 export type NoteToReview = { 
 /**
- * `meeting` or `deal`.
+ * `meeting`, `deal`, `request`, … (as `NameMatch::link_kind`).
  */
 record_kind: string, 
 /**
@@ -2008,3 +2024,260 @@ detected_at: string,
  * When someone put the other value back, if they did.
  */
 resolved_at: string | null, };
+
+export type Restriction = { 
+/**
+ * Id.
+ */
+restriction_id: string, 
+/**
+ * Whose processing is restricted.
+ */
+person_id: string, 
+/**
+ * Why it was set.
+ */
+reason: string, 
+/**
+ * In force from (ISO date).
+ */
+from_on: string, 
+/**
+ * Planned end (ISO date), if known.
+ */
+until_on: string | null, 
+/**
+ * Set by (user id).
+ */
+set_by: string, 
+/**
+ * Their display name.
+ */
+set_by_name: string, 
+/**
+ * When it was set.
+ */
+set_at: string, 
+/**
+ * The request it answers.
+ */
+request_id: string | null, 
+/**
+ * Why it was lifted (none while in force).
+ */
+lifted_reason: string | null, 
+/**
+ * Lifted by (user id).
+ */
+lifted_by: string | null, 
+/**
+ * Their display name.
+ */
+lifted_by_name: string | null, 
+/**
+ * When it was lifted.
+ */
+lifted_at: string | null, 
+/**
+ * The request the lift answers.
+ */
+lift_request_id: string | null, };
+
+export type RestrictionInput = { 
+/**
+ * Whose processing.
+ */
+person_id: string, 
+/**
+ * Why (e.g. "the person disputes the accuracy of their data").
+ */
+reason: string, 
+/**
+ * In force from (`27.11.2026`); today when empty; not in the future.
+ */
+from_on: string | null, 
+/**
+ * Planned end, if known.
+ */
+until_on: string | null, };
+
+export type Objection = { 
+/**
+ * Id.
+ */
+objection_id: string, 
+/**
+ * Who objected.
+ */
+person_id: string, 
+/**
+ * To which purpose (`direct-marketing`).
+ */
+purpose: string, 
+/**
+ * What they said, if anything.
+ */
+reason: string | null, 
+/**
+ * When they objected (ISO date).
+ */
+objected_on: string, 
+/**
+ * Recorded by (user id).
+ */
+recorded_by: string, 
+/**
+ * Their display name.
+ */
+recorded_by_name: string, 
+/**
+ * When it was recorded.
+ */
+recorded_at: string, 
+/**
+ * The request it answers.
+ */
+request_id: string | null, };
+
+export type ObjectionInput = { 
+/**
+ * Who objects.
+ */
+person_id: string, 
+/**
+ * To which purpose.
+ */
+purpose: string, 
+/**
+ * What they said.
+ */
+reason: string | null, 
+/**
+ * When (`27.11.2026`); today when empty; not in the future.
+ */
+objected_on: string | null, 
+/**
+ * How the objection arrived (the channel of the consent withdrawal it causes).
+ */
+channel: ConsentChannel, };
+
+export type ObjectionRecorded = { 
+/**
+ * The objection.
+ */
+objection: Objection, 
+/**
+ * The consent withdrawal it recorded (none when no consent was in force).
+ */
+consent_withdrawn: ConsentEvent | null, 
+/**
+ * How many e-mail addresses went on the suppression list.
+ */
+suppressed_emails: number, };
+
+export type NameMatch = { 
+/**
+ * The kind of row holding the text (`meeting`, `deal`, `request`, `legal_hold`,
+ * `position`, `disclosure`, `consent_event`, `source`, `restriction`, `objection`, or
+ * `change` for a history value).
+ */
+record_kind: string, 
+/**
+ * That row's id.
+ */
+record_id: string, 
+/**
+ * The field.
+ */
+field: string, 
+/**
+ * The record to open for it (a history value links to the record it belongs to).
+ */
+link_kind: string, 
+/**
+ * Its id.
+ */
+link_id: string, 
+/**
+ * The page that shows the record: `person`, `organisation` or `requests` (none when no
+ * page shows it).
+ */
+open_kind: string | null, 
+/**
+ * The person's or organisation's id for that page.
+ */
+open_id: string | null, 
+/**
+ * The text around the first match, for the administrator to judge.
+ */
+excerpt: string, 
+/**
+ * How many words match.
+ */
+count: number, };
+
+export type RedactionTarget = { 
+/**
+ * As in [`NameMatch::record_kind`].
+ */
+record_kind: string, 
+/**
+ * As in [`NameMatch::record_id`].
+ */
+record_id: string, 
+/**
+ * As in [`NameMatch::field`].
+ */
+field: string, };
+
+export type Redacted = { 
+/**
+ * The field.
+ */
+target: NameMatch, 
+/**
+ * Words replaced in the field.
+ */
+replaced: number, 
+/**
+ * History values of the same record rewritten.
+ */
+history_rewritten: number, };
+
+export type RedactionTodo = { 
+/**
+ * Id.
+ */
+todo_id: string, 
+/**
+ * The retention run.
+ */
+run_id: string | null, 
+/**
+ * The erasure receipt of the person named.
+ */
+receipt_id: string, 
+/**
+ * As in [`NameMatch::link_kind`].
+ */
+record_kind: string, 
+/**
+ * As in [`NameMatch::link_id`].
+ */
+record_id: string, 
+/**
+ * The field.
+ */
+field: string, 
+/**
+ * When it was found.
+ */
+found_at: string, 
+/**
+ * The page that shows the record, as in [`NameMatch::open_kind`] (read, not stored).
+ */
+open_kind: string | null, 
+/**
+ * Its id.
+ */
+open_id: string | null, };

@@ -118,6 +118,8 @@ pub struct Contact {
     pub social_kind: Option<String>,
     /// Where it came from.
     pub source: Source,
+    /// When it was marked as no longer valid (kept and shown, but not used); none while valid.
+    pub retired_at: Option<String>,
 }
 
 /// A position as entered.
@@ -450,7 +452,8 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Position> {
         self.write(Some(session), Action::PositionAdd, clock, |tx| {
-            let position_id = insert_position(tx, session, input, clock)?;
+            let changed_by = store::history::ChangedBy::user(&session.user_id);
+            let position_id = insert_position(tx, input, &changed_by, clock)?;
             let position = store::people::position(tx, &position_id)?
                 .ok_or_else(|| not_found("position", &position_id))?;
             Ok((position, Audited::record("position", &position_id)))
@@ -509,7 +512,6 @@ impl Register {
             let position_id = match &organisation_id {
                 Some(organisation_id) => Some(insert_position(
                     tx,
-                    session,
                     &PositionInput {
                         person_id: person_id.clone(),
                         organisation_id: organisation_id.clone(),
@@ -522,6 +524,7 @@ impl Register {
                         start_on: None,
                         end_on: None,
                     },
+                    &store::history::ChangedBy::user(&session.user_id),
                     clock,
                 )?),
                 None => None,
@@ -699,10 +702,10 @@ fn insert_contact(
     Ok(contact_id)
 }
 
-fn insert_position(
+pub(crate) fn insert_position(
     tx: &rusqlite::Connection,
-    session: &Session,
     input: &PositionInput,
+    changed_by: &store::history::ChangedBy<'_>,
     clock: &dyn Clock,
 ) -> Result<String> {
     store::people::person(tx, &input.person_id)?
@@ -739,7 +742,7 @@ fn insert_position(
         "position",
         None,
         Some(&title),
-        &store::history::ChangedBy::user(&session.user_id),
+        changed_by,
     )?;
     Ok(position_id)
 }

@@ -89,6 +89,13 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "sync_conflicts",
     "sync_conflict_restore",
+    "position_edit",
+    "position_end",
+    "position_move",
+    "contact_edit",
+    "contact_retire",
+    "contact_delete",
+    "request_changes",
 ];
 
 fn main() {

@@ -102,6 +102,13 @@ pub fn configure<R: tauri::Runtime>(
             commands::sync::sync_now,
             commands::sync::sync_conflicts,
             commands::sync::sync_conflict_restore,
+            commands::corrections::position_edit,
+            commands::corrections::position_end,
+            commands::corrections::position_move,
+            commands::corrections::contact_edit,
+            commands::corrections::contact_retire,
+            commands::corrections::contact_delete,
+            commands::corrections::request_changes,
         ])
 }
 

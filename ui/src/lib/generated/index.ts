@@ -608,7 +608,11 @@ social_kind: string | null,
 /**
  * Where it came from.
  */
-source: Source, };
+source: Source, 
+/**
+ * When it was marked as no longer valid (kept and shown, but not used); none while valid.
+ */
+retired_at: string | null, };
 
 export type PositionInput = { 
 /**
@@ -2008,3 +2012,53 @@ detected_at: string,
  * When someone put the other value back, if they did.
  */
 resolved_at: string | null, };
+
+export type PositionChange = { 
+/**
+ * Another organisation.
+ */
+organisation_id: string | null, 
+/**
+ * New title.
+ */
+title: string | null, 
+/**
+ * New job description.
+ */
+job_description: string | null, 
+/**
+ * New start date.
+ */
+start_on: string | null, 
+/**
+ * New end date.
+ */
+end_on: string | null, };
+
+export type PositionMove = { 
+/**
+ * The current position that ends.
+ */
+from_position_id: string, 
+/**
+ * The new organisation.
+ */
+organisation_id: string, 
+/**
+ * The title there.
+ */
+title: string, 
+/**
+ * The day the old position ends and the new one starts.
+ */
+on: string, };
+
+export type PositionMoved = { 
+/**
+ * The old position, now ended.
+ */
+ended: Position, 
+/**
+ * The new, current position.
+ */
+started: Position, };

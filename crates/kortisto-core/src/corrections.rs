@@ -294,6 +294,17 @@ impl Register {
                 ended: position_of(tx, &from.position_id)?,
                 started: position_of(tx, &started_id)?,
             };
+            // The history then reads as the move it was: from which organisation to which.
+            store::history::insert_history(
+                tx,
+                clock,
+                "person",
+                person_id,
+                "position.organisation",
+                Some(&moved.ended.organisation_name),
+                Some(&moved.started.organisation_name),
+                &changed_by,
+            )?;
             let audited =
                 Audited::record("position", &from.position_id).and("position", &started_id);
             Ok((moved, audited))

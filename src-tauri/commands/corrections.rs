@@ -97,12 +97,7 @@ pub async fn contact_retire(
 ) -> Result<Contact, AppError> {
     let clock = state.clock.clone();
     state.as_user(|register, session| {
-        register.contact_retire(
-            session,
-            &contact_id,
-            request_id.as_deref(),
-            clock.as_ref(),
-        )
+        register.contact_retire(session, &contact_id, request_id.as_deref(), clock.as_ref())
     })
 }
 
@@ -115,12 +110,7 @@ pub async fn contact_delete(
 ) -> Result<(), AppError> {
     let clock = state.clock.clone();
     state.as_user(|register, session| {
-        register.contact_delete(
-            session,
-            &contact_id,
-            request_id.as_deref(),
-            clock.as_ref(),
-        )
+        register.contact_delete(session, &contact_id, request_id.as_deref(), clock.as_ref())
     })
 }
 

@@ -258,9 +258,12 @@ fn an_ended_position_starts_the_retention_period_and_a_move_leaves_one_ended_and
         .history
         .iter()
         .any(|h| h.field == "position" && h.new_value.as_deref() == Some("Myyntijohtaja")));
-    assert!(page.history.iter().any(|h| h.field == "position.organisation"
-        && h.old_value.as_deref() == Some("Vanha Oy")
-        && h.new_value.as_deref() == Some("Uusi Oy")));
+    assert!(page
+        .history
+        .iter()
+        .any(|h| h.field == "position.organisation"
+            && h.old_value.as_deref() == Some("Vanha Oy")
+            && h.new_value.as_deref() == Some("Uusi Oy")));
     let status = register.retention_status(&admin, &mover, &clock).unwrap();
     assert_eq!(status.deciding, "current-position");
     let twice = register.position_move(

@@ -469,3 +469,65 @@ fn correcting_a_contact_leaves_history_a_retired_one_is_not_used_and_the_request
         "{gone:?}"
     );
 }
+
+#[test]
+fn an_organisations_contact_data_is_corrected_only_by_those_who_may_edit_organisations() {
+    let sandbox = Sandbox::new("organisation-contact-corrections");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    register
+        .user_add(
+            &admin,
+            &kortisto_core::users::NewUser {
+                username: "myyja".into(),
+                display_name: "Myyjä".into(),
+                role: kortisto_core::auth::Role::Sales,
+            },
+            &crate::common::password(),
+            &clock,
+        )
+        .unwrap();
+    let sales = register
+        .login("myyja", &crate::common::password(), &clock)
+        .unwrap();
+    let org = organisation(&mut register, &admin, "Asiakas Oy");
+    let switchboard = register
+        .contact_add(
+            &admin,
+            None,
+            Some(&org),
+            &ContactInput {
+                kind: ContactKind::Phone,
+                value: "09 123 4567".into(),
+                label: Some("vaihde".into()),
+                social_kind: None,
+            },
+            &SourceInput {
+                kind: SourceKind::PublicSource,
+                detail: Some("Yrityksen verkkosivut".into()),
+                obtained_on: None,
+            },
+            &clock,
+        )
+        .unwrap()
+        .contact_id;
+    for refused in [
+        register
+            .contact_edit(&sales, &switchboard, "09 765 4321", None, &clock)
+            .map(drop),
+        register
+            .contact_retire(&sales, &switchboard, None, &clock)
+            .map(drop),
+        register.contact_delete(&sales, &switchboard, None, &clock),
+    ] {
+        assert_eq!(refused.unwrap_err().code(), "permission_denied");
+    }
+    let fixed = register
+        .contact_edit(&admin, &switchboard, "09 765 4321", None, &clock)
+        .unwrap();
+    assert_eq!(fixed.value, "+35897654321");
+    let page = register.organisation_page(&admin, &org, &clock).unwrap();
+    assert!(page.history.iter().any(|h| h.field == "contact.phone"
+        && h.old_value.as_deref() == Some("+35891234567")
+        && h.new_value.as_deref() == Some("+35897654321")));
+}

@@ -96,6 +96,13 @@ const COMMANDS: &[&str] = &[
     "redact",
     "redaction_todos",
     "redaction_todo_done",
+    "position_edit",
+    "position_end",
+    "position_move",
+    "contact_edit",
+    "contact_retire",
+    "contact_delete",
+    "request_changes",
 ];
 
 fn main() {

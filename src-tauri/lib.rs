@@ -109,6 +109,13 @@ pub fn configure<R: tauri::Runtime>(
             commands::restriction::redact,
             commands::restriction::redaction_todos,
             commands::restriction::redaction_todo_done,
+            commands::corrections::position_edit,
+            commands::corrections::position_end,
+            commands::corrections::position_move,
+            commands::corrections::contact_edit,
+            commands::corrections::contact_retire,
+            commands::corrections::contact_delete,
+            commands::corrections::request_changes,
         ])
 }
 

@@ -10,6 +10,7 @@ use kortisto_core::consent::{
     ConsentChannel, ConsentEvent, ConsentEventKind, ConsentInput, ExportFormat, ExportedFile,
     MarketingContact,
 };
+use kortisto_core::corrections::{PositionChange, PositionMove, PositionMoved};
 use kortisto_core::deals::{Deal, DealFilter, DealInput, DealKind, DealStatus, PersonRef};
 use kortisto_core::disclosures::{
     Disclosure, DisclosureInput, LegalBasis, Processor, ProcessorInput, Transfer, TransferInput,
@@ -152,6 +153,9 @@ fn generated() -> String {
         RedactionTarget::decl(&config),
         Redacted::decl(&config),
         RedactionTodo::decl(&config),
+        PositionChange::decl(&config),
+        PositionMove::decl(&config),
+        PositionMoved::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 pub mod audit;
+pub mod corrections;
 pub mod preferences;
 pub mod register;
 pub mod register_content;

@@ -69,10 +69,10 @@ enum Command {
     /// Add, list and show customer organisations.
     #[command(subcommand)]
     Org(commands::org::Command),
-    /// Add a person's position in an organisation.
+    /// A person's positions in organisations: add, edit, end, move to another organisation.
     #[command(subcommand)]
     Position(commands::position::Command),
-    /// Add contact data (address, phone, e-mail, social) with its source.
+    /// Contact data (address, phone, e-mail, social) with its source: add, edit, retire, delete.
     #[command(subcommand)]
     Contact(commands::contact::Command),
     /// Add, list and edit deals: contracts, offers, RFQs, leads, information requests.

@@ -103,6 +103,11 @@ const TEMPLATES: &[&[&str]] = &[
         "position", "add", "--person", "PERSON", "--org", "{}", "--title", "{}", "--start", "{}",
         "--end", "{}",
     ],
+    &["position", "end", "{}", "--on", "{}", "--request", "{}"],
+    &[
+        "position", "move", "PERSON", "--from", "{}", "--org", "ORG", "--title", "{}", "--on", "{}",
+    ],
+    &["contact", "edit", "{}", "--value", "{}"],
     &[
         "deal", "add", "--kind", "{}", "--org", "ORG", "--title", "{}", "--start", "{}", "--end",
         "{}",

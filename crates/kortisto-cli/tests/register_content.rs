@@ -766,3 +766,148 @@ fn kinds_are_checked_before_a_password_is_asked_and_roles_are_enforced() {
     assert!(logged.status.success());
     assert_eq!(cli.counts()["organisations"], 1);
 }
+
+#[test]
+fn positions_and_contact_data_are_corrected_from_the_command_line_under_a_request() {
+    let cli = Cli::with_admin("corrections");
+    let old = id(&cli.admin(&["org", "add", "--name", "Vanha Oy"]));
+    let new = id(&cli.admin(&["org", "add", "--name", "Uusi Oy"]));
+    let person = cli.admin(&[
+        "person",
+        "add",
+        "--surname",
+        "Korhonen",
+        "--first-name",
+        "Kalle",
+        "--email",
+        "kalle.korhonen@vanha.fi",
+        "--mobile",
+        "040 123 4567",
+        "--source",
+        "business-card",
+    ]);
+    let person_id = id(&person);
+    let position = id(&cli.admin(&[
+        "position", "add", "--person", &person_id, "--org", &old, "--title", "Ostaja", "--start",
+        "1.3.2020",
+    ]));
+    let request = cli.admin(&[
+        "request",
+        "add",
+        "--kind",
+        "rectification",
+        "--channel",
+        "email",
+        "--person",
+        &person_id,
+    ]);
+    let request_id = request["request_id"].as_str().unwrap().to_string();
+
+    // Ending before the start is refused with its own code, and nothing changes.
+    let early = cli.admin_raw(&["position", "end", &position, "--on", "1.2.2020"]);
+    assert!(!early.status.success());
+    assert_eq!(code(&early), "position_end_before_start");
+    let edited = cli.admin(&[
+        "position",
+        "edit",
+        &position,
+        "--title",
+        "Ostopäällikkö",
+        "--request",
+        &request_id,
+    ]);
+    assert_eq!(edited["title"], "Ostopäällikkö");
+    assert_eq!(edited["end_on"], Value::Null);
+
+    let moved = cli.admin(&[
+        "position",
+        "move",
+        &person_id,
+        "--from",
+        &position,
+        "--org",
+        &new,
+        "--title",
+        "Hankintajohtaja",
+        "--on",
+        "15.11.2026",
+    ]);
+    assert_eq!(moved["ended"]["end_on"], "2026-11-15");
+    assert_eq!(moved["started"]["start_on"], "2026-11-15");
+    assert_eq!(moved["started"]["organisation_name"], "Uusi Oy");
+    let again = cli.admin_raw(&["position", "end", &position, "--on", "16.11.2026"]);
+    assert_eq!(code(&again), "position_already_ended");
+
+    // Contact data: the plain text names each datum's id.
+    let page = cli.admin(&["person", "show", &person_id]);
+    let contact = |kind: &str| {
+        page["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["kind"] == kind)
+            .unwrap()["contact_id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (mail, mobile) = (contact("email"), contact("mobile"));
+    let bad = cli.admin_raw(&["contact", "edit", &mail, "--value", "kalle@"]);
+    assert_eq!(
+        (code(&bad), rule(&bad)),
+        ("field_invalid".into(), "email".into())
+    );
+    let fixed = cli.admin(&[
+        "contact",
+        "edit",
+        &mail,
+        "--value",
+        "kalle.korhonen@uusi.fi",
+        "--request",
+        &request_id,
+    ]);
+    assert_eq!(fixed["value"], "kalle.korhonen@uusi.fi");
+    let retired = cli.admin(&["contact", "retire", &mail]);
+    assert!(retired["retired_at"].is_string());
+    let deleted = cli.admin(&["contact", "delete", &mobile, "--request", &request_id]);
+    assert_eq!(deleted["deleted"], true);
+    let plain = cli.run(
+        &["--user", "paakayttaja", "person", "show", &person_id],
+        &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
+    );
+    let text = String::from_utf8_lossy(&plain.stdout);
+    assert!(text.contains("(ei enää voimassa)"), "{text}");
+    assert!(text.contains(&format!("id {mail}")), "{text}");
+
+    let changes = cli.admin(&["request", "changes", &request_id]);
+    let fields: Vec<&str> = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        vec!["position.title", "contact.email", "contact.mobile"]
+    );
+    let closed = cli.admin(&[
+        "request",
+        "close",
+        &request_id,
+        "--status",
+        "done",
+        "--outcome",
+        "Korjattu",
+    ]);
+    assert_eq!(closed["status"], "done");
+    let late = cli.admin_raw(&[
+        "position",
+        "edit",
+        &position,
+        "--title",
+        "Ostaja",
+        "--request",
+        &request_id,
+    ]);
+    assert_eq!(code(&late), "request_closed");
+}

@@ -94,6 +94,18 @@ pub enum Action {
     PositionAdd,
     /// Add contact data.
     ContactAdd,
+    /// Edit a position (title, job description, organisation, dates).
+    PositionEdit,
+    /// End a position at a date.
+    PositionEnd,
+    /// Move a person to another organisation (end one position, start the next).
+    PositionMove,
+    /// Edit a contact datum's value.
+    ContactEdit,
+    /// Mark a contact datum as no longer valid.
+    ContactRetire,
+    /// Delete a contact datum.
+    ContactDelete,
     /// Look for likely duplicates of a business card.
     DuplicateCheck,
     /// Save a business card.
@@ -204,6 +216,12 @@ impl Action {
         Action::OrganisationList,
         Action::PositionAdd,
         Action::ContactAdd,
+        Action::PositionEdit,
+        Action::PositionEnd,
+        Action::PositionMove,
+        Action::ContactEdit,
+        Action::ContactRetire,
+        Action::ContactDelete,
         Action::DuplicateCheck,
         Action::BusinessCardSave,
         Action::DealAdd,
@@ -303,6 +321,12 @@ impl Action {
             | Action::OrganisationList
             | Action::PositionAdd
             | Action::ContactAdd
+            | Action::PositionEdit
+            | Action::PositionEnd
+            | Action::PositionMove
+            | Action::ContactEdit
+            | Action::ContactRetire
+            | Action::ContactDelete
             | Action::DuplicateCheck
             | Action::BusinessCardSave
             | Action::DealList
@@ -343,6 +367,12 @@ impl Action {
             Action::OrganisationList => "organisation_list",
             Action::PositionAdd => "position_add",
             Action::ContactAdd => "contact_add",
+            Action::PositionEdit => "position_edit",
+            Action::PositionEnd => "position_end",
+            Action::PositionMove => "position_move",
+            Action::ContactEdit => "contact_edit",
+            Action::ContactRetire => "contact_retire",
+            Action::ContactDelete => "contact_delete",
             Action::DuplicateCheck => "duplicate_check",
             Action::BusinessCardSave => "business_card_save",
             Action::DealAdd => "deal_add",

@@ -324,6 +324,30 @@ pub enum Error {
         /// The request.
         request_id: String,
     },
+    /// A position's end date comes before its start date.
+    #[error("position_end_before_start: {position_id}")]
+    PositionEndBeforeStart {
+        /// The position.
+        position_id: String,
+        /// Its start date (ISO).
+        start_on: String,
+        /// The end date asked for (ISO).
+        end_on: String,
+    },
+    /// A position asked to be ended (or moved from) has already ended.
+    #[error("position_already_ended: {position_id}")]
+    PositionAlreadyEnded {
+        /// The position.
+        position_id: String,
+        /// Its end date (ISO).
+        end_on: String,
+    },
+    /// A contact datum marked as no longer valid cannot be edited or retired again.
+    #[error("contact_retired: {contact_id}")]
+    ContactRetired {
+        /// The contact datum.
+        contact_id: String,
+    },
     /// A record from the hub failed authentication or does not match its labels.
     #[error("sync_record_invalid: {record_id}")]
     SyncRecordInvalid {
@@ -503,6 +527,9 @@ impl Error {
             Error::HubAlreadySetUp => "hub_already_set_up",
             Error::KeyRotateSynced => "key_rotate_synced",
             Error::RequestClosed { .. } => "request_closed",
+            Error::PositionEndBeforeStart { .. } => "position_end_before_start",
+            Error::PositionAlreadyEnded { .. } => "position_already_ended",
+            Error::ContactRetired { .. } => "contact_retired",
             Error::SyncRecordInvalid { .. } => "sync_record_invalid",
             Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
             Error::HubUnreachable { .. } => "hub_unreachable",
@@ -632,6 +659,16 @@ impl Error {
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::SyncRecordInvalid { record_id } => json!({ "record_id": record_id }),
             Error::RequestClosed { request_id } => json!({ "request_id": request_id }),
+            Error::PositionEndBeforeStart {
+                position_id,
+                start_on,
+                end_on,
+            } => json!({ "position_id": position_id, "start_on": start_on, "end_on": end_on }),
+            Error::PositionAlreadyEnded {
+                position_id,
+                end_on,
+            } => json!({ "position_id": position_id, "end_on": end_on }),
+            Error::ContactRetired { contact_id } => json!({ "contact_id": contact_id }),
             Error::HubNotSetUp
             | Error::HubAlreadySetUp
             | Error::KeyRotateSynced
@@ -958,6 +995,28 @@ impl Error {
             } else {
                 format!("Request {request_id} is already closed, so the correction cannot be recorded under it. Nothing was changed. Record the correction without a request or under an open request.")
             },
+            Error::PositionEndBeforeStart { start_on, end_on, .. } => {
+                let (start, end) = (finnish_day(start_on), finnish_day(end_on));
+                if fi {
+                    format!("Tehtävä ei voi päättyä ({end}) ennen kuin se alkoi ({start}). Mitään ei muutettu. Anna päättymispäivä, joka on {start} tai sen jälkeen, tai korjaa ensin alkamispäivä.")
+                } else {
+                    format!("A position cannot end ({end}) before it started ({start}). Nothing was changed. Give an end date on or after {start}, or correct the start date first.")
+                }
+            }
+            Error::PositionAlreadyEnded { end_on, .. } => {
+                let end = finnish_day(end_on);
+                if fi {
+                    format!("Tehtävä on jo päättynyt {end}. Mitään ei muutettu. Jos päättymispäivä on väärä, muokkaa tehtävää ja korjaa päivä.")
+                } else {
+                    format!("The position already ended on {end}. Nothing was changed. If the end date is wrong, edit the position and correct the date.")
+                }
+            }
+            Error::ContactRetired { .. } => if fi {
+                "Yhteystieto on jo merkitty ei enää voimassa olevaksi, joten sitä ei voi muuttaa. Mitään ei muutettu. Lisää uusi yhteystieto tai poista vanha."
+            } else {
+                "The contact datum is already marked as no longer valid, so it cannot be changed. Nothing was changed. Add a new contact datum or delete the old one."
+            }
+            .to_string(),
             Error::SyncRecordInvalid { record_id } => if fi {
                 format!("Hubilta tullut muutos {record_id} ei läpäissyt tarkistusta (se on muuttunut matkalla tai kuuluu toiseen rekisteriin), joten mitään ei muutettu. Rekisteri toimii edelleen; ilmoita tietoturvavastaavalle ja hubin ylläpitäjälle.")
             } else {

@@ -393,8 +393,13 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
         b.push(Block::Field(
             c.kind.name().to_string(),
             format!(
-                "{} — {}: {}",
+                "{}{} — {}: {}",
                 c.display,
+                if c.retired_at.is_some() {
+                    t(l, " (ei enää voimassa)", " (no longer valid)")
+                } else {
+                    String::new()
+                },
                 t(l, "lähde", "source"),
                 source_text(&c.source, l)
             ),

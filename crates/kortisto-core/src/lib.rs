@@ -17,6 +17,7 @@ pub mod bench;
 mod clock;
 pub mod collation;
 pub mod consent;
+pub mod corrections;
 mod data_dir;
 mod date;
 pub mod deals;

@@ -120,6 +120,8 @@ pub struct Contact {
     pub social_kind: Option<String>,
     /// Where it came from.
     pub source: Source,
+    /// When it was marked as no longer valid (kept and shown, but not used); none while valid.
+    pub retired_at: Option<String>,
 }
 
 /// A position as entered.
@@ -459,7 +461,9 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Position> {
         self.write(Some(session), Action::PositionAdd, clock, |tx| {
-            let position_id = insert_position(tx, session, input, clock)?;
+            crate::restriction::ensure_may_change(tx, session, &input.person_id)?;
+            let changed_by = store::history::ChangedBy::user(&session.user_id);
+            let position_id = insert_position(tx, input, &changed_by, clock)?;
             let position = store::people::position(tx, &position_id)?
                 .ok_or_else(|| not_found("position", &position_id))?;
             Ok((position, Audited::record("position", &position_id)))
@@ -518,7 +522,6 @@ impl Register {
             let position_id = match &organisation_id {
                 Some(organisation_id) => Some(insert_position(
                     tx,
-                    session,
                     &PositionInput {
                         person_id: person_id.clone(),
                         organisation_id: organisation_id.clone(),
@@ -531,6 +534,7 @@ impl Register {
                         start_on: None,
                         end_on: None,
                     },
+                    &store::history::ChangedBy::user(&session.user_id),
                     clock,
                 )?),
                 None => None,
@@ -709,15 +713,14 @@ fn insert_contact(
     Ok(contact_id)
 }
 
-fn insert_position(
+pub(crate) fn insert_position(
     tx: &rusqlite::Connection,
-    session: &Session,
     input: &PositionInput,
+    changed_by: &store::history::ChangedBy<'_>,
     clock: &dyn Clock,
 ) -> Result<String> {
     store::people::person(tx, &input.person_id)?
         .ok_or_else(|| not_found("person", &input.person_id))?;
-    crate::restriction::ensure_may_change(tx, session, &input.person_id)?;
     store::organisations::organisation(tx, &input.organisation_id)?
         .ok_or_else(|| not_found("organisation", &input.organisation_id))?;
     let title = validate::required("title", &input.title, 200)?;
@@ -750,7 +753,7 @@ fn insert_position(
         "position",
         None,
         Some(&title),
-        &store::history::ChangedBy::user(&session.user_id),
+        changed_by,
     )?;
     Ok(position_id)
 }

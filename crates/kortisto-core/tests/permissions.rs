@@ -8,6 +8,7 @@ use crate::common::{at, password, register_with_admin, Sandbox};
 use kortisto_core::audit::AuditEvent;
 use kortisto_core::auth::{Action, Role, Session};
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
+use kortisto_core::corrections::{PositionChange, PositionMove};
 use kortisto_core::deals::{DealFilter, DealInput, DealKind, DealStatus};
 use kortisto_core::disclosures::{DisclosureInput, LegalBasis, ProcessorInput, TransferInput};
 use kortisto_core::meetings::{
@@ -74,7 +75,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         f.clone(),
         f.clone(),
     );
-    vec![
+    let mut calls: Vec<(Action, Call)> = vec![
         (
             Action::PersonAdd,
             Box::new(move |r, s, n| {
@@ -626,6 +627,108 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             Action::Redact,
             Box::new(move |r, s, _| r.erasure_matches(s, &r4.person).map(drop)),
         ),
+    ];
+    calls.extend(correction_calls(f));
+    calls
+}
+
+/// The position and contact corrections: each call's administrator first adds the position
+/// or contact datum it corrects (`set_up_by`), so every role meets a fresh one.
+fn correction_calls(f: Fixture) -> Vec<(Action, Call)> {
+    let clock = at("2026-11-27T10:00:00Z");
+    let new_position = move |r: &mut Register, f: &Fixture| -> kortisto_core::Result<String> {
+        let admin = r.login("admin", &password(), &clock)?;
+        let input = PositionInput {
+            person_id: f.person.clone(),
+            organisation_id: f.organisation.clone(),
+            title: "Myyjä".into(),
+            job_description: None,
+            start_on: Some("1.1.2020".into()),
+            end_on: None,
+        };
+        Ok(r.position_add(&admin, &input, &clock)?.position_id)
+    };
+    let new_contact = move |r: &mut Register, f: &Fixture, n: usize| {
+        let admin = r.login("admin", &password(), &clock)?;
+        let contact = ContactInput {
+            kind: ContactKind::Email,
+            value: format!("korjattava{n}@asiakas.fi"),
+            label: None,
+            social_kind: None,
+        };
+        r.contact_add(
+            &admin,
+            Some(&f.person),
+            None,
+            &contact,
+            &card_source(),
+            &clock,
+        )
+        .map(|c| c.contact_id)
+    };
+    let (f1, f2, f3, f4, f5, f6) = (
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+        f.clone(),
+    );
+    vec![
+        (
+            Action::PositionEdit,
+            Box::new(move |r, s, n| {
+                let id = new_position(r, &f1)?;
+                let change = PositionChange {
+                    title: Some(format!("Myyjä {n}")),
+                    ..Default::default()
+                };
+                r.position_edit(s, &id, &change, None, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::PositionEnd,
+            Box::new(move |r, s, _| {
+                let id = new_position(r, &f2)?;
+                r.position_end(s, &id, "1.11.2026", None, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::PositionMove,
+            Box::new(move |r, s, _| {
+                let id = new_position(r, &f3)?;
+                let moved = PositionMove {
+                    from_position_id: id,
+                    organisation_id: f3.organisation.clone(),
+                    title: "Johtaja".into(),
+                    on: "1.11.2026".into(),
+                };
+                r.position_move(s, &f3.person, &moved, None, &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::ContactEdit,
+            Box::new(move |r, s, n| {
+                let id = new_contact(r, &f4, n)?;
+                r.contact_edit(s, &id, &format!("korjattu{n}@asiakas.fi"), None, &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::ContactRetire,
+            Box::new(move |r, s, n| {
+                let id = new_contact(r, &f5, n)?;
+                r.contact_retire(s, &id, None, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::ContactDelete,
+            Box::new(move |r, s, n| {
+                let id = new_contact(r, &f6, n)?;
+                r.contact_delete(s, &id, None, &clock)
+            }),
+        ),
     ]
 }
 
@@ -771,6 +874,12 @@ fn no_hub<T>(result: kortisto_core::Result<T>) -> kortisto_core::Result<()> {
 fn set_up_by(action: Action) -> &'static [&'static str] {
     match action {
         Action::Erase => &["login", "person_add"],
+        Action::PositionEdit | Action::PositionEnd | Action::PositionMove => {
+            &["login", "position_add"]
+        }
+        Action::ContactEdit | Action::ContactRetire | Action::ContactDelete => {
+            &["login", "contact_add"]
+        }
         Action::UserDeactivate => &["login", "user_add"],
         _ => &[],
     }
@@ -809,6 +918,8 @@ fn own_entries(action: Action) -> usize {
         | Action::DeviceList
         | Action::DeviceRevoke => 0,
         Action::BusinessCardSave => 2,
+        // The position it ends and the one it starts.
+        Action::PositionMove => 2,
         _ => 1,
     }
 }

@@ -220,12 +220,35 @@ fn a_restricted_person_is_absent_from_marketing_and_changed_only_by_an_admin_unt
         other_first_names: None,
     };
     let restricted = |result: kortisto_core::Result<()>| matches!(result, Err(Error::PersonRestricted { ref person_id }) if *person_id == maija);
+    let maijas_contact = register
+        .person_page(&admin, &maija, &clock)
+        .unwrap()
+        .contacts[0]
+        .contact_id
+        .clone();
     for session in [&office, &sales] {
         assert!(restricted(
             register
                 .person_edit(session, &maija, &renamed, None, &clock)
                 .map(drop)
         ));
+        // The corrections where the data stands are changes like any other.
+        assert!(restricted(
+            register
+                .contact_edit(session, &maijas_contact, "maija@korjattu.fi", None, &clock)
+                .map(drop)
+        ));
+        assert!(restricted(
+            register
+                .contact_retire(session, &maijas_contact, None, &clock)
+                .map(drop)
+        ));
+        assert!(restricted(register.contact_delete(
+            session,
+            &maijas_contact,
+            None,
+            &clock
+        )));
         assert!(restricted(
             register
                 .contact_add(

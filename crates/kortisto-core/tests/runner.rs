@@ -3,6 +3,7 @@
 //! file. Filter by module, e.g. `cargo test -p kortisto-core --test runner reliability::`.
 mod common;
 
+mod corrections;
 mod data_safety;
 mod hub;
 mod permissions;

@@ -24,7 +24,11 @@ import type {
   PersonPage,
   PersonSummary,
   Position,
+  PositionChange,
   PositionInput,
+  PositionMove,
+  PositionMoved,
+  HistoryEntry,
   SearchHit,
   ServiceElement,
   ServiceElementInput,
@@ -150,8 +154,8 @@ export interface Backend {
   personList(offset: number, limit: number): Promise<ListPage<PersonSummary>>;
   /** Adds a person with contact data, all citing one source. */
   personAdd(person: PersonInput, contacts: ContactInput[], source: SourceInput): Promise<Person>;
-  /** Corrects a person's name (history kept). */
-  personEdit(personId: string, person: PersonInput): Promise<Person>;
+  /** Corrects a person's name (history kept), under a data subject's request when one is named. */
+  personEdit(personId: string, person: PersonInput, requestId?: string | null): Promise<Person>;
   /** Adds a contact datum to a person or (the other id null) an organisation. */
   contactAdd(
     personId: string | null,
@@ -161,6 +165,20 @@ export interface Backend {
   ): Promise<Contact>;
   /** Adds a person's position in an organisation. */
   positionAdd(position: PositionInput): Promise<Position>;
+  /** Corrects a position (null fields are kept); every change goes to the person's history. */
+  positionEdit(positionId: string, change: PositionChange, requestId: string | null): Promise<Position>;
+  /** Ends a current position on a date (`27.11.2026`). */
+  positionEnd(positionId: string, endOn: string, requestId: string | null): Promise<Position>;
+  /** "Moved to another organisation": ends one position and starts the next in one write. */
+  positionMove(personId: string, moved: PositionMove, requestId: string | null): Promise<PositionMoved>;
+  /** Corrects a contact datum's value (checked as on entry). */
+  contactEdit(contactId: string, value: string, requestId: string | null): Promise<Contact>;
+  /** Marks a contact datum as no longer valid (kept, not used). */
+  contactRetire(contactId: string, requestId: string | null): Promise<Contact>;
+  /** Deletes a contact datum (asked once in the UI; the history keeps it). */
+  contactDelete(contactId: string, requestId: string | null): Promise<void>;
+  /** The corrections made for a request, oldest first (admin). */
+  requestChanges(requestId: string): Promise<HistoryEntry[]>;
   /** Likely duplicates of a business card being typed. */
   duplicateCheck(card: BusinessCard): Promise<DuplicateCandidate[]>;
   /** Saves a business card; refused with `duplicate_suspected` unless `confirmedNew`. */
@@ -352,7 +370,8 @@ export const api: Backend = {
   personPage: (personId) => call<PersonPage>("person_page", { person_id: personId }),
   personList: (offset, limit) => call<ListPage<PersonSummary>>("person_list", { offset, limit }),
   personAdd: (person, contacts, source) => call<Person>("person_add", { person, contacts, source }),
-  personEdit: (personId, person) => call<Person>("person_edit", { person_id: personId, person }),
+  personEdit: (personId, person, requestId = null) =>
+    call<Person>("person_edit", { person_id: personId, person, request_id: requestId }),
   contactAdd: (personId, organisationId, contact, source) =>
     call<Contact>("contact_add", {
       person_id: personId,
@@ -361,6 +380,19 @@ export const api: Backend = {
       source,
     }),
   positionAdd: (position) => call<Position>("position_add", { position }),
+  positionEdit: (positionId, change, requestId) =>
+    call<Position>("position_edit", { position_id: positionId, change, request_id: requestId }),
+  positionEnd: (positionId, endOn, requestId) =>
+    call<Position>("position_end", { position_id: positionId, end_on: endOn, request_id: requestId }),
+  positionMove: (personId, moved, requestId) =>
+    call<PositionMoved>("position_move", { person_id: personId, moved, request_id: requestId }),
+  contactEdit: (contactId, value, requestId) =>
+    call<Contact>("contact_edit", { contact_id: contactId, value, request_id: requestId }),
+  contactRetire: (contactId, requestId) =>
+    call<Contact>("contact_retire", { contact_id: contactId, request_id: requestId }),
+  contactDelete: (contactId, requestId) =>
+    call<void>("contact_delete", { contact_id: contactId, request_id: requestId }),
+  requestChanges: (requestId) => call<HistoryEntry[]>("request_changes", { request_id: requestId }),
   duplicateCheck: (card) => call<DuplicateCandidate[]>("duplicate_check", { card }),
   businessCardSave: (card, confirmedNew) =>
     call<BusinessCardSaved>("business_card_save", { card, confirmed_new: confirmedNew }),

@@ -255,6 +255,16 @@ const HISTORY_FIELD_LABELS: Record<string, MessageKey> = {
   "contact.mobile": "contact_kind_mobile",
   "contact.email": "contact_kind_email",
   "contact.social": "contact_kind_social",
+  "position.title": "history_position_title",
+  "position.organisation": "history_position_organisation",
+  "position.job_description": "history_position_job_description",
+  "position.start_on": "history_position_start_on",
+  "position.end_on": "history_position_end_on",
+  "contact.address.retired": "history_contact_retired",
+  "contact.phone.retired": "history_contact_retired",
+  "contact.mobile.retired": "history_contact_retired",
+  "contact.email.retired": "history_contact_retired",
+  "contact.social.retired": "history_contact_retired",
 };
 
 /** The dictionary key of a history entry's field, or null for a field the UI does not name. */

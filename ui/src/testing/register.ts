@@ -77,6 +77,7 @@ export function personPage(meetings: Meeting[] = []): PersonPage {
         display: "040 1234567",
         social_kind: null,
         source: SOURCE,
+        retired_at: null,
       },
       {
         contact_id: "c-2",
@@ -88,6 +89,7 @@ export function personPage(meetings: Meeting[] = []): PersonPage {
         display: "matti.virtanen@acme.fi",
         social_kind: null,
         source: EVENT_SOURCE,
+        retired_at: null,
       },
     ],
     positions: [

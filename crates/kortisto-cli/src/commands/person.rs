@@ -195,14 +195,20 @@ fn page_text(l: Language, page: &PersonPage) -> String {
             .iter()
             .map(|c| {
                 format!(
-                    "{}{}: {}\t[{}]",
+                    "{}{}: {}{}\t[{}]\tid {}",
                     c.kind.name(),
                     c.label
                         .as_deref()
                         .map(|x| format!(" ({x})"))
                         .unwrap_or_default(),
                     c.display,
-                    describe_source(&c.source)
+                    if c.retired_at.is_some() {
+                        pick(l, " (ei enää voimassa)", " (no longer valid)")
+                    } else {
+                        String::new()
+                    },
+                    describe_source(&c.source),
+                    c.contact_id
                 )
             })
             .collect(),
@@ -213,10 +219,11 @@ fn page_text(l: Language, page: &PersonPage) -> String {
             .iter()
             .map(|ps| {
                 format!(
-                    "{}, {}\t{}",
+                    "{}, {}\t{}\tid {}",
                     ps.title,
                     ps.organisation_name,
-                    date_range(ps.start_on.as_deref(), ps.end_on.as_deref())
+                    date_range(ps.start_on.as_deref(), ps.end_on.as_deref()),
+                    ps.position_id
                 )
             })
             .collect(),

@@ -57,6 +57,12 @@ pub enum Command {
     },
     /// List requests, open ones first by deadline.
     List,
+    /// The corrections made for a request (`--request ID` of the correcting commands),
+    /// oldest first: field, old and new value, who and when.
+    Changes {
+        /// The request.
+        request_id: String,
+    },
 }
 
 /// A flag's value that is not one of its names; the error names the flag (`channel`,
@@ -162,6 +168,35 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                             finnish(&r.received_on),
                             finnish(r.deadline()),
                             r.status.name()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+        Command::Changes { request_id } => {
+            let changes = register.request_changes(session, &request_id)?;
+            ctx.out.print(&changes, |l| {
+                if changes.is_empty() {
+                    return pick(
+                        l,
+                        "Tämän pyynnön perusteella ei ole tehty korjauksia.",
+                        "No corrections have been made for this request.",
+                    );
+                }
+                changes
+                    .iter()
+                    .map(|h| {
+                        format!(
+                            "{}\t{}\t{} {}\t{}: {} → {}",
+                            super::local_time(&h.changed_at),
+                            h.changed_by_name,
+                            h.record_kind,
+                            h.record_id,
+                            h.field,
+                            h.old_value.as_deref().unwrap_or("–"),
+                            h.new_value.as_deref().unwrap_or("–")
                         )
                     })
                     .collect::<Vec<_>>()

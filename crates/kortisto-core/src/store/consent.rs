@@ -111,7 +111,7 @@ pub(crate) fn marketing_list(conn: &Connection, purpose: &str) -> Result<Vec<Mar
                  PARTITION BY person_id ORDER BY {RECORDED_ORDER_NEWEST_FIRST}) AS n
              FROM consent_events WHERE purpose = ?1)
          SELECT p.person_id, p.surname, p.first_name, l.at,
-                (SELECT group_concat(value, char(30)) FROM contact_points c WHERE c.person_id = p.person_id AND c.kind = 'email')
+                (SELECT group_concat(value, char(30)) FROM contact_points c WHERE c.person_id = p.person_id AND c.kind = 'email' AND c.retired_at IS NULL)
          FROM latest l JOIN people p ON p.person_id = l.person_id
          WHERE l.n = 1 AND l.kind = 'given' AND NOT {RESTRICTED_SQL}
            AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.person_id = p.person_id AND o.purpose = ?1)

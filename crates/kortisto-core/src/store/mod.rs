@@ -48,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_consent_order.sql"),
     include_str!("migrations/0008_corrections.sql"),
     include_str!("migrations/0009_restriction_objection.sql"),
+    include_str!("migrations/0010_positions_contacts.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -198,9 +198,9 @@ pub(crate) fn insert_contact(
 
 fn contacts_where(conn: &Connection, condition: &str, id: &str) -> Result<Vec<Contact>> {
     let sql = format!(
-        "SELECT c.contact_id, c.person_id, c.organisation_id, c.kind, c.label, c.value, c.social_kind, {SOURCE_COLUMNS}
+        "SELECT c.contact_id, c.person_id, c.organisation_id, c.kind, c.label, c.value, c.social_kind, c.retired_at, {SOURCE_COLUMNS}
          FROM contact_points c JOIN sources s ON s.source_id = c.source_id JOIN users su ON su.user_id = s.recorded_by
-         WHERE {condition} ORDER BY c.kind, c.created_at"
+         WHERE {condition} ORDER BY (c.retired_at IS NOT NULL), c.kind, c.created_at"
     );
     let mut statement = conn.prepare(&sql)?;
     let rows = statement.query_map([id], |row| {
@@ -220,7 +220,8 @@ fn contacts_where(conn: &Connection, condition: &str, id: &str) -> Result<Vec<Co
             value,
             display,
             social_kind: row.get(6)?,
-            source: source_at(row, 7)?,
+            retired_at: row.get(7)?,
+            source: source_at(row, 8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -273,7 +274,7 @@ pub(crate) fn people_with_contact(
     let sql = format!(
         "SELECT DISTINCT p.person_id, p.surname, p.first_name, {CURRENT_POSITION}
          FROM contact_points c JOIN people p ON p.person_id = c.person_id
-         WHERE c.value = ?1 COLLATE NOCASE AND c.kind IN ({placeholders}) LIMIT 20"
+         WHERE c.value = ?1 COLLATE NOCASE AND c.kind IN ({placeholders}) AND c.retired_at IS NULL LIMIT 20"
     );
     let mut values: Vec<&dyn rusqlite::ToSql> = vec![&value];
     for kind in kinds {
@@ -311,4 +312,58 @@ fn candidate(row: &Row<'_>, reason: DuplicateReason) -> rusqlite::Result<Duplica
         organisation_name,
         reason,
     })
+}
+
+// ---- corrections ---------------------------------------------------------------------------
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn update_position(
+    conn: &Connection,
+    id: &str,
+    organisation_id: &str,
+    title: &str,
+    job_description: Option<&str>,
+    start_on: Option<&str>,
+    end_on: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE positions SET organisation_id = ?2, title = ?3, job_description = ?4, start_on = ?5, end_on = ?6
+         WHERE position_id = ?1",
+        params![id, organisation_id, title, job_description, start_on, end_on],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn update_contact_value(conn: &Connection, id: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE contact_points SET value = ?2 WHERE contact_id = ?1",
+        params![id, value],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn retire_contact(conn: &Connection, id: &str, now: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE contact_points SET retired_at = ?2 WHERE contact_id = ?1",
+        params![id, now],
+    )?;
+    Ok(())
+}
+
+/// Deletes a contact datum, and its source when nothing else cites it (a source can name
+/// where the person was met: it must not outlive the data it described).
+pub(crate) fn delete_contact(conn: &Connection, id: &str) -> Result<()> {
+    let source_id: String = conn.query_row(
+        "SELECT source_id FROM contact_points WHERE contact_id = ?1",
+        [id],
+        |row| row.get(0),
+    )?;
+    conn.execute("DELETE FROM contact_points WHERE contact_id = ?1", [id])?;
+    conn.execute(
+        "DELETE FROM sources WHERE source_id = ?1
+         AND NOT EXISTS (SELECT 1 FROM people WHERE source_id = ?1)
+         AND NOT EXISTS (SELECT 1 FROM contact_points WHERE source_id = ?1)",
+        [&source_id],
+    )?;
+    Ok(())
 }

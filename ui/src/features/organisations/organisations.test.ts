@@ -17,7 +17,7 @@ import {
   typeInto,
   waitFor,
 } from "../../testing/harness";
-import { ACME, HITS, ORGANISATION_PAGE } from "../../testing/register";
+import { ACME, HITS, ORGANISATION_PAGE, SOURCE } from "../../testing/register";
 
 beforeEach(resetAll);
 afterEach(cleanUp);
@@ -174,5 +174,44 @@ describe("deals", () => {
         filter: { kind: "offer", status: "open", offset: 0, limit: 200 },
       }),
     );
+  });
+});
+
+describe("organisation contact corrections", () => {
+  const withSwitchboard = () => ({
+    ...ORGANISATION_PAGE,
+    contacts: [
+      {
+        contact_id: "c-org",
+        person_id: null,
+        organisation_id: "o-acme",
+        kind: "phone" as const,
+        label: "vaihde",
+        value: "+35891234567",
+        display: "09 1234567",
+        social_kind: null,
+        source: SOURCE,
+        retired_at: null,
+      },
+    ],
+  });
+
+  it("offers office staff the corrections of an organisation's contact data, and a sales rep none", async () => {
+    await openAcme(OFFICE, {
+      organisation_page: withSwitchboard,
+      contact_edit: () => withSwitchboard().contacts[0],
+    });
+    click(byTestId("contact-edit"));
+    typeInto("contact-edit-value", "09 7654321");
+    submitForm("contact-edit-form");
+    await waitFor(() => expect(callsOf("contact_edit")).toHaveLength(1));
+    expect(callsOf("contact_edit")[0].payload).toEqual({ contact_id: "c-org", value: "09 7654321", request_id: null });
+    cleanUp();
+    resetAll();
+
+    await openAcme(SALES, { organisation_page: withSwitchboard });
+    expect(byTestId("contact-value").textContent).toBe("09 1234567");
+    expect(queryTestId("contact-edit")).toBeNull();
+    expect(queryTestId("contact-delete")).toBeNull();
   });
 });

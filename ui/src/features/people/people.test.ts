@@ -91,6 +91,7 @@ describe("person page", () => {
     expect(callsOf("person_edit")[0].payload).toEqual({
       person_id: "p-virtanen",
       person: { surname: "Virtanen", first_name: "Matti", other_first_names: "Juhani" },
+      request_id: null,
     });
     await waitFor(() => expect(queryTestId("person-edit-form")).toBeNull());
 

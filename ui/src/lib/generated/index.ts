@@ -612,7 +612,11 @@ social_kind: string | null,
 /**
  * Where it came from.
  */
-source: Source, };
+source: Source, 
+/**
+ * When it was marked as no longer valid (kept and shown, but not used); none while valid.
+ */
+retired_at: string | null, };
 
 export type PositionInput = { 
 /**
@@ -2281,3 +2285,53 @@ open_kind: string | null,
  * Its id.
  */
 open_id: string | null, };
+
+export type PositionChange = { 
+/**
+ * Another organisation.
+ */
+organisation_id: string | null, 
+/**
+ * New title.
+ */
+title: string | null, 
+/**
+ * New job description.
+ */
+job_description: string | null, 
+/**
+ * New start date.
+ */
+start_on: string | null, 
+/**
+ * New end date.
+ */
+end_on: string | null, };
+
+export type PositionMove = { 
+/**
+ * The current position that ends.
+ */
+from_position_id: string, 
+/**
+ * The new organisation.
+ */
+organisation_id: string, 
+/**
+ * The title there.
+ */
+title: string, 
+/**
+ * The day the old position ends and the new one starts.
+ */
+on: string, };
+
+export type PositionMoved = { 
+/**
+ * The old position, now ended.
+ */
+ended: Position, 
+/**
+ * The new, current position.
+ */
+started: Position, };

@@ -168,3 +168,81 @@ fn status_of_an_empty_folder_says_how_to_create_a_register() {
     assert!(stderr(&output).contains("kortisto init"));
     assert!(!Path::new(&cli.data_dir()).join("kortisto.db").exists());
 }
+
+/// The app keeps its register open for the whole working day while someone runs the CLI on
+/// the same folder: every write of both is kept, and the app's connection goes on working.
+/// (Opening once read the database file's salt through a second descriptor after SQLite had
+/// locked it; closing that descriptor dropped SQLite's locks, so the CLI's close removed the
+/// WAL index the app still used and its next write read "database disk image is malformed".)
+#[test]
+fn the_app_keeps_working_and_nothing_is_lost_while_the_cli_writes_beside_it() {
+    use kortisto_core::auth::Password;
+    use kortisto_core::people::PersonInput;
+    use kortisto_core::sources::{SourceInput, SourceKind};
+    use kortisto_core::{DataDir, Register, SystemClock};
+
+    let cli = Cli::with_admin("app-and-cli");
+    let data_dir = DataDir::at(cli.data_dir());
+    let keychain = Keychain::with_service(&cli.service);
+    let mut app = Register::open(&data_dir, &keychain).unwrap();
+    let admin = app
+        .login(
+            "paakayttaja",
+            &Password::new(crate::common::ADMIN_PASSWORD),
+            &SystemClock,
+        )
+        .unwrap();
+    let card = SourceInput {
+        kind: SourceKind::BusinessCard,
+        detail: None,
+        obtained_on: None,
+    };
+    let person = |surname: &str| PersonInput {
+        surname: surname.into(),
+        first_name: "Eero".into(),
+        other_first_names: None,
+    };
+    for n in 0..30 {
+        app.person_add(
+            &admin,
+            &person(&format!("Sovellus{n}")),
+            &[],
+            &card,
+            &SystemClock,
+        )
+        .unwrap();
+    }
+    cli.admin_with(
+        &["user", "add", "toimisto", "--role", "office"],
+        &[("KORTISTO_NEW_PASSWORD", crate::common::USER_PASSWORD)],
+    );
+    cli.admin(&[
+        "person",
+        "add",
+        "--surname",
+        "Komentorivi",
+        "--first-name",
+        "Kaisa",
+        "--source",
+        "business-card",
+    ]);
+    cli.admin(&["org", "add", "--name", "Siirto Oy"]);
+    // The app's next write and read after the CLI has closed the register.
+    app.person_add(&admin, &person("Sovellus30"), &[], &card, &SystemClock)
+        .unwrap();
+    let listed = app.person_list(&admin, 0, 100).unwrap();
+    assert_eq!(
+        listed.total, 32,
+        "the app sees its 31 people and the CLI's one"
+    );
+    app.logout(&admin, &SystemClock).unwrap();
+    app.close().unwrap();
+
+    let listed = cli.admin(&["person", "list"]);
+    let names = listed.to_string();
+    for surname in ["Sovellus0", "Sovellus30", "Komentorivi"] {
+        assert!(names.contains(surname), "{surname} kept: {names}");
+    }
+    let verified = cli.admin(&["audit", "verify"]);
+    assert_eq!(verified["intact"], true, "{verified}");
+}

@@ -196,7 +196,9 @@ impl DataDir {
         Ok(FolderLock { file })
     }
 
-    /// The database file's salt (its first 16 bytes, hex), if the file can be read.
+    /// The database file's salt (its first 16 bytes, hex), if the file can be read. Never
+    /// while this process has a connection to the file open: closing the descriptor read
+    /// here drops every POSIX lock the process holds on the file, SQLite's too.
     pub(crate) fn database_salt(&self) -> Option<String> {
         use std::io::Read;
         let mut salt = [0u8; 16];

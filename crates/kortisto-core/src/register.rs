@@ -358,6 +358,11 @@ impl Register {
         }
         data_dir.ensure_writable()?;
         let lock = data_dir.lock_shared()?;
+        // Read before the connection opens: closing any other descriptor of the database
+        // file drops this process's POSIX locks on it, SQLite's included, and another
+        // process closing the register would then think itself the last one and remove the
+        // WAL index this connection still uses ("database disk image is malformed").
+        let salt = data_dir.database_salt();
         let conn = store::open(&database, key)?;
         if store::register_id(&conn)? != manifest.register_id {
             return Err(Error::DatabaseDamaged {
@@ -382,7 +387,6 @@ impl Register {
             anchor_at_open,
             lock: Some(lock),
         };
-        let salt = data_dir.database_salt();
         if salt.is_some() && register.manifest.database_salt != salt {
             // The file was created or replaced by Kortisto (create, restore, repair, key
             // rotation): record its salt, which only a successful open can vouch for.

@@ -7,6 +7,7 @@ mod data_safety;
 mod hub;
 mod permissions;
 mod register;
+mod record_corrections;
 mod register_content;
 mod reliability;
 mod retention_backup;

@@ -251,26 +251,49 @@ impl Register {
                     Some(before.organisation_id.clone()),
                     Some(checked.organisation_id.clone()),
                 ),
-                ("title", Some(before.title.clone()), Some(checked.title.clone())),
+                (
+                    "title",
+                    Some(before.title.clone()),
+                    Some(checked.title.clone()),
+                ),
                 (
                     "status",
                     Some(before.status.name().to_string()),
                     Some(checked.status.name().to_string()),
                 ),
-                ("start_on", before.start_on.clone(), checked.start_on.clone()),
+                (
+                    "start_on",
+                    before.start_on.clone(),
+                    checked.start_on.clone(),
+                ),
                 ("end_on", before.end_on.clone(), checked.end_on.clone()),
                 ("notes", before.notes.clone(), checked.notes.clone()),
             ];
+            // Text that may name an erased person leaves no copy in the history.
+            let review = store::erasure::under_review(tx, "deal", deal_id)?;
             let mut changed = false;
             for (field, old, new) in fields {
                 if old != new {
                     changed = true;
+                    let free_text = store::erasure::FREE_TEXT_FIELDS.contains(&field);
+                    let old = if review && free_text { None } else { old };
                     store::history::insert_history(
-                        tx, clock, "deal", deal_id, field, old.as_deref(), new.as_deref(), &changed_by,
+                        tx,
+                        clock,
+                        "deal",
+                        deal_id,
+                        field,
+                        old.as_deref(),
+                        new.as_deref(),
+                        &changed_by,
                     )?;
+                    if review && free_text {
+                        store::erasure::review_done(tx, "deal", deal_id)?;
+                    }
                 }
             }
-            let before_ids: Vec<&str> = before.people.iter().map(|p| p.person_id.as_str()).collect();
+            let before_ids: Vec<&str> =
+                before.people.iter().map(|p| p.person_id.as_str()).collect();
             let after_ids: Vec<&str> = checked.person_ids.iter().map(String::as_str).collect();
             let removed = before_ids.iter().filter(|id| !after_ids.contains(id));
             let added = after_ids.iter().filter(|id| !before_ids.contains(id));
@@ -279,7 +302,16 @@ impl Register {
                 .chain(added.map(|id| (None, Some(*id))))
             {
                 changed = true;
-                store::history::insert_history(tx, clock, "deal", deal_id, "person", old, new, &changed_by)?;
+                store::history::insert_history(
+                    tx,
+                    clock,
+                    "deal",
+                    deal_id,
+                    "person",
+                    old,
+                    new,
+                    &changed_by,
+                )?;
             }
             if !changed {
                 return Ok((before, Audited::nothing()));

@@ -389,7 +389,10 @@ impl Register {
                 return Ok((before, Audited::nothing()));
             }
             store::disclosures::update_transfer(tx, &after)?;
-            Ok((transfer(tx, transfer_id)?, Audited::record("transfer", transfer_id)))
+            Ok((
+                transfer(tx, transfer_id)?,
+                Audited::record("transfer", transfer_id),
+            ))
         })
     }
 
@@ -413,7 +416,10 @@ impl Register {
                 return Ok((before, Audited::nothing()));
             }
             store::disclosures::update_transfer(tx, &after)?;
-            Ok((transfer(tx, transfer_id)?, Audited::record("transfer", transfer_id)))
+            Ok((
+                transfer(tx, transfer_id)?,
+                Audited::record("transfer", transfer_id),
+            ))
         })
     }
 
@@ -511,7 +517,10 @@ impl Register {
             let processor = store::disclosures::processor(tx, &input.processor_id)?
                 .ok_or_else(|| not_found("processor", &input.processor_id))?;
             // From the day a processor's processing ended it receives nothing new.
-            if let Some(ended_on) = processor.ended_on.filter(|end| *end <= disclosed_on.to_string()) {
+            if let Some(ended_on) = processor
+                .ended_on
+                .filter(|end| *end <= disclosed_on.to_string())
+            {
                 return Err(Error::ProcessorEnded {
                     processor_id: input.processor_id.clone(),
                     ended_on,

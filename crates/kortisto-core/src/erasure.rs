@@ -241,7 +241,7 @@ pub(crate) fn erase_person(
             earliest_on,
         });
     }
-    let notes_to_review =
+    let notes_to_review: Vec<NoteToReview> =
         store::erasure::notes_naming(tx, person_id, &person.surname, &person.first_name)?
             .into_iter()
             .map(|(record_kind, record_id)| NoteToReview {
@@ -249,6 +249,11 @@ pub(crate) fn erase_person(
                 record_id,
             })
             .collect();
+    // Until an administrator corrects their text, and when they do, the history of these
+    // records keeps no copy of text that may name the person.
+    for note in &notes_to_review {
+        store::erasure::mark_for_review(tx, &note.record_kind, &note.record_id)?;
+    }
     let mut hashes = Vec::new();
     for email in store::erasure::emails_of(tx, person_id)? {
         hashes.push(suppression_hash(tx, &email)?);

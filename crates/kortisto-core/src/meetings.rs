@@ -242,8 +242,8 @@ fn own_meeting(
     role: Role,
     meeting_id: &str,
 ) -> Result<Meeting> {
-    let meeting =
-        store::meetings::meeting(conn, meeting_id)?.ok_or_else(|| not_found("meeting", meeting_id))?;
+    let meeting = store::meetings::meeting(conn, meeting_id)?
+        .ok_or_else(|| not_found("meeting", meeting_id))?;
     if role != Role::Admin && meeting.logged_by != session.user_id {
         return Err(Error::MeetingNotYours {
             meeting_id: meeting_id.to_string(),
@@ -328,8 +328,9 @@ impl Register {
             let kind = change.kind.unwrap_or(before.kind);
             let at = match change.at.as_deref().map(str::trim) {
                 None | Some("") => before.at.clone(),
-                Some(text) => parse_meeting_time(text)?
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                Some(text) => {
+                    parse_meeting_time(text)?.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                }
             };
             let subject = match &change.subject {
                 Some(subject) => validate::required("subject", subject, 300)?,
@@ -355,16 +356,34 @@ impl Register {
                     Some(kind.name().to_string()),
                 ),
                 ("at", Some(before.at.clone()), Some(at.clone())),
-                ("subject", Some(before.subject.clone()), Some(subject.clone())),
+                (
+                    "subject",
+                    Some(before.subject.clone()),
+                    Some(subject.clone()),
+                ),
                 ("notes", before.notes.clone(), notes.clone()),
             ];
+            // Text that may name an erased person leaves no copy in the history.
+            let review = store::erasure::under_review(tx, "meeting", meeting_id)?;
             let mut changed = false;
             for (field, old, new) in fields {
                 if old != new {
                     changed = true;
+                    let free_text = store::erasure::FREE_TEXT_FIELDS.contains(&field);
+                    let old = if review && free_text { None } else { old };
                     store::history::insert_history(
-                        tx, clock, "meeting", meeting_id, field, old.as_deref(), new.as_deref(), &changed_by,
+                        tx,
+                        clock,
+                        "meeting",
+                        meeting_id,
+                        field,
+                        old.as_deref(),
+                        new.as_deref(),
+                        &changed_by,
                     )?;
+                    if review && free_text {
+                        store::erasure::review_done(tx, "meeting", meeting_id)?;
+                    }
                 }
             }
             let removed = before_ids.iter().filter(|id| !participant_ids.contains(id));
@@ -375,7 +394,14 @@ impl Register {
             {
                 changed = true;
                 store::history::insert_history(
-                    tx, clock, "meeting", meeting_id, "participant", old, new, &changed_by,
+                    tx,
+                    clock,
+                    "meeting",
+                    meeting_id,
+                    "participant",
+                    old,
+                    new,
+                    &changed_by,
                 )?;
             }
             if !changed {
@@ -421,7 +447,14 @@ impl Register {
                 .collect();
             store::meetings::refresh_last_meeting(tx, &participants)?;
             store::history::insert_history(
-                tx, clock, "meeting", meeting_id, "deleted", Some(&before.at), None, &changed_by,
+                tx,
+                clock,
+                "meeting",
+                meeting_id,
+                "deleted",
+                Some(&before.at),
+                None,
+                &changed_by,
             )?;
             Ok(((), Audited::record("meeting", meeting_id)))
         })

@@ -1043,7 +1043,13 @@ fn sales_reps_add_leads_and_offers_but_not_contracts() {
     let by_admin = register
         .deal_add(&admin, &deal(DealKind::ServiceContract), &clock)
         .unwrap();
-    let edit = register.deal_edit(&sales, &by_admin.deal_id, &deal(DealKind::Lead), None, &clock);
+    let edit = register.deal_edit(
+        &sales,
+        &by_admin.deal_id,
+        &deal(DealKind::Lead),
+        None,
+        &clock,
+    );
     assert!(
         matches!(edit, Err(Error::PermissionDenied { .. })),
         "a sales rep cannot turn a contract into a lead: {edit:?}"

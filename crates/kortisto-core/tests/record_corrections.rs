@@ -313,7 +313,9 @@ fn a_sales_rep_editing_another_reps_meeting_is_refused_with_its_code_and_nothing
     assert_eq!(history.len(), 1, "{history:?}");
     assert_eq!(history[0].field, "deleted");
     assert!(
-        history.iter().all(|h| h.old_value.as_deref() != Some("Esittely")),
+        history
+            .iter()
+            .all(|h| h.old_value.as_deref() != Some("Esittely")),
         "the deleted meeting's text does not stay in its history"
     );
     let missing = register.meeting_delete(&admin, &annas, None, &clock);
@@ -371,7 +373,11 @@ fn office_staff_record_rfqs_and_information_requests_but_not_offers_or_contracts
     let organisation_id = organisation(&mut register, &admin, "Asiakas Oy");
     for kind in [DealKind::Rfq, DealKind::InfoRequest] {
         let added = register
-            .deal_add(&office, &deal(kind, &organisation_id, "Pyyntö", &[]), &clock)
+            .deal_add(
+                &office,
+                &deal(kind, &organisation_id, "Pyyntö", &[]),
+                &clock,
+            )
             .unwrap();
         register
             .deal_edit(
@@ -504,8 +510,8 @@ fn holds_on_an_organisation_or_a_deal_block_a_manual_erasure_until_lifted() {
 }
 
 #[test]
-fn legal_holds_are_listed_and_a_lift_of_a_missing_or_lifted_hold_or_without_reason_changes_nothing(
-) {
+fn legal_holds_are_listed_and_a_lift_of_a_missing_or_lifted_hold_or_without_reason_changes_nothing()
+{
     let sandbox = Sandbox::new("hold-lift");
     let clock = clock();
     let (mut register, admin) = register_with_admin(&sandbox, &clock);
@@ -534,7 +540,10 @@ fn legal_holds_are_listed_and_a_lift_of_a_missing_or_lifted_hold_or_without_reas
     }
     let no_reason = register.legal_hold_lift(&admin, &hold, "  ", &clock);
     assert!(
-        matches!(no_reason, Err(Error::FieldInvalid { .. }) | Err(Error::TextInvalid { .. })),
+        matches!(
+            no_reason,
+            Err(Error::FieldInvalid { .. }) | Err(Error::TextInvalid { .. })
+        ),
         "{no_reason:?}"
     );
     assert_eq!(register.legal_hold_list(&admin).unwrap(), listed);
@@ -545,17 +554,27 @@ fn legal_holds_are_listed_and_a_lift_of_a_missing_or_lifted_hold_or_without_reas
         .unwrap();
     assert_eq!(lifted.lift_reason.as_deref(), Some("Tilintarkastus valmis"));
     assert_eq!(lifted.lifted_by.as_deref(), Some(admin.user_id.as_str()));
-    assert!(lifted.lifted_at.as_deref().unwrap().starts_with("2026-11-28"));
+    assert!(lifted
+        .lifted_at
+        .as_deref()
+        .unwrap()
+        .starts_with("2026-11-28"));
     let twice = register.legal_hold_lift(&admin, &hold, "Uudestaan", &clock);
     match twice {
         Err(error @ Error::LegalHoldAlreadyLifted { .. }) => {
             assert_eq!(error.code(), "legal_hold_already_lifted");
-            assert!(error.message(kortisto_core::Language::Fi).contains("28.11.2026"));
+            assert!(error
+                .message(kortisto_core::Language::Fi)
+                .contains("28.11.2026"));
         }
         other => panic!("expected legal_hold_already_lifted, got {other:?}"),
     }
     let kept = register.legal_hold_list(&admin).unwrap();
-    assert_eq!(kept, vec![lifted], "the lifted hold is kept, unchanged by the refusal");
+    assert_eq!(
+        kept,
+        vec![lifted],
+        "the lifted hold is kept, unchanged by the refusal"
+    );
     let audit = register
         .audit_list(&admin, &Default::default())
         .unwrap()
@@ -634,7 +653,9 @@ fn processors_and_transfers_are_corrected_and_ended_with_history_and_an_ended_pr
     match refused {
         Err(error @ Error::ProcessorEnded { .. }) => {
             assert_eq!(error.code(), "processor_ended");
-            assert!(error.message(kortisto_core::Language::Fi).contains("15.11.2026"));
+            assert!(error
+                .message(kortisto_core::Language::Fi)
+                .contains("15.11.2026"));
         }
         other => panic!("expected processor_ended, got {other:?}"),
     }

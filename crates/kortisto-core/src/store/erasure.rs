@@ -172,6 +172,60 @@ pub(crate) fn erasure_blockers(
     Ok(blockers)
 }
 
+/// The free-text fields of meetings and deals, whose history may name people.
+pub(crate) const FREE_TEXT_FIELDS: &[&str] = &["subject", "title", "notes"];
+
+fn review_table(record_kind: &str) -> Option<(&'static str, &'static str)> {
+    match record_kind {
+        "meeting" => Some(("meetings", "meeting_id")),
+        "deal" => Some(("deals", "deal_id")),
+        _ => None,
+    }
+}
+
+/// Marks a meeting or deal whose text may name an erased person for review, and drops the
+/// earlier values of its free text from its history (they may name the person too).
+pub(crate) fn mark_for_review(conn: &Connection, record_kind: &str, record_id: &str) -> Result<()> {
+    let Some((table, key)) = review_table(record_kind) else {
+        return Ok(());
+    };
+    conn.execute(
+        &format!("UPDATE {table} SET erasure_review = 1 WHERE {key} = ?1"),
+        [record_id],
+    )?;
+    conn.execute(
+        "DELETE FROM change_history WHERE record_kind = ?1 AND record_id = ?2
+         AND field IN ('subject', 'title', 'notes')",
+        params![record_kind, record_id],
+    )?;
+    Ok(())
+}
+
+/// Whether a meeting's or deal's text is under review after an erasure.
+pub(crate) fn under_review(conn: &Connection, record_kind: &str, record_id: &str) -> Result<bool> {
+    let Some((table, key)) = review_table(record_kind) else {
+        return Ok(false);
+    };
+    Ok(conn.query_row(
+        &format!("SELECT coalesce((SELECT erasure_review FROM {table} WHERE {key} = ?1), 0)"),
+        [record_id],
+        |row| row.get::<_, bool>(0),
+    )?)
+}
+
+/// The review is done: the administrator corrected the text.
+pub(crate) fn review_done(conn: &Connection, record_kind: &str, record_id: &str) -> Result<()> {
+    if let Some((table, key)) = review_table(record_kind) {
+        conn.execute(
+            &format!(
+                "UPDATE {table} SET erasure_review = 0 WHERE {key} = ?1 AND erasure_review = 1"
+            ),
+            [record_id],
+        )?;
+    }
+    Ok(())
+}
+
 /// Meetings and deals of the person whose notes mention their name.
 pub(crate) fn notes_naming(
     conn: &Connection,

@@ -68,9 +68,8 @@ pub(crate) fn update_meeting(conn: &Connection, id: &str, m: &CheckedMeeting) ->
         params![id, m.kind.name(), m.at, m.subject, m.notes],
     )?;
     // Only the links that change, so the sync outbox carries just those.
-    let mut keep = conn.prepare_cached(
-        "SELECT person_id FROM meeting_participants WHERE meeting_id = ?1",
-    )?;
+    let mut keep =
+        conn.prepare_cached("SELECT person_id FROM meeting_participants WHERE meeting_id = ?1")?;
     let existing: Vec<String> = keep
         .query_map([id], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -91,7 +90,10 @@ pub(crate) fn update_meeting(conn: &Connection, id: &str, m: &CheckedMeeting) ->
 
 /// Deletes a meeting, its participant links and its earlier history (which holds its text).
 pub(crate) fn delete_meeting(conn: &Connection, id: &str) -> Result<()> {
-    conn.execute("DELETE FROM meeting_participants WHERE meeting_id = ?1", [id])?;
+    conn.execute(
+        "DELETE FROM meeting_participants WHERE meeting_id = ?1",
+        [id],
+    )?;
     conn.execute(
         "DELETE FROM change_history WHERE record_kind = 'meeting' AND record_id = ?1",
         [id],

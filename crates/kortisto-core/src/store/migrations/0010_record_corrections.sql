@@ -8,3 +8,7 @@ ALTER TABLE legal_holds ADD COLUMN lift_reason TEXT;
 ALTER TABLE processors ADD COLUMN ended_on TEXT;
 ALTER TABLE transfers ADD COLUMN ended_on TEXT;
 ALTER TABLE organisations ADD COLUMN prospect INTEGER NOT NULL DEFAULT 0 CHECK (prospect IN (0, 1));
+-- A meeting or deal whose free text may name a person who was erased: until an administrator
+-- corrects that text, and when they do, its history keeps no copy of the old text.
+ALTER TABLE meetings ADD COLUMN erasure_review INTEGER NOT NULL DEFAULT 0 CHECK (erasure_review IN (0, 1));
+ALTER TABLE deals ADD COLUMN erasure_review INTEGER NOT NULL DEFAULT 0 CHECK (erasure_review IN (0, 1));

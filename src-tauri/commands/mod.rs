@@ -4,6 +4,7 @@ use serde::Serialize;
 
 pub mod audit;
 pub mod preferences;
+pub mod records;
 pub mod register;
 pub mod register_content;
 pub mod retention;

@@ -99,7 +99,10 @@ fn a_rep_corrects_and_deletes_their_own_meeting_and_is_refused_another_reps() {
         &[("KORTISTO_PASSWORD", USER_PASSWORD)],
     );
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.contains("subject: Esittely → Esittely ja demo"), "{text}");
+    assert!(
+        text.contains("subject: Esittely → Esittely ja demo"),
+        "{text}"
+    );
 
     ok(as_user(&cli, "anna", &["meeting", "delete", &meeting]));
     let left = cli.admin(&["meeting", "list"]);
@@ -143,7 +146,10 @@ fn legal_holds_are_listed_and_lifted_once_with_a_reason() {
         &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
     );
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.contains("purettu") && text.contains("Sovittu"), "{text}");
+    assert!(
+        text.contains("purettu") && text.contains("Sovittu"),
+        "{text}"
+    );
 }
 
 #[test]

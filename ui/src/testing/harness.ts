@@ -101,6 +101,12 @@ export const ADMIN_COMMANDS = [
   "erasure_receipts",
   "legal_hold_add",
   "maintenance_notice",
+  "processor_edit",
+  "processor_end",
+  "transfer_edit",
+  "transfer_end",
+  "legal_hold_list",
+  "legal_hold_lift",
 ];
 
 export type Call = { cmd: string; payload?: InvokeArgs };

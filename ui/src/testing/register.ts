@@ -40,6 +40,7 @@ export const ACME: Organisation = {
   customer_until: null,
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",
+  prospect: false,
 };
 
 export const MEETING: Meeting = {
@@ -128,6 +129,7 @@ export function personPage(meetings: Meeting[] = []): PersonPage {
         changed_by: "u-admin",
         changed_by_name: "Maija Meikäläinen",
         changed_at: "2026-11-28T08:00:00Z",
+        request_id: null,
       },
     ],
   };

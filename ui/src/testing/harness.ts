@@ -153,6 +153,8 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     requests_due: () => ({ overdue: [], due_soon: [] }),
     request_list: () => [],
     maintenance_notice: () => [],
+    legal_hold_list: () => [],
+    organisation_prospects: () => [],
     sync_status: () => ({
       set_up: false,
       device_name: null,

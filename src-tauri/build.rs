@@ -89,6 +89,16 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "sync_conflicts",
     "sync_conflict_restore",
+    "meeting_edit",
+    "meeting_delete",
+    "record_history",
+    "processor_edit",
+    "processor_end",
+    "transfer_edit",
+    "transfer_end",
+    "legal_hold_list",
+    "legal_hold_lift",
+    "organisation_prospects",
 ];
 
 fn main() {

@@ -885,6 +885,7 @@ const fi = {
   prospects_heading: "Täydennettävät prospektit",
   prospects_intro: "Myyjien käyntikorteista lisäämät organisaatiot, joilta puuttuu Y-tunnus. Avaa organisaatio ja lisää Y-tunnus.",
   business_card_prospect_hint: "Uusi organisaatio tallennetaan prospektina; toimisto täydentää Y-tunnuksen myöhemmin.",
+  meeting_at_edit_hint: "Tyhjä = ennallaan. Esimerkiksi 27.11.2026 14.30",
 } satisfies Record<string, string>;
 
 /** A key of the dictionary. */
@@ -1766,6 +1767,7 @@ const en: Messages = {
   prospects_heading: "Prospects to complete",
   prospects_intro: "Organisations sales reps added from business cards that still lack a Y-tunnus. Open one and add its Y-tunnus.",
   business_card_prospect_hint: "The new organisation is saved as a prospect; office staff complete its Y-tunnus later.",
+  meeting_at_edit_hint: "Empty = unchanged. For example 27.11.2026 14.30",
 };
 
 /** All texts, by language. */

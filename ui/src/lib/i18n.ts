@@ -886,6 +886,10 @@ const fi = {
   prospects_intro: "Myyjien käyntikorteista lisäämät organisaatiot, joilta puuttuu Y-tunnus. Avaa organisaatio ja lisää Y-tunnus.",
   business_card_prospect_hint: "Uusi organisaatio tallennetaan prospektina; toimisto täydentää Y-tunnuksen myöhemmin.",
   meeting_at_edit_hint: "Tyhjä = ennallaan. Esimerkiksi 27.11.2026 14.30",
+  processor_edit_heading: "Korjaa käsittelijän tiedot",
+  processor_corrected: "Käsittelijän {name} tiedot korjattu.",
+  transfer_edit_heading: "Korjaa siirto",
+  transfer_corrected: "Siirto {name} → {country} korjattu.",
 } satisfies Record<string, string>;
 
 /** A key of the dictionary. */
@@ -1768,6 +1772,10 @@ const en: Messages = {
   prospects_intro: "Organisations sales reps added from business cards that still lack a Y-tunnus. Open one and add its Y-tunnus.",
   business_card_prospect_hint: "The new organisation is saved as a prospect; office staff complete its Y-tunnus later.",
   meeting_at_edit_hint: "Empty = unchanged. For example 27.11.2026 14.30",
+  processor_edit_heading: "Correct a processor",
+  processor_corrected: "The details of {name} were corrected.",
+  transfer_edit_heading: "Correct a transfer",
+  transfer_corrected: "The transfer {name} → {country} was corrected.",
 };
 
 /** All texts, by language. */

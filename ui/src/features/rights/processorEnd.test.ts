@@ -1,4 +1,4 @@
-// Tests of ending a processor and a transfer (admin): "End" opens a day field with today filled in,
+// Tests of correcting a processor in the add form, and of ending a processor and a transfer (admin): "End" opens a day field with today filled in,
 // the day is sent, the row then shows "ended" with the Finnish date; a refusal is shown by the field.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Processor, Transfer } from "../../lib/generated";
@@ -88,5 +88,36 @@ describe("ending processors and transfers", () => {
     await waitFor(() => byTestId("transfer-end-error"));
     expect(byTestId("transfer-end-error").textContent).toContain("ennen alkamispäivää");
     expect(byTestId("transfer-end-on").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("corrects a processor in the same form, filled with its details", async () => {
+    await startLoggedIn({
+      processor_list: () => [PROCESSOR],
+      transfer_list: () => [],
+      processor_edit: (p) => ({ ...PROCESSOR, ...(p.processor as object) }),
+    });
+    click(byTestId("nav-processors"));
+    await waitFor(() => byTestId("processor-edit"));
+    click(byTestId("processor-edit"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("processor-add-name")));
+    expect(byTestId<HTMLInputElement>("processor-add-date").value).toBe("1.7.2024");
+    typeInto("processor-add-location", "EU (Irlanti)");
+    submitForm("processor-add-form");
+    await waitFor(() => expect(callsOf("processor_edit")).toHaveLength(1));
+    expect(callsOf("processor_edit")[0].payload).toEqual({
+      processor_id: "pr-1",
+      processor: {
+        name: "Webinaari Inc.",
+        service: "Webinaarialusta",
+        purpose: "Asiakastilaisuudet",
+        agreement_reference: "DPA-2024-07",
+        agreement_date: "1.7.2024",
+        processing_location: "EU (Irlanti)",
+      },
+      request_id: null,
+    });
+    expect(callsOf("processor_add")).toHaveLength(0);
+    await waitFor(() => byTestId("processors-message"));
+    expect(byTestId("processors-message").textContent).toContain("korjattu");
   });
 });

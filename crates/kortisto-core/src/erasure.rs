@@ -254,12 +254,16 @@ pub(crate) fn erase_person(
     for note in &notes_to_review {
         store::erasure::mark_for_review(tx, &note.record_kind, &note.record_id)?;
     }
+    // Before the links go: the history of their meetings and deals may name them.
+    let scrubbed =
+        store::erasure::scrub_history_naming(tx, person_id, &person.surname, &person.first_name)?;
     let mut hashes = Vec::new();
     for email in store::erasure::emails_of(tx, person_id)? {
         hashes.push(suppression_hash(tx, &email)?);
     }
     let now = ids::timestamp(clock);
     let mut counts = store::erasure::delete_person_data(tx, person_id)?;
+    counts.history_entries += scrubbed;
     for hash in &hashes {
         store::consent::insert_suppression(tx, hash, &now)?;
     }

@@ -825,3 +825,71 @@ fn a_sales_reps_business_card_adds_a_prospect_organisation_that_office_completes
         .unwrap();
     assert!(!page.organisation.prospect);
 }
+
+#[test]
+fn erasing_a_person_leaves_no_meeting_or_deal_history_that_names_them() {
+    let sandbox = Sandbox::new("history-erasure");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let doomed = person(&mut register, &admin, "Qzxnimi");
+    let other = person(&mut register, &admin, "Muukalainen");
+    let meeting_id = meeting(
+        &mut register,
+        &admin,
+        "Qzxnimi ja tarjous",
+        &[&doomed, &other],
+    );
+    register
+        .meeting_edit(
+            &admin,
+            &meeting_id,
+            &MeetingChange {
+                subject: Some("Tarjous".into()),
+                participant_ids: Some(vec![doomed.clone(), other.clone()]),
+                ..Default::default()
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+    let organisation_id = organisation(&mut register, &admin, "Asiakas Oy");
+    let mut lost = deal(
+        DealKind::Offer,
+        &organisation_id,
+        "Tarjous (Qzxnimi)",
+        &[&doomed, &other],
+    );
+    lost.status = DealStatus::Lost;
+    let lost = register.deal_add(&admin, &lost, &clock).unwrap();
+    let mut renamed = deal(DealKind::Offer, &organisation_id, "Tarjous", &[&other]);
+    renamed.status = DealStatus::Won;
+    register
+        .deal_edit(&admin, &lost.deal_id, &renamed, None, &clock)
+        .unwrap();
+    let named = |register: &Register| -> Vec<String> {
+        ["meeting", "deal"]
+            .iter()
+            .zip([&meeting_id, &lost.deal_id])
+            .flat_map(|(kind, id)| register.record_history(&admin, kind, id).unwrap())
+            .flat_map(|h| [h.old_value, h.new_value])
+            .flatten()
+            .filter(|v| v.to_lowercase().contains("qzxnim") || v == &doomed)
+            .collect()
+    };
+    assert!(
+        !named(&register).is_empty(),
+        "the history names them before"
+    );
+    // The deal no longer links them; the meeting still does.
+    register.erase(&admin, &doomed, None, &clock).unwrap();
+    assert_eq!(named(&register), Vec::<String>::new());
+    assert!(
+        register
+            .record_history(&admin, "deal", &lost.deal_id)
+            .unwrap()
+            .iter()
+            .any(|h| h.field == "status"),
+        "history that does not name them stays: {:?}",
+        register.record_history(&admin, "deal", &lost.deal_id)
+    );
+}

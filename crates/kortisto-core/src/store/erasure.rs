@@ -226,6 +226,54 @@ pub(crate) fn review_done(conn: &Connection, record_kind: &str, record_id: &str)
     Ok(())
 }
 
+/// Deletes the history rows of the person's meetings and deals (now or once theirs) whose
+/// earlier or later free text names them (a subject corrected away from their name keeps it
+/// in its history).
+pub(crate) fn scrub_history_naming(
+    conn: &Connection,
+    person_id: &str,
+    surname: &str,
+    first_name: &str,
+) -> Result<u64> {
+    let needles: Vec<String> = [surname, first_name]
+        .iter()
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| n.chars().count() >= 3)
+        .collect();
+    if needles.is_empty() {
+        return Ok(0);
+    }
+    let mut statement = conn.prepare(
+        "SELECT h.change_id, coalesce(h.old_value, ''), coalesce(h.new_value, '') FROM change_history h
+         WHERE h.field IN ('subject', 'title', 'notes') AND (
+           (h.record_kind = 'meeting' AND h.record_id IN
+              (SELECT meeting_id FROM meeting_participants WHERE person_id = ?1))
+           OR (h.record_kind = 'deal' AND h.record_id IN
+              (SELECT deal_id FROM deal_people WHERE person_id = ?1))
+           -- Records they were once linked to: their history names them by id.
+           OR (h.record_kind, h.record_id) IN
+              (SELECT record_kind, record_id FROM change_history
+               WHERE record_kind IN ('meeting', 'deal') AND field IN ('participant', 'person')
+                 AND (old_value = ?1 OR new_value = ?1)))",
+    )?;
+    let rows: Vec<(String, String, String)> = statement
+        .query_map([person_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut deleted = 0;
+    for (change_id, old, new) in rows {
+        let text = format!("{old}\n{new}").to_lowercase();
+        if needles.iter().any(|n| text.contains(n.as_str())) {
+            deleted += conn.execute(
+                "DELETE FROM change_history WHERE change_id = ?1",
+                [&change_id],
+            )? as u64;
+        }
+    }
+    Ok(deleted)
+}
+
 /// Meetings and deals of the person whose notes mention their name.
 pub(crate) fn notes_naming(
     conn: &Connection,

@@ -103,6 +103,16 @@ const COMMANDS: &[&str] = &[
     "contact_retire",
     "contact_delete",
     "request_changes",
+    "meeting_edit",
+    "meeting_delete",
+    "record_history",
+    "processor_edit",
+    "processor_end",
+    "transfer_edit",
+    "transfer_end",
+    "legal_hold_list",
+    "legal_hold_lift",
+    "organisation_prospects",
 ];
 
 fn main() {

@@ -116,6 +116,16 @@ pub fn configure<R: tauri::Runtime>(
             commands::corrections::contact_retire,
             commands::corrections::contact_delete,
             commands::corrections::request_changes,
+            commands::records::meeting_edit,
+            commands::records::meeting_delete,
+            commands::records::record_history,
+            commands::records::processor_edit,
+            commands::records::processor_end,
+            commands::records::transfer_edit,
+            commands::records::transfer_end,
+            commands::records::legal_hold_list,
+            commands::records::legal_hold_lift,
+            commands::records::organisation_prospects,
         ])
 }
 

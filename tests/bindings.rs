@@ -47,6 +47,9 @@ use kortisto_core::training::{InternalAudit, InternalAuditResult, TrainingRecord
 use kortisto_core::users::{NewUser, User};
 use kortisto_core::{Language, Preferences, RegisterStatus};
 use ts_rs::{Config, TS};
+// Corrections of records (issue #12).
+use kortisto_core::erasure::LegalHold;
+use kortisto_core::meetings::MeetingChange;
 
 fn generated() -> String {
     let config = Config::default();
@@ -156,6 +159,8 @@ fn generated() -> String {
         PositionChange::decl(&config),
         PositionMove::decl(&config),
         PositionMoved::decl(&config),
+        MeetingChange::decl(&config),
+        LegalHold::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

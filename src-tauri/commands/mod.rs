@@ -5,6 +5,7 @@ use serde::Serialize;
 pub mod audit;
 pub mod corrections;
 pub mod preferences;
+pub mod records;
 pub mod register;
 pub mod register_content;
 pub mod restriction;

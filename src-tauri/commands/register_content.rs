@@ -194,9 +194,18 @@ pub async fn deal_edit(
     state: State<'_, AppState>,
     deal_id: String,
     deal: DealInput,
+    request_id: Option<String>,
 ) -> Result<Deal, AppError> {
     let clock = state.clock.clone();
-    state.as_user(|register, session| register.deal_edit(session, &deal_id, &deal, clock.as_ref()))
+    state.as_user(|register, session| {
+        register.deal_edit(
+            session,
+            &deal_id,
+            &deal,
+            request_id.as_deref(),
+            clock.as_ref(),
+        )
+    })
 }
 
 /// Deals by kind and status.

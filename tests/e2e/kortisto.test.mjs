@@ -437,6 +437,24 @@ describe("Kortisto desktop app", () => {
     await screenshot(browser, "09-person-page");
   });
 
+  step("the meeting is corrected where it is listed, and the page shows the new subject", async () => {
+    const edit = await browser.$(tid("meeting-item-edit"));
+    await edit.waitForDisplayed({ timeout: WAIT_MS });
+    await edit.click();
+    const dialog = await browser.$(tid("meeting-dialog"));
+    await dialog.waitForDisplayed({ timeout: WAIT_MS });
+    await fill("meeting-subject", "Tarjouksen läpikäynti ja hinnat");
+    await screenshot(browser, "09a-meeting-correct");
+    await browser.$(tid("meeting-save")).click();
+    await dialog.waitForDisplayed({ timeout: WAIT_MS, reverse: true });
+    const meetings = await browser.$(tid("person-meetings"));
+    await browser.waitUntil(async () => /Tarjouksen läpikäynti ja hinnat/.test(await meetings.getText()), {
+      timeout: WAIT_MS,
+      timeoutMsg: "the corrected subject is not on the person page",
+    });
+    await screenshot(browser, "09b-meeting-corrected");
+  });
+
   step("the administrator restricts processing: the banner shows it, and lifting it removes the banner", async () => {
     await browser.$(tid("restrict-open")).click();
     await fill("restrict-reason", "Kiistää sähköpostiosoitteen oikeellisuuden");

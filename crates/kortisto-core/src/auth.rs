@@ -110,9 +110,9 @@ pub enum Action {
     DuplicateCheck,
     /// Save a business card.
     BusinessCardSave,
-    /// Add a deal (sales: leads and offers only).
+    /// Add a deal (sales: leads and offers only; office: RFQs and information requests only).
     DealAdd,
-    /// Edit a deal (sales: leads and offers only).
+    /// Edit a deal (sales: leads and offers only; office: RFQs and information requests only).
     DealEdit,
     /// List deals.
     DealList,
@@ -187,6 +187,20 @@ pub enum Action {
     ObjectionRecord,
     /// Find a person's name in free text before erasing them, and redact it.
     Redact,
+    /// Correct a meeting (non-admins: only the meetings they logged).
+    MeetingEdit,
+    /// Delete a meeting (non-admins: only the meetings they logged).
+    MeetingDelete,
+    /// Edit or end a processor.
+    ProcessorEdit,
+    /// Edit or end a transfer.
+    TransferEdit,
+    /// List legal holds, lifted ones too.
+    LegalHoldList,
+    /// Lift a legal hold with a reason.
+    LegalHoldLift,
+    /// Create a prospect organisation (no Y-tunnus yet) from a business card.
+    ProspectAdd,
 }
 
 impl Action {
@@ -262,6 +276,13 @@ impl Action {
         Action::RestrictionLift,
         Action::ObjectionRecord,
         Action::Redact,
+        Action::MeetingEdit,
+        Action::MeetingDelete,
+        Action::ProcessorEdit,
+        Action::TransferEdit,
+        Action::LegalHoldList,
+        Action::LegalHoldLift,
+        Action::ProspectAdd,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -305,7 +326,11 @@ impl Action {
             | Action::RestrictionSet
             | Action::RestrictionLift
             | Action::ObjectionRecord
-            | Action::Redact => &[Admin],
+            | Action::Redact
+            | Action::ProcessorEdit
+            | Action::TransferEdit
+            | Action::LegalHoldList
+            | Action::LegalHoldLift => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -332,11 +357,15 @@ impl Action {
             | Action::DealList
             | Action::MeetingLog
             | Action::MeetingList
-            | Action::Search => &[Admin, Office, Sales],
+            | Action::Search
+            | Action::MeetingEdit
+            | Action::MeetingDelete
+            | Action::ProspectAdd => &[Admin, Office, Sales],
             Action::OrganisationAdd | Action::OrganisationEdit | Action::ElementAdd => {
                 &[Admin, Office]
             }
-            Action::DealAdd | Action::DealEdit => &[Admin, Sales],
+            // Which kinds each role may touch is `DealKind::allowed_for`.
+            Action::DealAdd | Action::DealEdit => &[Admin, Office, Sales],
         }
     }
 
@@ -413,6 +442,13 @@ impl Action {
             Action::RestrictionLift => "restriction_lift",
             Action::ObjectionRecord => "objection_record",
             Action::Redact => "redact",
+            Action::MeetingEdit => "meeting_edit",
+            Action::MeetingDelete => "meeting_delete",
+            Action::ProcessorEdit => "processor_edit",
+            Action::TransferEdit => "transfer_edit",
+            Action::LegalHoldList => "legal_hold_list",
+            Action::LegalHoldLift => "legal_hold_lift",
+            Action::ProspectAdd => "prospect_add",
         }
     }
 

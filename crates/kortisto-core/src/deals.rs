@@ -36,9 +36,14 @@ named!(DealKind, |_| crate::Error::FieldInvalid { field: "kind".into(), rule: "d
 });
 
 impl DealKind {
-    /// Sales reps add and edit leads and offers only.
+    /// Sales reps add and edit leads and offers only; office staff record (and correct) the
+    /// requests for quotation and information requests that arrive; admins every kind.
     fn allowed_for(self, role: Role) -> bool {
-        role != Role::Sales || matches!(self, Self::Lead | Self::Offer)
+        match role {
+            Role::Admin => true,
+            Role::Sales => matches!(self, Self::Lead | Self::Offer),
+            Role::Office => matches!(self, Self::Rfq | Self::InfoRequest),
+        }
     }
 }
 
@@ -198,7 +203,8 @@ impl Register {
         Ok(())
     }
 
-    /// Adds a deal (admin any kind; sales leads and offers).
+    /// Adds a deal (admin any kind; sales leads and offers; office RFQs and information
+    /// requests).
     pub fn deal_add(
         &mut self,
         session: &Session,
@@ -216,22 +222,104 @@ impl Register {
         })
     }
 
-    /// Edits a deal (admin any kind; sales leads and offers, before and after the edit).
+    /// Edits a deal (the kinds the role may add, before and after the edit); every changed
+    /// field goes to its history (old → new), its people as `person` rows (added: no old
+    /// value; removed: no new value).
     pub fn deal_edit(
         &mut self,
         session: &Session,
         deal_id: &str,
         input: &DealInput,
+        request_id: Option<&str>,
         clock: &dyn Clock,
     ) -> Result<Deal> {
         let before =
             store::deals::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
         self.authorize_deal(session, Action::DealEdit, &[before.kind, input.kind])?;
         self.write(Some(session), Action::DealEdit, clock, |tx| {
+            let before =
+                store::deals::deal(tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
             let checked = check(tx, session, input)?;
             // Taking a restricted person off the deal changes data about them too.
             for person in &before.people {
                 crate::restriction::ensure_may_change(tx, session, &person.person_id)?;
+            }
+            let fields = [
+                (
+                    "kind",
+                    Some(before.kind.name().to_string()),
+                    Some(checked.kind.name().to_string()),
+                ),
+                (
+                    "organisation_id",
+                    Some(before.organisation_id.clone()),
+                    Some(checked.organisation_id.clone()),
+                ),
+                (
+                    "title",
+                    Some(before.title.clone()),
+                    Some(checked.title.clone()),
+                ),
+                (
+                    "status",
+                    Some(before.status.name().to_string()),
+                    Some(checked.status.name().to_string()),
+                ),
+                (
+                    "start_on",
+                    before.start_on.clone(),
+                    checked.start_on.clone(),
+                ),
+                ("end_on", before.end_on.clone(), checked.end_on.clone()),
+                ("notes", before.notes.clone(), checked.notes.clone()),
+            ];
+            // Text that may name an erased person leaves no copy in the history.
+            let review = store::erasure::under_review(tx, "deal", deal_id)?;
+            let mut changed = false;
+            for (field, old, new) in fields {
+                if old != new {
+                    changed = true;
+                    let free_text = store::erasure::FREE_TEXT_FIELDS.contains(&field);
+                    let old = if review && free_text { None } else { old };
+                    store::history::insert_history(
+                        tx,
+                        clock,
+                        "deal",
+                        deal_id,
+                        field,
+                        old.as_deref(),
+                        new.as_deref(),
+                        &changed_by,
+                    )?;
+                    if review && free_text {
+                        store::erasure::review_done(tx, "deal", deal_id)?;
+                    }
+                }
+            }
+            let before_ids: Vec<&str> =
+                before.people.iter().map(|p| p.person_id.as_str()).collect();
+            let after_ids: Vec<&str> = checked.person_ids.iter().map(String::as_str).collect();
+            let removed = before_ids.iter().filter(|id| !after_ids.contains(id));
+            let added = after_ids.iter().filter(|id| !before_ids.contains(id));
+            for (old, new) in removed
+                .map(|id| (Some(*id), None))
+                .chain(added.map(|id| (None, Some(*id))))
+            {
+                changed = true;
+                store::history::insert_history(
+                    tx,
+                    clock,
+                    "deal",
+                    deal_id,
+                    "person",
+                    old,
+                    new,
+                    &changed_by,
+                )?;
+            }
+            if !changed {
+                return Ok((before, Audited::nothing()));
             }
             store::deals::update_deal(tx, deal_id, &checked, &ids::timestamp(clock))?;
             let deal =

@@ -45,6 +45,9 @@ pub struct Processor {
     pub agreement_date: String,
     /// Where the data is processed.
     pub processing_location: String,
+    /// When the processing ended (ISO); an ended processor stays listed and takes no new
+    /// disclosures.
+    pub ended_on: Option<String>,
 }
 
 /// Legal bases for a transfer outside the EU/EEA (GDPR chapter V).
@@ -111,6 +114,8 @@ pub struct Transfer {
     /// Why this transfer needs a new basis, if it does (`privacy-shield-invalid`,
     /// `dpf-not-certified`, `dpf-before-2023-07-10`).
     pub needs_new_basis: Option<String>,
+    /// When the transfer ended (ISO); an ended transfer stays listed.
+    pub ended_on: Option<String>,
 }
 
 /// A disclosure as entered.
@@ -185,7 +190,239 @@ fn is_dpf(detail: &str) -> bool {
     lower.contains("privacy framework") || lower.contains("dpf")
 }
 
+fn checked_processor(processor_id: &str, input: &ProcessorInput) -> Result<Processor> {
+    Ok(Processor {
+        processor_id: processor_id.to_string(),
+        name: validate::required("name", &input.name, 200)?,
+        service: validate::required("service", &input.service, 200)?,
+        purpose: validate::required("purpose", &input.purpose, 500)?,
+        agreement_reference: validate::required(
+            "agreement_reference",
+            &input.agreement_reference,
+            200,
+        )?,
+        agreement_date: crate::date::parse_date("agreement_date", &input.agreement_date)?
+            .to_string(),
+        processing_location: validate::required(
+            "processing_location",
+            &input.processing_location,
+            200,
+        )?,
+        ended_on: None,
+    })
+}
+
+/// The end date typed, checked not to be before `start` (ISO).
+fn checked_end(field: &str, text: &str, start: &str) -> Result<String> {
+    let end = crate::date::parse_date(field, text)?;
+    validate::date_range(field, start.parse::<NaiveDate>().ok(), Some(end))?;
+    Ok(end.to_string())
+}
+
+/// One history row per changed field of a processor or a transfer.
+fn record_changes(
+    tx: &rusqlite::Connection,
+    clock: &dyn Clock,
+    record_kind: &str,
+    record_id: &str,
+    fields: &[(&str, Option<String>, Option<String>)],
+    changed_by: &store::history::ChangedBy<'_>,
+) -> Result<bool> {
+    let mut changed = false;
+    for (field, old, new) in fields {
+        if old != new {
+            changed = true;
+            store::history::insert_history(
+                tx,
+                clock,
+                record_kind,
+                record_id,
+                field,
+                old.as_deref(),
+                new.as_deref(),
+                changed_by,
+            )?;
+        }
+    }
+    Ok(changed)
+}
+
+fn processor_fields(p: &Processor) -> [(&'static str, Option<String>); 7] {
+    [
+        ("name", Some(p.name.clone())),
+        ("service", Some(p.service.clone())),
+        ("purpose", Some(p.purpose.clone())),
+        ("agreement_reference", Some(p.agreement_reference.clone())),
+        ("agreement_date", Some(p.agreement_date.clone())),
+        ("processing_location", Some(p.processing_location.clone())),
+        ("ended_on", p.ended_on.clone()),
+    ]
+}
+
+fn transfer_fields(t: &Transfer) -> [(&'static str, Option<String>); 7] {
+    [
+        ("processor_id", Some(t.processor_id.clone())),
+        ("country", Some(t.country.clone())),
+        ("legal_basis", Some(t.legal_basis.name().to_string())),
+        ("basis_detail", Some(t.basis_detail.clone())),
+        ("dpf_certified", Some(t.dpf_certified.to_string())),
+        ("since_on", Some(t.since_on.clone())),
+        ("ended_on", t.ended_on.clone()),
+    ]
+}
+
+fn diff<const N: usize>(
+    before: [(&'static str, Option<String>); N],
+    after: [(&'static str, Option<String>); N],
+) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    before
+        .into_iter()
+        .zip(after)
+        .map(|((field, old), (_, new))| (field, old, new))
+        .collect()
+}
+
 impl Register {
+    /// Corrects a processor's details (admin); every changed field goes to its history. An
+    /// end date stays as it is (see [`Register::processor_end`]).
+    pub fn processor_edit(
+        &mut self,
+        session: &Session,
+        processor_id: &str,
+        input: &ProcessorInput,
+        request_id: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Processor> {
+        self.write(Some(session), Action::ProcessorEdit, clock, |tx| {
+            let before = store::disclosures::processor(tx, processor_id)?
+                .ok_or_else(|| not_found("processor", processor_id))?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            let mut after = checked_processor(processor_id, input)?;
+            after.ended_on = before.ended_on.clone();
+            if let Some(end) = &after.ended_on {
+                validate::date_range(
+                    "ended_on",
+                    after.agreement_date.parse().ok(),
+                    end.parse().ok(),
+                )?;
+            }
+            let fields = diff(processor_fields(&before), processor_fields(&after));
+            if !record_changes(tx, clock, "processor", processor_id, &fields, &changed_by)? {
+                return Ok((before, Audited::nothing()));
+            }
+            store::disclosures::update_processor(tx, &after)?;
+            Ok((after, Audited::record("processor", processor_id)))
+        })
+    }
+
+    /// Ends a processor on a date (admin): it stays listed as ended and takes no disclosures
+    /// from that day on. Ending again corrects the date.
+    pub fn processor_end(
+        &mut self,
+        session: &Session,
+        processor_id: &str,
+        ended_on: &str,
+        request_id: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Processor> {
+        self.write(Some(session), Action::ProcessorEdit, clock, |tx| {
+            let before = store::disclosures::processor(tx, processor_id)?
+                .ok_or_else(|| not_found("processor", processor_id))?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            let mut after = before.clone();
+            after.ended_on = Some(checked_end("ended_on", ended_on, &before.agreement_date)?);
+            let fields = diff(processor_fields(&before), processor_fields(&after));
+            if !record_changes(tx, clock, "processor", processor_id, &fields, &changed_by)? {
+                return Ok((before, Audited::nothing()));
+            }
+            store::disclosures::update_processor(tx, &after)?;
+            Ok((after, Audited::record("processor", processor_id)))
+        })
+    }
+
+    /// Corrects a transfer (admin): the same checks as a new one (the Privacy Shield is
+    /// refused); every changed field goes to its history. An end date stays as it is.
+    pub fn transfer_edit(
+        &mut self,
+        session: &Session,
+        transfer_id: &str,
+        input: &TransferInput,
+        request_id: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Transfer> {
+        self.write(Some(session), Action::TransferEdit, clock, |tx| {
+            let before = transfer(tx, transfer_id)?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            if input.legal_basis == LegalBasis::PrivacyShield {
+                return Err(Error::PrivacyShieldInvalid);
+            }
+            let since = crate::date::parse_date("since_on", &input.since_on)?.to_string();
+            let detail = validate::required("basis_detail", &input.basis_detail, 300)?;
+            let country = validate::required("country", &input.country, 100)?;
+            if let Some(problem) =
+                transfer_problem(input.legal_basis, &detail, input.dpf_certified, &since)
+            {
+                return Err(Error::FieldInvalid {
+                    field: "basis_detail".into(),
+                    rule: problem,
+                });
+            }
+            let processor = store::disclosures::processor(tx, &input.processor_id)?
+                .ok_or_else(|| not_found("processor", &input.processor_id))?;
+            if let Some(end) = &before.ended_on {
+                validate::date_range("ended_on", since.parse().ok(), end.parse().ok())?;
+            }
+            let after = Transfer {
+                transfer_id: transfer_id.to_string(),
+                processor_id: processor.processor_id,
+                processor_name: processor.name,
+                country,
+                legal_basis: input.legal_basis,
+                basis_detail: detail,
+                dpf_certified: input.dpf_certified,
+                since_on: since,
+                needs_new_basis: None,
+                ended_on: before.ended_on.clone(),
+            };
+            let fields = diff(transfer_fields(&before), transfer_fields(&after));
+            if !record_changes(tx, clock, "transfer", transfer_id, &fields, &changed_by)? {
+                return Ok((before, Audited::nothing()));
+            }
+            store::disclosures::update_transfer(tx, &after)?;
+            Ok((
+                transfer(tx, transfer_id)?,
+                Audited::record("transfer", transfer_id),
+            ))
+        })
+    }
+
+    /// Ends a transfer on a date (admin): it stays listed as ended. Ending again corrects
+    /// the date.
+    pub fn transfer_end(
+        &mut self,
+        session: &Session,
+        transfer_id: &str,
+        ended_on: &str,
+        request_id: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Transfer> {
+        self.write(Some(session), Action::TransferEdit, clock, |tx| {
+            let before = transfer(tx, transfer_id)?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            let mut after = before.clone();
+            after.ended_on = Some(checked_end("ended_on", ended_on, &before.since_on)?);
+            let fields = diff(transfer_fields(&before), transfer_fields(&after));
+            if !record_changes(tx, clock, "transfer", transfer_id, &fields, &changed_by)? {
+                return Ok((before, Audited::nothing()));
+            }
+            store::disclosures::update_transfer(tx, &after)?;
+            Ok((
+                transfer(tx, transfer_id)?,
+                Audited::record("transfer", transfer_id),
+            ))
+        })
+    }
+
     /// Adds a processor (admin).
     pub fn processor_add(
         &mut self,
@@ -194,24 +431,7 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Processor> {
         self.write(Some(session), Action::ProcessorAdd, clock, |tx| {
-            let processor = Processor {
-                processor_id: ids::new_id(clock),
-                name: validate::required("name", &input.name, 200)?,
-                service: validate::required("service", &input.service, 200)?,
-                purpose: validate::required("purpose", &input.purpose, 500)?,
-                agreement_reference: validate::required(
-                    "agreement_reference",
-                    &input.agreement_reference,
-                    200,
-                )?,
-                agreement_date: crate::date::parse_date("agreement_date", &input.agreement_date)?
-                    .to_string(),
-                processing_location: validate::required(
-                    "processing_location",
-                    &input.processing_location,
-                    200,
-                )?,
-            };
+            let processor = checked_processor(&ids::new_id(clock), input)?;
             store::disclosures::insert_processor(tx, &processor, &ids::timestamp(clock))?;
             let audited = Audited::record("processor", &processor.processor_id);
             Ok((processor, audited))
@@ -294,8 +514,18 @@ impl Register {
             let why = validate::required("why", &input.why, 500)?;
             store::people::person(tx, &input.person_id)?
                 .ok_or_else(|| not_found("person", &input.person_id))?;
-            store::disclosures::processor(tx, &input.processor_id)?
+            let processor = store::disclosures::processor(tx, &input.processor_id)?
                 .ok_or_else(|| not_found("processor", &input.processor_id))?;
+            // From the day a processor's processing ended it receives nothing new.
+            if let Some(ended_on) = processor
+                .ended_on
+                .filter(|end| *end <= disclosed_on.to_string())
+            {
+                return Err(Error::ProcessorEnded {
+                    processor_id: input.processor_id.clone(),
+                    ended_on,
+                });
+            }
             let disclosure_id = ids::new_id(clock);
             store::disclosures::insert_disclosure(
                 tx,
@@ -314,4 +544,11 @@ impl Register {
             Ok((saved, Audited::record("disclosure", &disclosure_id)))
         })
     }
+}
+
+fn transfer(conn: &rusqlite::Connection, transfer_id: &str) -> Result<Transfer> {
+    store::disclosures::transfers(conn)?
+        .into_iter()
+        .find(|t| t.transfer_id == transfer_id)
+        .ok_or_else(|| not_found("transfer", transfer_id))
 }

@@ -42,7 +42,8 @@ pub enum ErasureBlocker {
         /// Its title.
         title: String,
     },
-    /// A legal hold on the person or a deal they are party to.
+    /// A legal hold on the person, a deal they are party to or an organisation they work or
+    /// worked for (lifted holds and holds that ran out do not count).
     LegalHold {
         /// The hold.
         legal_hold_id: String,
@@ -103,6 +104,38 @@ impl ErasureBlocker {
             .ok()
             .map(|d| d + chrono::Duration::days(1))
     }
+}
+
+/// A legal hold: what it keeps, why and until when, and whether it was lifted (lifted holds
+/// are kept, with who lifted them, when and why).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct LegalHold {
+    /// Id.
+    pub legal_hold_id: String,
+    /// `person`, `organisation` or `deal`.
+    pub record_kind: String,
+    /// The record held.
+    pub record_id: String,
+    /// Its name or title (none when it no longer exists).
+    pub record_name: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// Until when (ISO).
+    pub until_on: String,
+    /// Who put it (user id).
+    pub created_by: String,
+    /// Their display name.
+    pub created_by_name: String,
+    /// When (RFC 3339).
+    pub created_at: String,
+    /// When it was lifted (RFC 3339), if it was.
+    pub lifted_at: Option<String>,
+    /// Who lifted it (user id).
+    pub lifted_by: Option<String>,
+    /// Their display name.
+    pub lifted_by_name: Option<String>,
+    /// Why it was lifted.
+    pub lift_reason: Option<String>,
 }
 
 /// How much an erasure removed.
@@ -203,7 +236,8 @@ pub(crate) fn erase_person(
     reason: &str,
     clock: &dyn Clock,
 ) -> Result<ErasureReceipt> {
-    store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
+    let person =
+        store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
     let (found, earliest_on) = blockers(tx, person_id, clock.now().date_naive())?;
     if !found.is_empty() {
         return Err(Error::ErasureBlocked {
@@ -221,12 +255,21 @@ pub(crate) fn erase_person(
             notes_to_review.push(note);
         }
     }
+    // Until an administrator corrects their text, and when they do, the history of these
+    // records keeps no copy of text that may name the person.
+    for note in &notes_to_review {
+        store::erasure::mark_for_review(tx, &note.record_kind, &note.record_id)?;
+    }
+    // Before the links go: the history of their meetings and deals may name them.
+    let scrubbed =
+        store::erasure::scrub_history_naming(tx, person_id, &person.surname, &person.first_name)?;
     let mut hashes = Vec::new();
     for email in store::erasure::emails_of(tx, person_id)? {
         hashes.push(suppression_hash(tx, &email)?);
     }
     let now = ids::timestamp(clock);
     let mut counts = store::erasure::delete_person_data(tx, person_id)?;
+    counts.history_entries += scrubbed;
     for hash in &hashes {
         store::consent::insert_suppression(tx, hash, &now)?;
     }
@@ -351,6 +394,51 @@ impl Register {
             )?;
             let audited = Audited::record(record_kind, record_id);
             Ok((id, audited))
+        })
+    }
+
+    /// Every legal hold, those in force first, lifted ones after them (admin).
+    pub fn legal_hold_list(&self, session: &Session) -> Result<Vec<LegalHold>> {
+        self.authorize(session, Action::LegalHoldList)?;
+        store::erasure::legal_holds(&self.conn)
+    }
+
+    /// Lifts a legal hold with a reason (admin). The hold is kept, marked lifted with who,
+    /// when and why; it no longer blocks erasure or retention.
+    pub fn legal_hold_lift(
+        &mut self,
+        session: &Session,
+        legal_hold_id: &str,
+        reason: &str,
+        clock: &dyn Clock,
+    ) -> Result<LegalHold> {
+        self.write(Some(session), Action::LegalHoldLift, clock, |tx| {
+            let hold = store::erasure::legal_hold(tx, legal_hold_id)?.ok_or_else(|| {
+                Error::LegalHoldNotFound {
+                    legal_hold_id: legal_hold_id.to_string(),
+                }
+            })?;
+            if let Some(lifted_at) = hold.lifted_at {
+                return Err(Error::LegalHoldAlreadyLifted {
+                    legal_hold_id: legal_hold_id.to_string(),
+                    lifted_at,
+                });
+            }
+            let reason = crate::validate::required("reason", reason, 500)?;
+            store::erasure::lift_legal_hold(
+                tx,
+                legal_hold_id,
+                &reason,
+                &session.user_id,
+                &ids::timestamp(clock),
+            )?;
+            let lifted = store::erasure::legal_hold(tx, legal_hold_id)?.ok_or_else(|| {
+                Error::LegalHoldNotFound {
+                    legal_hold_id: legal_hold_id.to_string(),
+                }
+            })?;
+            let audited = Audited::record("legal_hold", legal_hold_id);
+            Ok((lifted, audited))
         })
     }
 

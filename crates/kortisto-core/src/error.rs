@@ -463,6 +463,36 @@ pub enum Error {
         /// The field.
         field: String,
     },
+    /// A non-admin tried to correct or delete a meeting someone else logged.
+    #[error("meeting_not_yours: {meeting_id}")]
+    MeetingNotYours {
+        /// The meeting.
+        meeting_id: String,
+        /// Who logged it (display name).
+        logged_by_name: String,
+    },
+    /// No legal hold has this id.
+    #[error("legal_hold_not_found: {legal_hold_id}")]
+    LegalHoldNotFound {
+        /// The id given.
+        legal_hold_id: String,
+    },
+    /// The legal hold was lifted already.
+    #[error("legal_hold_already_lifted: {legal_hold_id}")]
+    LegalHoldAlreadyLifted {
+        /// The hold.
+        legal_hold_id: String,
+        /// When it was lifted (RFC 3339).
+        lifted_at: String,
+    },
+    /// A disclosure to a processor whose processing has ended.
+    #[error("processor_ended: {processor_id}")]
+    ProcessorEnded {
+        /// The processor.
+        processor_id: String,
+        /// When it ended (ISO).
+        ended_on: String,
+    },
     /// An unexpected storage failure (a bug or a failing disk).
     #[error("storage_failed: {0}")]
     Storage(String),
@@ -530,6 +560,10 @@ impl Error {
             Error::PositionEndBeforeStart { .. } => "position_end_before_start",
             Error::PositionAlreadyEnded { .. } => "position_already_ended",
             Error::ContactRetired { .. } => "contact_retired",
+            Error::MeetingNotYours { .. } => "meeting_not_yours",
+            Error::LegalHoldNotFound { .. } => "legal_hold_not_found",
+            Error::LegalHoldAlreadyLifted { .. } => "legal_hold_already_lifted",
+            Error::ProcessorEnded { .. } => "processor_ended",
             Error::SyncRecordInvalid { .. } => "sync_record_invalid",
             Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
             Error::HubUnreachable { .. } => "hub_unreachable",
@@ -669,6 +703,21 @@ impl Error {
                 end_on,
             } => json!({ "position_id": position_id, "end_on": end_on }),
             Error::ContactRetired { contact_id } => json!({ "contact_id": contact_id }),
+            Error::MeetingNotYours {
+                meeting_id,
+                logged_by_name,
+            } => json!({ "meeting_id": meeting_id, "logged_by_name": logged_by_name }),
+            Error::LegalHoldNotFound { legal_hold_id } => {
+                json!({ "legal_hold_id": legal_hold_id })
+            }
+            Error::LegalHoldAlreadyLifted {
+                legal_hold_id,
+                lifted_at,
+            } => json!({ "legal_hold_id": legal_hold_id, "lifted_at": lifted_at }),
+            Error::ProcessorEnded {
+                processor_id,
+                ended_on,
+            } => json!({ "processor_id": processor_id, "ended_on": ended_on }),
             Error::HubNotSetUp
             | Error::HubAlreadySetUp
             | Error::KeyRotateSynced
@@ -990,6 +1039,26 @@ impl Error {
                 "The key cannot be rotated because this register syncs through a hub: the other devices use the same key and could no longer read this machine's changes. Nothing was changed. If the key was exposed, contact support: the whole team's key is replaced with a new hub and new enrolment codes."
             }
             .to_string(),
+            Error::MeetingNotYours { logged_by_name, .. } => if fi {
+                format!("Tämän tapaamisen kirjasi {logged_by_name}. Voit korjata ja poistaa vain itse kirjaamiasi tapaamisia, joten mitään ei muutettu. Pyydä kirjaajaa tai ylläpitäjää korjaamaan se.")
+            } else {
+                format!("This meeting was logged by {logged_by_name}. You may correct and delete only the meetings you logged yourself, so nothing was changed. Ask the one who logged it or an administrator to correct it.")
+            },
+            Error::LegalHoldNotFound { legal_hold_id } => if fi {
+                format!("Säilytysvelvoitetta {legal_hold_id} ei ole, joten mitään ei muutettu. Katso oikea tunniste luettelosta (kortisto legal-hold list).")
+            } else {
+                format!("There is no legal hold {legal_hold_id}, so nothing was changed. Look up the right id in the list (kortisto legal-hold list).")
+            },
+            Error::LegalHoldAlreadyLifted { legal_hold_id, lifted_at } => if fi {
+                format!("Säilytysvelvoite {legal_hold_id} on jo purettu ({}), joten mitään ei muutettu.", finnish_day(lifted_at))
+            } else {
+                format!("The legal hold {legal_hold_id} was already lifted ({}), so nothing was changed.", finnish_day(lifted_at))
+            },
+            Error::ProcessorEnded { ended_on, .. } => if fi {
+                format!("Tämän käsittelijän käsittely on päättynyt ({}), joten sille ei kirjata uusia luovutuksia. Mitään ei muutettu. Valitse voimassa oleva käsittelijä.", finnish_day(ended_on))
+            } else {
+                format!("This processor's processing ended ({}), so no new disclosures are recorded to it. Nothing was changed. Choose a processor still in use.", finnish_day(ended_on))
+            },
             Error::RequestClosed { request_id } => if fi {
                 format!("Pyyntö {request_id} on jo suljettu, joten korjausta ei voi kirjata sen alle. Mitään ei muutettu. Kirjaa korjaus ilman pyyntöä tai avoimen pyynnön alle.")
             } else {
@@ -1189,9 +1258,11 @@ fn field_rule_message(fi: bool, field: &str, rule: &str) -> String {
     }
 }
 
-/// An ISO date as Finns read it (`27.11.2026`), or as given when it is not a date.
-fn finnish_day(iso: &str) -> String {
-    iso.parse::<chrono::NaiveDate>()
+/// The day of an ISO date or RFC 3339 timestamp in Finnish form (`27.11.2026`); the text as
+/// it is when it is neither.
+fn finnish_day(text: &str) -> String {
+    text.get(..10)
+        .and_then(|day| day.parse::<chrono::NaiveDate>().ok())
         .map(crate::date::format_finnish)
-        .unwrap_or_else(|_| iso.to_string())
+        .unwrap_or_else(|| text.to_string())
 }

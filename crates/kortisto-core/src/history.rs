@@ -1,6 +1,10 @@
-//! Rectification history: who changed which field of a person or an organisation, when, and
-//! from what to what. Written in the same transaction as the change; erased with the person.
+//! Rectification history: who changed which field of a person, an organisation, a meeting, a
+//! deal, a processor or a transfer, when, and from what to what. Written in the same
+//! transaction as the change; erased with the person.
 use serde::Serialize;
+
+use crate::auth::{Action, Session};
+use crate::{store, Error, Register, Result};
 
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -25,4 +29,31 @@ pub struct HistoryEntry {
     pub changed_at: String,
     /// The data subject's request the change was made for, if any.
     pub request_id: Option<String>,
+}
+
+impl Register {
+    /// The history of a meeting, a deal, a processor or a transfer, newest first (whoever may
+    /// list such records). In meeting and deal history a `participant` or `person` row names
+    /// the person's id: added without an old value, removed without a new one.
+    pub fn record_history(
+        &self,
+        session: &Session,
+        record_kind: &str,
+        record_id: &str,
+    ) -> Result<Vec<HistoryEntry>> {
+        let action = match record_kind {
+            "meeting" => Action::MeetingList,
+            "deal" => Action::DealList,
+            "processor" => Action::ProcessorList,
+            "transfer" => Action::TransferList,
+            _ => {
+                return Err(Error::FieldInvalid {
+                    field: "record_kind".into(),
+                    rule: "record_kind".into(),
+                })
+            }
+        };
+        self.authorize(session, action)?;
+        store::history::history(&self.conn, record_kind, record_id)
+    }
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::audit::Audited;
-use crate::auth::{Action, Session};
+use crate::auth::{Action, Role, Session};
 use crate::deals::PersonRef;
 use crate::organisations::ListPage;
 use crate::people::not_found;
@@ -78,6 +78,22 @@ pub struct Meeting {
     pub logged_by: String,
     /// Their display name.
     pub logged_by_name: String,
+}
+
+/// A correction of a logged meeting: only the fields given change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct MeetingChange {
+    /// New kind.
+    pub kind: Option<MeetingKind>,
+    /// New time (as in [`MeetingInput::at`]).
+    pub at: Option<String>,
+    /// New subject.
+    pub subject: Option<String>,
+    /// New notes; an empty text clears them.
+    pub notes: Option<String>,
+    /// Every participant after the change (at least one), when they change.
+    pub participant_ids: Option<Vec<String>>,
 }
 
 /// Which meetings to list.
@@ -195,6 +211,55 @@ pub fn parse_meeting_time(text: &str) -> Result<DateTime<Utc>> {
         .ok_or_else(|| Error::DateInvalid { field: "at".into() })
 }
 
+/// The participants as given, each checked to exist, without repeats.
+/// The meeting's participants, each known, each once; a restricted person's meetings are
+/// changed only by an administrator (`restriction::ensure_may_change`).
+fn checked_participants(
+    conn: &rusqlite::Connection,
+    session: &Session,
+    given: &[String],
+) -> Result<Vec<String>> {
+    if given.is_empty() {
+        return Err(Error::FieldInvalid {
+            field: "participant_ids".into(),
+            rule: "participants_required".into(),
+        });
+    }
+    let mut participant_ids: Vec<String> = Vec::new();
+    for person_id in given {
+        if store::people::person(conn, person_id)?.is_none() {
+            return Err(Error::FieldInvalid {
+                field: person_id.clone(),
+                rule: "unknown_participant".into(),
+            });
+        }
+        crate::restriction::ensure_may_change(conn, session, person_id)?;
+        if !participant_ids.contains(person_id) {
+            participant_ids.push(person_id.clone());
+        }
+    }
+    Ok(participant_ids)
+}
+
+/// The meeting, if this user may correct or delete it: an administrator any, everyone else
+/// only the meetings they logged (a meeting note is its writer's account of the meeting).
+fn own_meeting(
+    conn: &rusqlite::Connection,
+    session: &Session,
+    role: Role,
+    meeting_id: &str,
+) -> Result<Meeting> {
+    let meeting = store::meetings::meeting(conn, meeting_id)?
+        .ok_or_else(|| not_found("meeting", meeting_id))?;
+    if role != Role::Admin && meeting.logged_by != session.user_id {
+        return Err(Error::MeetingNotYours {
+            meeting_id: meeting_id.to_string(),
+            logged_by_name: meeting.logged_by_name,
+        });
+    }
+    Ok(meeting)
+}
+
 pub(crate) struct CheckedMeeting {
     pub kind: MeetingKind,
     pub at: String,
@@ -219,25 +284,7 @@ impl Register {
             };
             let subject = validate::required("subject", &input.subject, 300)?;
             let notes = validate::optional("notes", input.notes.as_deref(), 10_000, true)?;
-            if input.participant_ids.is_empty() {
-                return Err(Error::FieldInvalid {
-                    field: "participant_ids".into(),
-                    rule: "participants_required".into(),
-                });
-            }
-            let mut participant_ids: Vec<String> = Vec::new();
-            for person_id in &input.participant_ids {
-                if store::people::person(tx, person_id)?.is_none() {
-                    return Err(Error::FieldInvalid {
-                        field: person_id.clone(),
-                        rule: "unknown_participant".into(),
-                    });
-                }
-                crate::restriction::ensure_may_change(tx, session, person_id)?;
-                if !participant_ids.contains(person_id) {
-                    participant_ids.push(person_id.clone());
-                }
-            }
+            let participant_ids = checked_participants(tx, session, &input.participant_ids)?;
             let organisation_id = input
                 .organisation_id
                 .as_deref()
@@ -267,6 +314,163 @@ impl Register {
             let meeting = store::meetings::meeting(tx, &meeting_id)?
                 .ok_or_else(|| not_found("meeting", &meeting_id))?;
             Ok((meeting, Audited::record("meeting", &meeting_id)))
+        })
+    }
+
+    /// Corrects a meeting; every changed field goes to its history (old → new), participants
+    /// as `participant` rows (added: no old value; removed: no new value). Everyone may
+    /// correct the meetings they logged, an administrator any.
+    pub fn meeting_edit(
+        &mut self,
+        session: &Session,
+        meeting_id: &str,
+        change: &MeetingChange,
+        request_id: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<Meeting> {
+        let role = self.authorize(session, Action::MeetingEdit)?;
+        self.write(Some(session), Action::MeetingEdit, clock, |tx| {
+            let before = own_meeting(tx, session, role, meeting_id)?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            let kind = change.kind.unwrap_or(before.kind);
+            let at = match change.at.as_deref().map(str::trim) {
+                None | Some("") => before.at.clone(),
+                Some(text) => {
+                    parse_meeting_time(text)?.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                }
+            };
+            let subject = match &change.subject {
+                Some(subject) => validate::required("subject", subject, 300)?,
+                None => before.subject.clone(),
+            };
+            let notes = match &change.notes {
+                Some(notes) => validate::optional("notes", Some(notes), 10_000, true)?,
+                None => before.notes.clone(),
+            };
+            let before_ids: Vec<String> = before
+                .participants
+                .iter()
+                .map(|p| p.person_id.clone())
+                .collect();
+            // A meeting about a restricted person is theirs too, also when they leave it.
+            for person_id in &before_ids {
+                crate::restriction::ensure_may_change(tx, session, person_id)?;
+            }
+            let participant_ids = match &change.participant_ids {
+                Some(given) => checked_participants(tx, session, given)?,
+                None => before_ids.clone(),
+            };
+            let fields = [
+                (
+                    "kind",
+                    Some(before.kind.name().to_string()),
+                    Some(kind.name().to_string()),
+                ),
+                ("at", Some(before.at.clone()), Some(at.clone())),
+                (
+                    "subject",
+                    Some(before.subject.clone()),
+                    Some(subject.clone()),
+                ),
+                ("notes", before.notes.clone(), notes.clone()),
+            ];
+            // Text that may name an erased person leaves no copy in the history.
+            let review = store::erasure::under_review(tx, "meeting", meeting_id)?;
+            let mut changed = false;
+            for (field, old, new) in fields {
+                if old != new {
+                    changed = true;
+                    let free_text = store::erasure::FREE_TEXT_FIELDS.contains(&field);
+                    let old = if review && free_text { None } else { old };
+                    store::history::insert_history(
+                        tx,
+                        clock,
+                        "meeting",
+                        meeting_id,
+                        field,
+                        old.as_deref(),
+                        new.as_deref(),
+                        &changed_by,
+                    )?;
+                    if review && free_text {
+                        store::erasure::review_done(tx, "meeting", meeting_id)?;
+                    }
+                }
+            }
+            let removed = before_ids.iter().filter(|id| !participant_ids.contains(id));
+            let added = participant_ids.iter().filter(|id| !before_ids.contains(id));
+            for (old, new) in removed
+                .map(|id| (Some(id.as_str()), None))
+                .chain(added.map(|id| (None, Some(id.as_str()))))
+            {
+                changed = true;
+                store::history::insert_history(
+                    tx,
+                    clock,
+                    "meeting",
+                    meeting_id,
+                    "participant",
+                    old,
+                    new,
+                    &changed_by,
+                )?;
+            }
+            if !changed {
+                return Ok((before, Audited::nothing()));
+            }
+            let checked = CheckedMeeting {
+                kind,
+                at,
+                subject,
+                notes,
+                organisation_id: before.organisation_id.clone(),
+                participant_ids: participant_ids.clone(),
+            };
+            store::meetings::update_meeting(tx, meeting_id, &checked)?;
+            let mut touched = before_ids;
+            touched.extend(participant_ids);
+            store::meetings::refresh_last_meeting(tx, &touched)?;
+            let meeting = store::meetings::meeting(tx, meeting_id)?
+                .ok_or_else(|| not_found("meeting", meeting_id))?;
+            Ok((meeting, Audited::record("meeting", meeting_id)))
+        })
+    }
+
+    /// Deletes a meeting and its participant links (everyone their own, an administrator
+    /// any). Its earlier history goes with it — it holds the meeting's own text — and one
+    /// `deleted` row (old value: the meeting's time) records who deleted it and when.
+    pub fn meeting_delete(
+        &mut self,
+        session: &Session,
+        meeting_id: &str,
+        request_id: Option<&str>,
+        clock: &dyn Clock,
+    ) -> Result<()> {
+        let role = self.authorize(session, Action::MeetingDelete)?;
+        self.write(Some(session), Action::MeetingDelete, clock, |tx| {
+            let before = own_meeting(tx, session, role, meeting_id)?;
+            let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            for participant in &before.participants {
+                crate::restriction::ensure_may_change(tx, session, &participant.person_id)?;
+            }
+            store::meetings::delete_meeting(tx, meeting_id)?;
+            let participants: Vec<String> = before
+                .participants
+                .iter()
+                .map(|p| p.person_id.clone())
+                .collect();
+            store::meetings::refresh_last_meeting(tx, &participants)?;
+            store::history::insert_history(
+                tx,
+                clock,
+                "meeting",
+                meeting_id,
+                "deleted",
+                Some(&before.at),
+                None,
+                &changed_by,
+            )?;
+            Ok(((), Audited::record("meeting", meeting_id)))
         })
     }
 

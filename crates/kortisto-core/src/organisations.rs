@@ -80,6 +80,9 @@ pub struct Organisation {
     pub created_at: String,
     /// Last changed.
     pub updated_at: String,
+    /// A prospect: added by a sales rep from a business card, to be completed by office
+    /// staff (its Y-tunnus); an edit that leaves it with a Y-tunnus completes it.
+    pub prospect: bool,
 }
 
 /// Everything the organisation page shows.
@@ -120,6 +123,7 @@ pub(crate) struct CheckedOrganisation {
     pub business_id: Option<String>,
     pub customer_since: Option<String>,
     pub customer_until: Option<String>,
+    pub prospect: bool,
 }
 
 pub(crate) fn check(
@@ -162,6 +166,7 @@ pub(crate) fn check(
         business_id,
         customer_since: since.map(|d| d.to_string()),
         customer_until: until.map(|d| d.to_string()),
+        prospect: false,
     })
 }
 
@@ -174,7 +179,7 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Organisation> {
         self.write(Some(session), Action::OrganisationAdd, clock, |tx| {
-            let organisation = insert_organisation(tx, input, clock)?;
+            let organisation = insert_organisation(tx, input, false, clock)?;
             let audited = Audited::record("organisation", &organisation.organisation_id);
             Ok((organisation, audited))
         })
@@ -191,7 +196,9 @@ impl Register {
         self.write(Some(session), Action::OrganisationEdit, clock, |tx| {
             let before = store::organisations::organisation(tx, organisation_id)?
                 .ok_or_else(|| not_found(organisation_id))?;
-            let checked = check(tx, input)?;
+            let mut checked = check(tx, input)?;
+            // Office staff complete a prospect by giving its Y-tunnus.
+            checked.prospect = before.prospect && checked.business_id.is_none();
             if checked.parent_id.as_deref() == Some(organisation_id) {
                 return Err(Error::FieldInvalid {
                     field: "parent_id".into(),
@@ -229,6 +236,11 @@ impl Register {
                     "customer_until",
                     before.customer_until.clone(),
                     checked.customer_until.clone(),
+                ),
+                (
+                    "prospect",
+                    Some(before.prospect.to_string()),
+                    Some(checked.prospect.to_string()),
                 ),
             ];
             for (field, old, new) in changes {
@@ -278,6 +290,13 @@ impl Register {
         })
     }
 
+    /// Prospect organisations still without a Y-tunnus, oldest first, for office staff to
+    /// complete (every role).
+    pub fn organisation_prospects(&self, session: &Session) -> Result<Vec<Organisation>> {
+        self.authorize(session, Action::OrganisationList)?;
+        store::organisations::prospects_to_complete(&self.conn)
+    }
+
     /// Organisations in Finnish alphabetical order, a page at a time (every role).
     pub fn organisation_list(
         &self,
@@ -290,12 +309,15 @@ impl Register {
     }
 }
 
+/// Inserts an organisation; a `prospect` one is marked for office staff to complete.
 pub(crate) fn insert_organisation(
     tx: &rusqlite::Connection,
     input: &OrganisationInput,
+    prospect: bool,
     clock: &dyn Clock,
 ) -> Result<Organisation> {
-    let checked = check(tx, input)?;
+    let mut checked = check(tx, input)?;
+    checked.prospect = prospect;
     if let Some(business_id) = &checked.business_id {
         if checked.kind != OrganisationKind::Unit
             && store::organisations::organisation_by_business_id(tx, business_id)?.is_some()

@@ -493,10 +493,15 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<BusinessCardSaved> {
         // A new organisation needs its own permission besides the card's, which the write
-        // checks (every role has it).
-        if card.new_organisation.is_some() {
-            self.authorize(session, Action::OrganisationAdd)?;
-        }
+        // checks (every role has it). Whoever may not add organisations (a sales rep on the
+        // road) adds it as a prospect, for office staff to complete with its Y-tunnus.
+        let prospect = match &card.new_organisation {
+            Some(_) if self.authorize(session, Action::OrganisationAdd).is_err() => {
+                self.authorize(session, Action::ProspectAdd)?;
+                true
+            }
+            _ => false,
+        };
         self.write(Some(session), Action::BusinessCardSave, clock, |tx| {
             if !confirmed_new {
                 let duplicates = find_duplicates(tx, card)?;
@@ -516,7 +521,9 @@ impl Register {
             )?;
             let organisation_id = match (&card.organisation_id, &card.new_organisation) {
                 (Some(id), _) if !id.trim().is_empty() => Some(id.trim().to_string()),
-                (_, Some(new)) => Some(insert_organisation(tx, new, clock)?.organisation_id),
+                (_, Some(new)) => {
+                    Some(insert_organisation(tx, new, prospect, clock)?.organisation_id)
+                }
                 _ => None,
             };
             let position_id = match &organisation_id {

@@ -12,7 +12,8 @@ use kortisto_core::corrections::{PositionChange, PositionMove};
 use kortisto_core::deals::{DealFilter, DealInput, DealKind, DealStatus};
 use kortisto_core::disclosures::{DisclosureInput, LegalBasis, ProcessorInput, TransferInput};
 use kortisto_core::meetings::{
-    MeetingFilter, MeetingInput, MeetingKind, ServiceElementInput, ServiceElementKind,
+    MeetingChange, MeetingFilter, MeetingInput, MeetingKind, ServiceElementInput,
+    ServiceElementKind,
 };
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput, PositionInput};
@@ -29,7 +30,10 @@ struct Fixture {
     person: String,
     organisation: String,
     lead: String,
+    rfq: String,
     processor: String,
+    transfer: String,
+    hold: String,
 }
 
 fn card_source() -> SourceInput {
@@ -45,6 +49,26 @@ fn person_input(n: usize) -> PersonInput {
         surname: format!("Virtanen{n}"),
         first_name: "Maija".into(),
         other_first_names: None,
+    }
+}
+
+/// The deal kind each role may add: office staff record RFQs, the others leads.
+fn role_kind(session: &Session) -> DealKind {
+    if session.role == Role::Office {
+        DealKind::Rfq
+    } else {
+        DealKind::Lead
+    }
+}
+
+fn call_meeting(person_id: &str) -> MeetingInput {
+    MeetingInput {
+        kind: MeetingKind::Call,
+        at: None,
+        subject: "Soitto".into(),
+        participant_ids: vec![person_id.to_string()],
+        notes: None,
+        organisation_id: None,
     }
 }
 
@@ -75,6 +99,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         f.clone(),
         f.clone(),
     );
+    let (h1, h2, h3, h4, h5) = (f.clone(), f.clone(), f.clone(), f.clone(), f.clone());
     let mut calls: Vec<(Action, Call)> = vec![
         (
             Action::PersonAdd,
@@ -194,7 +219,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             Action::DealAdd,
             Box::new(move |r, s, n| {
                 let deal = DealInput {
-                    kind: DealKind::Lead,
+                    kind: role_kind(s),
                     organisation_id: f9.organisation.clone(),
                     title: format!("Liidi {n}"),
                     status: DealStatus::Open,
@@ -210,7 +235,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             Action::DealEdit,
             Box::new(move |r, s, n| {
                 let deal = DealInput {
-                    kind: DealKind::Lead,
+                    kind: role_kind(s),
                     organisation_id: f10.organisation.clone(),
                     title: format!("Liidi {n}"),
                     status: DealStatus::Open,
@@ -219,7 +244,12 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
                     notes: None,
                     person_ids: vec![],
                 };
-                r.deal_edit(s, &f10.lead, &deal, &clock).map(drop)
+                let deal_id = if s.role == Role::Office {
+                    &f10.rfq
+                } else {
+                    &f10.lead
+                };
+                r.deal_edit(s, deal_id, &deal, None, &clock).map(drop)
             }),
         ),
         (
@@ -491,6 +521,83 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
                     &clock,
                 )
                 .map(drop)
+            }),
+        ),
+        (
+            Action::MeetingEdit,
+            Box::new(move |r, s, n| {
+                let own = r.meeting_log(s, &call_meeting(&h1.person), &clock)?;
+                let change = MeetingChange {
+                    subject: Some(format!("Korjattu {n}")),
+                    ..Default::default()
+                };
+                r.meeting_edit(s, &own.meeting_id, &change, None, &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::MeetingDelete,
+            Box::new(move |r, s, _| {
+                let own = r.meeting_log(s, &call_meeting(&h2.person), &clock)?;
+                r.meeting_delete(s, &own.meeting_id, None, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::ProcessorEdit,
+            Box::new(move |r, s, n| {
+                let input = ProcessorInput {
+                    name: format!("Webinaari {n} Oy"),
+                    service: "webinaarit".into(),
+                    purpose: "tapahtumat".into(),
+                    agreement_reference: "DPA-1".into(),
+                    agreement_date: "1.1.2026".into(),
+                    processing_location: "EU".into(),
+                };
+                r.processor_edit(s, &h3.processor, &input, None, &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::TransferEdit,
+            Box::new(move |r, s, n| {
+                let input = TransferInput {
+                    processor_id: h4.processor.clone(),
+                    country: "Yhdysvallat".into(),
+                    legal_basis: LegalBasis::StandardContractualClauses,
+                    basis_detail: format!("SCC 2021/914 moduuli {n}"),
+                    dpf_certified: false,
+                    since_on: "1.2.2026".into(),
+                };
+                r.transfer_edit(s, &h4.transfer, &input, None, &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::LegalHoldList,
+            Box::new(|r, s, _| r.legal_hold_list(s).map(drop)),
+        ),
+        (
+            Action::LegalHoldLift,
+            Box::new(move |r, s, _| {
+                r.legal_hold_lift(s, &h5.hold, "Riita sovittu", &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::ProspectAdd,
+            Box::new(move |r, s, n| {
+                let card = BusinessCard {
+                    person: person_input(n + 7000),
+                    organisation_id: None,
+                    new_organisation: Some(OrganisationInput {
+                        name: format!("Prospekti {n} Oy"),
+                        ..Default::default()
+                    }),
+                    title: Some("Toimitusjohtaja".into()),
+                    contacts: vec![],
+                    source: card_source(),
+                };
+                r.business_card_save(s, &card, true, &clock).map(drop)
             }),
         ),
         (
@@ -795,6 +902,22 @@ fn every_entry_point_follows_the_permission_table_for_every_role() {
             &clock,
         )
         .unwrap();
+    let rfq = register
+        .deal_add(
+            &admin,
+            &DealInput {
+                kind: DealKind::Rfq,
+                organisation_id: organisation.organisation_id.clone(),
+                title: "Tarjouspyyntö".into(),
+                status: DealStatus::Open,
+                start_on: None,
+                end_on: None,
+                notes: None,
+                person_ids: vec![],
+            },
+            &clock,
+        )
+        .unwrap();
     let processor = register
         .processor_add(
             &admin,
@@ -809,11 +932,38 @@ fn every_entry_point_follows_the_permission_table_for_every_role() {
             &clock,
         )
         .unwrap();
+    let transfer = register
+        .transfer_add(
+            &admin,
+            &TransferInput {
+                processor_id: processor.processor_id.clone(),
+                country: "Yhdysvallat".into(),
+                legal_basis: LegalBasis::StandardContractualClauses,
+                basis_detail: "SCC 2021/914".into(),
+                dpf_certified: false,
+                since_on: "1.2.2026".into(),
+            },
+            &clock,
+        )
+        .unwrap();
+    let hold = register
+        .legal_hold_add(
+            &admin,
+            "organisation",
+            &organisation.organisation_id,
+            "Riita-asia",
+            "31.12.2030",
+            &clock,
+        )
+        .unwrap();
     let calls = calls(Fixture {
         person: person.person_id,
         organisation: organisation.organisation_id,
         lead: lead.deal_id,
+        rfq: rfq.deal_id,
         processor: processor.processor_id,
+        transfer: transfer.transfer_id,
+        hold,
     });
     let covered: HashSet<Action> = calls.iter().map(|(action, _)| *action).collect();
     for action in Action::ALL {
@@ -838,6 +988,12 @@ fn every_entry_point_follows_the_permission_table_for_every_role() {
                 set_up_by(*action),
                 "{action:?} as {role:?}: {names:?}"
             );
+            // A prospect is added by saving a business card, under the card's action.
+            let audited_as = if *action == Action::ProspectAdd {
+                Action::BusinessCardSave
+            } else {
+                *action
+            };
             if action.allows(*role) {
                 assert!(
                     result.is_ok(),
@@ -845,7 +1001,7 @@ fn every_entry_point_follows_the_permission_table_for_every_role() {
                 );
                 assert_eq!(
                     own,
-                    vec![action.name(); own_entries(*action)],
+                    vec![audited_as.name(); own_entries(*action)],
                     "{action:?} as {role:?} writes its own entry and no other"
                 );
                 for entry in &written[setup.len()..] {
@@ -880,6 +1036,7 @@ fn set_up_by(action: Action) -> &'static [&'static str] {
         Action::ContactEdit | Action::ContactRetire | Action::ContactDelete => {
             &["login", "contact_add"]
         }
+        Action::MeetingEdit | Action::MeetingDelete => &["meeting_log"],
         Action::UserDeactivate => &["login", "user_add"],
         _ => &[],
     }
@@ -907,7 +1064,8 @@ fn own_entries(action: Action) -> usize {
         | Action::TransferList
         | Action::RequestList
         | Action::RetentionPreview
-        | Action::Redact => 0,
+        | Action::Redact
+        | Action::LegalHoldList => 0,
         // A missing backup file and a register that already has people.
         Action::BackupRestore | Action::DemoFill => 0,
         Action::HubSetUp
@@ -920,6 +1078,8 @@ fn own_entries(action: Action) -> usize {
         Action::BusinessCardSave => 2,
         // The position it ends and the one it starts.
         Action::PositionMove => 2,
+        // The person, the new organisation and the position.
+        Action::ProspectAdd => 3,
         _ => 1,
     }
 }
@@ -1034,7 +1194,13 @@ fn sales_reps_add_leads_and_offers_but_not_contracts() {
     let by_admin = register
         .deal_add(&admin, &deal(DealKind::ServiceContract), &clock)
         .unwrap();
-    let edit = register.deal_edit(&sales, &by_admin.deal_id, &deal(DealKind::Lead), &clock);
+    let edit = register.deal_edit(
+        &sales,
+        &by_admin.deal_id,
+        &deal(DealKind::Lead),
+        None,
+        &clock,
+    );
     assert!(
         matches!(edit, Err(Error::PermissionDenied { .. })),
         "a sales rep cannot turn a contract into a lead: {edit:?}"

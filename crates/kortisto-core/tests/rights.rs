@@ -508,6 +508,7 @@ fn erasure_leaves_no_byte_of_the_person_in_any_page_or_file() {
                 notes: Some("Asiakas pyysi tarjousta".into()),
                 person_ids: vec![],
             },
+            None,
             &clock,
         )
         .unwrap();

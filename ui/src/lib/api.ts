@@ -74,6 +74,8 @@ import type {
   StartupState,
   TrainingRecord,
   User,
+  LegalHold,
+  MeetingChange,
 } from "./generated";
 
 export type * from "./generated";
@@ -193,8 +195,8 @@ export interface Backend {
   organisationList(offset: number, limit: number): Promise<ListPage<Organisation>>;
   /** Adds a deal (admin any kind, sales leads and offers). */
   dealAdd(deal: DealInput): Promise<Deal>;
-  /** Edits a deal. */
-  dealEdit(dealId: string, deal: DealInput): Promise<Deal>;
+  /** Edits a deal (history kept; `requestId`: the open request it answers). */
+  dealEdit(dealId: string, deal: DealInput, requestId?: string | null): Promise<Deal>;
   /** Deals by kind and status, a page at a time. */
   dealList(filter: DealFilter): Promise<ListPage<Deal>>;
   /** Logs a meeting, call, e-mail, visit or web meeting. */
@@ -265,6 +267,26 @@ export interface Backend {
   redactionTodos(): Promise<RedactionTodo[]>;
   /** Marks a to-do read through (admin). */
   redactionTodoDone(todoId: string): Promise<void>;
+  /** Corrects a meeting: one's own, an admin any (refused with `meeting_not_yours`). */
+  meetingEdit(meetingId: string, change: MeetingChange, requestId?: string | null): Promise<Meeting>;
+  /** Deletes a meeting: one's own, an admin any. */
+  meetingDelete(meetingId: string, requestId?: string | null): Promise<null>;
+  /** The history of a meeting, deal, processor or transfer. */
+  recordHistory(recordKind: "meeting" | "deal" | "processor" | "transfer", recordId: string): Promise<HistoryEntry[]>;
+  /** Corrects a processor (admin). */
+  processorEdit(processorId: string, processor: ProcessorInput, requestId?: string | null): Promise<Processor>;
+  /** Ends a processor on a date; it stays listed and takes no new disclosures (admin). */
+  processorEnd(processorId: string, endedOn: string, requestId?: string | null): Promise<Processor>;
+  /** Corrects a transfer (admin). */
+  transferEdit(transferId: string, transfer: TransferInput, requestId?: string | null): Promise<Transfer>;
+  /** Ends a transfer on a date; it stays listed (admin). */
+  transferEnd(transferId: string, endedOn: string, requestId?: string | null): Promise<Transfer>;
+  /** Every legal hold, those in force first, lifted ones after (admin). */
+  legalHoldList(): Promise<LegalHold[]>;
+  /** Lifts a legal hold with a reason; it is kept, marked lifted (admin). */
+  legalHoldLift(legalHoldId: string, reason: string): Promise<LegalHold>;
+  /** Prospect organisations still without a Y-tunnus, for office staff to complete. */
+  organisationProspects(): Promise<Organisation[]>;
 }
 
 /** Error codes with which the backend says there is no usable session any more. */
@@ -404,7 +426,8 @@ export const api: Backend = {
   organisationList: (offset, limit) =>
     call<ListPage<Organisation>>("organisation_list", { offset, limit }),
   dealAdd: (deal) => call<Deal>("deal_add", { deal }),
-  dealEdit: (dealId, deal) => call<Deal>("deal_edit", { deal_id: dealId, deal }),
+  dealEdit: (dealId, deal, requestId = null) =>
+    call<Deal>("deal_edit", { deal_id: dealId, deal, request_id: requestId }),
   dealList: (filter) => call<ListPage<Deal>>("deal_list", { filter }),
   meetingLog: (meeting) => call<Meeting>("meeting_log", { meeting }),
   meetingList: (filter) => call<ListPage<Meeting>>("meeting_list", { filter }),
@@ -447,4 +470,21 @@ export const api: Backend = {
   redact: (personId, target) => call<Redacted>("redact", { person_id: personId, target }),
   redactionTodos: () => call<RedactionTodo[]>("redaction_todos"),
   redactionTodoDone: (todoId) => call<void>("redaction_todo_done", { todo_id: todoId }),
+  meetingEdit: (meetingId, change, requestId = null) =>
+    call<Meeting>("meeting_edit", { meeting_id: meetingId, change, request_id: requestId }),
+  meetingDelete: (meetingId, requestId = null) =>
+    call<null>("meeting_delete", { meeting_id: meetingId, request_id: requestId }),
+  recordHistory: (recordKind, recordId) =>
+    call<HistoryEntry[]>("record_history", { record_kind: recordKind, record_id: recordId }),
+  processorEdit: (processorId, processor, requestId = null) =>
+    call<Processor>("processor_edit", { processor_id: processorId, processor, request_id: requestId }),
+  processorEnd: (processorId, endedOn, requestId = null) =>
+    call<Processor>("processor_end", { processor_id: processorId, ended_on: endedOn, request_id: requestId }),
+  transferEdit: (transferId, transfer, requestId = null) =>
+    call<Transfer>("transfer_edit", { transfer_id: transferId, transfer, request_id: requestId }),
+  transferEnd: (transferId, endedOn, requestId = null) =>
+    call<Transfer>("transfer_end", { transfer_id: transferId, ended_on: endedOn, request_id: requestId }),
+  legalHoldList: () => call<LegalHold[]>("legal_hold_list"),
+  legalHoldLift: (legalHoldId, reason) => call<LegalHold>("legal_hold_lift", { legal_hold_id: legalHoldId, reason }),
+  organisationProspects: () => call<Organisation[]>("organisation_prospects"),
 };

@@ -108,6 +108,12 @@ export const ADMIN_COMMANDS = [
   "redaction_todos",
   "redaction_todo_done",
   "maintenance_notice",
+  "processor_edit",
+  "processor_end",
+  "transfer_edit",
+  "transfer_end",
+  "legal_hold_list",
+  "legal_hold_lift",
 ];
 
 export type Call = { cmd: string; payload?: InvokeArgs };
@@ -155,6 +161,8 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     request_list: () => [],
     maintenance_notice: () => [],
     redaction_todos: () => [],
+    legal_hold_list: () => [],
+    organisation_prospects: () => [],
     sync_status: () => ({
       set_up: false,
       device_name: null,

@@ -40,6 +40,7 @@ export const ACME: Organisation = {
   customer_until: null,
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",
+  prospect: false,
 };
 
 export const MEETING: Meeting = {

@@ -75,6 +75,14 @@ pub enum Command {
         /// The people involved, replacing the old list (repeat for several).
         #[arg(long = "person", value_name = "ID")]
         people: Vec<String>,
+        /// The open data subject's request this correction answers (listed on the request).
+        #[arg(long = "request", value_name = "REQUEST_ID")]
+        request_id: Option<String>,
+    },
+    /// A deal's history: who changed what, when, from what to what.
+    History {
+        /// The deal's id.
+        id: String,
     },
 }
 
@@ -110,6 +118,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         | Command::Edit {
             kind: k, status: s, ..
         } => (kind(k.as_deref())?, status(s.as_deref())?),
+        Command::History { .. } => (None, None),
     };
     let clock = SystemClock;
     ctx.as_user(|register, session| match command {
@@ -171,6 +180,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             end,
             notes,
             people,
+            request_id,
             ..
         } => {
             let current = register.deal(session, &id)?;
@@ -188,7 +198,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                     people
                 },
             };
-            let edited = register.deal_edit(session, &id, &input, &clock)?;
+            let edited = register.deal_edit(session, &id, &input, request_id.as_deref(), &clock)?;
             ctx.out.print(&with_id(&edited, "deal_id"), |l| {
                 format!(
                     "{} {}",
@@ -196,6 +206,12 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                     line(&edited)
                 )
             });
+            Ok(())
+        }
+        Command::History { id } => {
+            let history = register.record_history(session, "deal", &id)?;
+            ctx.out
+                .print(&history, |l| super::history_lines(&history, l));
             Ok(())
         }
     })

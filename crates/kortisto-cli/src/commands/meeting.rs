@@ -1,6 +1,6 @@
 //! `kortisto meeting`: log customer meetings, calls, e-mails, visits and web meetings (past
-//! ones with `--at`), and list them.
-use kortisto_core::meetings::{Meeting, MeetingFilter, MeetingInput, MeetingKind};
+//! ones with `--at`), list them, correct and delete them, and read a meeting's history.
+use kortisto_core::meetings::{Meeting, MeetingChange, MeetingFilter, MeetingInput, MeetingKind};
 use kortisto_core::{Result, SystemClock};
 
 use super::{all_with_id, local_time, with_id, ListArgs};
@@ -45,6 +45,43 @@ pub enum Command {
         #[arg(long, default_value_t = 100)]
         limit: u64,
     },
+    /// Correct a meeting (your own; an admin any): only the fields given change, each into
+    /// the meeting's history.
+    Edit {
+        /// The meeting's id.
+        id: String,
+        /// New kind: meeting, call, email, visit or web-meeting.
+        #[arg(long)]
+        kind: Option<String>,
+        /// New subject.
+        #[arg(long)]
+        subject: Option<String>,
+        /// New time: "27.11.2026 14.30", 2026-11-27T14:30 (local time) or RFC 3339.
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// New notes ("" clears them).
+        #[arg(long)]
+        notes: Option<String>,
+        /// The participants after the correction, all of them (repeat for several).
+        #[arg(long = "person", value_name = "ID")]
+        people: Vec<String>,
+        /// The open data subject's request this correction answers (listed on the request).
+        #[arg(long = "request", value_name = "REQUEST_ID")]
+        request_id: Option<String>,
+    },
+    /// Delete a meeting (your own; an admin any).
+    Delete {
+        /// The meeting's id.
+        id: String,
+        /// The open data subject's request this deletion answers (listed on the request).
+        #[arg(long = "request", value_name = "REQUEST_ID")]
+        request_id: Option<String>,
+    },
+    /// A meeting's history: who changed what, when, from what to what.
+    History {
+        /// The meeting's id.
+        id: String,
+    },
 }
 
 fn line(m: &Meeting) -> String {
@@ -63,7 +100,10 @@ fn line(m: &Meeting) -> String {
 pub fn run(ctx: &Context, command: Command) -> Result<()> {
     let kind = match &command {
         Command::Log { kind, .. } => Some(MeetingKind::parse(kind)?),
-        Command::List { .. } => None,
+        Command::Edit {
+            kind: Some(kind), ..
+        } => Some(MeetingKind::parse(kind)?),
+        _ => None,
     };
     ctx.as_user(|register, session| match command {
         Command::Log {
@@ -119,6 +159,57 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             ctx.out.print(&all_with_id(&meetings, "meeting_id"), |_| {
                 meetings.iter().map(line).collect::<Vec<_>>().join("\n")
             });
+            Ok(())
+        }
+        Command::Edit {
+            id,
+            subject,
+            at,
+            notes,
+            people,
+            request_id,
+            ..
+        } => {
+            let change = MeetingChange {
+                kind,
+                at,
+                subject,
+                notes,
+                participant_ids: (!people.is_empty()).then_some(people),
+            };
+            let edited = register.meeting_edit(
+                session,
+                &id,
+                &change,
+                request_id.as_deref(),
+                &SystemClock,
+            )?;
+            ctx.out.print(&with_id(&edited, "meeting_id"), |l| {
+                format!(
+                    "{} {}",
+                    pick(l, "Tapaaminen korjattu:", "Meeting corrected:"),
+                    line(&edited)
+                )
+            });
+            Ok(())
+        }
+        Command::Delete { id, request_id } => {
+            register.meeting_delete(session, &id, request_id.as_deref(), &SystemClock)?;
+            ctx.out.print(
+                &serde_json::json!({ "meeting_id": id, "id": id, "deleted": true }),
+                |l| {
+                    format!(
+                        "{} {id}",
+                        pick(l, "Tapaaminen poistettu:", "Meeting deleted:")
+                    )
+                },
+            );
+            Ok(())
+        }
+        Command::History { id } => {
+            let history = register.record_history(session, "meeting", &id)?;
+            ctx.out
+                .print(&history, |l| super::history_lines(&history, l));
             Ok(())
         }
     })

@@ -133,3 +133,28 @@ impl ListArgs {
         }
     }
 }
+
+/// A record's history, one change a line (`27.11.2026 14.30  Admin  subject: old → new`),
+/// or a sentence when there is none.
+pub fn history_lines(
+    history: &[kortisto_core::history::HistoryEntry],
+    l: kortisto_core::Language,
+) -> String {
+    if history.is_empty() {
+        return crate::output::pick(l, "Ei muutoksia.", "No changes.");
+    }
+    history
+        .iter()
+        .map(|h| {
+            format!(
+                "{}\t{}\t{}: {} → {}",
+                local_time(&h.changed_at),
+                h.changed_by_name,
+                h.field,
+                h.old_value.as_deref().unwrap_or("–"),
+                h.new_value.as_deref().unwrap_or("–")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -41,6 +41,40 @@ pub enum Command {
         /// The organisation's id.
         id: String,
     },
+    /// Prospects a sales rep added from a business card that still lack their Y-tunnus,
+    /// oldest first: complete them with `org edit ID --business-id …`.
+    Prospects,
+    /// Correct an organisation; fields not given are kept, every change goes to its history.
+    /// Giving a prospect its Y-tunnus completes it.
+    Edit {
+        /// The organisation's id.
+        id: String,
+        /// New name.
+        #[arg(long)]
+        name: Option<String>,
+        /// New Y-tunnus ("" clears it).
+        #[arg(long, value_name = "1234567-8")]
+        business_id: Option<String>,
+        /// Customer since ("" clears it).
+        #[arg(long, value_name = "DATE")]
+        customer_since: Option<String>,
+        /// Customer until ("" clears it).
+        #[arg(long, value_name = "DATE")]
+        customer_until: Option<String>,
+    },
+}
+
+/// "prospect, Y-tunnus missing" (or just "prospect") for a prospect; empty otherwise.
+fn prospect_note(o: &Organisation, l: Language) -> Option<String> {
+    match (o.prospect, &o.business_id) {
+        (false, _) => None,
+        (true, None) => Some(pick(
+            l,
+            "prospekti, Y-tunnus puuttuu",
+            "prospect, Y-tunnus missing",
+        )),
+        (true, Some(_)) => Some(pick(l, "prospekti", "prospect")),
+    }
 }
 
 fn line(o: &Organisation) -> String {
@@ -68,6 +102,9 @@ fn page_text(l: Language, page: &OrganisationPage) -> String {
     }
     if let Some(business_id) = &o.business_id {
         lines.push(format!("Y-tunnus: {business_id}"));
+    }
+    if let Some(note) = prospect_note(o, l) {
+        lines.push(format!("⚠ {note}"));
     }
     if o.customer_since.is_some() || o.customer_until.is_some() {
         lines.push(format!(
@@ -222,6 +259,67 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             let mut json = serde_json::to_value(&page).expect("pages serialise");
             json["id"] = page.organisation.organisation_id.clone().into();
             ctx.out.print(&json, |l| page_text(l, &page));
+            Ok(())
+        }
+        Command::Prospects => {
+            let all = register.organisation_prospects(session)?;
+            ctx.out.print(&all_with_id(&all, "organisation_id"), |l| {
+                if all.is_empty() {
+                    return pick(
+                        l,
+                        "Ei täydennettäviä prospekteja.",
+                        "No prospects to complete.",
+                    );
+                }
+                all.iter()
+                    .map(|o| {
+                        format!(
+                            "{}\t{}\t{}",
+                            o.name,
+                            local_time(&o.created_at),
+                            o.organisation_id
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            Ok(())
+        }
+        Command::Edit {
+            id,
+            name,
+            business_id,
+            customer_since,
+            customer_until,
+        } => {
+            let current = register
+                .organisation_page(session, &id, &clock)?
+                .organisation;
+            let edited = register.organisation_edit(
+                session,
+                &id,
+                &OrganisationInput {
+                    name: name.unwrap_or(current.name),
+                    kind: Some(current.kind),
+                    parent_id: current.parent_id,
+                    business_id: business_id.or(current.business_id),
+                    customer_since: customer_since.or(current.customer_since),
+                    customer_until: customer_until.or(current.customer_until),
+                },
+                &clock,
+            )?;
+            ctx.out.print(&with_id(&edited, "organisation_id"), |l| {
+                let mut text = format!(
+                    "{} {} (id {})",
+                    pick(l, "Organisaatio päivitetty:", "Organisation updated:"),
+                    edited.name,
+                    edited.organisation_id
+                );
+                if let Some(note) = prospect_note(&edited, l) {
+                    text.push_str(&format!(" — {note}"));
+                }
+                text
+            });
             Ok(())
         }
     })

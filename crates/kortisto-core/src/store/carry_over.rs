@@ -33,13 +33,14 @@ const LIVE_WINS: &[(&str, &str, &str)] = &[
         "request_id",
         "person_id IS NULL OR person_id IN (SELECT person_id FROM main.people)",
     ),
+    // A hold lifted after the backup stays lifted.
+    ("legal_holds", "legal_hold_id", "true"),
 ];
 
 /// Append-only tables: rows the backup lacks are added, in the order they were recorded.
 const APPEND_ONLY: &[(&str, &str)] = &[
     ("privacy_trainings", "true"),
     ("internal_audits", "true"),
-    ("legal_holds", "true"),
     ("retention_runs", "true"),
     (
         "consent_events",

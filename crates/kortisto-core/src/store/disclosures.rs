@@ -18,10 +18,11 @@ fn processor_row(row: &Row<'_>) -> rusqlite::Result<Processor> {
         agreement_reference: row.get(4)?,
         agreement_date: row.get(5)?,
         processing_location: row.get(6)?,
+        ended_on: row.get(7)?,
     })
 }
 
-const PROCESSOR_SELECT: &str = "SELECT processor_id, name, service, purpose, agreement_reference, agreement_date, processing_location FROM processors";
+const PROCESSOR_SELECT: &str = "SELECT processor_id, name, service, purpose, agreement_reference, agreement_date, processing_location, ended_on FROM processors";
 
 pub(crate) fn insert_processor(conn: &Connection, p: &Processor, now: &str) -> Result<()> {
     conn.execute(
@@ -37,6 +38,24 @@ pub(crate) fn processors(conn: &Connection) -> Result<Vec<Processor>> {
         conn.prepare(&format!("{PROCESSOR_SELECT} ORDER BY name COLLATE finnish"))?;
     let rows = statement.query_map([], processor_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn update_processor(conn: &Connection, p: &Processor) -> Result<()> {
+    conn.execute(
+        "UPDATE processors SET name = ?2, service = ?3, purpose = ?4, agreement_reference = ?5, agreement_date = ?6,
+         processing_location = ?7, ended_on = ?8 WHERE processor_id = ?1",
+        params![p.processor_id, p.name, p.service, p.purpose, p.agreement_reference, p.agreement_date, p.processing_location, p.ended_on],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn update_transfer(conn: &Connection, t: &Transfer) -> Result<()> {
+    conn.execute(
+        "UPDATE transfers SET processor_id = ?2, country = ?3, legal_basis = ?4, basis_detail = ?5, dpf_certified = ?6,
+         since_on = ?7, ended_on = ?8 WHERE transfer_id = ?1",
+        params![t.transfer_id, t.processor_id, t.country, t.legal_basis.name(), t.basis_detail, t.dpf_certified, t.since_on, t.ended_on],
+    )?;
+    Ok(())
 }
 
 pub(crate) fn processor(conn: &Connection, processor_id: &str) -> Result<Option<Processor>> {
@@ -70,7 +89,7 @@ pub(crate) fn insert_transfer(
 
 pub(crate) fn transfers(conn: &Connection) -> Result<Vec<Transfer>> {
     let mut statement = conn.prepare(
-        "SELECT t.transfer_id, t.processor_id, p.name, t.country, t.legal_basis, t.basis_detail, t.dpf_certified, t.since_on
+        "SELECT t.transfer_id, t.processor_id, p.name, t.country, t.legal_basis, t.basis_detail, t.dpf_certified, t.since_on, t.ended_on
          FROM transfers t JOIN processors p ON p.processor_id = t.processor_id ORDER BY p.name, t.since_on",
     )?;
     let rows = statement.query_map([], |row| {
@@ -89,6 +108,7 @@ pub(crate) fn transfers(conn: &Connection) -> Result<Vec<Transfer>> {
             basis_detail: detail,
             dpf_certified: certified,
             since_on: since,
+            ended_on: row.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

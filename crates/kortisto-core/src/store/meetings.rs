@@ -62,6 +62,60 @@ pub(crate) fn insert_meeting(
     Ok(())
 }
 
+pub(crate) fn update_meeting(conn: &Connection, id: &str, m: &CheckedMeeting) -> Result<()> {
+    conn.execute(
+        "UPDATE meetings SET kind = ?2, at = ?3, subject = ?4, notes = ?5 WHERE meeting_id = ?1",
+        params![id, m.kind.name(), m.at, m.subject, m.notes],
+    )?;
+    // Only the links that change, so the sync outbox carries just those.
+    let mut keep =
+        conn.prepare_cached("SELECT person_id FROM meeting_participants WHERE meeting_id = ?1")?;
+    let existing: Vec<String> = keep
+        .query_map([id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for person_id in existing.iter().filter(|p| !m.participant_ids.contains(p)) {
+        conn.execute(
+            "DELETE FROM meeting_participants WHERE meeting_id = ?1 AND person_id = ?2",
+            params![id, person_id],
+        )?;
+    }
+    for person_id in m.participant_ids.iter().filter(|p| !existing.contains(p)) {
+        conn.execute(
+            "INSERT INTO meeting_participants (meeting_id, person_id) VALUES (?1, ?2)",
+            params![id, person_id],
+        )?;
+    }
+    Ok(())
+}
+
+/// Deletes a meeting, its participant links and its earlier history (which holds its text).
+pub(crate) fn delete_meeting(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM meeting_participants WHERE meeting_id = ?1",
+        [id],
+    )?;
+    conn.execute(
+        "DELETE FROM change_history WHERE record_kind = 'meeting' AND record_id = ?1",
+        [id],
+    )?;
+    conn.execute("DELETE FROM meetings WHERE meeting_id = ?1", [id])?;
+    Ok(())
+}
+
+/// Sets each person's latest meeting time again from their meetings (after a meeting moved,
+/// lost a participant or was deleted: retention counts from it).
+pub(crate) fn refresh_last_meeting(conn: &Connection, person_ids: &[String]) -> Result<()> {
+    let mut statement = conn.prepare_cached(
+        "UPDATE people SET last_meeting_at = (SELECT max(m.at) FROM meetings m
+           JOIN meeting_participants mp ON mp.meeting_id = m.meeting_id WHERE mp.person_id = ?1)
+         WHERE person_id = ?1",
+    )?;
+    for person_id in person_ids {
+        statement.execute([person_id])?;
+    }
+    Ok(())
+}
+
 pub(crate) fn meeting(conn: &Connection, meeting_id: &str) -> Result<Option<Meeting>> {
     let sql = format!("{MEETING_SELECT} WHERE m.meeting_id = ?1");
     Ok(conn.query_row(&sql, [meeting_id], meeting_row).optional()?)

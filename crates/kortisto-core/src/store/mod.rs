@@ -49,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_corrections.sql"),
     include_str!("migrations/0009_restriction_objection.sql"),
     include_str!("migrations/0010_positions_contacts.sql"),
+    include_str!("migrations/0011_record_corrections.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -9,7 +9,7 @@ use super::bad_enum;
 
 const ORGANISATION_COLUMNS: &str =
     "o.organisation_id, o.name, o.kind, o.parent_id, parent.name, o.business_id,
-    o.customer_since, o.customer_until, o.created_at, o.updated_at";
+    o.customer_since, o.customer_until, o.created_at, o.updated_at, o.prospect";
 const ORGANISATION_FROM: &str =
     "organisations o LEFT JOIN organisations parent ON parent.organisation_id = o.parent_id";
 
@@ -26,6 +26,7 @@ fn organisation_row(row: &Row<'_>) -> rusqlite::Result<Organisation> {
         customer_until: row.get(7)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        prospect: row.get(10)?,
     })
 }
 
@@ -39,6 +40,17 @@ pub(crate) fn organisation(
     Ok(conn
         .query_row(&sql, [organisation_id], organisation_row)
         .optional()?)
+}
+
+/// Prospects still without a Y-tunnus, oldest first: office staff's to-do.
+pub(crate) fn prospects_to_complete(conn: &Connection) -> Result<Vec<Organisation>> {
+    let sql = format!(
+        "SELECT {ORGANISATION_COLUMNS} FROM {ORGANISATION_FROM}
+         WHERE o.prospect = 1 AND o.business_id IS NULL ORDER BY o.created_at, o.organisation_id"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let rows = statement.query_map([], organisation_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(crate) fn organisation_by_business_id(
@@ -61,9 +73,9 @@ pub(crate) fn insert_organisation(
     now: &str,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO organisations (organisation_id, name, kind, parent_id, business_id, customer_since, customer_until, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-        params![id, o.name, o.kind.name(), o.parent_id, o.business_id, o.customer_since, o.customer_until, now],
+        "INSERT INTO organisations (organisation_id, name, kind, parent_id, business_id, customer_since, customer_until, created_at, updated_at, prospect)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+        params![id, o.name, o.kind.name(), o.parent_id, o.business_id, o.customer_since, o.customer_until, now, o.prospect],
     )?;
     Ok(())
 }
@@ -76,8 +88,8 @@ pub(crate) fn update_organisation(
 ) -> Result<()> {
     conn.execute(
         "UPDATE organisations SET name = ?2, kind = ?3, parent_id = ?4, business_id = ?5, customer_since = ?6,
-         customer_until = ?7, updated_at = ?8 WHERE organisation_id = ?1",
-        params![id, o.name, o.kind.name(), o.parent_id, o.business_id, o.customer_since, o.customer_until, now],
+         customer_until = ?7, updated_at = ?8, prospect = ?9 WHERE organisation_id = ?1",
+        params![id, o.name, o.kind.name(), o.parent_id, o.business_id, o.customer_since, o.customer_until, now, o.prospect],
     )?;
     Ok(())
 }

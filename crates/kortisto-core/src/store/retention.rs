@@ -43,7 +43,7 @@ pub(crate) fn active_holds(
     conn: &Connection,
 ) -> Result<HashMap<(String, String), (String, NaiveDate)>> {
     let mut statement = conn.prepare(
-        "SELECT record_kind, record_id, reason, until_on FROM legal_holds ORDER BY until_on",
+        "SELECT record_kind, record_id, reason, until_on FROM legal_holds WHERE lifted_at IS NULL ORDER BY until_on",
     )?;
     let mut holds = HashMap::new();
     let rows = statement.query_map([], |row| {
@@ -174,11 +174,11 @@ pub(crate) fn facts(
     // work or worked for. Only records that have holds are looked up.
     let mut keys: HashMap<String, Vec<(String, String)>> = HashMap::new();
     let mut statement = conn.prepare(
-        "SELECT record_id, 'person', record_id FROM legal_holds WHERE record_kind = 'person'
+        "SELECT record_id, 'person', record_id FROM legal_holds WHERE record_kind = 'person' AND lifted_at IS NULL
          UNION SELECT dp.person_id, 'deal', dp.deal_id FROM deal_people dp
-               WHERE dp.deal_id IN (SELECT record_id FROM legal_holds WHERE record_kind = 'deal')
+               WHERE dp.deal_id IN (SELECT record_id FROM legal_holds WHERE record_kind = 'deal' AND lifted_at IS NULL)
          UNION SELECT ps.person_id, 'organisation', ps.organisation_id FROM positions ps
-               WHERE ps.organisation_id IN (SELECT record_id FROM legal_holds WHERE record_kind = 'organisation')",
+               WHERE ps.organisation_id IN (SELECT record_id FROM legal_holds WHERE record_kind = 'organisation' AND lifted_at IS NULL)",
     )?;
     let rows = statement.query_map([], |row| {
         Ok((

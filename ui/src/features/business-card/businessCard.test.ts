@@ -190,4 +190,21 @@ describe("business card", () => {
     expect(saved.card.organisation_id).toBe("o-acme");
     expect(saved.card.new_organisation).toBeNull();
   });
+
+  it("lets a sales rep name a new organisation, saved as a prospect for office to complete", async () => {
+    await openCard({
+      duplicate_check: () => [],
+      business_card_save: () => ({ person_id: "p-new", organisation_id: "o-new", position_id: "pos-1" }),
+    });
+    typeInto("card-organisation", "Messuilta Oy");
+    expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("new");
+    expect(byTestId("card-organisation-prospect").textContent).toContain("prospektina");
+    typeInto("card-first-name", "Mikko");
+    typeInto("card-surname", "Messu");
+    press("Enter", { ctrlKey: true }, byTestId("card-surname"));
+    await waitFor(() => byTestId("card-saved"));
+    const saved = callsOf("business_card_save")[0].payload as { card: BusinessCard };
+    expect(saved.card.new_organisation?.name).toBe("Messuilta Oy");
+    expect(saved.card.new_organisation?.business_id).toBeNull();
+  });
 });

@@ -67,7 +67,8 @@ describe("organisation page", () => {
     expect(byTestId("organisation-units").textContent).toContain("Acme Oy, Tampereen yksikkö");
     expect(byTestId("organisation-people-empty")).toBeTruthy();
     expect(queryTestId("organisation-edit")).not.toBeNull();
-    expect(queryTestId("organisation-deal-add")).toBeNull();
+    // Office staff record RFQs and information requests as they arrive.
+    expect(queryTestId("organisation-deal-add")).not.toBeNull();
 
     click(byTestId("element-add"));
     typeInto("element-add-vendor", "Microsoft");
@@ -213,5 +214,28 @@ describe("organisation contact corrections", () => {
     expect(byTestId("contact-value").textContent).toBe("09 1234567");
     expect(queryTestId("contact-edit")).toBeNull();
     expect(queryTestId("contact-delete")).toBeNull();
+  });
+});
+
+describe("prospect organisations", () => {
+  const PROSPECT = { ...ACME, organisation_id: "o-messu", name: "Messuilta Oy", business_id: null, prospect: true };
+
+  it("shows 'prospect, Y-tunnus missing' on the page and lists prospects for office", async () => {
+    await openAcme(OFFICE, {
+      organisation_page: () => ({ ...ORGANISATION_PAGE, organisation: PROSPECT }),
+      organisation_prospects: () => [PROSPECT],
+    });
+    expect(byTestId("organisation-prospect").textContent?.trim()).toBe("Prospekti, Y-tunnus puuttuu");
+    click(byTestId("nav-organisations"));
+    await waitFor(() => byTestId("organisation-prospect-item"));
+    expect(byTestId("organisation-prospects").textContent).toContain("Messuilta Oy");
+  });
+
+  it("does not ask a sales rep's screen for prospects and shows no badge on a customer", async () => {
+    await openAcme(SALES);
+    expect(queryTestId("organisation-prospect")).toBeNull();
+    click(byTestId("nav-organisations"));
+    await waitFor(() => byTestId("organisations-screen"));
+    expect(callsOf("organisation_prospects")).toHaveLength(0);
   });
 });

@@ -102,6 +102,7 @@ const PROCESSOR: Processor = {
   agreement_reference: "DPA-2024-07",
   agreement_date: "2024-07-01",
   processing_location: "Yhdysvallat",
+  ended_on: null,
 };
 
 async function openVirtanen(overrides: Record<string, Handler> = {}, as?: Session) {
@@ -359,6 +360,7 @@ describe("processors and transfers", () => {
       dpf_certified: false,
       since_on: "2018-08-01",
       needs_new_basis: "privacy-shield-invalid",
+      ended_on: null,
     };
     const fine: Transfer = {
       ...flagged,

@@ -440,7 +440,12 @@ created_at: string,
 /**
  * Last changed.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * A prospect: added by a sales rep from a business card, to be completed by office
+ * staff (its Y-tunnus); an edit that leaves it with a Y-tunnus completes it.
+ */
+prospect: boolean, };
 
 export type OrganisationPage = { 
 /**
@@ -1282,7 +1287,12 @@ agreement_date: string,
 /**
  * Where the data is processed.
  */
-processing_location: string, };
+processing_location: string, 
+/**
+ * When the processing ended (ISO); an ended processor stays listed and takes no new
+ * disclosures.
+ */
+ended_on: string | null, };
 
 export type LegalBasis = "adequacy-decision" | "standard-contractual-clauses" | "binding-corporate-rules" | "derogation" | "privacy-shield";
 
@@ -1349,7 +1359,11 @@ since_on: string,
  * Why this transfer needs a new basis, if it does (`privacy-shield-invalid`,
  * `dpf-not-certified`, `dpf-before-2023-07-10`).
  */
-needs_new_basis: string | null, };
+needs_new_basis: string | null, 
+/**
+ * When the transfer ended (ISO); an ended transfer stays listed.
+ */
+ended_on: string | null, };
 
 export type DisclosureInput = { 
 /**
@@ -2335,3 +2349,79 @@ ended: Position,
  * The new, current position.
  */
 started: Position, };
+
+export type MeetingChange = { 
+/**
+ * New kind.
+ */
+kind: MeetingKind | null, 
+/**
+ * New time (as in [`MeetingInput::at`]).
+ */
+at: string | null, 
+/**
+ * New subject.
+ */
+subject: string | null, 
+/**
+ * New notes; an empty text clears them.
+ */
+notes: string | null, 
+/**
+ * Every participant after the change (at least one), when they change.
+ */
+participant_ids: Array<string> | null, };
+
+export type LegalHold = { 
+/**
+ * Id.
+ */
+legal_hold_id: string, 
+/**
+ * `person`, `organisation` or `deal`.
+ */
+record_kind: string, 
+/**
+ * The record held.
+ */
+record_id: string, 
+/**
+ * Its name or title (none when it no longer exists).
+ */
+record_name: string | null, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * Until when (ISO).
+ */
+until_on: string, 
+/**
+ * Who put it (user id).
+ */
+created_by: string, 
+/**
+ * Their display name.
+ */
+created_by_name: string, 
+/**
+ * When (RFC 3339).
+ */
+created_at: string, 
+/**
+ * When it was lifted (RFC 3339), if it was.
+ */
+lifted_at: string | null, 
+/**
+ * Who lifted it (user id).
+ */
+lifted_by: string | null, 
+/**
+ * Their display name.
+ */
+lifted_by_name: string | null, 
+/**
+ * Why it was lifted.
+ */
+lift_reason: string | null, };

@@ -168,6 +168,15 @@ fn a_restricted_person_is_absent_from_marketing_and_changed_only_by_an_admin_unt
         .is_err());
     assert!(!register.person_list(&admin, 0, 10).unwrap().items[1].restricted);
 
+    // A meeting the sales rep logged with her before the restriction.
+    let earlier_meeting = register
+        .meeting_log(
+            &sales,
+            &meeting("Esittely", None, &[&other, &maija]),
+            &clock,
+        )
+        .unwrap()
+        .meeting_id;
     let set = register
         .restriction_set(&admin, &input, Some(&request.request_id), &clock)
         .unwrap();
@@ -305,6 +314,31 @@ fn a_restricted_person_is_absent_from_marketing_and_changed_only_by_an_admin_unt
     assert!(restricted(
         register.deal_add(&sales, &lead, &clock).map(drop)
     ));
+    // Her meetings too, even the rep's own: a correction, or taking her off it, or a delete.
+    let correction = kortisto_core::meetings::MeetingChange {
+        subject: Some("Esittely ja hinnat".into()),
+        ..Default::default()
+    };
+    assert!(restricted(
+        register
+            .meeting_edit(&sales, &earlier_meeting, &correction, None, &clock)
+            .map(drop)
+    ));
+    let without_her = kortisto_core::meetings::MeetingChange {
+        participant_ids: Some(vec![other.clone()]),
+        ..Default::default()
+    };
+    assert!(restricted(
+        register
+            .meeting_edit(&sales, &earlier_meeting, &without_her, None, &clock)
+            .map(drop)
+    ));
+    assert!(restricted(register.meeting_delete(
+        &sales,
+        &earlier_meeting,
+        None,
+        &clock
+    )));
     let page = register.person_page(&admin, &maija, &clock).unwrap();
     assert_eq!(page.person.surname, "Virtanen");
     assert_eq!(
@@ -314,7 +348,7 @@ fn a_restricted_person_is_absent_from_marketing_and_changed_only_by_an_admin_unt
             page.meetings.len(),
             page.deals.len()
         ),
-        (1, 0, 0, 0)
+        (1, 0, 1, 0)
     );
     assert_eq!(page.history.len(), history_before);
 

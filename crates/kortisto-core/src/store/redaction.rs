@@ -56,6 +56,13 @@ pub(crate) const FREE_TEXT: &[FreeText] = &[
     ),
     text("legal_hold", "legal_holds", "legal_hold_id", "reason", None),
     text(
+        "legal_hold",
+        "legal_holds",
+        "legal_hold_id",
+        "lift_reason",
+        None,
+    ),
+    text(
         "position",
         "positions",
         "position_id",

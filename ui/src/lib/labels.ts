@@ -265,6 +265,20 @@ const HISTORY_FIELD_LABELS: Record<string, MessageKey> = {
   "contact.mobile.retired": "history_contact_retired",
   "contact.email.retired": "history_contact_retired",
   "contact.social.retired": "history_contact_retired",
+  restriction: "history_restriction",
+  objection: "history_objection",
+  at: "history_meeting_at",
+  subject: "history_subject",
+  notes: "field_notes",
+  participant: "history_participant",
+  deleted: "history_deleted",
+  status: "history_status",
+  title: "history_title",
+  organisation_id: "history_organisation",
+  start_on: "history_start_on",
+  end_on: "history_end_on",
+  person: "history_person",
+  prospect: "history_prospect",
 };
 
 /** The dictionary key of a history entry's field, or null for a field the UI does not name. */

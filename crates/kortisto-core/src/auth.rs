@@ -167,6 +167,8 @@ pub enum Action {
     DeviceList,
     /// Revoke a device.
     DeviceRevoke,
+    /// See who has seen a person (every audited read of them).
+    PersonSeenBy,
 }
 
 impl Action {
@@ -232,6 +234,7 @@ impl Action {
         Action::DeviceEnrol,
         Action::DeviceList,
         Action::DeviceRevoke,
+        Action::PersonSeenBy,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -271,7 +274,8 @@ impl Action {
             | Action::HubSetUp
             | Action::DeviceEnrol
             | Action::DeviceList
-            | Action::DeviceRevoke => &[Admin],
+            | Action::DeviceRevoke
+            | Action::PersonSeenBy => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -363,6 +367,7 @@ impl Action {
             Action::DeviceEnrol => "device_enrol",
             Action::DeviceList => "device_list",
             Action::DeviceRevoke => "device_revoke",
+            Action::PersonSeenBy => "person_seen_by",
         }
     }
 

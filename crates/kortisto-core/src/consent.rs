@@ -275,7 +275,8 @@ impl Register {
                 });
             }
             let list = store::consent::marketing_list(tx, purpose)?;
-            let audited = Audited::record("consent_purpose", purpose);
+            let audited = Audited::record("consent_purpose", purpose)
+                .and_people(list.iter().map(|c| c.person_id.as_str()));
             Ok((list, audited))
         })
     }

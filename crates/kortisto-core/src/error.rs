@@ -324,6 +324,18 @@ pub enum Error {
         /// The request.
         request_id: String,
     },
+    /// A training test result other than passed or failed.
+    #[error("training_result_invalid: {given}")]
+    TrainingResultInvalid {
+        /// What was given.
+        given: String,
+    },
+    /// A training test score outside 0–100.
+    #[error("training_score_invalid: {given}")]
+    TrainingScoreInvalid {
+        /// What was given.
+        given: i64,
+    },
     /// A record from the hub failed authentication or does not match its labels.
     #[error("sync_record_invalid: {record_id}")]
     SyncRecordInvalid {
@@ -464,6 +476,8 @@ impl Error {
             Error::HubAlreadySetUp => "hub_already_set_up",
             Error::KeyRotateSynced => "key_rotate_synced",
             Error::RequestClosed { .. } => "request_closed",
+            Error::TrainingResultInvalid { .. } => "training_result_invalid",
+            Error::TrainingScoreInvalid { .. } => "training_score_invalid",
             Error::SyncRecordInvalid { .. } => "sync_record_invalid",
             Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
             Error::HubUnreachable { .. } => "hub_unreachable",
@@ -574,6 +588,8 @@ impl Error {
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::SyncRecordInvalid { record_id } => json!({ "record_id": record_id }),
             Error::RequestClosed { request_id } => json!({ "request_id": request_id }),
+            Error::TrainingResultInvalid { given } => json!({ "given": given }),
+            Error::TrainingScoreInvalid { given } => json!({ "given": given }),
             Error::HubNotSetUp
             | Error::HubAlreadySetUp
             | Error::KeyRotateSynced
@@ -899,6 +915,16 @@ impl Error {
                 format!("Pyyntö {request_id} on jo suljettu, joten korjausta ei voi kirjata sen alle. Mitään ei muutettu. Kirjaa korjaus ilman pyyntöä tai avoimen pyynnön alle.")
             } else {
                 format!("Request {request_id} is already closed, so the correction cannot be recorded under it. Nothing was changed. Record the correction without a request or under an open request.")
+            },
+            Error::TrainingResultInvalid { given } => if fi {
+                format!("Koulutuksen testitulos ”{given}” ei kelpaa, joten mitään ei kirjattu. Anna tulos: passed (hyväksytty) tai failed (hylätty).")
+            } else {
+                format!("The training test result “{given}” is not valid, so nothing was recorded. Give the result as passed or failed.")
+            },
+            Error::TrainingScoreInvalid { given } => if fi {
+                format!("Koulutuksen testipisteet {given} eivät kelpaa, joten mitään ei kirjattu. Anna pisteet kokonaislukuna väliltä 0–100 tai jätä ne tyhjiksi.")
+            } else {
+                format!("The training test score {given} is not valid, so nothing was recorded. Give the score as a whole number from 0 to 100, or leave it empty.")
             },
             Error::SyncRecordInvalid { record_id } => if fi {
                 format!("Hubilta tullut muutos {record_id} ei läpäissyt tarkistusta (se on muuttunut matkalla tai kuuluu toiseen rekisteriin), joten mitään ei muutettu. Rekisteri toimii edelleen; ilmoita tietoturvavastaavalle ja hubin ylläpitäjälle.")

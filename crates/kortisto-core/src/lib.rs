@@ -37,6 +37,7 @@ pub mod output_file;
 mod pdf;
 pub mod people;
 mod preferences;
+pub mod reads;
 mod register;
 pub mod requests;
 pub mod retention;

@@ -17,7 +17,7 @@ use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput, PositionInput};
 use kortisto_core::requests::{RequestChannel, RequestInput, RequestKind};
 use kortisto_core::sources::{SourceInput, SourceKind};
-use kortisto_core::training::InternalAuditResult;
+use kortisto_core::training::{InternalAuditResult, TrainingResult};
 use kortisto_core::users::NewUser;
 use kortisto_core::{AuditFilter, Error, Register};
 
@@ -72,6 +72,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         f.clone(),
         f.clone(),
     );
+    let g19 = f.clone();
     vec![
         (
             Action::PersonAdd,
@@ -93,7 +94,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::PersonList,
-            Box::new(|r, s, _| r.person_list(s, 0, 50).map(drop)),
+            Box::new(move |r, s, _| r.person_list(s, 0, 50, &clock).map(drop)),
         ),
         (
             Action::OrganisationAdd,
@@ -221,7 +222,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::DealList,
-            Box::new(|r, s, _| r.deal_list(s, &DealFilter::default()).map(drop)),
+            Box::new(move |r, s, _| r.deal_list(s, &DealFilter::default(), &clock).map(drop)),
         ),
         (
             Action::MeetingLog,
@@ -239,7 +240,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::MeetingList,
-            Box::new(|r, s, _| r.meeting_list(s, &MeetingFilter::default()).map(drop)),
+            Box::new(move |r, s, _| r.meeting_list(s, &MeetingFilter::default(), &clock).map(drop)),
         ),
         (
             Action::ElementAdd,
@@ -258,7 +259,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::Search,
-            Box::new(|r, s, _| r.search(s, "virt", 20).map(drop)),
+            Box::new(move |r, s, _| r.search(s, "virt", 20, &clock).map(drop)),
         ),
         (
             Action::RetentionPreview,
@@ -354,6 +355,10 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::DeviceRevoke,
             Box::new(move |r, s, _| no_hub(r.device_revoke(s, "laptop", &clock))),
+        ),
+        (
+            Action::PersonSeenBy,
+            Box::new(move |r, s, _| r.person_seen_by(s, &g19.person, 100).map(drop)),
         ),
         (
             Action::DemoFill,
@@ -553,7 +558,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::TrainingRecord,
             Box::new(move |r, s, _| {
-                r.training_record(s, "target", "1.11.2026", "Tietosuojan perusteet", &clock)
+                r.training_record(s, "target", "1.11.2026", "Tietosuojan perusteet", TrainingResult::Passed, Some(90), &clock)
                     .map(drop)
             }),
         ),
@@ -748,12 +753,9 @@ fn own_entries(action: Action) -> usize {
         | Action::TrainingList
         | Action::InternalAuditList
         | Action::SettingsRead
-        | Action::PersonList
         | Action::OrganisationList
         | Action::DuplicateCheck
-        | Action::DealList
-        | Action::MeetingList
-        | Action::Search
+        | Action::PersonSeenBy
         | Action::ConsentList
         | Action::ProcessorList
         | Action::TransferList
@@ -768,7 +770,8 @@ fn own_entries(action: Action) -> usize {
         | Action::DeviceEnrol
         | Action::DeviceList
         | Action::DeviceRevoke => 0,
-        Action::BusinessCardSave => 2,
+        // The page or list's own record and the people it showed.
+        Action::BusinessCardSave | Action::OrganisationView | Action::MarketingList => 2,
         _ => 1,
     }
 }

@@ -6,6 +6,7 @@ mod common;
 mod data_safety;
 mod hub;
 mod permissions;
+mod reads_training;
 mod register;
 mod register_content;
 mod reliability;

@@ -99,7 +99,8 @@ pub(crate) fn list(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditE
            AND (?2 IS NULL OR e.at < ?2)
            AND (?3 IS NULL OR u.username = ?3 COLLATE NOCASE)
            AND (?4 IS NULL OR e.action = ?4)
-           AND (?5 IS NULL OR e.record_id = ?5)
+           AND (?5 IS NULL OR e.record_id = ?5
+                OR e.seq IN (SELECT r.seq FROM person_reads r WHERE r.person_id = ?5))
          ORDER BY e.seq DESC LIMIT ?6"
     );
     let mut statement = conn.prepare(&sql)?;
@@ -137,6 +138,63 @@ pub(crate) fn chain_after(
     let mut statement = conn.prepare(&sql)?;
     let rows = statement.query_map(rusqlite::params![after, limit], |row| {
         Ok((event(row)?, row.get(8)?, row.get(9)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Keeps the ids of the people the entry at `seq` showed, in the order shown.
+pub(crate) fn insert_reads(conn: &Connection, seq: i64, person_ids: &[String]) -> Result<()> {
+    let mut statement = conn.prepare_cached(
+        "INSERT INTO person_reads (seq, position, person_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, person_id) in person_ids.iter().enumerate() {
+        statement.execute(params![seq, position as i64, person_id])?;
+    }
+    Ok(())
+}
+
+/// The ids of the people the entry at `seq` showed, in the order shown.
+pub(crate) fn reads_at(conn: &Connection, seq: i64) -> Result<Vec<String>> {
+    let mut statement = conn
+        .prepare_cached("SELECT person_id FROM person_reads WHERE seq = ?1 ORDER BY position")?;
+    let rows = statement.query_map([seq], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every read that showed `person_id`, newest first (by the person index, never a walk of
+/// the trail).
+pub(crate) fn reads_of_person(
+    conn: &Connection,
+    person_id: &str,
+    limit: u32,
+) -> Result<Vec<crate::reads::PersonRead>> {
+    let mut statement = conn.prepare(
+        "SELECT e.seq, e.at, e.user_id, u.username, u.display_name, e.action, e.record_kind, e.record_id
+         FROM person_reads r JOIN audit_events e ON e.seq = r.seq
+         LEFT JOIN users u ON u.user_id = e.user_id
+         WHERE r.person_id = ?1 ORDER BY r.seq DESC LIMIT ?2",
+    )?;
+    let rows = statement.query_map(params![person_id, limit], |row| {
+        let action: String = row.get(5)?;
+        let kind: Option<String> = row.get(6)?;
+        let record_id: Option<String> = row.get(7)?;
+        let shown = match (kind.as_deref(), record_id) {
+            (Some(crate::audit::PEOPLE_KIND), Some(id)) => id
+                .split_once(':')
+                .and_then(|(count, _)| count.parse().ok())
+                .unwrap_or(1),
+            _ => 1,
+        };
+        Ok(crate::reads::PersonRead {
+            seq: row.get(0)?,
+            at: row.get(1)?,
+            user_id: row.get(2)?,
+            username: row.get(3)?,
+            display_name: row.get(4)?,
+            kind: crate::reads::ReadKind::of_action(&action),
+            action,
+            shown,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

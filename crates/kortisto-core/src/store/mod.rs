@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_sync.sql"),
     include_str!("migrations/0007_consent_order.sql"),
     include_str!("migrations/0008_corrections.sql"),
+    include_str!("migrations/0012_reads_training.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -128,6 +128,7 @@ export function personPage(meetings: Meeting[] = []): PersonPage {
         changed_by: "u-admin",
         changed_by_name: "Maija Meikäläinen",
         changed_at: "2026-11-28T08:00:00Z",
+        request_id: null,
       },
     ],
   };

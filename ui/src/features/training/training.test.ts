@@ -64,6 +64,8 @@ describe("training and audits", () => {
       username: "pekka",
       completed_on: "27.11.2026",
       topic: "Tietosuojan perusteet",
+      result: "passed",
+      score: null,
     });
     const table = byTestId("training-table").textContent ?? "";
     expect(table).toContain("27.11.2026");

@@ -28,6 +28,7 @@ use kortisto_core::people::{
     BusinessCard, BusinessCardSaved, Contact, ContactInput, ContactKind, DuplicateCandidate,
     DuplicateReason, Person, PersonInput, PersonPage, PersonSummary, Position, PositionInput,
 };
+use kortisto_core::reads::{PersonRead, ReadKind};
 use kortisto_core::requests::{
     Request, RequestChannel, RequestInput, RequestKind, RequestStatus, RequestsDue,
 };
@@ -38,7 +39,6 @@ use kortisto_core::search::SearchHit;
 use kortisto_core::sources::{Source, SourceInput, SourceKind};
 use kortisto_core::sync::{PullCounts, SyncReport, SyncStatus};
 use kortisto_core::sync_conflicts::{ConflictSide, SyncConflictView};
-use kortisto_core::reads::{PersonRead, ReadKind};
 use kortisto_core::training::{
     InternalAudit, InternalAuditResult, TrainingRecord, TrainingResult, TrainingState,
     TrainingStatus,

@@ -62,9 +62,7 @@ pub async fn training_record(
 
 /// Every active user's training state, those who have not passed first.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn training_status(
-    state: State<'_, AppState>,
-) -> Result<Vec<TrainingStatus>, AppError> {
+pub async fn training_status(state: State<'_, AppState>) -> Result<Vec<TrainingStatus>, AppError> {
     let clock = state.clock.clone();
     state.as_user(|register, session| register.training_status(session, clock.as_ref()))
 }

@@ -90,7 +90,8 @@ impl Register {
         limit: u32,
     ) -> Result<Vec<PersonRead>> {
         self.authorize(session, Action::PersonSeenBy)?;
-        let reads = store::audit::reads_of_person(&self.conn, person_id, limit.clamp(1, SEEN_BY_MAX))?;
+        let reads =
+            store::audit::reads_of_person(&self.conn, person_id, limit.clamp(1, SEEN_BY_MAX))?;
         if reads.is_empty() && store::people::person(&self.conn, person_id)?.is_none() {
             return Err(crate::people::not_found("person", person_id));
         }

@@ -5,8 +5,8 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::auth::{Action, Session};
 use crate::audit::Audited;
+use crate::auth::{Action, Session};
 use crate::{store, validate, Clock, Register, Result};
 
 /// One search result.

@@ -240,7 +240,10 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::MeetingList,
-            Box::new(move |r, s, _| r.meeting_list(s, &MeetingFilter::default(), &clock).map(drop)),
+            Box::new(move |r, s, _| {
+                r.meeting_list(s, &MeetingFilter::default(), &clock)
+                    .map(drop)
+            }),
         ),
         (
             Action::ElementAdd,
@@ -558,8 +561,16 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::TrainingRecord,
             Box::new(move |r, s, _| {
-                r.training_record(s, "target", "1.11.2026", "Tietosuojan perusteet", TrainingResult::Passed, Some(90), &clock)
-                    .map(drop)
+                r.training_record(
+                    s,
+                    "target",
+                    "1.11.2026",
+                    "Tietosuojan perusteet",
+                    TrainingResult::Passed,
+                    Some(90),
+                    &clock,
+                )
+                .map(drop)
             }),
         ),
         (

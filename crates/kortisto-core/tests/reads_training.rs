@@ -109,7 +109,10 @@ fn who_has_seen_this_person_lists_a_search_a_list_page_and_a_person_page_view_by
         )
         .unwrap();
     assert_eq!(search_kind, "people");
-    assert!(search_id.starts_with("1:") && search_id.len() == 2 + 64, "{search_id}");
+    assert!(
+        search_id.starts_with("1:") && search_id.len() == 2 + 64,
+        "{search_id}"
+    );
     let typed_anywhere: i64 = raw
         .query_row(
             "SELECT count(*) FROM audit_events WHERE record_id LIKE '%qzx%'",
@@ -175,8 +178,8 @@ fn the_ids_kept_for_a_read_are_checked_against_its_entry() {
 }
 
 #[test]
-fn an_organisation_page_the_deal_and_meeting_lists_and_the_marketing_list_account_for_their_people(
-) {
+fn an_organisation_page_the_deal_and_meeting_lists_and_the_marketing_list_account_for_their_people()
+{
     let sandbox = Sandbox::new("readlists");
     let clock = at("2026-11-27T10:00:00Z");
     let (mut register, admin) = register_with_admin(&sandbox, &clock);
@@ -211,7 +214,9 @@ fn an_organisation_page_the_deal_and_meeting_lists_and_the_marketing_list_accoun
     register
         .meeting_list(&admin, &Default::default(), &clock)
         .unwrap();
-    register.deal_list(&admin, &Default::default(), &clock).unwrap();
+    register
+        .deal_list(&admin, &Default::default(), &clock)
+        .unwrap();
     let seen = register.person_seen_by(&admin, &person, 100).unwrap();
     let actions: Vec<&str> = seen.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(actions, ["organisation_view"]);
@@ -229,7 +234,15 @@ fn record(
     clock: &FixedClock,
 ) {
     register
-        .training_record(admin, who, on, "Tietosuojan perusteet", result, score, clock)
+        .training_record(
+            admin,
+            who,
+            on,
+            "Tietosuojan perusteet",
+            result,
+            score,
+            clock,
+        )
         .unwrap();
 }
 
@@ -247,12 +260,52 @@ fn the_admin_home_lists_who_has_not_passed_training() {
         add_user(&mut register, &admin, name, role);
     }
     let c = &clock;
-    record(&mut register, &admin, "admin", "1.11.2026", TrainingResult::Passed, Some(92), c);
-    record(&mut register, &admin, "hylatty", "2.11.2026", TrainingResult::Failed, Some(41), c);
-    record(&mut register, &admin, "vanhentunut", "1.10.2025", TrainingResult::Passed, None, c);
+    record(
+        &mut register,
+        &admin,
+        "admin",
+        "1.11.2026",
+        TrainingResult::Passed,
+        Some(92),
+        c,
+    );
+    record(
+        &mut register,
+        &admin,
+        "hylatty",
+        "2.11.2026",
+        TrainingResult::Failed,
+        Some(41),
+        c,
+    );
+    record(
+        &mut register,
+        &admin,
+        "vanhentunut",
+        "1.10.2025",
+        TrainingResult::Passed,
+        None,
+        c,
+    );
     // Failed first, passed on the retake: the latest counts.
-    record(&mut register, &admin, "uusija", "1.11.2026", TrainingResult::Failed, Some(30), c);
-    record(&mut register, &admin, "uusija", "20.11.2026", TrainingResult::Passed, Some(80), c);
+    record(
+        &mut register,
+        &admin,
+        "uusija",
+        "1.11.2026",
+        TrainingResult::Failed,
+        Some(30),
+        c,
+    );
+    record(
+        &mut register,
+        &admin,
+        "uusija",
+        "20.11.2026",
+        TrainingResult::Passed,
+        Some(80),
+        c,
+    );
 
     let status = register.training_status(&admin, &clock).unwrap();
     let states: Vec<(&str, TrainingState, Option<i64>)> = status

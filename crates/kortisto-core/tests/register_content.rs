@@ -854,5 +854,8 @@ fn names_are_stored_in_nfc_and_hidden_characters_are_refused() {
         error.message(kortisto_core::Language::Fi),
         error.message(kortisto_core::Language::En)
     );
-    assert!(register.search(&admin, "virtanen", 5, &clock).unwrap().is_empty());
+    assert!(register
+        .search(&admin, "virtanen", 5, &clock)
+        .unwrap()
+        .is_empty());
 }

@@ -395,7 +395,13 @@ fn a_damaged_truncated_or_foreign_backup_is_refused_and_the_live_register_is_unt
             before,
             "{code}: the live register changed"
         );
-        assert!(register.search(&admin, "alkuperainen", 5, &clock).unwrap().len() == 1);
+        assert!(
+            register
+                .search(&admin, "alkuperainen", 5, &clock)
+                .unwrap()
+                .len()
+                == 1
+        );
         assert!(std::fs::read_dir(sandbox.data_dir.path())
             .unwrap()
             .all(|e| !e.unwrap().file_name().to_string_lossy().contains("restore")));
@@ -445,7 +451,10 @@ fn a_cancelled_run_stops_after_a_whole_batch_and_the_next_run_finishes() {
         .retention_run(Some(&admin), "manual", false, &clock, &mut |_, _| true)
         .unwrap();
     assert_eq!(second.erased, 50);
-    assert_eq!(register.person_list(&admin, 0, 1000, &clock).unwrap().total, 0);
+    assert_eq!(
+        register.person_list(&admin, 0, 1000, &clock).unwrap().total,
+        0
+    );
 }
 
 #[cfg(unix)]

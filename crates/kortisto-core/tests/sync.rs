@@ -300,7 +300,13 @@ fn an_erasure_reaches_every_device_and_a_stale_push_cannot_bring_the_person_back
     sync(&mut b, &clock);
     sync(&mut a, &clock);
     sync(&mut c, &clock);
-    assert_eq!(c.register.search(&c.admin, "qzxera", 10, &clock).unwrap().len(), 1);
+    assert_eq!(
+        c.register
+            .search(&c.admin, "qzxera", 10, &clock)
+            .unwrap()
+            .len(),
+        1
+    );
 
     // C goes offline with a wrong clock (six months behind) and edits the person.
     let stale = at("2026-06-01T09:00:00Z");
@@ -663,7 +669,10 @@ fn a_change_made_after_restoring_a_backup_still_reaches_the_other_devices() {
     // The change made between the backup and the restore is on the hub and on B: the
     // restored A pulls it back and the two agree again.
     assert_eq!(
-        a.register.search(&a.admin, "palautusta", 10, &clock).unwrap().len(),
+        a.register
+            .search(&a.admin, "palautusta", 10, &clock)
+            .unwrap()
+            .len(),
         1,
         "the restored device gets back its own change from the hub"
     );
@@ -831,7 +840,10 @@ fn a_synced_register_refuses_a_key_rotation_and_keeps_syncing() {
     sync(&mut a, &clock);
     sync(&mut b, &clock);
     assert_eq!(
-        b.register.search(&b.admin, "avainpito", 5, &clock).unwrap().len(),
+        b.register
+            .search(&b.admin, "avainpito", 5, &clock)
+            .unwrap()
+            .len(),
         1
     );
     assert_eq!(digest(&a), digest(&b));

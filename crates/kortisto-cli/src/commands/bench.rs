@@ -173,7 +173,9 @@ fn queries(register: &mut Register, session: &Session, people: u64) -> Result<Ve
     queries.push("helsingin kaupunki".into());
     let step = (people / 12).max(1);
     for i in 0..12 {
-        let id = register.person_list(session, i * step, 1, &SystemClock)?.items;
+        let id = register
+            .person_list(session, i * step, 1, &SystemClock)?
+            .items;
         let Some(person) = id.first() else { continue };
         let page = register.person_page(session, &person.person_id, &SystemClock)?;
         for contact in &page.contacts {
@@ -204,7 +206,11 @@ fn sample_people(
     let step = (people / count).max(1);
     let mut ids = Vec::new();
     for i in 0..count.min(people) {
-        if let Some(p) = register.person_list(session, i * step, 1, &SystemClock)?.items.first() {
+        if let Some(p) = register
+            .person_list(session, i * step, 1, &SystemClock)?
+            .items
+            .first()
+        {
             ids.push(p.person_id.clone());
         }
     }
@@ -287,7 +293,10 @@ fn measure(
     for i in 0..200u64 {
         let offset = (i * 7919) % last_page;
         both(&mut |r, s| {
-            time(&mut s.list_page, || r.person_list(session, offset, 50, &clock)).map(drop)
+            time(&mut s.list_page, || {
+                r.person_list(session, offset, 50, &clock)
+            })
+            .map(drop)
         })?;
     }
     for (i, id) in people.iter().take(100).enumerate() {

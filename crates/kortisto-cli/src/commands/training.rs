@@ -76,7 +76,11 @@ fn state_words(language: kortisto_core::Language, state: TrainingState) -> Strin
         TrainingState::Never => pick(language, "ei koulutusta", "no training"),
         TrainingState::Failed => pick(language, "viimeisin hylätty", "latest failed"),
         TrainingState::NoResult => pick(language, "ei testitulosta", "no test result"),
-        TrainingState::Expired => pick(language, "vanhentunut (yli 12 kk)", "expired (over 12 months)"),
+        TrainingState::Expired => pick(
+            language,
+            "vanhentunut (yli 12 kk)",
+            "expired (over 12 months)",
+        ),
     }
 }
 
@@ -103,7 +107,10 @@ pub fn run_training(ctx: &Context, command: TrainingCommand) -> Result<()> {
                 &SystemClock,
             )?;
             ctx.out.print(&record, |l| {
-                let score = record.score.map(|s| format!(" {s}/100")).unwrap_or_default();
+                let score = record
+                    .score
+                    .map(|s| format!(" {s}/100"))
+                    .unwrap_or_default();
                 format!(
                     "{} {} {}, {}{}",
                     pick(l, "Koulutus kirjattu:", "Training recorded:"),
@@ -129,7 +136,9 @@ pub fn run_training(ctx: &Context, command: TrainingCommand) -> Result<()> {
                             s.username,
                             state_words(l, s.state),
                             s.latest_on.as_deref().map(finnish_date).unwrap_or_default(),
-                            s.latest_score.map(|v| format!("{v}/100")).unwrap_or_default()
+                            s.latest_score
+                                .map(|v| format!("{v}/100"))
+                                .unwrap_or_default()
                         )
                     })
                     .collect::<Vec<_>>()

@@ -155,8 +155,8 @@ pub(crate) fn insert_reads(conn: &Connection, seq: i64, person_ids: &[String]) -
 
 /// The ids of the people the entry at `seq` showed, in the order shown.
 pub(crate) fn reads_at(conn: &Connection, seq: i64) -> Result<Vec<String>> {
-    let mut statement = conn
-        .prepare_cached("SELECT person_id FROM person_reads WHERE seq = ?1 ORDER BY position")?;
+    let mut statement =
+        conn.prepare_cached("SELECT person_id FROM person_reads WHERE seq = ?1 ORDER BY position")?;
     let rows = statement.query_map([seq], |row| row.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -180,7 +180,8 @@ pub(crate) fn latest_trainings(
     conn: &Connection,
 ) -> Result<Vec<(crate::users::User, Option<TrainingRecord>)>> {
     let users = {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.active = 1 ORDER BY u.username");
+        let sql =
+            format!("SELECT {USER_COLUMNS} FROM users u WHERE u.active = 1 ORDER BY u.username");
         let mut statement = conn.prepare(&sql)?;
         let rows = statement.query_map([], user_row)?;
         rows.collect::<rusqlite::Result<Vec<_>>>()?
@@ -192,9 +193,7 @@ pub(crate) fn latest_trainings(
     )?;
     let mut out = Vec::with_capacity(users.len());
     for row in users {
-        let training = latest
-            .query_row([&row.user.user_id], training)
-            .optional()?;
+        let training = latest.query_row([&row.user.user_id], training).optional()?;
         out.push((row.user, training));
     }
     Ok(out)

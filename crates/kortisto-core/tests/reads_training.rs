@@ -349,3 +349,73 @@ fn the_admin_home_lists_who_has_not_passed_training() {
     );
     assert_eq!(register.training_list(&admin).unwrap().len(), before);
 }
+
+/// The cost of auditing reads on a register of 100,000 people (run by hand:
+/// `cargo test -p kortisto-core --test runner -- --ignored reads_training::timing --nocapture`).
+/// Prints the median and 95th percentile of: a 50-row page of the people list as the app reads
+/// it (one audit entry and 50 kept ids in the same transaction), a one-row page (the ids' share
+/// is the difference), an audited read of an empty list (the fixed cost of any audited read: one
+/// entry and a commit), and "who has seen" for one person on the grown trail.
+#[test]
+#[ignore = "builds 100,000 people; a measurement, not a check"]
+fn timing_of_audited_list_pages_on_100000_people() {
+    use std::time::{Duration, Instant};
+    let sandbox = Sandbox::new("readtiming");
+    let clock = kortisto_core::SystemClock;
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let started = Instant::now();
+    register
+        .demo_fill(
+            &admin,
+            &kortisto_core::demo::DemoOptions {
+                people: 100_000,
+                organisations: None,
+                meetings: Some(0),
+                seed: 1,
+                until: None,
+            },
+            &clock,
+            &mut |_| {},
+        )
+        .unwrap();
+    eprintln!("demo fill: {:.1} s", started.elapsed().as_secs_f64());
+    let quantiles = |mut samples: Vec<Duration>| {
+        samples.sort();
+        let at = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize].as_secs_f64() * 1000.0;
+        (at(0.5), at(0.95))
+    };
+    let time = |register: &mut Register, f: &mut dyn FnMut(&mut Register, u64)| {
+        let mut samples = Vec::new();
+        for i in 0..200u64 {
+            let started = Instant::now();
+            f(register, (i * 7919) % 99_950);
+            samples.push(started.elapsed());
+        }
+        quantiles(samples)
+    };
+    let page50 = time(&mut register, &mut |r, offset| {
+        assert_eq!(r.person_list(&admin, offset, 50, &clock).unwrap().items.len(), 50);
+    });
+    let page1 = time(&mut register, &mut |r, offset| {
+        r.person_list(&admin, offset, 1, &clock).unwrap();
+    });
+    let empty = time(&mut register, &mut |r, _| {
+        r.meeting_list(&admin, &Default::default(), &clock).unwrap();
+    });
+    let person = register.person_list(&admin, 500, 1, &clock).unwrap().items[0]
+        .person_id
+        .clone();
+    register.person_page(&admin, &person, &clock).unwrap();
+    let seen = time(&mut register, &mut |r, _| {
+        assert!(!r.person_seen_by(&admin, &person, 500).unwrap().is_empty());
+    });
+    let raw = raw_connection(&sandbox, register.register_id());
+    let reads: i64 = raw
+        .query_row("SELECT count(*) FROM person_reads", [], |row| row.get(0))
+        .unwrap();
+    eprintln!("people list page of 50, audited: p50 {:.2} ms, p95 {:.2} ms", page50.0, page50.1);
+    eprintln!("people list page of 1, audited:  p50 {:.2} ms, p95 {:.2} ms", page1.0, page1.1);
+    eprintln!("empty list, audited (fixed cost): p50 {:.2} ms, p95 {:.2} ms", empty.0, empty.1);
+    eprintln!("who has seen one person:         p50 {:.2} ms, p95 {:.2} ms", seen.0, seen.1);
+    eprintln!("person_reads rows after the run: {reads}");
+}

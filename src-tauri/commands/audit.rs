@@ -31,8 +31,9 @@ pub async fn person_seen_by(
     person_id: String,
     limit: Option<u32>,
 ) -> Result<Vec<PersonRead>, AppError> {
+    let clock = state.clock.clone();
     state.as_user(|register, session| {
-        register.person_seen_by(session, &person_id, limit.unwrap_or(500))
+        register.person_seen_by(session, &person_id, limit.unwrap_or(500), clock.as_ref())
     })
 }
 

@@ -55,6 +55,14 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
         "person_reads",
         "the audit trail's ids of the people each read showed (staff activity, ids only)",
     ),
+    (
+        "person_reads_by_person",
+        "person_reads by person, derived for \"who has seen\"",
+    ),
+    (
+        "person_reads_indexed",
+        "how far person_reads_by_person is complete",
+    ),
     ("privacy_trainings", "staff training records"),
     ("internal_audits", "internal audit checks"),
     ("settings", "register settings"),

@@ -2,8 +2,9 @@
 //! search, listed, exported — by whom and when, answered from `person_reads` (see audit.rs).
 use serde::Serialize;
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
-use crate::{store, Error, Register, Result};
+use crate::{store, Clock, Error, Register, Result};
 
 /// How a read showed the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -82,19 +83,22 @@ pub const SEEN_BY_MAX: u32 = 10_000;
 impl Register {
     /// Every read that showed `person_id`, newest first, at most `limit` (admin). Works for
     /// a person already erased too (the reads keep ids only); an id never read and not in
-    /// the register is `record_not_found`.
+    /// the register is `record_not_found`. Asking is audited (`person_seen_by`), and brings
+    /// the by-person index of reads up to date first.
     pub fn person_seen_by(
-        &self,
+        &mut self,
         session: &Session,
         person_id: &str,
         limit: u32,
+        clock: &dyn Clock,
     ) -> Result<Vec<PersonRead>> {
-        self.authorize(session, Action::PersonSeenBy)?;
-        let reads =
-            store::audit::reads_of_person(&self.conn, person_id, limit.clamp(1, SEEN_BY_MAX))?;
-        if reads.is_empty() && store::people::person(&self.conn, person_id)?.is_none() {
-            return Err(crate::people::not_found("person", person_id));
-        }
-        Ok(reads)
+        self.write(Some(session), Action::PersonSeenBy, clock, |tx| {
+            store::audit::index_reads(tx)?;
+            let reads = store::audit::reads_of_person(tx, person_id, limit.clamp(1, SEEN_BY_MAX))?;
+            if reads.is_empty() && store::people::person(tx, person_id)?.is_none() {
+                return Err(crate::people::not_found("person", person_id));
+            }
+            Ok((reads, Audited::record("person", person_id)))
+        })
     }
 }

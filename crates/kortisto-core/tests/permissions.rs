@@ -361,7 +361,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::PersonSeenBy,
-            Box::new(move |r, s, _| r.person_seen_by(s, &g19.person, 100).map(drop)),
+            Box::new(move |r, s, _| r.person_seen_by(s, &g19.person, 100, &clock).map(drop)),
         ),
         (
             Action::DemoFill,
@@ -766,7 +766,6 @@ fn own_entries(action: Action) -> usize {
         | Action::SettingsRead
         | Action::OrganisationList
         | Action::DuplicateCheck
-        | Action::PersonSeenBy
         | Action::ConsentList
         | Action::ProcessorList
         | Action::TransferList

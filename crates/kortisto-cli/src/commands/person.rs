@@ -342,7 +342,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             Ok(())
         }
         Command::SeenBy { id, limit } => {
-            let reads = register.person_seen_by(session, &id, limit)?;
+            let reads = register.person_seen_by(session, &id, limit, &clock)?;
             ctx.out.print(&reads, |l| seen_by_text(l, &reads));
             Ok(())
         }

@@ -64,6 +64,7 @@ pub struct TrainingStatus {
     /// Their latest training (ISO date), if any.
     pub latest_on: Option<String>,
     /// Its test score (0–100), if recorded.
+    #[ts(type = "number | null")]
     pub latest_score: Option<i64>,
 }
 
@@ -87,6 +88,7 @@ pub struct TrainingRecord {
     /// The test result (none for trainings recorded before results were).
     pub result: Option<TrainingResult>,
     /// The test score, 0–100, if one was given.
+    #[ts(type = "number | null")]
     pub score: Option<i64>,
 }
 

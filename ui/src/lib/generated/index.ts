@@ -301,7 +301,7 @@ result: TrainingResult | null,
 /**
  * The test score, 0–100, if one was given.
  */
-score: bigint | null, };
+score: number | null, };
 
 export type TrainingResult = "passed" | "failed";
 
@@ -331,7 +331,7 @@ latest_on: string | null,
 /**
  * Its test score (0–100), if recorded.
  */
-latest_score: bigint | null, };
+latest_score: number | null, };
 
 export type ReadKind = "opened" | "found" | "listed" | "exported";
 

@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "audit_verify",
     "training_record",
     "training_list",
+    "training_status",
+    "person_seen_by",
     "internal_audit_record",
     "internal_audit_list",
     "search",

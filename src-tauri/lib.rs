@@ -43,6 +43,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::audit::audit_verify,
             commands::audit::training_record,
             commands::audit::training_list,
+            commands::audit::training_status,
+            commands::audit::person_seen_by,
             commands::audit::internal_audit_record,
             commands::audit::internal_audit_list,
             commands::register_content::search,

@@ -29,6 +29,7 @@ use kortisto_core::people::{
     BusinessCard, BusinessCardSaved, Contact, ContactInput, ContactKind, DuplicateCandidate,
     DuplicateReason, Person, PersonInput, PersonPage, PersonSummary, Position, PositionInput,
 };
+use kortisto_core::reads::{PersonRead, ReadKind};
 use kortisto_core::redaction::{NameMatch, Redacted, RedactionTarget, RedactionTodo};
 use kortisto_core::requests::{
     Request, RequestChannel, RequestInput, RequestKind, RequestStatus, RequestsDue,
@@ -43,7 +44,10 @@ use kortisto_core::search::SearchHit;
 use kortisto_core::sources::{Source, SourceInput, SourceKind};
 use kortisto_core::sync::{PullCounts, SyncReport, SyncStatus};
 use kortisto_core::sync_conflicts::{ConflictSide, SyncConflictView};
-use kortisto_core::training::{InternalAudit, InternalAuditResult, TrainingRecord};
+use kortisto_core::training::{
+    InternalAudit, InternalAuditResult, TrainingRecord, TrainingResult, TrainingState,
+    TrainingStatus,
+};
 use kortisto_core::users::{NewUser, User};
 use kortisto_core::{Language, Preferences, RegisterStatus};
 use ts_rs::{Config, TS};
@@ -68,6 +72,11 @@ fn generated() -> String {
         AuditFilter::decl(&config),
         AuditVerification::decl(&config),
         TrainingRecord::decl(&config),
+        TrainingResult::decl(&config),
+        TrainingState::decl(&config),
+        TrainingStatus::decl(&config),
+        ReadKind::decl(&config),
+        PersonRead::decl(&config),
         InternalAuditResult::decl(&config),
         InternalAudit::decl(&config),
         SourceKind::decl(&config),

@@ -460,9 +460,11 @@ fn a_sales_session_is_refused_every_admin_only_command() {
         ("audit_verify", json!({})),
         (
             "training_record",
-            json!({ "username": "myyja", "completed_on": "1.11.2026", "topic": "T" }),
+            json!({ "username": "myyja", "completed_on": "1.11.2026", "topic": "T", "result": "passed", "score": 90 }),
         ),
         ("training_list", json!({})),
+        ("training_status", json!({})),
+        ("person_seen_by", json!({ "person_id": "p-any" })),
         (
             "internal_audit_record",
             json!({ "held_on": "1.11.2026", "scope": "S", "result": "passed", "follow_up": "" }),

@@ -23,7 +23,10 @@ pub async fn search(
     query: String,
     limit: Option<u32>,
 ) -> Result<Vec<SearchHit>, AppError> {
-    state.as_user(|register, session| register.search(session, &query, limit.unwrap_or(20)))
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.search(session, &query, limit.unwrap_or(20), clock.as_ref())
+    })
 }
 
 /// A person's page (audited as a view).
@@ -43,7 +46,8 @@ pub async fn person_list(
     offset: u64,
     limit: u64,
 ) -> Result<ListPage<PersonSummary>, AppError> {
-    state.as_user(|register, session| register.person_list(session, offset, limit))
+    let clock = state.clock.clone();
+    state.as_user(|register, session| register.person_list(session, offset, limit, clock.as_ref()))
 }
 
 /// Adds a person with contact data and their source.
@@ -214,7 +218,8 @@ pub async fn deal_list(
     state: State<'_, AppState>,
     filter: DealFilter,
 ) -> Result<ListPage<Deal>, AppError> {
-    state.as_user(|register, session| register.deal_list(session, &filter))
+    let clock = state.clock.clone();
+    state.as_user(|register, session| register.deal_list(session, &filter, clock.as_ref()))
 }
 
 /// Logs a meeting, call, e-mail, visit or web meeting.
@@ -233,7 +238,8 @@ pub async fn meeting_list(
     state: State<'_, AppState>,
     filter: MeetingFilter,
 ) -> Result<ListPage<Meeting>, AppError> {
-    state.as_user(|register, session| register.meeting_list(session, &filter))
+    let clock = state.clock.clone();
+    state.as_user(|register, session| register.meeting_list(session, &filter, clock.as_ref()))
 }
 
 /// Registers a service element.

@@ -492,6 +492,51 @@ describe("Kortisto desktop app", () => {
     await browser.$(tid("extract-close")).click();
   });
 
+  step("/ searches from anywhere, Enter opens the first person found, Alt+↓ the next one, and who has seen them is listed", async () => {
+    // From another screen, with no field focused: / goes to the search box.
+    await browser.$(tid("nav-people")).click();
+    assert.equal(await waitForScreen(browser, ["people-screen"]), "people-screen");
+    await browser.execute(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur());
+    await browser.keys(["/"]);
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id)) === "search-input", {
+      timeout: WAIT_MS,
+      timeoutMsg: "/ did not move to the search box",
+    });
+    // Both people with an example.fi address are found.
+    await browser.keys("example".split(""));
+    await browser.waitUntil(async () => (await browser.$$(tid("search-hit"))).length === 2, {
+      timeout: WAIT_MS,
+      timeoutMsg: "the search did not find the two example.fi people",
+    });
+    await browser.keys(["Enter"]);
+    assert.equal(await waitForScreen(browser, ["person-page"]), "person-page");
+    const first = await text(browser, "person-name");
+    await browser.keys(["Alt", "ArrowDown"]);
+    await browser.waitUntil(async () => (await text(browser, "person-name")) !== first, {
+      timeout: WAIT_MS,
+      timeoutMsg: "Alt+↓ did not open the next person found",
+    });
+    const second = await text(browser, "person-name");
+    assert.match(`${first} ${second}`, /Organisaatioton/);
+    assert.match(`${first} ${second}`, /Poistettava/);
+    // The administrator sees who has seen this person: the search and this page view.
+    const seenBy = await browser.$(tid("person-seen-by-table"));
+    await seenBy.waitForDisplayed({ timeout: WAIT_MS });
+    await seenBy.scrollIntoView();
+    assert.match(await seenBy.getText(), /haulla|in a search/);
+    assert.match(await seenBy.getText(), /avasi henkilön sivun|opened the person's page/);
+    await screenshot(browser, "10b-seen-by");
+    const { width, height } = await browser.getWindowSize();
+    await browser.setWindowSize(900, 700);
+    await seenBy.scrollIntoView();
+    await screenshot(browser, "10b-seen-by-900x700");
+    await browser.setWindowSize(width, height);
+    // Esc goes back to the search.
+    await browser.execute(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur());
+    await browser.keys(["Escape"]);
+    assert.equal(await waitForScreen(browser, ["home-screen"]), "home-screen");
+  });
+
   step("the administrator erases a person after confirming once, and the person is gone from search", async () => {
     await openBySearch("poistettava");
     await browser.$(tid("erase-open")).click();

@@ -230,7 +230,7 @@ fn the_app_keeps_working_and_nothing_is_lost_while_the_cli_writes_beside_it() {
     // The app's next write and read after the CLI has closed the register.
     app.person_add(&admin, &person("Sovellus30"), &[], &card, &SystemClock)
         .unwrap();
-    let listed = app.person_list(&admin, 0, 100).unwrap();
+    let listed = app.person_list(&admin, 0, 100, &SystemClock).unwrap();
     assert_eq!(
         listed.total, 32,
         "the app sees its 31 people and the CLI's one"

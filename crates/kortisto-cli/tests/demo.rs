@@ -148,6 +148,8 @@ fn bench_runs_to_the_end_and_reports_every_operation() {
             "search p95",
             "person page p50",
             "person page p95",
+            "people list page of 50 p50",
+            "people list page of 50 p95",
             "meeting log p50",
             "meeting log p95",
             "business card p50",

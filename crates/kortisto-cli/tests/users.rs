@@ -151,16 +151,59 @@ fn training_and_internal_audits_are_recorded_and_listed() {
     let cli = Cli::with_admin("training");
     let record = cli.admin(&[
         "training",
-        "add",
+        "record",
         "paakayttaja",
         "--date",
         "3.11.2026",
         "--topic",
         "GDPR-perusteet",
+        "--result",
+        "passed",
+        "--score",
+        "92",
     ]);
     assert_eq!(record["completed_on"], "2026-11-03");
+    assert_eq!(record["result"], "passed");
+    assert_eq!(record["score"], 92);
+    // Bad result or score: its own code, nothing recorded.
+    for (result, score, expected) in [
+        ("ehkä", "50", "training_result_invalid"),
+        ("failed", "140", "training_score_invalid"),
+        ("failed", "-3", "training_score_invalid"),
+    ] {
+        let refused = cli.admin_raw(&[
+            "training",
+            "record",
+            "paakayttaja",
+            "--date",
+            "3.11.2026",
+            "--topic",
+            "Uusinta",
+            "--result",
+            result,
+            "--score",
+            score,
+        ]);
+        assert!(!refused.status.success());
+        assert_eq!(code(&refused), expected);
+    }
     let list = cli.admin(&["training", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
+    cli.add_user("myyja", "sales");
+    let status = cli.admin(&["training", "status"]);
+    assert_eq!(status[0]["username"], "myyja");
+    assert_eq!(status[0]["state"], "never");
+    assert_eq!(status[1]["state"], "passed");
+    let text = cli.run(
+        &["--user", "paakayttaja", "training", "status"],
+        &[("KORTISTO_PASSWORD", ADMIN_PASSWORD)],
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("myyja\tei koulutusta"), "{text}");
+    assert!(
+        text.contains("03.11.2026") || text.contains("3.11.2026"),
+        "{text}"
+    );
     let audit = cli.admin(&[
         "internal-audit",
         "add",
@@ -182,5 +225,81 @@ fn training_and_internal_audits_are_recorded_and_listed() {
         1
     );
     let users = cli.admin(&["user", "list"]);
-    assert_eq!(users[0]["training_overdue"], false);
+    let admin = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["username"] == "paakayttaja")
+        .unwrap();
+    assert_eq!(admin["training_overdue"], false);
+}
+
+#[test]
+fn person_seen_by_lists_a_search_a_list_and_a_page_view_by_three_users() {
+    let cli = Cli::with_admin("seenby");
+    cli.add_user("toimisto", "office");
+    cli.add_user("myyja", "sales");
+    let person = cli.admin(&[
+        "person",
+        "add",
+        "--surname",
+        "Qzxnäkyvä",
+        "--first-name",
+        "Maija",
+        "--source",
+        "business-card",
+    ]);
+    let id = person["person_id"].as_str().unwrap().to_string();
+    let as_user = |user: &str, args: &[&str]| {
+        let mut all = vec!["--user", user, "--json"];
+        all.extend_from_slice(args);
+        let output = cli.run(&all, &[("KORTISTO_PASSWORD", USER_PASSWORD)]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    as_user("myyja", &["search", "qzxnäk"]);
+    as_user("toimisto", &["person", "list"]);
+    cli.admin(&["person", "show", &id]);
+
+    let seen = cli.admin(&["person", "seen-by", &id]);
+    let seen: Vec<(String, String)> = seen
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["username"].as_str().unwrap().to_string(),
+                r["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("paakayttaja".to_string(), "opened".to_string()),
+            ("toimisto".to_string(), "listed".to_string()),
+            ("myyja".to_string(), "found".to_string()),
+        ]
+    );
+    let text = cli.run(
+        &["--user", "paakayttaja", "person", "seen-by", &id],
+        &[("KORTISTO_PASSWORD", ADMIN_PASSWORD)],
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("löysi haulla"), "{text}");
+    assert!(text.contains("näki listalla"), "{text}");
+
+    // Only the administrator may ask; an unknown person is a clear error.
+    let refused = cli.run(
+        &["--user", "myyja", "--json", "person", "seen-by", &id],
+        &[("KORTISTO_PASSWORD", USER_PASSWORD)],
+    );
+    assert_eq!(code(&refused), "permission_denied");
+    assert_eq!(
+        code(&cli.admin_raw(&["person", "seen-by", "no-such-person"])),
+        "record_not_found"
+    );
 }

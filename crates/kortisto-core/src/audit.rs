@@ -89,6 +89,9 @@ impl Entry {
 pub(crate) struct Audited {
     records: Vec<Option<(String, String)>>,
     by: Option<String>,
+    /// The people each read entry showed: the index of its record and their ids, in the
+    /// order shown (kept in `person_reads`, see [`Audited::people`]).
+    reads: Vec<(usize, Vec<String>)>,
 }
 
 impl Audited {
@@ -105,6 +108,7 @@ impl Audited {
                 .map(|id| Some((kind.to_string(), id.to_string())))
                 .collect(),
             by: None,
+            reads: Vec::new(),
         }
     }
 
@@ -120,6 +124,7 @@ impl Audited {
         Self {
             records: vec![None],
             by: None,
+            reads: Vec::new(),
         }
     }
 
@@ -128,7 +133,42 @@ impl Audited {
         Self {
             records: Vec::new(),
             by: None,
+            reads: Vec::new(),
         }
+    }
+
+    /// One entry about the people a read showed (a search, a list page, an export): one
+    /// entry however many, its record id the count and a digest of their ids
+    /// ([`people_digest`]); the ids go to `person_reads`, keyed by the entry.
+    pub(crate) fn people<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::nothing().and_people(ids)
+    }
+
+    /// Another entry about the people this action showed besides its own record (the
+    /// marketing list names its purpose and the people on it). Written even when the read
+    /// showed nobody, so every read leaves the same entries whatever it found.
+    pub(crate) fn and_people<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        let ids: Vec<String> = ids
+            .into_iter()
+            .filter(|id| seen.insert(*id))
+            .map(str::to_string)
+            .collect();
+        self.records
+            .push(Some((PEOPLE_KIND.to_string(), people_digest(&ids))));
+        self.reads.push((self.records.len() - 1, ids));
+        self
+    }
+
+    /// The last record is a person whose data this action showed (a page view, an
+    /// extract): the read is kept in `person_reads` too, so "who has seen this person"
+    /// finds it by person.
+    pub(crate) fn seen(mut self) -> Self {
+        if let Some(Some((_, id))) = self.records.last() {
+            let id = id.clone();
+            self.reads.push((self.records.len() - 1, vec![id]));
+        }
+        self
     }
 
     /// Names `user_id` as the one who acted when there is no session yet: the first
@@ -139,6 +179,25 @@ impl Audited {
             ..self
         }
     }
+}
+
+/// The record kind of an entry about the people a read showed.
+pub(crate) const PEOPLE_KIND: &str = "people";
+
+/// The record id of an entry about the people a read showed: their count and SHA-256 over
+/// their ids in the order shown (`"50:ab12…"`), so the chain commits to exactly which
+/// people were read while the entry stays one short line.
+pub(crate) fn people_digest(ids: &[String]) -> String {
+    let mut hasher = Sha256::new();
+    for id in ids {
+        hasher.update((id.len() as u64).to_be_bytes());
+        hasher.update(id.as_bytes());
+    }
+    format!(
+        "{}:{}",
+        ids.len(),
+        data_encoding::HEXLOWER.encode(&hasher.finalize())
+    )
 }
 
 /// One audit entry as shown to an administrator.
@@ -195,6 +254,7 @@ pub struct AuditVerification {
     /// Why it does not match: `altered` (its content changed), `link` (an entry before it
     /// was removed or moved), `truncated` (entries were removed from the end: the anchor
     /// kept outside the database names an entry the trail no longer holds), or
+    /// `reads_altered` (the ids kept for a read no longer match its entry), or
     /// `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed); with
     /// a team hub also `truncated` (the hub's copy holds an entry the trail lost) and
     /// `rewritten` (an entry differs from the hub's copy of it).
@@ -305,6 +365,21 @@ fn entry_hash(prev_hash: &str, event: &AuditEvent) -> String {
     data_encoding::HEXLOWER.encode(&hasher.finalize())
 }
 
+/// Whether the people kept for a read entry are those its entry committed to: the digest
+/// of a `people` entry, the one person of a page view or an extract.
+fn reads_match(conn: &Connection, event: &AuditEvent) -> Result<bool> {
+    let (Some(kind), Some(id)) = (event.record_kind.as_deref(), event.record_id.as_deref()) else {
+        return Ok(true);
+    };
+    Ok(match kind {
+        PEOPLE_KIND => people_digest(&store::audit::reads_at(conn, event.seq)?) == id,
+        "person" if matches!(event.action.as_str(), "person_view" | "extract") => {
+            store::audit::reads_at(conn, event.seq)? == [id]
+        }
+        _ => true,
+    })
+}
+
 /// Appends an event's entry; call inside the transaction of what it records. Actions are
 /// not events: they go through [`Register::write`].
 pub(crate) fn append(
@@ -314,7 +389,7 @@ pub(crate) fn append(
     event: Event,
     record: Option<(&str, &str)>,
 ) -> Result<()> {
-    append_entry(conn, clock, user_id, Entry::Event(event), record)
+    append_entry(conn, clock, user_id, Entry::Event(event), record).map(drop)
 }
 
 fn append_entry(
@@ -323,7 +398,7 @@ fn append_entry(
     user_id: Option<&str>,
     entry: Entry,
     record: Option<(&str, &str)>,
-) -> Result<()> {
+) -> Result<i64> {
     let (prev_seq, prev_hash) = store::audit::head(conn)?.unwrap_or((0, GENESIS_HASH.to_string()));
     let event = AuditEvent {
         seq: prev_seq + 1,
@@ -336,7 +411,8 @@ fn append_entry(
         record_id: record.map(|(_, id)| id.to_string()),
     };
     let hash = entry_hash(&prev_hash, &event);
-    store::audit::insert(conn, &event, &prev_hash, &hash)
+    store::audit::insert(conn, &event, &prev_hash, &hash)?;
+    Ok(event.seq)
 }
 
 /// Runs `change` in a transaction on `conn`, appends what it says was done as `action` by
@@ -354,11 +430,14 @@ pub(crate) fn write_to<T>(
     crate::store::sync::ensure_capture(&tx)?;
     let (value, audited) = change(&tx)?;
     let user_id = audited.by.as_deref().or(user_id);
-    for record in &audited.records {
+    for (index, record) in audited.records.iter().enumerate() {
         let record = record
             .as_ref()
             .map(|(kind, id)| (kind.as_str(), id.as_str()));
-        append_entry(&tx, clock, user_id, Entry::Action(action), record)?;
+        let seq = append_entry(&tx, clock, user_id, Entry::Action(action), record)?;
+        for (_, people) in audited.reads.iter().filter(|(i, _)| *i == index) {
+            store::audit::insert_reads(&tx, seq, people)?;
+        }
     }
     // Every change this write made to a synced table is in the outbox by now (the
     // capture triggers): it gets its clock in the same transaction.
@@ -412,6 +491,8 @@ impl Register {
                 Some("link")
             } else if entry_hash(&prev_hash, &event) != hash {
                 Some("altered")
+            } else if !reads_match(&self.conn, &event)? {
+                Some("reads_altered")
             } else {
                 None
             };

@@ -201,6 +201,8 @@ pub enum Action {
     LegalHoldLift,
     /// Create a prospect organisation (no Y-tunnus yet) from a business card.
     ProspectAdd,
+    /// See who has seen a person (every audited read of them).
+    PersonSeenBy,
 }
 
 impl Action {
@@ -283,6 +285,7 @@ impl Action {
         Action::LegalHoldList,
         Action::LegalHoldLift,
         Action::ProspectAdd,
+        Action::PersonSeenBy,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -330,7 +333,8 @@ impl Action {
             | Action::ProcessorEdit
             | Action::TransferEdit
             | Action::LegalHoldList
-            | Action::LegalHoldLift => &[Admin],
+            | Action::LegalHoldLift
+            | Action::PersonSeenBy => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -449,6 +453,7 @@ impl Action {
             Action::LegalHoldList => "legal_hold_list",
             Action::LegalHoldLift => "legal_hold_lift",
             Action::ProspectAdd => "prospect_add",
+            Action::PersonSeenBy => "person_seen_by",
         }
     }
 

@@ -291,7 +291,8 @@ impl Register {
                 }
             }
             list = kept;
-            let audited = Audited::record("consent_purpose", purpose);
+            let audited = Audited::record("consent_purpose", purpose)
+                .and_people(list.iter().map(|c| c.person_id.as_str()));
             Ok((list, audited))
         })
     }

@@ -334,9 +334,22 @@ impl Register {
         store::deals::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))
     }
 
-    /// Deals by kind and status, newest first (every role).
-    pub fn deal_list(&self, session: &Session, filter: &DealFilter) -> Result<ListPage<Deal>> {
-        self.authorize(session, Action::DealList)?;
-        store::deals::deal_list(&self.conn, filter)
+    /// Deals by kind and status, newest first (every role); the people named on the page are
+    /// audited.
+    pub fn deal_list(
+        &mut self,
+        session: &Session,
+        filter: &DealFilter,
+        clock: &dyn Clock,
+    ) -> Result<ListPage<Deal>> {
+        self.write(Some(session), Action::DealList, clock, |tx| {
+            let page = store::deals::deal_list(tx, filter)?;
+            let people = page
+                .items
+                .iter()
+                .flat_map(|d| d.people.iter().map(|p| p.person_id.as_str()));
+            let audited = Audited::people(people);
+            Ok((page, audited))
+        })
     }
 }

@@ -348,6 +348,18 @@ pub enum Error {
         /// The contact datum.
         contact_id: String,
     },
+    /// A training test result other than passed or failed.
+    #[error("training_result_invalid: {given}")]
+    TrainingResultInvalid {
+        /// What was given.
+        given: String,
+    },
+    /// A training test score outside 0–100.
+    #[error("training_score_invalid: {given}")]
+    TrainingScoreInvalid {
+        /// What was given.
+        given: i64,
+    },
     /// A record from the hub failed authentication or does not match its labels.
     #[error("sync_record_invalid: {record_id}")]
     SyncRecordInvalid {
@@ -564,6 +576,8 @@ impl Error {
             Error::LegalHoldNotFound { .. } => "legal_hold_not_found",
             Error::LegalHoldAlreadyLifted { .. } => "legal_hold_already_lifted",
             Error::ProcessorEnded { .. } => "processor_ended",
+            Error::TrainingResultInvalid { .. } => "training_result_invalid",
+            Error::TrainingScoreInvalid { .. } => "training_score_invalid",
             Error::SyncRecordInvalid { .. } => "sync_record_invalid",
             Error::EnrolmentCodeInvalid => "enrolment_code_invalid",
             Error::HubUnreachable { .. } => "hub_unreachable",
@@ -718,6 +732,8 @@ impl Error {
                 processor_id,
                 ended_on,
             } => json!({ "processor_id": processor_id, "ended_on": ended_on }),
+            Error::TrainingResultInvalid { given } => json!({ "given": given }),
+            Error::TrainingScoreInvalid { given } => json!({ "given": given }),
             Error::HubNotSetUp
             | Error::HubAlreadySetUp
             | Error::KeyRotateSynced
@@ -1086,6 +1102,16 @@ impl Error {
                 "The contact datum is already marked as no longer valid, so it cannot be changed. Nothing was changed. Add a new contact datum or delete the old one."
             }
             .to_string(),
+            Error::TrainingResultInvalid { given } => if fi {
+                format!("Koulutuksen testitulos ”{given}” ei kelpaa, joten mitään ei kirjattu. Anna tulos: passed (hyväksytty) tai failed (hylätty).")
+            } else {
+                format!("The training test result “{given}” is not valid, so nothing was recorded. Give the result as passed or failed.")
+            },
+            Error::TrainingScoreInvalid { given } => if fi {
+                format!("Koulutuksen testipisteet {given} eivät kelpaa, joten mitään ei kirjattu. Anna pisteet kokonaislukuna väliltä 0–100 tai jätä ne tyhjiksi.")
+            } else {
+                format!("The training test score {given} is not valid, so nothing was recorded. Give the score as a whole number from 0 to 100, or leave it empty.")
+            },
             Error::SyncRecordInvalid { record_id } => if fi {
                 format!("Hubilta tullut muutos {record_id} ei läpäissyt tarkistusta (se on muuttunut matkalla tai kuuluu toiseen rekisteriin), joten mitään ei muutettu. Rekisteri toimii edelleen; ilmoita tietoturvavastaavalle ja hubin ylläpitäjälle.")
             } else {

@@ -53,6 +53,18 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
     ("register_info", "the register's own identity"),
     ("users", "staff accounts, not register data"),
     ("audit_events", "ids only, no personal values"),
+    (
+        "person_reads",
+        "the audit trail's ids of the people each read showed (staff activity, ids only)",
+    ),
+    (
+        "person_reads_by_person",
+        "person_reads by person, derived for \"who has seen\"",
+    ),
+    (
+        "person_reads_indexed",
+        "how far person_reads_by_person is complete",
+    ),
     ("privacy_trainings", "staff training records"),
     ("internal_audits", "internal audit checks"),
     ("settings", "register settings"),
@@ -754,7 +766,7 @@ impl Register {
     ) -> Result<SubjectAccessExtract> {
         self.write(Some(session), Action::Extract, clock, |tx| {
             let extract = collect(tx, person_id, language, ids::timestamp(clock))?;
-            let audited = Audited::record("person", person_id);
+            let audited = Audited::record("person", person_id).seen();
             Ok((extract, audited))
         })
     }
@@ -790,7 +802,7 @@ impl Register {
                     &format!("extract {}", files.json_sha256),
                 )?;
             }
-            Ok((files.clone(), Audited::record("person", person_id)))
+            Ok((files.clone(), Audited::record("person", person_id).seen()))
         });
         if let (Err(_), Some(files)) = (&result, &written) {
             for path in [&files.pdf_path, &files.json_path, &files.manifest_path] {

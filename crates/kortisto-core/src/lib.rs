@@ -38,6 +38,7 @@ pub mod output_file;
 mod pdf;
 pub mod people;
 mod preferences;
+pub mod reads;
 pub mod redaction;
 mod register;
 pub mod requests;

@@ -476,12 +476,20 @@ impl Register {
 
     /// Meetings, newest first, optionally of one person or organisation (every role).
     pub fn meeting_list(
-        &self,
+        &mut self,
         session: &Session,
         filter: &MeetingFilter,
+        clock: &dyn Clock,
     ) -> Result<ListPage<Meeting>> {
-        self.authorize(session, Action::MeetingList)?;
-        store::meetings::meeting_list(&self.conn, filter)
+        self.write(Some(session), Action::MeetingList, clock, |tx| {
+            let page = store::meetings::meeting_list(tx, filter)?;
+            let people = page
+                .items
+                .iter()
+                .flat_map(|m| m.participants.iter().map(|p| p.person_id.as_str()));
+            let audited = Audited::people(people);
+            Ok((page, audited))
+        })
     }
 
     /// Registers a service element (admin, office).

@@ -285,7 +285,26 @@ impl Register {
                 history: store::history::history(tx, "organisation", organisation_id)?,
                 organisation,
             };
-            let audited = Audited::record("organisation", organisation_id);
+            let people = page
+                .positions
+                .iter()
+                .map(|p| p.person_id.as_str())
+                .chain(
+                    page.deals
+                        .iter()
+                        .flat_map(|d| d.people.iter().map(|p| p.person_id.as_str())),
+                )
+                .chain(
+                    page.meetings
+                        .iter()
+                        .flat_map(|m| m.participants.iter().map(|p| p.person_id.as_str())),
+                )
+                .chain(
+                    page.service_elements
+                        .iter()
+                        .filter_map(|e| e.person_id.as_deref()),
+                );
+            let audited = Audited::record("organisation", organisation_id).and_people(people);
             Ok((page, audited))
         })
     }

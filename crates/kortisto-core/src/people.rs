@@ -405,20 +405,25 @@ impl Register {
                 objections: store::restriction::objections_of(tx, person_id)?,
                 person,
             };
-            let audited = Audited::record("person", person_id);
+            let audited = Audited::record("person", person_id).seen();
             Ok((page, audited))
         })
     }
 
-    /// People in Finnish alphabetical order, a page at a time (every role).
+    /// People in Finnish alphabetical order, a page at a time (every role); the people on
+    /// the page are audited (see [`Audited::people`]).
     pub fn person_list(
-        &self,
+        &mut self,
         session: &Session,
         offset: u64,
         limit: u64,
+        clock: &dyn Clock,
     ) -> Result<ListPage<PersonSummary>> {
-        self.authorize(session, Action::PersonList)?;
-        store::people::person_list(&self.conn, offset, limit.min(1000))
+        self.write(Some(session), Action::PersonList, clock, |tx| {
+            let page = store::people::person_list(tx, offset, limit.min(1000))?;
+            let audited = Audited::people(page.items.iter().map(|p| p.person_id.as_str()));
+            Ok((page, audited))
+        })
     }
 
     /// Adds a contact datum to a person or an organisation (every role for people; admin and

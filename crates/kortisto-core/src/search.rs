@@ -5,8 +5,9 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::audit::Audited;
 use crate::auth::{Action, Session};
-use crate::{store, validate, Register, Result};
+use crate::{store, validate, Clock, Register, Result};
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -87,12 +88,27 @@ pub(crate) fn fts_query(typed: &str) -> Option<String> {
 
 impl Register {
     /// Searches people and organisations (every role); at most `limit` hits, best first.
-    pub fn search(&self, session: &Session, typed: &str, limit: u32) -> Result<Vec<SearchHit>> {
-        self.authorize(session, Action::Search)?;
-        match fts_query(typed) {
-            Some(query) => store::search::search(&self.conn, &query, limit.clamp(1, 100)),
-            None => Ok(Vec::new()),
-        }
+    /// The people found are audited — their ids and count, never the typed text.
+    pub fn search(
+        &mut self,
+        session: &Session,
+        typed: &str,
+        limit: u32,
+        clock: &dyn Clock,
+    ) -> Result<Vec<SearchHit>> {
+        let Some(query) = fts_query(typed) else {
+            self.authorize(session, Action::Search)?;
+            return Ok(Vec::new());
+        };
+        self.write(Some(session), Action::Search, clock, |tx| {
+            let hits = store::search::search(tx, &query, limit.clamp(1, 100))?;
+            let people = hits
+                .iter()
+                .filter(|hit| hit.record_kind == "person")
+                .map(|hit| hit.record_id.as_str());
+            let audited = Audited::people(people);
+            Ok((hits, audited))
+        })
     }
 }
 

@@ -1,11 +1,72 @@
-//! Staff privacy training and internal audit checks (notice §9): who completed training and
-//! when, and what each internal audit looked at, found and asked to be followed up.
+//! Staff privacy training and internal audit checks (notice §9): who completed training,
+//! when and with what test result, who has not passed, and what each internal audit looked
+//! at, found and asked to be followed up.
 use serde::{Deserialize, Serialize};
 
 use crate::audit::Audited;
 use crate::auth::{Action, Session};
 use crate::date::{check_text, parse_date};
 use crate::{ids, store, Clock, Error, Register, Result};
+
+/// How long a passed training counts before it must be taken again.
+pub const TRAINING_VALID_MONTHS: u32 = 12;
+
+/// The result of a training's test (notice §9: competence is verified by tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum TrainingResult {
+    /// The test was passed.
+    Passed,
+    /// The test was failed: the training must be taken again.
+    Failed,
+}
+
+named!(TrainingResult, |given| Error::TrainingResultInvalid { given: given.trim().to_string() }, {
+    Passed => "passed",
+    Failed => "failed",
+});
+
+/// Where a user stands with privacy training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingState {
+    /// The latest training's test was passed less than 12 months ago.
+    Passed,
+    /// No training recorded.
+    Never,
+    /// The latest training's test was failed.
+    Failed,
+    /// The latest training was recorded before test results were (competence not verified).
+    NoResult,
+    /// The latest training was passed more than 12 months ago.
+    Expired,
+}
+
+named!(TrainingState, |given| Error::FieldInvalid { field: "training_state".into(), rule: given.to_string() }, {
+    Passed => "passed",
+    Never => "never",
+    Failed => "failed",
+    NoResult => "no_result",
+    Expired => "expired",
+});
+
+/// One active user's training state, for the admin home's "not passed" list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct TrainingStatus {
+    /// The user.
+    pub user_id: String,
+    /// Their log-in name.
+    pub username: String,
+    /// Their name as shown in the app.
+    pub display_name: String,
+    /// Where they stand.
+    pub state: TrainingState,
+    /// Their latest training (ISO date), if any.
+    pub latest_on: Option<String>,
+    /// Its test score (0–100), if recorded.
+    #[ts(type = "number | null")]
+    pub latest_score: Option<i64>,
+}
 
 /// One completed privacy training.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -24,6 +85,11 @@ pub struct TrainingRecord {
     pub recorded_by: String,
     /// When it was recorded.
     pub recorded_at: String,
+    /// The test result (none for trainings recorded before results were).
+    pub result: Option<TrainingResult>,
+    /// The test score, 0–100, if one was given.
+    #[ts(type = "number | null")]
+    pub score: Option<i64>,
 }
 
 /// The outcome of an internal audit.
@@ -76,15 +142,22 @@ pub struct InternalAudit {
 }
 
 impl Register {
-    /// Records that `username` completed privacy training on `completed_on` (admin).
+    /// Records that `username` took privacy training on `completed_on` with its test
+    /// `result` and, optionally, `score` (0–100) (admin).
+    #[allow(clippy::too_many_arguments)]
     pub fn training_record(
         &mut self,
         session: &Session,
         username: &str,
         completed_on: &str,
         topic: &str,
+        result: TrainingResult,
+        score: Option<i64>,
         clock: &dyn Clock,
     ) -> Result<TrainingRecord> {
+        if let Some(given) = score.filter(|s| !(0..=100).contains(s)) {
+            return Err(Error::TrainingScoreInvalid { given });
+        }
         self.write(Some(session), Action::TrainingRecord, clock, |tx| {
             let date = parse_date("completed_on", completed_on)?;
             if date > clock.now().date_naive() {
@@ -105,6 +178,8 @@ impl Register {
                 topic,
                 recorded_by: session.user_id.clone(),
                 recorded_at: ids::timestamp(clock),
+                result: Some(result),
+                score,
             };
             store::users::insert_training(tx, &record)?;
             let audited = Audited::record("privacy_training", &record.training_id);
@@ -116,6 +191,49 @@ impl Register {
     pub fn training_list(&self, session: &Session) -> Result<Vec<TrainingRecord>> {
         self.authorize(session, Action::TrainingList)?;
         store::users::trainings(&self.conn)
+    }
+
+    /// Every active user's training state, those who have not passed first (admin): no
+    /// training, the latest failed or without a result, or passed more than
+    /// [`TRAINING_VALID_MONTHS`] ago.
+    pub fn training_status(
+        &self,
+        session: &Session,
+        clock: &dyn Clock,
+    ) -> Result<Vec<TrainingStatus>> {
+        self.authorize(session, Action::TrainingList)?;
+        let today = clock.now().date_naive();
+        let cutoff = today
+            .checked_sub_months(chrono::Months::new(TRAINING_VALID_MONTHS))
+            .unwrap_or(today);
+        let mut statuses: Vec<TrainingStatus> = store::users::latest_trainings(&self.conn)?
+            .into_iter()
+            .map(|(user, latest)| {
+                let state = match &latest {
+                    None => TrainingState::Never,
+                    Some(t) => match t.result {
+                        Some(TrainingResult::Failed) => TrainingState::Failed,
+                        None => TrainingState::NoResult,
+                        Some(TrainingResult::Passed) => {
+                            match t.completed_on.parse::<chrono::NaiveDate>() {
+                                Ok(on) if on >= cutoff => TrainingState::Passed,
+                                _ => TrainingState::Expired,
+                            }
+                        }
+                    },
+                };
+                TrainingStatus {
+                    user_id: user.user_id,
+                    username: user.username,
+                    display_name: user.display_name,
+                    state,
+                    latest_on: latest.as_ref().map(|t| t.completed_on.clone()),
+                    latest_score: latest.and_then(|t| t.score),
+                }
+            })
+            .collect();
+        statuses.sort_by_key(|s| s.state == TrainingState::Passed);
+        Ok(statuses)
     }
 
     /// Records an internal audit check (admin).

@@ -20,7 +20,7 @@ use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput
 use kortisto_core::requests::{RequestChannel, RequestInput, RequestKind};
 use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
-use kortisto_core::training::InternalAuditResult;
+use kortisto_core::training::{InternalAuditResult, TrainingResult};
 use kortisto_core::users::NewUser;
 use kortisto_core::{AuditFilter, Error, Register};
 
@@ -100,6 +100,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         f.clone(),
     );
     let (h1, h2, h3, h4, h5) = (f.clone(), f.clone(), f.clone(), f.clone(), f.clone());
+    let g19 = f.clone();
     let mut calls: Vec<(Action, Call)> = vec![
         (
             Action::PersonAdd,
@@ -121,7 +122,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::PersonList,
-            Box::new(|r, s, _| r.person_list(s, 0, 50).map(drop)),
+            Box::new(move |r, s, _| r.person_list(s, 0, 50, &clock).map(drop)),
         ),
         (
             Action::OrganisationAdd,
@@ -254,7 +255,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::DealList,
-            Box::new(|r, s, _| r.deal_list(s, &DealFilter::default()).map(drop)),
+            Box::new(move |r, s, _| r.deal_list(s, &DealFilter::default(), &clock).map(drop)),
         ),
         (
             Action::MeetingLog,
@@ -272,7 +273,10 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::MeetingList,
-            Box::new(|r, s, _| r.meeting_list(s, &MeetingFilter::default()).map(drop)),
+            Box::new(move |r, s, _| {
+                r.meeting_list(s, &MeetingFilter::default(), &clock)
+                    .map(drop)
+            }),
         ),
         (
             Action::ElementAdd,
@@ -291,7 +295,7 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         ),
         (
             Action::Search,
-            Box::new(|r, s, _| r.search(s, "virt", 20).map(drop)),
+            Box::new(move |r, s, _| r.search(s, "virt", 20, &clock).map(drop)),
         ),
         (
             Action::RetentionPreview,
@@ -387,6 +391,10 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::DeviceRevoke,
             Box::new(move |r, s, _| no_hub(r.device_revoke(s, "laptop", &clock))),
+        ),
+        (
+            Action::PersonSeenBy,
+            Box::new(move |r, s, _| r.person_seen_by(s, &g19.person, 100, &clock).map(drop)),
         ),
         (
             Action::DemoFill,
@@ -663,8 +671,16 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::TrainingRecord,
             Box::new(move |r, s, _| {
-                r.training_record(s, "target", "1.11.2026", "Tietosuojan perusteet", &clock)
-                    .map(drop)
+                r.training_record(
+                    s,
+                    "target",
+                    "1.11.2026",
+                    "Tietosuojan perusteet",
+                    TrainingResult::Passed,
+                    Some(90),
+                    &clock,
+                )
+                .map(drop)
             }),
         ),
         (
@@ -1053,12 +1069,8 @@ fn own_entries(action: Action) -> usize {
         | Action::TrainingList
         | Action::InternalAuditList
         | Action::SettingsRead
-        | Action::PersonList
         | Action::OrganisationList
         | Action::DuplicateCheck
-        | Action::DealList
-        | Action::MeetingList
-        | Action::Search
         | Action::ConsentList
         | Action::ProcessorList
         | Action::TransferList
@@ -1075,7 +1087,8 @@ fn own_entries(action: Action) -> usize {
         | Action::DeviceEnrol
         | Action::DeviceList
         | Action::DeviceRevoke => 0,
-        Action::BusinessCardSave => 2,
+        // The page or list's own record and the people it showed.
+        Action::BusinessCardSave | Action::OrganisationView | Action::MarketingList => 2,
         // The position it ends and the one it starts.
         Action::PositionMove => 2,
         // The person, the new organisation and the position.

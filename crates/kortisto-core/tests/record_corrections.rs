@@ -242,7 +242,7 @@ fn a_sales_rep_editing_another_reps_meeting_is_refused_with_its_code_and_nothing
     let maija = person(&mut register, &admin, "Virtanen");
     let annas = meeting(&mut register, &anna, "Esittely", &[&maija]);
     let before = register
-        .meeting_list(&admin, &MeetingFilter::default())
+        .meeting_list(&admin, &MeetingFilter::default(), &clock)
         .unwrap()
         .items;
     let change = MeetingChange {
@@ -268,7 +268,7 @@ fn a_sales_rep_editing_another_reps_meeting_is_refused_with_its_code_and_nothing
         );
     }
     let after = register
-        .meeting_list(&admin, &MeetingFilter::default())
+        .meeting_list(&admin, &MeetingFilter::default(), &clock)
         .unwrap()
         .items;
     assert_eq!(before, after, "nothing changed");
@@ -305,7 +305,7 @@ fn a_sales_rep_editing_another_reps_meeting_is_refused_with_its_code_and_nothing
         .meeting_delete(&admin, &annas, None, &clock)
         .unwrap();
     assert!(register
-        .meeting_list(&admin, &MeetingFilter::default())
+        .meeting_list(&admin, &MeetingFilter::default(), &clock)
         .unwrap()
         .items
         .is_empty());
@@ -414,7 +414,7 @@ fn office_staff_record_rfqs_and_information_requests_but_not_offers_or_contracts
     }
     assert_eq!(
         register
-            .deal_list(&admin, &Default::default())
+            .deal_list(&admin, &Default::default(), &clock)
             .unwrap()
             .total,
         2

@@ -166,7 +166,7 @@ fn a_restricted_person_is_absent_from_marketing_and_changed_only_by_an_admin_unt
     assert!(register
         .restriction_set(&admin, &backwards, None, &clock)
         .is_err());
-    assert!(!register.person_list(&admin, 0, 10).unwrap().items[1].restricted);
+    assert!(!register.person_list(&admin, 0, 10, &clock).unwrap().items[1].restricted);
 
     // A meeting the sales rep logged with her before the restriction.
     let earlier_meeting = register
@@ -210,13 +210,13 @@ fn a_restricted_person_is_absent_from_marketing_and_changed_only_by_an_admin_unt
     assert_eq!(exported.count, 1);
     let csv = std::fs::read_to_string(out.path().join("lista.csv")).unwrap();
     assert!(!csv.contains("Virtanen") && csv.contains("Korhonen"));
-    let listed = register.person_list(&office, 0, 10).unwrap().items;
+    let listed = register.person_list(&office, 0, 10, &clock).unwrap().items;
     let marked: Vec<(&str, bool)> = listed
         .iter()
         .map(|p| (p.surname.as_str(), p.restricted))
         .collect();
     assert_eq!(marked, [("Korhonen", false), ("Virtanen", true)]);
-    let hits = register.search(&sales, "virtanen", 10).unwrap();
+    let hits = register.search(&sales, "virtanen", 10, &clock).unwrap();
     assert!(hits[0].restricted);
     let page = register.person_page(&sales, &maija, &clock).unwrap();
     assert!(page.restrictions[0].lifted_at.is_none());
@@ -376,7 +376,7 @@ fn a_restricted_person_is_absent_from_marketing_and_changed_only_by_an_admin_unt
         Err(Error::RestrictionNotInForce { .. })
     ));
     assert_eq!(marketing(&mut register, &admin).len(), 2);
-    assert!(!register.search(&sales, "virtanen", 10).unwrap()[0].restricted);
+    assert!(!register.search(&sales, "virtanen", 10, &clock).unwrap()[0].restricted);
     register
         .person_edit(
             &office,
@@ -600,7 +600,9 @@ fn erasure_shows_the_name_in_another_meetings_subject_and_after_redaction_no_pag
         let redacted = register.redact(&admin, &li, &target, &clock).unwrap();
         assert_eq!(redacted.replaced, m.count);
     }
-    let after = register.meeting_list(&admin, &Default::default()).unwrap();
+    let after = register
+        .meeting_list(&admin, &Default::default(), &clock)
+        .unwrap();
     let subject_now = after
         .items
         .iter()

@@ -326,7 +326,7 @@ fn a_restore_brings_everything_back_except_people_erased_since() {
         "the erased person stays erased"
     );
     assert!(restored
-        .search(&admin, "qxbackupgone", 5)
+        .search(&admin, "qxbackupgone", 5, &clock)
         .unwrap()
         .is_empty());
     assert!(
@@ -395,7 +395,13 @@ fn a_damaged_truncated_or_foreign_backup_is_refused_and_the_live_register_is_unt
             before,
             "{code}: the live register changed"
         );
-        assert!(register.search(&admin, "alkuperainen", 5).unwrap().len() == 1);
+        assert!(
+            register
+                .search(&admin, "alkuperainen", 5, &clock)
+                .unwrap()
+                .len()
+                == 1
+        );
         assert!(std::fs::read_dir(sandbox.data_dir.path())
             .unwrap()
             .all(|e| !e.unwrap().file_name().to_string_lossy().contains("restore")));
@@ -437,7 +443,7 @@ fn a_cancelled_run_stops_after_a_whole_batch_and_the_next_run_finishes() {
     assert_eq!(calls, [(200, 250)], "stopped after the first batch of 200");
     assert_eq!(first.erased, 200);
     assert_eq!(
-        register.person_list(&admin, 0, 1000).unwrap().total,
+        register.person_list(&admin, 0, 1000, &clock).unwrap().total,
         50,
         "whole people only: 50 left"
     );
@@ -445,7 +451,10 @@ fn a_cancelled_run_stops_after_a_whole_batch_and_the_next_run_finishes() {
         .retention_run(Some(&admin), "manual", false, &clock, &mut |_, _| true)
         .unwrap();
     assert_eq!(second.erased, 50);
-    assert_eq!(register.person_list(&admin, 0, 1000).unwrap().total, 0);
+    assert_eq!(
+        register.person_list(&admin, 0, 1000, &clock).unwrap().total,
+        0
+    );
 }
 
 #[cfg(unix)]

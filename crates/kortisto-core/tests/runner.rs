@@ -7,6 +7,7 @@ mod corrections;
 mod data_safety;
 mod hub;
 mod permissions;
+mod reads_training;
 mod record_corrections;
 mod register;
 mod register_content;

@@ -124,12 +124,12 @@ fn a_person_added_on_one_device_is_found_on_another_and_the_digests_agree() {
     assert!(report.pushed > 0, "{report:?}");
 
     let mut b = join(&mut a, "myynti-1", &clock);
-    let hits = b.register.search(&b.admin, "qzxlaak", 10).unwrap();
+    let hits = b.register.search(&b.admin, "qzxlaak", 10, &clock).unwrap();
     assert_eq!(hits.len(), 1, "the joined device finds the person by name");
     assert_eq!(hits[0].record_id, person.person_id);
     let by_mail = b
         .register
-        .search(&b.admin, "pirkko@qzxlaakso.fi", 10)
+        .search(&b.admin, "pirkko@qzxlaakso.fi", 10, &clock)
         .unwrap();
     assert_eq!(by_mail.len(), 1, "and by e-mail");
     assert_eq!(digest(&a), digest(&b));
@@ -300,7 +300,13 @@ fn an_erasure_reaches_every_device_and_a_stale_push_cannot_bring_the_person_back
     sync(&mut b, &clock);
     sync(&mut a, &clock);
     sync(&mut c, &clock);
-    assert_eq!(c.register.search(&c.admin, "qzxera", 10).unwrap().len(), 1);
+    assert_eq!(
+        c.register
+            .search(&c.admin, "qzxera", 10, &clock)
+            .unwrap()
+            .len(),
+        1
+    );
 
     // C goes offline with a wrong clock (six months behind) and edits the person.
     let stale = at("2026-06-01T09:00:00Z");
@@ -343,7 +349,7 @@ fn an_erasure_reaches_every_device_and_a_stale_push_cannot_bring_the_person_back
         assert!(
             device
                 .register
-                .search(&device.admin, "qzxera", 10)
+                .search(&device.admin, "qzxera", 10, &clock)
                 .unwrap()
                 .is_empty(),
             "the erased person is gone everywhere"
@@ -456,13 +462,13 @@ fn a_deactivated_user_cannot_log_in_elsewhere_and_a_revoked_device_is_shut_out()
     assert_ne!(digest(&b), before);
     assert!(
         a.register
-            .search(&a.admin, "offline", 10)
+            .search(&a.admin, "offline", 10, &clock)
             .unwrap()
             .is_empty()
             || {
                 sync(&mut a, &clock);
                 a.register
-                    .search(&a.admin, "offline", 10)
+                    .search(&a.admin, "offline", 10, &clock)
                     .unwrap()
                     .is_empty()
             }
@@ -584,7 +590,7 @@ proptest! {
                 }
                 Step::Rename { d, p, surname, value } => {
                     let device = &mut devices[d];
-                    let people = device.register.person_list(&device.admin, 0, 100).unwrap();
+                    let people = device.register.person_list(&device.admin, 0, 100, &clock).unwrap();
                     let mut ids: Vec<String> = people.items.into_iter().map(|person| person.person_id).collect();
                     ids.sort();
                     if let Some(id) = ids.get(p) {
@@ -654,7 +660,7 @@ fn a_change_made_after_restoring_a_backup_still_reaches_the_other_devices() {
     sync(&mut b, &after);
     assert_eq!(
         b.register
-            .search(&b.admin, "palautuksen", 10)
+            .search(&b.admin, "palautuksen", 10, &clock)
             .unwrap()
             .len(),
         1,
@@ -663,7 +669,10 @@ fn a_change_made_after_restoring_a_backup_still_reaches_the_other_devices() {
     // The change made between the backup and the restore is on the hub and on B: the
     // restored A pulls it back and the two agree again.
     assert_eq!(
-        a.register.search(&a.admin, "palautusta", 10).unwrap().len(),
+        a.register
+            .search(&a.admin, "palautusta", 10, &clock)
+            .unwrap()
+            .len(),
         1,
         "the restored device gets back its own change from the hub"
     );
@@ -724,7 +733,7 @@ fn a_push_cut_off_after_the_hub_took_it_is_retried_and_every_change_arrives_once
         pulled.pulled.received as i64, waiting,
         "each change arrives once"
     );
-    let people = b.register.person_list(&b.admin, 0, 100).unwrap();
+    let people = b.register.person_list(&b.admin, 0, 100, &clock).unwrap();
     assert_eq!(
         people
             .items
@@ -831,7 +840,10 @@ fn a_synced_register_refuses_a_key_rotation_and_keeps_syncing() {
     sync(&mut a, &clock);
     sync(&mut b, &clock);
     assert_eq!(
-        b.register.search(&b.admin, "avainpito", 5).unwrap().len(),
+        b.register
+            .search(&b.admin, "avainpito", 5, &clock)
+            .unwrap()
+            .len(),
         1
     );
     assert_eq!(digest(&a), digest(&b));
@@ -1162,11 +1174,11 @@ fn an_app_left_open_while_the_hub_is_set_up_elsewhere_still_sends_its_changes() 
         register: app,
         admin: app_admin,
     };
-    let second = join(&mut first, "myynti-open", &clock);
+    let mut second = join(&mut first, "myynti-open", &clock);
     assert_eq!(
         second
             .register
-            .search(&second.admin, "avoinna", 5)
+            .search(&second.admin, "avoinna", 5, &clock)
             .unwrap()
             .len(),
         1

@@ -4,7 +4,7 @@ use crate::common::{
     at, password, raw_connection, register_with_admin, tamper_audit, AuditTamper, Sandbox,
 };
 use kortisto_core::auth::{Password, Role};
-use kortisto_core::training::InternalAuditResult;
+use kortisto_core::training::{InternalAuditResult, TrainingResult};
 use kortisto_core::users::NewUser;
 use kortisto_core::{AuditFilter, Error, Register};
 
@@ -69,7 +69,15 @@ fn each_action_kind_is_audited_without_any_personal_value() {
         .user_password_reset(&admin, "uniqueuser77", &password(), &clock)
         .unwrap();
     register
-        .training_record(&admin, "uniqueuser77", "2.11.2026", unique_topic, &clock)
+        .training_record(
+            &admin,
+            "uniqueuser77",
+            "2.11.2026",
+            unique_topic,
+            TrainingResult::Passed,
+            Some(90),
+            &clock,
+        )
         .unwrap();
     register
         .internal_audit_record(
@@ -287,19 +295,43 @@ fn bad_input_is_refused_with_its_own_code_and_changes_nothing() {
         (
             "date_invalid",
             register
-                .training_record(&admin, "admin", "31.2.2026", "Aihe", &clock)
+                .training_record(
+                    &admin,
+                    "admin",
+                    "31.2.2026",
+                    "Aihe",
+                    TrainingResult::Passed,
+                    Some(90),
+                    &clock,
+                )
                 .map(drop),
         ),
         (
             "date_invalid",
             register
-                .training_record(&admin, "admin", "1.1.2027", "Aihe", &clock)
+                .training_record(
+                    &admin,
+                    "admin",
+                    "1.1.2027",
+                    "Aihe",
+                    TrainingResult::Passed,
+                    Some(90),
+                    &clock,
+                )
                 .map(drop),
         ),
         (
             "text_invalid",
             register
-                .training_record(&admin, "admin", "1.11.2026", &"x".repeat(10_000), &clock)
+                .training_record(
+                    &admin,
+                    "admin",
+                    "1.11.2026",
+                    &"x".repeat(10_000),
+                    TrainingResult::Passed,
+                    Some(90),
+                    &clock,
+                )
                 .map(drop),
         ),
         (
@@ -349,7 +381,15 @@ fn training_older_than_twelve_months_is_flagged() {
             )
             .unwrap();
         register
-            .training_record(&admin, name, date, "Tietosuoja", &clock)
+            .training_record(
+                &admin,
+                name,
+                date,
+                "Tietosuoja",
+                TrainingResult::Passed,
+                Some(90),
+                &clock,
+            )
             .unwrap();
     }
     let users = register.user_list(&admin, &clock).unwrap();

@@ -73,6 +73,9 @@ import type {
   Session,
   StartupState,
   TrainingRecord,
+  TrainingResult,
+  TrainingStatus,
+  PersonRead,
   User,
   LegalHold,
   MeetingChange,
@@ -134,10 +137,20 @@ export interface Backend {
   /** Checks the audit hash chain (admin). */
   auditVerify(): Promise<AuditVerification>;
 
-  /** Records a completed privacy training; the date as 27.11.2026 or 2026-11-27 (admin). */
-  trainingRecord(username: string, completedOn: string, topic: string): Promise<TrainingRecord>;
+  /** Records a privacy training with its test result and score 0–100; the date as 27.11.2026 or 2026-11-27 (admin). */
+  trainingRecord(
+    username: string,
+    completedOn: string,
+    topic: string,
+    result: TrainingResult,
+    score: number | null,
+  ): Promise<TrainingRecord>;
   /** Every recorded training. */
   trainingList(): Promise<TrainingRecord[]>;
+  /** Every active user's training state, those who have not passed first (admin). */
+  trainingStatus(): Promise<TrainingStatus[]>;
+  /** Who has seen a person: every audited read of them, newest first (admin). */
+  personSeenBy(personId: string): Promise<PersonRead[]>;
   /** Records an internal audit (admin). */
   internalAuditRecord(
     heldOn: string,
@@ -376,9 +389,11 @@ export const api: Backend = {
   auditList: (filter) => call<AuditEvent[]>("audit_list", { filter }),
   auditVerify: () => call<AuditVerification>("audit_verify"),
 
-  trainingRecord: (username, completedOn, topic) =>
-    call<TrainingRecord>("training_record", { username, completed_on: completedOn, topic }),
+  trainingRecord: (username, completedOn, topic, result, score) =>
+    call<TrainingRecord>("training_record", { username, completed_on: completedOn, topic, result, score }),
   trainingList: () => call<TrainingRecord[]>("training_list"),
+  trainingStatus: () => call<TrainingStatus[]>("training_status"),
+  personSeenBy: (personId) => call<PersonRead[]>("person_seen_by", { person_id: personId }),
   internalAuditRecord: (heldOn, scope, result, followUp) =>
     call<InternalAudit>("internal_audit_record", {
       held_on: heldOn,

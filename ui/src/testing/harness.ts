@@ -5,7 +5,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import type { InvokeArgs } from "@tauri-apps/api/core";
 import App from "../App.svelte";
 import { language } from "../lib/i18n";
-import type { AppError, RegisterStatus, Session, StartupState, User } from "../lib/generated";
+import type { AppError, RegisterStatus, Session, StartupState, TrainingStatus, User } from "../lib/generated";
 import { loginNotice, session } from "../features/session/session";
 
 export const STATUS: RegisterStatus = {
@@ -69,6 +69,26 @@ export const USERS: User[] = [
   },
 ];
 
+/** The active users' training states as the backend answers: the sales rep's passed test expired. */
+export const TRAINING_STATUS: TrainingStatus[] = [
+  {
+    user_id: "u-sales",
+    username: "pekka",
+    display_name: "Pekka Myyjä",
+    state: "expired",
+    latest_on: "2024-11-27",
+    latest_score: 88,
+  },
+  {
+    user_id: "u-admin",
+    username: "maija",
+    display_name: "Maija Meikäläinen",
+    state: "passed",
+    latest_on: "2026-03-02",
+    latest_score: 95,
+  },
+];
+
 /** Commands only an administrator may run: a non-admin UI must never call them. */
 export const ADMIN_COMMANDS = [
   "user_list",
@@ -80,6 +100,8 @@ export const ADMIN_COMMANDS = [
   "audit_verify",
   "training_record",
   "training_list",
+  "training_status",
+  "person_seen_by",
   "internal_audit_record",
   "internal_audit_list",
   "idle_lock_set",
@@ -155,6 +177,8 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
     audit_verify: () => ({ entries: 12, intact: true, first_broken_seq: null, problem: null, hub_copy: null, hub_copy_error: null }),
     audit_list: () => [],
     training_list: () => [],
+    training_status: () => TRAINING_STATUS,
+    person_seen_by: () => [],
     internal_audit_list: () => [],
     consent_history: () => [],
     requests_due: () => ({ overdue: [], due_soon: [] }),

@@ -173,7 +173,9 @@ fn queries(register: &mut Register, session: &Session, people: u64) -> Result<Ve
     queries.push("helsingin kaupunki".into());
     let step = (people / 12).max(1);
     for i in 0..12 {
-        let id = register.person_list(session, i * step, 1)?.items;
+        let id = register
+            .person_list(session, i * step, 1, &SystemClock)?
+            .items;
         let Some(person) = id.first() else { continue };
         let page = register.person_page(session, &person.person_id, &SystemClock)?;
         for contact in &page.contacts {
@@ -196,7 +198,7 @@ fn queries(register: &mut Register, session: &Session, people: u64) -> Result<Ve
 
 /// Ids of `count` people spread over the alphabet.
 fn sample_people(
-    register: &Register,
+    register: &mut Register,
     session: &Session,
     people: u64,
     count: u64,
@@ -204,7 +206,11 @@ fn sample_people(
     let step = (people / count).max(1);
     let mut ids = Vec::new();
     for i in 0..count.min(people) {
-        if let Some(p) = register.person_list(session, i * step, 1)?.items.first() {
+        if let Some(p) = register
+            .person_list(session, i * step, 1, &SystemClock)?
+            .items
+            .first()
+        {
             ids.push(p.person_id.clone());
         }
     }
@@ -249,6 +255,7 @@ fn card(i: usize, organisation_id: &str) -> BusinessCard {
 struct Samples {
     search: Vec<Duration>,
     page: Vec<Duration>,
+    list_page: Vec<Duration>,
     meeting: Vec<Duration>,
     card: Vec<Duration>,
 }
@@ -261,6 +268,7 @@ fn measure(
     queries: &[String],
     people: &[String],
     organisation_id: &str,
+    register_people: u64,
 ) -> Result<[Samples; 2]> {
     let clock = SystemClock;
     let mut samples = [Samples::default(), Samples::default()];
@@ -271,11 +279,25 @@ fn measure(
     };
     for _ in 0..5 {
         for query in queries {
-            both(&mut |r, s| time(&mut s.search, || r.search(session, query, 20)).map(drop))?;
+            both(&mut |r, s| {
+                time(&mut s.search, || r.search(session, query, 20, &clock)).map(drop)
+            })?;
         }
     }
     for id in people {
         both(&mut |r, s| time(&mut s.page, || r.person_page(session, id, &clock)).map(drop))?;
+    }
+    // A 50-row page of the people list, spread over the alphabet: one audit entry and 50
+    // kept ids per page.
+    let last_page = register_people.saturating_sub(50).max(1);
+    for i in 0..200u64 {
+        let offset = (i * 7919) % last_page;
+        both(&mut |r, s| {
+            time(&mut s.list_page, || {
+                r.person_list(session, offset, 50, &clock)
+            })
+            .map(drop)
+        })?;
     }
     for (i, id) in people.iter().take(100).enumerate() {
         let input = MeetingInput {
@@ -439,7 +461,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 
     eprintln!("{}", pick(language, "Mitataan…", "Measuring…"));
     let queries = queries(&mut register, &session, summary.people)?;
-    let people = sample_people(&register, &session, summary.people, 200)?;
+    let people = sample_people(&mut register, &session, summary.people, 200)?;
     let organisation_id = register
         .organisation_list(&session, 0, 1)?
         .items
@@ -453,6 +475,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         &queries,
         &people,
         &organisation_id,
+        summary.people,
     )?;
     let (mut open_encrypted, mut open_plain) = (Vec::new(), Vec::new());
     for _ in 0..5 {
@@ -472,6 +495,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     rows.push(row("person page p50", e, p, None));
     let (e, p) = both(&encrypted.page, &plain.page, 0.95);
     rows.push(row("person page p95", e, p, Some(5.0)));
+    let (e, p) = both(&encrypted.list_page, &plain.list_page, 0.5);
+    rows.push(row("people list page of 50 p50", e, p, None));
+    let (e, p) = both(&encrypted.list_page, &plain.list_page, 0.95);
+    rows.push(row("people list page of 50 p95", e, p, None));
     let (e, p) = both(&encrypted.meeting, &plain.meeting, 0.5);
     rows.push(row("meeting log p50", e, p, None));
     let (e, p) = both(&encrypted.meeting, &plain.meeting, 0.95);

@@ -165,6 +165,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                         offset,
                         limit: Some(limit),
                     },
+                    &clock,
                 )
             })?;
             ctx.out.print(&all_with_id(&deals, "deal_id"), |_| {

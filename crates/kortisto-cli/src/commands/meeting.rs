@@ -154,6 +154,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                         offset,
                         limit: Some(limit),
                     },
+                    &SystemClock,
                 )
             })?;
             ctx.out.print(&all_with_id(&meetings, "meeting_id"), |_| {

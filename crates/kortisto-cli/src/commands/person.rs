@@ -59,6 +59,15 @@ pub enum Command {
         #[arg(long = "request", value_name = "REQUEST_ID")]
         request_id: Option<String>,
     },
+    /// Who has seen a person: every user who opened, found (search), listed or exported
+    /// them, and when, newest first (admin).
+    SeenBy {
+        /// The person's id.
+        id: String,
+        /// At most this many reads (1–10000).
+        #[arg(long, default_value_t = 500)]
+        limit: u32,
+    },
 }
 
 /// Where data came from (R2), shared by `person add` and `contact add`.
@@ -340,7 +349,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
         }
         Command::List(list) => {
             let people =
-                list.collect(|offset, limit| register.person_list(session, offset, limit))?;
+                list.collect(|offset, limit| register.person_list(session, offset, limit, &clock))?;
             ctx.out.print(&all_with_id(&people, "person_id"), |l| {
                 people
                     .iter()
@@ -387,5 +396,47 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             });
             Ok(())
         }
+        Command::SeenBy { id, limit } => {
+            let reads = register.person_seen_by(session, &id, limit, &clock)?;
+            ctx.out.print(&reads, |l| seen_by_text(l, &reads));
+            Ok(())
+        }
     })
+}
+
+/// "Who has seen this person" as text: one read a line, newest first.
+fn seen_by_text(language: Language, reads: &[kortisto_core::reads::PersonRead]) -> String {
+    if reads.is_empty() {
+        return pick(
+            language,
+            "Kukaan ei ole vielä nähnyt tätä henkilöä.",
+            "Nobody has seen this person yet.",
+        );
+    }
+    reads
+        .iter()
+        .map(|read| {
+            let who = read
+                .display_name
+                .as_deref()
+                .or(read.username.as_deref())
+                .unwrap_or("?");
+            let shown = if read.shown > 1 {
+                match language {
+                    Language::Fi => format!(" ({} henkilöä)", read.shown),
+                    Language::En => format!(" ({} people)", read.shown),
+                }
+            } else {
+                String::new()
+            };
+            format!(
+                "{}\t{}\t{}{}",
+                super::local_time(&read.at),
+                who,
+                read.kind.words(language),
+                shown
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

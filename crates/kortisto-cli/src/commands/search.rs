@@ -1,11 +1,12 @@
 //! `kortisto search`: the one search box over people, organisations, e-mail addresses and
 //! phone numbers (prefixes, accents folded, phone numbers in any form).
-use kortisto_core::Result;
+use kortisto_core::{Result, SystemClock};
 
 use crate::context::Context;
 use crate::output::pick;
 
-/// Search people and organisations by name, e-mail, phone number or Y-tunnus.
+/// Search people and organisations by name, e-mail, phone number or Y-tunnus. The people
+/// found are audited (their ids and count, never the typed text).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What to look for (`virt`, `hamalainen`, `040 123`, `maija@`…).
@@ -17,7 +18,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     ctx.as_user(|register, session| {
-        let hits = register.search(session, &args.query, args.limit)?;
+        let hits = register.search(session, &args.query, args.limit, &SystemClock)?;
         let json: Vec<serde_json::Value> = hits
             .iter()
             .map(|h| {

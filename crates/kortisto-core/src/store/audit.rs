@@ -99,8 +99,9 @@ pub(crate) fn list(conn: &Connection, filter: &AuditFilter) -> Result<Vec<AuditE
            AND (?2 IS NULL OR e.at < ?2)
            AND (?3 IS NULL OR u.username = ?3 COLLATE NOCASE)
            AND (?4 IS NULL OR e.action = ?4)
-           AND (?5 IS NULL OR e.record_id = ?5)
-         ORDER BY e.seq DESC LIMIT ?6"
+           AND (?5 IS NULL OR e.record_id = ?5 OR e.seq IN ({}))
+         ORDER BY e.seq DESC LIMIT ?6",
+        reads_of("?5")
     );
     let mut statement = conn.prepare(&sql)?;
     let rows = statement.query_map(
@@ -137,6 +138,94 @@ pub(crate) fn chain_after(
     let mut statement = conn.prepare(&sql)?;
     let rows = statement.query_map(rusqlite::params![after, limit], |row| {
         Ok((event(row)?, row.get(8)?, row.get(9)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Keeps the ids of the people the entry at `seq` showed, in the order shown: one row, so a
+/// read of 50 people appends one short row rather than touching 50 pages of an index.
+pub(crate) fn insert_reads(conn: &Connection, seq: i64, person_ids: &[String]) -> Result<()> {
+    let ids =
+        serde_json::to_string(person_ids).map_err(|e| crate::Error::Storage(e.to_string()))?;
+    conn.prepare_cached("INSERT INTO person_reads (seq, person_ids) VALUES (?1, ?2)")?
+        .execute(params![seq, ids])?;
+    Ok(())
+}
+
+/// The ids of the people the entry at `seq` showed, in the order shown (none if it kept none).
+pub(crate) fn reads_at(conn: &Connection, seq: i64) -> Result<Vec<String>> {
+    let ids: Option<String> = conn
+        .prepare_cached("SELECT person_ids FROM person_reads WHERE seq = ?1")?
+        .query_row([seq], |row| row.get(0))
+        .optional()?;
+    match ids {
+        None => Ok(Vec::new()),
+        Some(ids) => serde_json::from_str(&ids).map_err(|e| crate::Error::DatabaseDamaged {
+            detail: format!("person_reads {seq}: {e}"),
+        }),
+    }
+}
+
+/// Brings the by-person index of reads up to date: the reads kept since it was last brought
+/// up to date, sorted, in one batch.
+pub(crate) fn index_reads(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "INSERT OR IGNORE INTO person_reads_by_person (person_id, seq)
+         SELECT j.value, r.seq FROM person_reads r, json_each(r.person_ids) j
+         WHERE r.seq > (SELECT up_to_seq FROM person_reads_indexed)
+         ORDER BY 1, 2;
+         UPDATE person_reads_indexed
+         SET up_to_seq = coalesce((SELECT max(seq) FROM person_reads), up_to_seq);",
+    )?;
+    Ok(())
+}
+
+/// The entries that showed the person `?N`: those in the by-person index, and those kept
+/// after it was last brought up to date (a scan of that tail only).
+fn reads_of(parameter: &str) -> String {
+    format!(
+        "SELECT seq FROM person_reads_by_person WHERE person_id = {parameter}
+         UNION
+         SELECT r.seq FROM person_reads r, json_each(r.person_ids) j
+         WHERE r.seq > (SELECT up_to_seq FROM person_reads_indexed) AND j.value = {parameter}"
+    )
+}
+
+/// Every read that showed `person_id`, newest first.
+pub(crate) fn reads_of_person(
+    conn: &Connection,
+    person_id: &str,
+    limit: u32,
+) -> Result<Vec<crate::reads::PersonRead>> {
+    let sql = format!(
+        "SELECT e.seq, e.at, e.user_id, u.username, u.display_name, e.action, e.record_kind, e.record_id
+         FROM ({}) h JOIN audit_events e ON e.seq = h.seq
+         LEFT JOIN users u ON u.user_id = e.user_id
+         ORDER BY e.seq DESC LIMIT ?2",
+        reads_of("?1")
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let rows = statement.query_map(params![person_id, limit], |row| {
+        let action: String = row.get(5)?;
+        let kind: Option<String> = row.get(6)?;
+        let record_id: Option<String> = row.get(7)?;
+        let shown = match (kind.as_deref(), record_id) {
+            (Some(crate::audit::PEOPLE_KIND), Some(id)) => id
+                .split_once(':')
+                .and_then(|(count, _)| count.parse().ok())
+                .unwrap_or(1),
+            _ => 1,
+        };
+        Ok(crate::reads::PersonRead {
+            seq: row.get(0)?,
+            at: row.get(1)?,
+            user_id: row.get(2)?,
+            username: row.get(3)?,
+            display_name: row.get(4)?,
+            kind: crate::reads::ReadKind::of_action(&action),
+            action,
+            shown,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

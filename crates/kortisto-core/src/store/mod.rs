@@ -50,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_restriction_objection.sql"),
     include_str!("migrations/0010_positions_contacts.sql"),
     include_str!("migrations/0011_record_corrections.sql"),
+    include_str!("migrations/0012_reads_training.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -2,7 +2,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::auth::Role;
-use crate::training::{InternalAudit, InternalAuditResult, TrainingRecord};
+use crate::training::{InternalAudit, InternalAuditResult, TrainingRecord, TrainingResult};
 use crate::users::User;
 use crate::Result;
 
@@ -15,7 +15,8 @@ pub(crate) struct UserRow {
 }
 
 const USER_COLUMNS: &str = "u.user_id, u.username, u.display_name, u.role, u.active, u.created_at,
-    (SELECT max(t.completed_on) FROM privacy_trainings t WHERE t.user_id = u.user_id),
+    (SELECT max(t.completed_on) FROM privacy_trainings t
+     WHERE t.user_id = u.user_id AND t.result IS NOT 'failed'),
     u.password_hash, u.failed_logins, u.last_failed_at";
 
 fn user_row(row: &Row<'_>) -> rusqlite::Result<UserRow> {
@@ -132,15 +133,17 @@ pub(crate) fn clear_login_failures(conn: &Connection, user_id: &str) -> Result<(
 
 pub(crate) fn insert_training(conn: &Connection, record: &TrainingRecord) -> Result<()> {
     conn.execute(
-        "INSERT INTO privacy_trainings (training_id, user_id, completed_on, topic, recorded_by, recorded_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO privacy_trainings (training_id, user_id, completed_on, topic, recorded_by, recorded_at, result, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             record.training_id,
             record.user_id,
             record.completed_on,
             record.topic,
             record.recorded_by,
-            record.recorded_at
+            record.recorded_at,
+            record.result.map(TrainingResult::name),
+            record.score
         ],
     )?;
     Ok(())
@@ -148,22 +151,52 @@ pub(crate) fn insert_training(conn: &Connection, record: &TrainingRecord) -> Res
 
 pub(crate) fn trainings(conn: &Connection) -> Result<Vec<TrainingRecord>> {
     let mut statement = conn.prepare(
-        "SELECT t.training_id, t.user_id, u.username, t.completed_on, t.topic, t.recorded_by, t.recorded_at
+        "SELECT t.training_id, t.user_id, u.username, t.completed_on, t.topic, t.recorded_by, t.recorded_at, t.result, t.score
          FROM privacy_trainings t JOIN users u ON u.user_id = t.user_id
          ORDER BY t.completed_on DESC, u.username",
     )?;
-    let rows = statement.query_map([], |row| {
-        Ok(TrainingRecord {
-            training_id: row.get(0)?,
-            user_id: row.get(1)?,
-            username: row.get(2)?,
-            completed_on: row.get(3)?,
-            topic: row.get(4)?,
-            recorded_by: row.get(5)?,
-            recorded_at: row.get(6)?,
-        })
-    })?;
+    let rows = statement.query_map([], training)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn training(row: &Row<'_>) -> rusqlite::Result<TrainingRecord> {
+    let result: Option<String> = row.get(7)?;
+    Ok(TrainingRecord {
+        training_id: row.get(0)?,
+        user_id: row.get(1)?,
+        username: row.get(2)?,
+        completed_on: row.get(3)?,
+        topic: row.get(4)?,
+        recorded_by: row.get(5)?,
+        recorded_at: row.get(6)?,
+        result: result.and_then(|r| TrainingResult::parse(&r).ok()),
+        score: row.get(8)?,
+    })
+}
+
+/// Every active user in username order with their latest training (by date, then by when
+/// it was recorded), if any.
+pub(crate) fn latest_trainings(
+    conn: &Connection,
+) -> Result<Vec<(crate::users::User, Option<TrainingRecord>)>> {
+    let users = {
+        let sql =
+            format!("SELECT {USER_COLUMNS} FROM users u WHERE u.active = 1 ORDER BY u.username");
+        let mut statement = conn.prepare(&sql)?;
+        let rows = statement.query_map([], user_row)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let mut latest = conn.prepare(
+        "SELECT t.training_id, t.user_id, u.username, t.completed_on, t.topic, t.recorded_by, t.recorded_at, t.result, t.score
+         FROM privacy_trainings t JOIN users u ON u.user_id = t.user_id
+         WHERE t.user_id = ?1 ORDER BY t.completed_on DESC, t.recorded_at DESC LIMIT 1",
+    )?;
+    let mut out = Vec::with_capacity(users.len());
+    for row in users {
+        let training = latest.query_row([&row.user.user_id], training).optional()?;
+        out.push((row.user, training));
+    }
+    Ok(out)
 }
 
 pub(crate) fn insert_internal_audit(conn: &Connection, audit: &InternalAudit) -> Result<()> {

@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS: readonly (readonly [string, MessageKey])[] = [
   ["device_revoke", "action_device_revoke"],
   ["register_repaired", "action_register_repaired"],
   ["register_restored", "action_register_restored"],
+  ["person_view", "action_person_view"],
+  ["search", "action_search"],
+  ["person_list", "action_person_list"],
 ];
 
 const ACTION_LABELS = new Map<string, MessageKey>(AUDIT_ACTIONS);
@@ -39,6 +42,7 @@ const RECORD_KIND_LABELS = new Map<string, MessageKey>([
   ["setting", "record_kind_setting"],
   ["device", "record_kind_device"],
   ["sync_conflict", "record_kind_sync_conflict"],
+  ["people", "record_kind_people"],
 ]);
 
 /** The label key of an action, or null when the UI does not know it. */

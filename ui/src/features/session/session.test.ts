@@ -152,10 +152,13 @@ describe("log-in", () => {
     await startLoggedIn();
     await waitFor(() => byTestId("home-training-overdue-list"));
     const box = byTestId("home-training-overdue");
-    expect(box.textContent).toContain("Koulutus vanhentunut");
+    expect(box.textContent).toContain("Koulutusta ei ole suoritettu hyväksytysti");
     expect(box.textContent).toContain("Pekka Myyjä");
-    expect(box.textContent).toContain("viimeksi 27.11.2024");
-    expect(box.textContent).not.toContain("Olli Entinen");
+    expect(byTestId("home-training-state-pekka").textContent).toBe(
+      "hyväksytty 27.11.2024, yli 12 kuukautta sitten (88/100)",
+    );
+    // Passed within 12 months: not listed.
+    expect(box.textContent).not.toContain("Maija Meikäläinen");
     click(byTestId("home-training-link"));
     await waitFor(() => byTestId("training-screen"));
   });

@@ -1,6 +1,6 @@
 // Where the signed-in app is (the route), moving between screens and record pages, the record
 // the user is looking at (for pre-filling the meeting dialog), and "refresh the current page".
-import { writable } from "svelte/store";
+import { get, writable } from "svelte/store";
 import type { PersonRef } from "../../lib/generated";
 import type { Route, View } from "./views";
 
@@ -18,16 +18,19 @@ export const currentOrganisation = writable<{ organisation_id: string; name: str
 
 /** Shows a menu screen. */
 export function go(view: View): void {
+  remember();
   route.set({ view });
 }
 
 /** Opens a person's page. */
 export function openPerson(personId: string): void {
+  remember();
   route.set({ view: "person", personId });
 }
 
 /** Opens an organisation's page. */
 export function openOrganisation(organisationId: string): void {
+  remember();
   route.set({ view: "organisation", organisationId });
 }
 
@@ -38,7 +41,29 @@ export function refreshPage(): void {
 
 /** Back to the start (a new session starts at home with no record open). */
 export function resetNavigation(): void {
+  earlier.length = 0;
   route.set({ view: "home" });
   currentPerson.set(null);
   currentOrganisation.set(null);
+}
+
+/** The routes before the current one, for Esc (back). */
+const earlier: Route[] = [];
+const MAX_EARLIER = 50;
+
+function remember(): void {
+  const now = get(route);
+  earlier.push(now);
+  if (earlier.length > MAX_EARLIER) earlier.shift();
+}
+
+/** Goes back to the previous route (home when there is none). */
+export function back(): void {
+  route.set(earlier.pop() ?? { view: "home" });
+}
+
+/** Opens a person's page in place of the current one (next / previous result): back still
+ * leads to where the list was. */
+export function replacePerson(personId: string): void {
+  route.set({ view: "person", personId });
 }

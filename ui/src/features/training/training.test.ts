@@ -64,10 +64,66 @@ describe("training and audits", () => {
       username: "pekka",
       completed_on: "27.11.2026",
       topic: "Tietosuojan perusteet",
+      result: "passed",
+      score: null,
     });
     const table = byTestId("training-table").textContent ?? "";
     expect(table).toContain("27.11.2026");
     expect(table).toContain("maija"); // recorded_by id shown as the username
+  });
+
+  it("records a failed test with its score, and shows a score error by its field", async () => {
+    let trainings: unknown[] = [];
+    await startLoggedIn({
+      training_list: () => trainings,
+      training_record: (p: Record<string, unknown>) => {
+        const score = p.score as number | null;
+        if (score !== null && (score < 0 || score > 100)) {
+          return Promise.reject(
+            appError(
+              "training_score_invalid",
+              `Koulutuksen testipisteet ${score} eivät kelpaa.`,
+              `The training test score ${score} is not valid.`,
+              { given: score },
+            ),
+          );
+        }
+        const record = {
+          training_id: "t-2",
+          user_id: "u-sales",
+          username: p.username,
+          completed_on: "2026-11-27",
+          topic: p.topic,
+          recorded_by: "u-admin",
+          recorded_at: "2026-11-27T12:00:00Z",
+          result: p.result,
+          score,
+        };
+        trainings = [record];
+        return record;
+      },
+    });
+    click(byTestId("nav-training"));
+    await waitFor(() => byTestId("training-result"));
+    typeInto("training-user", "pekka");
+    typeInto("training-topic", "Tietosuojan perusteet");
+    typeInto("training-result", "failed");
+    typeInto("training-score", "140");
+    submitForm("training-form");
+    await waitFor(() => byTestId("training-error-score"));
+    expect(byTestId("training-error-score").textContent?.trim()).toBe("Koulutuksen testipisteet 140 eivät kelpaa.");
+    // Not a number at all: still the core's range message, never a silent empty score.
+    typeInto("training-score", "paljon");
+    submitForm("training-form");
+    await waitFor(() => expect(callsOf("training_record")).toHaveLength(2));
+    expect(callsOf("training_record")[1].payload).toMatchObject({ score: -1 });
+    await waitFor(() => expect(byTestId("training-error-score").textContent).toContain("-1"));
+
+    typeInto("training-score", "41");
+    submitForm("training-form");
+    await waitFor(() => byTestId("training-table"));
+    expect(callsOf("training_record")[2].payload).toMatchObject({ result: "failed", score: 41 });
+    expect(byTestId("training-row-result").textContent?.trim()).toBe("Hylätty (41/100)");
   });
 
   it("records an internal audit", async () => {

@@ -248,6 +248,7 @@ first_broken_seq: number | null,
  * Why it does not match: `altered` (its content changed), `link` (an entry before it
  * was removed or moved), `truncated` (entries were removed from the end: the anchor
  * kept outside the database names an entry the trail no longer holds), or
+ * `reads_altered` (the ids kept for a read no longer match its entry), or
  * `anchor_invalid` / `anchor_missing` (the anchor itself was edited or removed); with
  * a team hub also `truncated` (the hub's copy holds an entry the trail lost) and
  * `rewritten` (an entry differs from the hub's copy of it).
@@ -292,7 +293,81 @@ recorded_by: string,
 /**
  * When it was recorded.
  */
-recorded_at: string, };
+recorded_at: string, 
+/**
+ * The test result (none for trainings recorded before results were).
+ */
+result: TrainingResult | null, 
+/**
+ * The test score, 0–100, if one was given.
+ */
+score: number | null, };
+
+export type TrainingResult = "passed" | "failed";
+
+export type TrainingState = "passed" | "never" | "failed" | "no_result" | "expired";
+
+export type TrainingStatus = { 
+/**
+ * The user.
+ */
+user_id: string, 
+/**
+ * Their log-in name.
+ */
+username: string, 
+/**
+ * Their name as shown in the app.
+ */
+display_name: string, 
+/**
+ * Where they stand.
+ */
+state: TrainingState, 
+/**
+ * Their latest training (ISO date), if any.
+ */
+latest_on: string | null, 
+/**
+ * Its test score (0–100), if recorded.
+ */
+latest_score: number | null, };
+
+export type ReadKind = "opened" | "found" | "listed" | "exported";
+
+export type PersonRead = { 
+/**
+ * The audit entry's position in the chain.
+ */
+seq: number, 
+/**
+ * When (RFC 3339, UTC).
+ */
+at: string, 
+/**
+ * Who (user id).
+ */
+user_id: string | null, 
+/**
+ * Their log-in name.
+ */
+username: string | null, 
+/**
+ * Their name as shown in the app.
+ */
+display_name: string | null, 
+/**
+ * The audited action (`person_view`, `search`, `person_list`, …).
+ */
+action: string, 
+/**
+ * How the read showed the person.
+ */
+kind: ReadKind, 
+/**
+ * How many people the read showed in all (1 for a page view).
+ */
+shown: number, };
 
 export type InternalAuditResult = "passed" | "findings" | "failed";
 

@@ -260,7 +260,11 @@ pub fn run(ctx: &Context, options: &Options) -> Result<()> {
     let step_size = (summary.people / u64::from(options.changes.max(1))).max(1);
     let mut edited = 0u32;
     for i in 0..u64::from(options.changes).min(summary.people) {
-        let Some(person) = first.person_list(&session, i * step_size, 1)?.items.pop() else {
+        let Some(person) = first
+            .person_list(&session, i * step_size, 1, &SystemClock)?
+            .items
+            .pop()
+        else {
             continue;
         };
         let input = PersonInput {

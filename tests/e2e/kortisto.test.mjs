@@ -657,7 +657,7 @@ describe("Kortisto desktop app", () => {
     await screenshotBothSizes("19-position-moved");
   });
 
-  step("the administrator sees both corrections in the person's history", async () => {
+  step("the administrator sees both corrections in the person's history and who has seen them", async () => {
     await logInAs("paakayttaja", ADMIN_PASSWORD);
     await openBySearch("hamal");
     const history = await browser.$(tid("person-history"));
@@ -670,6 +670,10 @@ describe("Kortisto desktop app", () => {
     assert.match(await history.getText(), /Maija Myyjä/);
     await history.scrollIntoView();
     await screenshotBothSizes("20-history-moved");
+    // The sales rep found and opened her before moving her: "who has seen" says so.
+    const seenMoved = await browser.$(tid("person-seen-by-table"));
+    await seenMoved.waitForDisplayed({ timeout: WAIT_MS });
+    assert.match(await seenMoved.getText(), /Maija Myyjä/);
     await openBySearch("organisaatioton");
     const fixed = await browser.$(tid("person-history"));
     await browser.waitUntil(async () => /olli\.o@exmaple\.fi[\s\S]*olli\.o@example\.fi/.test(await fixed.getText()), {
@@ -677,6 +681,11 @@ describe("Kortisto desktop app", () => {
       timeoutMsg: "the e-mail correction (old → new) is not in the history",
     });
     assert.match(await fixed.getText(), /Olga Toimisto/);
+    const seenFixed = await browser.$(tid("person-seen-by-table"));
+    await browser.waitUntil(async () => /Olga Toimisto/.test(await seenFixed.getText()), {
+      timeout: WAIT_MS,
+      timeoutMsg: "the office user who fixed the e-mail is not in 'who has seen'",
+    });
   });
 
   step("a key lost from the keychain is put back in the app with the recovery code", async () => {

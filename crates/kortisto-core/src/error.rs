@@ -889,6 +889,11 @@ impl Error {
                 "The register already has an administrator. Log in with your own account."
             }
             .to_string(),
+            Error::DateInvalid { field } if field == "at" => if fi {
+                "Tapaamisen aikaa ei voi lukea, joten mitään ei tallennettu. Kirjoita esimerkiksi 14.30 (tänään), eilen 16.00, ma 10.00, 30.11. 10.00 tai 27.11.2026 14.30.".to_string()
+            } else {
+                "The time of the meeting cannot be read, so nothing was saved. Write for example 14.30 (today), yesterday 16.00, mon 10.00, 30.11. 10.00 or 27.11.2026 14.30.".to_string()
+            },
             Error::DateInvalid { field } => if fi {
                 format!("Päivämäärä ({field}) ei kelpaa. Kirjoita se nelinumeroisella vuodella muodossa 27.11.2026 (tai 27.11.2026 14.30) tai 2026-11-27; vuoden on oltava 1900–2199, eikä tapahtunut asia voi olla tulevaisuudessa.")
             } else {

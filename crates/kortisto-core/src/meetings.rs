@@ -211,6 +211,87 @@ pub fn parse_meeting_time(text: &str) -> Result<DateTime<Utc>> {
         .ok_or_else(|| Error::DateInvalid { field: "at".into() })
 }
 
+/// Parses a meeting time as a sales rep types it, relative to `clock`'s day (local time):
+/// `14.30` (today), `30.11. 10.00` or `30.11.` (this year), `eilen` / `yesterday`,
+/// `tänään` / `today` and a weekday `ma` … `su` / `mon` … `sun` (the latest such day, today
+/// included), each optionally followed by a time; anything else as [`parse_meeting_time`].
+/// A day without a time is noon, as for a bare date.
+pub fn parse_meeting_time_relative(text: &str, clock: &dyn Clock) -> Result<DateTime<Utc>> {
+    let typed = text.trim();
+    if let Ok(at) = parse_meeting_time(typed) {
+        return Ok(at);
+    }
+    let invalid = || Error::DateInvalid { field: "at".into() };
+    let today = clock.now().with_timezone(&Local).date_naive();
+    let lower = typed.to_lowercase();
+    let mut words = lower.split_whitespace();
+    let first = words.next().ok_or_else(invalid)?;
+    let rest: Vec<&str> = words.collect();
+    let time_of = |words: &[&str]| -> Option<chrono::NaiveTime> {
+        match words {
+            [] => chrono::NaiveTime::from_hms_opt(12, 0, 0),
+            [time] => parse_clock_time(time),
+            _ => None,
+        }
+    };
+    let weekday = |word: &str| -> Option<chrono::Weekday> {
+        use chrono::Weekday::*;
+        Some(match word {
+            "ma" | "maanantai" | "mon" | "monday" => Mon,
+            "ti" | "tiistai" | "tue" | "tuesday" => Tue,
+            "ke" | "keskiviikko" | "wed" | "wednesday" => Wed,
+            "to" | "torstai" | "thu" | "thursday" => Thu,
+            "pe" | "perjantai" | "fri" | "friday" => Fri,
+            "la" | "lauantai" | "sat" | "saturday" => Sat,
+            "su" | "sunnuntai" | "sun" | "sunday" => Sun,
+            _ => return None,
+        })
+    };
+    let (day, time) = if let Some(time) = parse_clock_time(first).filter(|_| rest.is_empty()) {
+        (today, time)
+    } else if matches!(first, "tänään" | "today") {
+        (today, time_of(&rest).ok_or_else(invalid)?)
+    } else if matches!(first, "eilen" | "yesterday") {
+        (
+            today.pred_opt().ok_or_else(invalid)?,
+            time_of(&rest).ok_or_else(invalid)?,
+        )
+    } else if let Some(wanted) = weekday(first) {
+        let back = (7 + today.weekday().num_days_from_monday() - wanted.num_days_from_monday()) % 7;
+        (
+            today - chrono::Duration::days(i64::from(back)),
+            time_of(&rest).ok_or_else(invalid)?,
+        )
+    } else if let Some(day_month) = first.strip_suffix('.') {
+        // `30.11.`: day and month of this year.
+        let (d, m) = day_month.split_once('.').ok_or_else(invalid)?;
+        let (d, m): (u32, u32) = (
+            d.parse().map_err(|_| invalid())?,
+            m.parse().map_err(|_| invalid())?,
+        );
+        (
+            chrono::NaiveDate::from_ymd_opt(today.year(), m, d).ok_or_else(invalid)?,
+            time_of(&rest).ok_or_else(invalid)?,
+        )
+    } else {
+        return Err(invalid());
+    };
+    Local
+        .from_local_datetime(&day.and_time(time))
+        .earliest()
+        .map(|local| local.with_timezone(&Utc))
+        .ok_or_else(invalid)
+}
+
+/// `14.30` or `14:30` (24-hour clock).
+fn parse_clock_time(text: &str) -> Option<chrono::NaiveTime> {
+    let (h, m) = text.split_once(['.', ':'])?;
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
 /// The participants as given, each checked to exist, without repeats.
 /// The meeting's participants, each known, each once; a restricted person's meetings are
 /// changed only by an administrator (`restriction::ensure_may_change`).
@@ -280,7 +361,7 @@ impl Register {
         self.write(Some(session), Action::MeetingLog, clock, |tx| {
             let at = match input.at.as_deref().map(str::trim) {
                 None | Some("") => clock.now(),
-                Some(text) => parse_meeting_time(text)?,
+                Some(text) => parse_meeting_time_relative(text, clock)?,
             };
             let subject = validate::required("subject", &input.subject, 300)?;
             let notes = validate::optional("notes", input.notes.as_deref(), 10_000, true)?;
@@ -335,9 +416,8 @@ impl Register {
             let kind = change.kind.unwrap_or(before.kind);
             let at = match change.at.as_deref().map(str::trim) {
                 None | Some("") => before.at.clone(),
-                Some(text) => {
-                    parse_meeting_time(text)?.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-                }
+                Some(text) => parse_meeting_time_relative(text, clock)?
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             };
             let subject = match &change.subject {
                 Some(subject) => validate::required("subject", subject, 300)?,
@@ -529,5 +609,56 @@ impl Register {
                 Audited::record("service_element", &element.element_id),
             ))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FixedClock;
+
+    /// Wednesday 2.12.2026 at 15.00 local time.
+    fn wednesday_afternoon() -> FixedClock {
+        let local = Local
+            .with_ymd_and_hms(2026, 12, 2, 15, 0, 0)
+            .earliest()
+            .unwrap();
+        FixedClock(local.with_timezone(&Utc))
+    }
+
+    fn local(text: &str) -> String {
+        parse_meeting_time_relative(text, &wednesday_afternoon())
+            .map(|at| {
+                at.with_timezone(&Local)
+                    .format("%d.%m.%Y %H.%M")
+                    .to_string()
+            })
+            .unwrap_or_else(|e| format!("error {}", e.code()))
+    }
+
+    #[test]
+    fn meeting_times_are_read_as_finns_type_them() {
+        for (typed, meant) in [
+            ("14.30", "02.12.2026 14.30"),
+            ("9:05", "02.12.2026 09.05"),
+            ("30.11. 10.00", "30.11.2026 10.00"),
+            ("30.11.", "30.11.2026 12.00"),
+            ("eilen", "01.12.2026 12.00"),
+            ("Eilen 16.15", "01.12.2026 16.15"),
+            ("yesterday 8.00", "01.12.2026 08.00"),
+            ("tänään 11.00", "02.12.2026 11.00"),
+            ("ma", "30.11.2026 12.00"),
+            ("ma 10.00", "30.11.2026 10.00"),
+            ("ke", "02.12.2026 12.00"),
+            ("to 9.30", "26.11.2026 09.30"),
+            ("su", "29.11.2026 12.00"),
+            ("fri 13.45", "27.11.2026 13.45"),
+            ("27.11.2026 14.30", "27.11.2026 14.30"),
+        ] {
+            assert_eq!(local(typed), meant, "{typed}");
+        }
+        for nonsense in ["25.61", "eilen illalla", "31.2.", "xx", "14.3", "ma ti", ""] {
+            assert_eq!(local(nonsense), "error date_invalid", "{nonsense:?}");
+        }
     }
 }

@@ -20,7 +20,8 @@ pub enum Command {
         /// A participant's id (repeat for several; at least one).
         #[arg(long = "person", value_name = "ID", required = true)]
         people: Vec<String>,
-        /// When: "27.11.2026 14.30", 2026-11-27T14:30 (local time) or RFC 3339; default now.
+        /// When: "14.30" (today), "eilen 16.00", "ma 10.00", "30.11. 10.00", "27.11.2026 14.30",
+        /// 2026-11-27T14:30 (local time) or RFC 3339; default now.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
         /// The customer organisation's id.
@@ -56,7 +57,8 @@ pub enum Command {
         /// New subject.
         #[arg(long)]
         subject: Option<String>,
-        /// New time: "27.11.2026 14.30", 2026-11-27T14:30 (local time) or RFC 3339.
+        /// New time: "14.30" (today), "eilen 16.00", "ma 10.00", "30.11. 10.00",
+        /// "27.11.2026 14.30", 2026-11-27T14:30 (local time) or RFC 3339.
         #[arg(long, value_name = "TIME")]
         at: Option<String>,
         /// New notes ("" clears them).

@@ -98,7 +98,9 @@ pub struct RedactionTodo {
     pub open_id: Option<String>,
 }
 
-fn fold(text: &str) -> String {
+/// `text` without accents and in lower case (`Hämäläinen` → `hamalainen`), as people
+/// type a name they do not have the letters for.
+pub(crate) fn fold(text: &str) -> String {
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -356,6 +356,16 @@ fn a_business_card_warns_of_duplicates_before_saving() {
         .duplicate_check(&admin, &card("mäkinen", "other@kortti.fi", "040 000 0002"))
         .unwrap();
     assert_eq!(same_name[0].reason, DuplicateReason::SameNameInOrganisation);
+    // Typed without the letters ä and ö, as on a keyboard or a card that lacks them.
+    let without_accents = register
+        .duplicate_check(&admin, &card("Makinen", "third@kortti.fi", "040 000 0004"))
+        .unwrap();
+    assert_eq!(without_accents.len(), 1, "{without_accents:?}");
+    assert_eq!(
+        without_accents[0].reason,
+        DuplicateReason::SameNameInOrganisation
+    );
+    assert_eq!(without_accents[0].person_id, first.person_id);
     assert!(register
         .duplicate_check(&admin, &card("Uusi", "uusi@kortti.fi", "040 000 0003"))
         .unwrap()

@@ -7,6 +7,7 @@ use crate::people::{
     CheckedContact, Contact, ContactKind, DuplicateCandidate, DuplicateReason, Person,
     PersonSummary, Position,
 };
+use crate::redaction::fold;
 use crate::{validate, Result};
 
 use super::bad_enum;
@@ -291,16 +292,32 @@ pub(crate) fn people_named_at(
     first_name: &str,
     organisation_id: &str,
 ) -> Result<Vec<DuplicateCandidate>> {
+    // Compared without accents and case (Hamalainen is Hämäläinen): the names at one
+    // organisation are few enough to fold here rather than keep a folded copy of each.
+    let (surname, first_name) = (fold(surname.trim()), fold(first_name.trim()));
+    if surname.is_empty() || first_name.is_empty() {
+        return Ok(Vec::new());
+    }
     let sql = format!(
         "SELECT DISTINCT p.person_id, p.surname, p.first_name, {CURRENT_POSITION}
          FROM positions ps JOIN people p ON p.person_id = ps.person_id
-         WHERE ps.organisation_id = ?1 AND p.surname = ?2 COLLATE NOCASE AND p.first_name = ?3 COLLATE NOCASE LIMIT 20"
+         WHERE ps.organisation_id = ?1"
     );
-    let mut statement = conn.prepare(&sql)?;
-    let rows = statement.query_map(params![organisation_id, surname, first_name], |row| {
+    let mut statement = conn.prepare_cached(&sql)?;
+    let rows = statement.query_map(params![organisation_id], |row| {
         candidate(row, DuplicateReason::SameNameInOrganisation)
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut found = Vec::new();
+    for candidate in rows {
+        let candidate = candidate?;
+        if fold(&candidate.surname) == surname && fold(&candidate.first_name) == first_name {
+            found.push(candidate);
+            if found.len() == 20 {
+                break;
+            }
+        }
+    }
+    Ok(found)
 }
 
 fn candidate(row: &Row<'_>, reason: DuplicateReason) -> rusqlite::Result<DuplicateCandidate> {

@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "session_lock",
     "idle_lock_get",
     "idle_lock_set",
+    "controller_get",
+    "controller_set",
     "user_list",
     "user_add",
     "user_role_change",

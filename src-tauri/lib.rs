@@ -33,6 +33,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::session::session_lock,
             commands::session::idle_lock_get,
             commands::session::idle_lock_set,
+            commands::session::controller_get,
+            commands::session::controller_set,
             commands::users::user_list,
             commands::users::user_add,
             commands::users::user_role_change,

@@ -54,6 +54,7 @@ use ts_rs::{Config, TS};
 // Corrections of records (issue #12).
 use kortisto_core::erasure::LegalHold;
 use kortisto_core::meetings::MeetingChange;
+use kortisto_core::notice::Controller;
 
 fn generated() -> String {
     let config = Config::default();
@@ -109,6 +110,7 @@ fn generated() -> String {
         MeetingKind::decl(&config),
         MeetingInput::decl(&config),
         Meeting::decl(&config),
+        Controller::decl(&config),
         MeetingFilter::decl(&config),
         ServiceElementKind::decl(&config),
         ServiceElementInput::decl(&config),

@@ -103,3 +103,21 @@ pub async fn idle_lock_set(state: State<'_, AppState>, minutes: u32) -> Result<(
         register.idle_lock_minutes_set(session, minutes, clock.as_ref())
     })
 }
+
+/// The controller's details that the notice and every extract give.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn controller_get(
+    state: State<'_, AppState>,
+) -> Result<kortisto_core::notice::Controller, AppError> {
+    state.as_user(|register, session| register.controller(session))
+}
+
+/// Sets the controller's details (admin); every field required, the Y-tunnus checked.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn controller_set(
+    state: State<'_, AppState>,
+    controller: kortisto_core::notice::Controller,
+) -> Result<kortisto_core::notice::Controller, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| register.controller_set(session, &controller, clock.as_ref()))
+}

@@ -129,6 +129,9 @@ enum Command {
     Device(commands::device::Command),
     /// Sync with the team hub now; `sync status`, `sync conflicts`.
     Sync(commands::sync::Args),
+    /// The controller's details in the notice and every extract: show, set (admin).
+    #[command(subcommand)]
+    Controller(commands::controller::Command),
     /// Restriction of processing (Art. 18): set and lift (admin).
     #[command(subcommand)]
     Restriction(commands::restriction::Command),
@@ -196,6 +199,7 @@ fn main() -> ExitCode {
         Command::Device(command) => commands::device::run(&ctx, command),
         Command::Sync(args) => commands::sync::run(&ctx, args),
         Command::Restriction(command) => commands::restriction::run(&ctx, command),
+        Command::Controller(command) => commands::controller::run(&ctx, command),
         Command::Objection(command) => commands::objection::run(&ctx, command),
         Command::Redaction(command) => commands::redaction::run(&ctx, command),
     };

@@ -367,3 +367,64 @@ fn rekey_prints_a_new_recovery_code_and_the_old_one_stops_working() {
         String::from_utf8_lossy(&new.stderr)
     );
 }
+
+/// The controller's details come from the register, not from the code: what the admin sets
+/// is what the next extract says; a wrong Y-tunnus changes nothing.
+#[test]
+fn the_controller_set_by_the_admin_is_the_one_every_extract_names() {
+    let cli = Cli::with_admin("controller");
+    let shown = cli.admin(&["controller", "show"]);
+    assert_eq!(
+        shown["name"], "Sofor Oy",
+        "the 2018 notice's controller by default"
+    );
+
+    let refused = cli.admin_raw(&["controller", "set", "--business-id", "0855050-8"]);
+    assert_eq!(code(&refused), "field_invalid");
+    assert_eq!(cli.admin(&["controller", "show"]), shown, "nothing changed");
+
+    let set = cli.admin(&[
+        "controller",
+        "set",
+        "--address",
+        "Uusikatu 5, 60100 Seinäjoki",
+        "--responsible",
+        "Maija Rekisteri",
+        "--complaint-authority",
+        "Tietosuojavaltuutetun toimisto, tietosuoja.fi",
+    ]);
+    assert_eq!(set["address"], "Uusikatu 5, 60100 Seinäjoki");
+    assert_eq!(set["name"], "Sofor Oy", "what was not given stays");
+
+    let person = cli.admin(&[
+        "person",
+        "add",
+        "--surname",
+        "Rekisteröity",
+        "--first-name",
+        "Reijo",
+        "--source",
+        "business-card",
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let files = cli.admin(&[
+        "extract",
+        person["person_id"].as_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    let extract: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(files["json_path"].as_str().unwrap()).unwrap())
+            .unwrap();
+    let text = extract.to_string();
+    assert_eq!(
+        extract["controller"]["address"],
+        "Uusikatu 5, 60100 Seinäjoki"
+    );
+    assert!(text.contains("Maija Rekisteri"), "{text}");
+    assert!(
+        text.contains("valvontaviranomaiselle: Tietosuojavaltuutetun toimisto, tietosuoja.fi"),
+        "the complaint sentence names the authority set"
+    );
+    assert!(!text.contains("Takakaarre"), "the old address is gone");
+}

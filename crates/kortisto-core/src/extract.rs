@@ -261,6 +261,8 @@ pub(crate) fn collect(
     let person =
         store::people::person(conn, person_id)?.ok_or_else(|| not_found("person", person_id))?;
     let contacts = store::people::contacts_of(conn, Some(person_id), None)?;
+    let controller = notice::controller_of(conn)?;
+    let complaint = notice::complaint(&controller, language);
     let disclosures = store::disclosures::disclosures_of(conn, person_id)?;
     let recipients_ids: Vec<&str> = disclosures
         .iter()
@@ -302,7 +304,7 @@ pub(crate) fn collect(
         schema: "kortisto-extract/1".into(),
         generated_at,
         language,
-        controller: notice::controller(),
+        controller,
         positions: store::people::positions_of(conn, person_id)?,
         deals: store::deals::deals_of_person(conn, person_id)?,
         meetings: store::meetings::meetings_of(conn, Some(person_id), None, 1_000_000)?,
@@ -329,7 +331,7 @@ pub(crate) fn collect(
                 .iter()
                 .map(|r| r.get(language).to_string())
                 .collect(),
-            complaint: notice::COMPLAINT.get(language).into(),
+            complaint,
             sources,
         },
         person,

@@ -2,9 +2,11 @@
 //! bases, the data categories, the sources, the retention rules and the rights — in Finnish
 //! and English. The subject-access extract takes its Art. 15 information from here, so the
 //! software and the notice say the same thing.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::Language;
+use crate::audit::Audited;
+use crate::auth::{Action, Session};
+use crate::{store, validate, Clock, Language, Register, Result};
 
 /// A text in both languages.
 #[derive(Debug, Clone, Copy)]
@@ -25,8 +27,9 @@ impl Text {
     }
 }
 
-/// The controller (notice §1).
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+/// The controller (notice §1), as an administrator keeps it in the settings (`controller
+/// show` / `controller set`, the Settings screen); every extract prints what is set now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Controller {
     /// Name.
     pub name: String,
@@ -34,20 +37,83 @@ pub struct Controller {
     pub address: String,
     /// Y-tunnus.
     pub business_id: String,
-    /// Contact for privacy matters.
+    /// The data-protection contact (e-mail, phone).
     pub contact: String,
-    /// The person responsible.
+    /// The contact person responsible for the register.
     pub responsible: String,
+    /// The supervisory authority a person may complain to (Art. 77).
+    pub complaint_authority: String,
 }
 
-/// The controller of the register.
-pub fn controller() -> Controller {
+/// The setting the controller is kept under (JSON); synced like every shared setting.
+const CONTROLLER_SETTING: &str = "controller";
+
+/// The controller of the 2018 notice: what a register holds until an administrator sets its
+/// own.
+pub fn default_controller() -> Controller {
     Controller {
         name: "Sofor Oy".into(),
         address: "PL 51, Takakaarre 3, 62201 Kauhava".into(),
         business_id: "0855050-9".into(),
         contact: "gdpr@sofor.fi, +358 10 235 90".into(),
         responsible: "Jukka-Pekka Sorvisto".into(),
+        complaint_authority: "Tietosuojavaltuutetun toimisto (Office of the Data Protection Ombudsman), tietosuoja.fi, PL 800, 00531 Helsinki, tietosuoja@om.fi".into(),
+    }
+}
+
+/// The controller in force in this register.
+pub(crate) fn controller_of(conn: &rusqlite::Connection) -> Result<Controller> {
+    Ok(store::users::setting(conn, CONTROLLER_SETTING)?
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_else(default_controller))
+}
+
+/// Where to complain (Art. 77), naming the authority the controller set.
+pub(crate) fn complaint(controller: &Controller, language: Language) -> String {
+    match language {
+        Language::Fi => format!(
+            "Sinulla on oikeus tehdä valitus valvontaviranomaiselle: {}.",
+            controller.complaint_authority
+        ),
+        Language::En => format!(
+            "You have the right to lodge a complaint with a supervisory authority: {}.",
+            controller.complaint_authority
+        ),
+    }
+}
+
+impl Register {
+    /// The controller's details as the notice and every extract give them (any role).
+    pub fn controller(&self, session: &Session) -> Result<Controller> {
+        self.authorize(session, Action::SettingsRead)?;
+        controller_of(&self.conn)
+    }
+
+    /// Sets the controller's details (admin); each is required, the Y-tunnus is checked.
+    pub fn controller_set(
+        &mut self,
+        session: &Session,
+        input: &Controller,
+        clock: &dyn Clock,
+    ) -> Result<Controller> {
+        self.write(Some(session), Action::SettingsChange, clock, |tx| {
+            let checked = Controller {
+                name: validate::required("name", &input.name, 200)?,
+                address: validate::required("address", &input.address, 300)?,
+                business_id: validate::business_id(&input.business_id)?,
+                contact: validate::required("contact", &input.contact, 300)?,
+                responsible: validate::required("responsible", &input.responsible, 200)?,
+                complaint_authority: validate::required(
+                    "complaint_authority",
+                    &input.complaint_authority,
+                    400,
+                )?,
+            };
+            let json = serde_json::to_string(&checked)
+                .map_err(|e| crate::Error::Storage(e.to_string()))?;
+            store::users::set_setting(tx, CONTROLLER_SETTING, &json)?;
+            Ok((checked, Audited::record("setting", CONTROLLER_SETTING)))
+        })
     }
 }
 
@@ -124,12 +190,6 @@ pub const RIGHTS: &[Text] = &[
         en: "Right to withdraw consent at any time (Art. 7(3))",
     },
 ];
-
-/// Where to complain (Art. 77).
-pub const COMPLAINT: Text = Text {
-    fi: "Sinulla on oikeus tehdä valitus valvontaviranomaiselle. Suomessa se on tietosuojavaltuutetun toimisto: tietosuoja.fi, PL 800, 00531 Helsinki, tietosuoja@om.fi.",
-    en: "You have the right to lodge a complaint with a supervisory authority. In Finland it is the Office of the Data Protection Ombudsman: tietosuoja.fi, P.O. Box 800, 00531 Helsinki, Finland, tietosuoja@om.fi.",
-};
 
 /// Where the data is stored.
 pub const STORAGE: Text = Text {

@@ -368,7 +368,7 @@ fn the_extract_holds_everything_and_reads_in_both_languages() {
     for (language, complaint, consent_word, source_word) in [
         (
             Language::Fi,
-            "tietosuojavaltuutetun toimisto",
+            "Tietosuojavaltuutetun toimisto",
             "peruttu",
             "tapahtuma",
         ),

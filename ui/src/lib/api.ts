@@ -77,6 +77,7 @@ import type {
   TrainingStatus,
   PersonRead,
   User,
+  Controller,
   LegalHold,
   MeetingChange,
 } from "./generated";
@@ -118,6 +119,10 @@ export interface Backend {
   idleLockGet(): Promise<number>;
   /** Sets the idle-lock minutes, 1–240 (admin). */
   idleLockSet(minutes: number): Promise<null>;
+  /** The controller's details as the notice and every extract give them. */
+  controllerGet(): Promise<Controller>;
+  /** Sets the controller's details (admin). */
+  controllerSet(controller: Controller): Promise<Controller>;
 
   /** Every user (admin). */
   userList(): Promise<User[]>;
@@ -376,6 +381,8 @@ export const api: Backend = {
   sessionLock: () => call<null>("session_lock"),
   idleLockGet: () => call<number>("idle_lock_get"),
   idleLockSet: (minutes) => call<null>("idle_lock_set", { minutes }),
+  controllerGet: () => call<Controller>("controller_get"),
+  controllerSet: (controller) => call<Controller>("controller_set", { controller }),
 
   userList: () => call<User[]>("user_list"),
   userAdd: (newUser, password) => call<User>("user_add", { new_user: newUser, password }),

@@ -149,6 +149,16 @@ export function appError(code: string, fi: string, en: string, params: Record<st
   return { code, params, message: { fi, en } };
 }
 
+/** The controller of the 2018 notice, as a fresh register holds it. */
+export const CONTROLLER = {
+  name: "Sofor Oy",
+  address: "PL 51, Takakaarre 3, 62201 Kauhava",
+  business_id: "0855050-9",
+  contact: "gdpr@sofor.fi, +358 10 235 90",
+  responsible: "Jukka-Pekka Sorvisto",
+  complaint_authority: "Tietosuojavaltuutetun toimisto, tietosuoja.fi",
+};
+
 /**
  * Fakes the backend. By default the register opens with users, `session_login` logs in as
  * `loginAs`, and lists are empty; `overrides` replace single commands. Unknown commands fail.
@@ -173,6 +183,7 @@ export function fakeBackend(overrides: Record<string, Handler> = {}, loginAs: Se
       return null;
     },
     idle_lock_get: () => 15,
+    controller_get: () => ({ ...CONTROLLER }),
     user_list: () => USERS,
     audit_verify: () => ({ entries: 12, intact: true, first_broken_seq: null, problem: null, hub_copy: null, hub_copy_error: null }),
     audit_list: () => [],

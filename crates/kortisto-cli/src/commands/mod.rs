@@ -4,6 +4,7 @@ pub mod backup;
 pub mod bench;
 pub mod consent;
 pub mod contact;
+pub mod controller;
 pub mod deal;
 pub mod demo;
 pub mod device;

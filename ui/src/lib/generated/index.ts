@@ -1042,6 +1042,32 @@ logged_by: string,
  */
 logged_by_name: string, };
 
+export type Controller = { 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Postal address.
+ */
+address: string, 
+/**
+ * Y-tunnus.
+ */
+business_id: string, 
+/**
+ * The data-protection contact (e-mail, phone).
+ */
+contact: string, 
+/**
+ * The contact person responsible for the register.
+ */
+responsible: string, 
+/**
+ * The supervisory authority a person may complain to (Art. 77).
+ */
+complaint_authority: string, };
+
 export type MeetingFilter = { 
 /**
  * Only with this participant.

@@ -34,6 +34,27 @@ pub(crate) fn changed_by<'a>(
     })
 }
 
+/// A correction of `person_id`'s data filed under a request must be under that person's
+/// request: the request page lists its changes with their old and new values, so another
+/// person's would show up in the answer to this one. A request not yet linked to anyone
+/// (identity not checked) is accepted, as before.
+pub(crate) fn ensure_request_about(
+    conn: &rusqlite::Connection,
+    request_id: Option<&str>,
+    person_id: &str,
+) -> Result<()> {
+    if let Some(request_id) = request_id {
+        let request = store::requests::request(conn, request_id)?
+            .ok_or_else(|| not_found("request", request_id))?;
+        if request.person_id.as_deref().is_some_and(|p| p != person_id) {
+            return Err(Error::RequestOfAnotherPerson {
+                request_id: request_id.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// What the person asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]

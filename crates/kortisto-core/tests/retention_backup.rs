@@ -9,6 +9,7 @@ use kortisto_core::auth::Session;
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
 use kortisto_core::organisations::OrganisationInput;
+use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PositionInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::{Error, FixedClock, Language, Register};
@@ -675,4 +676,94 @@ fn a_rule_change_is_audited_as_a_rule_change_not_as_a_run() {
     assert_eq!(audited(&register, "retention_rule_set"), 1);
     assert_eq!(audited(&register, "retention_run"), 0);
     register.close().unwrap();
+}
+
+#[test]
+fn a_restore_keeps_restrictions_objections_and_reads_made_since_the_backup() {
+    let sandbox = Sandbox::new("backup-states");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let restricted = person(&mut register, &admin, "Rajoitettu");
+    let lifted = person(&mut register, &admin, "Vapautettu");
+    register
+        .restriction_set(
+            &admin,
+            &RestrictionInput {
+                person_id: lifted.clone(),
+                reason: "Kiistää tiedot".into(),
+                from_on: None,
+                until_on: None,
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("register.kbak");
+    register.backup_create(Some(&admin), &file, &clock).unwrap();
+
+    // Since the backup: one person restricted, the other's restriction lifted, an
+    // objection recorded, and the restricted person read by a search.
+    register
+        .restriction_set(
+            &admin,
+            &RestrictionInput {
+                person_id: restricted.clone(),
+                reason: "Kiistää tiedot".into(),
+                from_on: None,
+                until_on: None,
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+    register
+        .restriction_lift(&admin, &lifted, "Tiedot tarkistettu", None, &clock)
+        .unwrap();
+    register
+        .objection_record(
+            &admin,
+            &ObjectionInput {
+                person_id: restricted.clone(),
+                purpose: "direct-marketing".into(),
+                reason: None,
+                objected_on: None,
+                channel: ConsentChannel::Email,
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(
+        register
+            .search(&admin, "rajoitettu", 5, &clock)
+            .unwrap()
+            .len(),
+        1
+    );
+
+    register.backup_restore(&admin, &file, &clock).unwrap();
+
+    let page = register.person_page(&admin, &restricted, &clock).unwrap();
+    assert!(
+        page.restrictions.iter().any(|r| r.lifted_at.is_none()),
+        "the restriction set since the backup stands: {:?}",
+        page.restrictions
+    );
+    assert_eq!(page.objections.len(), 1, "the objection stands");
+    let page = register.person_page(&admin, &lifted, &clock).unwrap();
+    assert!(
+        page.restrictions.iter().all(|r| r.lifted_at.is_some()),
+        "the restriction lifted since the backup stays lifted: {:?}",
+        page.restrictions
+    );
+    let verification = register.audit_verify(&admin).unwrap();
+    assert!(verification.intact, "{verification:?}");
+    let seen = register
+        .person_seen_by(&admin, &restricted, 100, &clock)
+        .unwrap();
+    assert!(
+        seen.iter().any(|read| read.action == "search"),
+        "the search since the backup is still known to have shown them: {seen:?}"
+    );
 }

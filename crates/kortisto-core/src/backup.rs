@@ -534,8 +534,7 @@ impl Register {
                     let mut reapplied = 0u64;
                     for receipt in &ledger {
                         if store::people::person(tx, &receipt.person_id)?.is_some() {
-                            store::erasure::delete_person_data(tx, &receipt.person_id)?;
-                            store::search::delete_search_row(tx, &receipt.person_id)?;
+                            crate::erasure::reapply_erasure(tx, &receipt.person_id)?;
                             reapplied += 1;
                         }
                         store::erasure::insert_receipt_if_missing(tx, receipt)?;

@@ -298,6 +298,23 @@ pub(crate) fn erase_person(
     Ok(receipt)
 }
 
+/// Erases again, in a restored register, a person the live ledger says was erased after the
+/// backup: the name scanner's matches marked for review and the history of their meetings
+/// and deals that names them dropped, as the erasure did, before their data goes. Otherwise
+/// the backup's history would bring their name back.
+pub(crate) fn reapply_erasure(tx: &Connection, person_id: &str) -> Result<()> {
+    let Some(person) = store::people::person(tx, person_id)? else {
+        return Ok(());
+    };
+    for m in crate::redaction::find(tx, person_id)? {
+        store::erasure::mark_for_review(tx, &m.link_kind, &m.link_id)?;
+    }
+    store::erasure::scrub_history_naming(tx, person_id, &person.surname, &person.first_name)?;
+    store::erasure::delete_person_data(tx, person_id)?;
+    store::search::delete_search_row(tx, person_id)?;
+    Ok(())
+}
+
 /// Whether an e-mail address belongs to someone who was erased (their opt-out stands).
 pub(crate) fn email_suppressed(conn: &Connection, email: &str) -> Result<bool> {
     // No salt yet means no one was ever erased; do not create one on a read.

@@ -8,6 +8,7 @@ use crate::common::{
 use kortisto_core::auth::Session;
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
+use kortisto_core::meetings::{MeetingChange, MeetingInput, MeetingKind};
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PositionInput};
@@ -765,5 +766,73 @@ fn a_restore_keeps_restrictions_objections_and_reads_made_since_the_backup() {
     assert!(
         seen.iter().any(|read| read.action == "search"),
         "the search since the backup is still known to have shown them: {seen:?}"
+    );
+}
+
+#[test]
+fn a_restore_leaves_no_history_naming_a_person_erased_since() {
+    let sandbox = Sandbox::new("backup-history");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let erased = person(&mut register, &admin, "Qxhistgone");
+    let stays = person(&mut register, &admin, "Pysyvä");
+    let meeting = register
+        .meeting_log(
+            &admin,
+            &MeetingInput {
+                kind: MeetingKind::Meeting,
+                at: Some("2026-11-20T09:00:00Z".into()),
+                subject: "Palaveri".into(),
+                participant_ids: vec![erased.clone(), stays.clone()],
+                notes: None,
+                organisation_id: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    // The subject once named her, and was corrected back: the history keeps both texts.
+    for subject in ["Palaveri: Qxhistgone", "Palaveri"] {
+        register
+            .meeting_edit(
+                &admin,
+                &meeting.meeting_id,
+                &MeetingChange {
+                    subject: Some(subject.into()),
+                    ..Default::default()
+                },
+                None,
+                &clock,
+            )
+            .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("register.kbak");
+    register.backup_create(Some(&admin), &file, &clock).unwrap();
+
+    register.erase(&admin, &erased, None, &clock).unwrap();
+    let report = register.backup_restore(&admin, &file, &clock).unwrap();
+    assert_eq!(report.erasures_reapplied, 1);
+    let history = register
+        .record_history(&admin, "meeting", &meeting.meeting_id)
+        .unwrap();
+    for entry in &history {
+        for value in [&entry.old_value, &entry.new_value].into_iter().flatten() {
+            assert!(
+                !value.contains("Qxhistgone") && *value != erased,
+                "the restored history names her: {entry:?}"
+            );
+        }
+    }
+    let id = register.register_id().to_string();
+    register.close().unwrap();
+    let key = sandbox.entry(&id).get_secret().unwrap();
+    let pages = decrypted_pages(
+        &std::fs::read(sandbox.data_dir.database_path()).unwrap(),
+        &key,
+    );
+    assert!(contains(&pages, "Pysyvä".as_bytes()), "the decryption works");
+    assert!(
+        !contains(&pages, b"Qxhistgone") && !contains(&pages, b"qxhistgone"),
+        "the erased name is in no page of the restored register"
     );
 }

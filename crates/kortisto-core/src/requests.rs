@@ -43,10 +43,24 @@ pub(crate) fn ensure_request_about(
     request_id: Option<&str>,
     person_id: &str,
 ) -> Result<()> {
+    ensure_request_among(conn, request_id, &[person_id])
+}
+
+/// [`ensure_request_about`] for a record about several people (a meeting's participants, a
+/// deal's people, before or after the change): the request's person must be one of them.
+pub(crate) fn ensure_request_among(
+    conn: &rusqlite::Connection,
+    request_id: Option<&str>,
+    people: &[&str],
+) -> Result<()> {
     if let Some(request_id) = request_id {
         let request = store::requests::request(conn, request_id)?
             .ok_or_else(|| not_found("request", request_id))?;
-        if request.person_id.as_deref().is_some_and(|p| p != person_id) {
+        if request
+            .person_id
+            .as_deref()
+            .is_some_and(|p| !people.contains(&p))
+        {
             return Err(Error::RequestOfAnotherPerson {
                 request_id: request_id.to_string(),
             });

@@ -538,7 +538,12 @@ fn a_correction_is_not_filed_under_another_persons_request() {
     let clock = clock();
     let (mut register, admin) = register_with_admin(&sandbox, &clock);
     let organisation_id = organisation(&mut register, &admin, "Asiakas Oy");
-    let asker = person(&mut register, &admin, "Kysyjä", &[email("kysyja@example.fi")]);
+    let asker = person(
+        &mut register,
+        &admin,
+        "Kysyjä",
+        &[email("kysyja@example.fi")],
+    );
     let other = person(&mut register, &admin, "Muu", &[email("muu@example.fi")]);
     let position_id = position(&mut register, &admin, &other, &organisation_id, "1.1.2020");
     let request = register

@@ -10,8 +10,8 @@ use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
 use kortisto_core::meetings::{MeetingChange, MeetingInput, MeetingKind};
 use kortisto_core::organisations::OrganisationInput;
-use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PositionInput};
+use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::{Error, FixedClock, Language, Register};
 
@@ -830,7 +830,10 @@ fn a_restore_leaves_no_history_naming_a_person_erased_since() {
         &std::fs::read(sandbox.data_dir.database_path()).unwrap(),
         &key,
     );
-    assert!(contains(&pages, "Pysyvä".as_bytes()), "the decryption works");
+    assert!(
+        contains(&pages, "Pysyvä".as_bytes()),
+        "the decryption works"
+    );
     assert!(
         !contains(&pages, b"Qxhistgone") && !contains(&pages, b"qxhistgone"),
         "the erased name is in no page of the restored register"

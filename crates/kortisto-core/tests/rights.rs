@@ -11,11 +11,13 @@ use kortisto_core::auth::Session;
 use kortisto_core::consent::{
     marketing_csv, ConsentChannel, ConsentEventKind, ConsentInput, ExportFormat,
 };
+use kortisto_core::corrections::PositionChange;
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
 use kortisto_core::disclosures::{DisclosureInput, LegalBasis, ProcessorInput, TransferInput};
 use kortisto_core::extract::{EXTRACT_COVERS, NOT_IN_EXTRACT};
-use kortisto_core::corrections::PositionChange;
-use kortisto_core::meetings::{MeetingChange, MeetingInput, MeetingKind, ServiceElementInput, ServiceElementKind};
+use kortisto_core::meetings::{
+    MeetingChange, MeetingInput, MeetingKind, ServiceElementInput, ServiceElementKind,
+};
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{
     BusinessCard, ContactInput, ContactKind, DuplicateReason, PersonInput, PositionInput,

@@ -1193,7 +1193,13 @@ fn a_history_row_naming_a_person_on_a_meeting_travels_as_theirs_and_goes_with_th
     let mut b = join(&mut a, "laptop-hs", &clock);
     let leaver = a
         .register
-        .person_add(&a.admin, &name("Qzxleaver", "Liisa"), &[], &source(), &clock)
+        .person_add(
+            &a.admin,
+            &name("Qzxleaver", "Liisa"),
+            &[],
+            &source(),
+            &clock,
+        )
         .unwrap()
         .person_id;
     let stays = a

@@ -534,7 +534,7 @@ impl Register {
                     let mut reapplied = 0u64;
                     for receipt in &ledger {
                         if store::people::person(tx, &receipt.person_id)?.is_some() {
-                            crate::erasure::reapply_erasure(tx, &receipt.person_id)?;
+                            crate::erasure::reapply_erasure(tx, receipt, clock)?;
                             reapplied += 1;
                         }
                         store::erasure::insert_receipt_if_missing(tx, receipt)?;

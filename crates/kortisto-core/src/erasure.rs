@@ -302,13 +302,23 @@ pub(crate) fn erase_person(
 /// backup: the name scanner's matches marked for review and the history of their meetings
 /// and deals that names them dropped, as the erasure did, before their data goes. Otherwise
 /// the backup's history would bring their name back.
-pub(crate) fn reapply_erasure(tx: &Connection, person_id: &str) -> Result<()> {
+///
+/// The fields still naming them are the administrator's to-dos: the backup's text names
+/// them again even where it was redacted since.
+pub(crate) fn reapply_erasure(
+    tx: &Connection,
+    receipt: &ErasureReceipt,
+    clock: &dyn Clock,
+) -> Result<()> {
+    let person_id = receipt.person_id.as_str();
     let Some(person) = store::people::person(tx, person_id)? else {
         return Ok(());
     };
-    for m in crate::redaction::find(tx, person_id)? {
+    let matches = crate::redaction::find(tx, person_id)?;
+    for m in &matches {
         store::erasure::mark_for_review(tx, &m.link_kind, &m.link_id)?;
     }
+    crate::redaction::keep_todos(tx, &matches, None, &receipt.receipt_id, clock)?;
     store::erasure::scrub_history_naming(tx, person_id, &person.surname, &person.first_name)?;
     store::erasure::delete_person_data(tx, person_id)?;
     store::search::delete_search_row(tx, person_id)?;

@@ -11,6 +11,7 @@ use kortisto_core::deals::{DealInput, DealKind, DealStatus};
 use kortisto_core::meetings::{MeetingChange, MeetingInput, MeetingKind};
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PositionInput};
+use kortisto_core::redaction::RedactionTarget;
 use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::{Error, FixedClock, Language, Register};
@@ -837,5 +838,69 @@ fn a_restore_leaves_no_history_naming_a_person_erased_since() {
     assert!(
         !contains(&pages, b"Qxhistgone") && !contains(&pages, b"qxhistgone"),
         "the erased name is in no page of the restored register"
+    );
+}
+
+#[test]
+fn free_text_redacted_since_the_backup_is_a_todo_after_the_restore() {
+    let sandbox = Sandbox::new("backup-redacted");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let erased = person(&mut register, &admin, "Qxtodogone");
+    let colleague = person(&mut register, &admin, "Kollega");
+    let organisation_id = register
+        .organisation_add(
+            &admin,
+            &OrganisationInput {
+                name: "Asiakas Oy".into(),
+                ..Default::default()
+            },
+            &clock,
+        )
+        .unwrap()
+        .organisation_id;
+    let position = register
+        .position_add(
+            &admin,
+            &PositionInput {
+                person_id: colleague.clone(),
+                organisation_id,
+                title: "Ostaja".into(),
+                job_description: Some("Sijainen: Qxtodogone".into()),
+                start_on: None,
+                end_on: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("register.kbak");
+    register.backup_create(Some(&admin), &file, &clock).unwrap();
+
+    // The administrator redacts her name from the colleague's job description and erases her.
+    let found = register.erasure_matches(&admin, &erased).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    register
+        .redact(
+            &admin,
+            &erased,
+            &RedactionTarget {
+                record_kind: found[0].record_kind.clone(),
+                record_id: found[0].record_id.clone(),
+                field: found[0].field.clone(),
+            },
+            &clock,
+        )
+        .unwrap();
+    register.erase(&admin, &erased, None, &clock).unwrap();
+    assert!(register.redaction_todos(&admin).unwrap().is_empty());
+
+    // The backup's text names her again; the administrator is told where.
+    register.backup_restore(&admin, &file, &clock).unwrap();
+    let todos = register.redaction_todos(&admin).unwrap();
+    assert!(
+        todos.iter().any(|t| t.field == "job_description"
+            && [&position.position_id, &colleague].contains(&&t.record_id)),
+        "{todos:?}"
     );
 }

@@ -44,10 +44,11 @@
 //! It never rolls back what protects people or proves what happened; these are carried
 //! from the live register into the restored one before it replaces the live file:
 //! erasures (the receipt ledger and the suppression hashes), consent events (so a
-//! withdrawal made since the backup stands), the request log (objections and restrictions
-//! included), legal holds, the users with their roles, deactivations and passwords, the
+//! withdrawal made since the backup stands), the request log, restrictions of processing
+//! (set or lifted since) and objections, legal holds, the users with their roles, deactivations and passwords, the
 //! settings, training and internal-audit records, the retention runs, and the whole audit
-//! trail — the restored register's trail is the live one, and the restore is appended to it.
+//! trail with the people each read showed — the restored register's trail is the live one,
+//! and the restore is appended to it.
 //!
 //! **Disaster recovery** ([`Register::restore_new`]): on a machine with no register, the
 //! recovery code alone opens a backup (the backup key derives from the key it carries); the
@@ -533,8 +534,7 @@ impl Register {
                     let mut reapplied = 0u64;
                     for receipt in &ledger {
                         if store::people::person(tx, &receipt.person_id)?.is_some() {
-                            store::erasure::delete_person_data(tx, &receipt.person_id)?;
-                            store::search::delete_search_row(tx, &receipt.person_id)?;
+                            crate::erasure::reapply_erasure(tx, receipt, clock)?;
                             reapplied += 1;
                         }
                         store::erasure::insert_receipt_if_missing(tx, receipt)?;

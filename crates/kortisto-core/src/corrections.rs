@@ -152,6 +152,7 @@ impl Register {
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
             let before = position_of(tx, position_id)?;
             crate::restriction::ensure_may_change(tx, session, &before.person_id)?;
+            crate::requests::ensure_request_about(tx, request_id, &before.person_id)?;
             let organisation_id = match change.organisation_id.as_deref().map(str::trim) {
                 Some(id) if !id.is_empty() && id != before.organisation_id => {
                     store::organisations::organisation(tx, id)?
@@ -254,6 +255,7 @@ impl Register {
             let end_on = date::parse_date("end_on", end_on)?.to_string();
             let position = position_of(tx, position_id)?;
             crate::restriction::ensure_may_change(tx, session, &position.person_id)?;
+            crate::requests::ensure_request_about(tx, request_id, &position.person_id)?;
             end_position(tx, &position, &end_on, &changed_by, clock)?;
             let after = position_of(tx, position_id)?;
             Ok((after, Audited::record("position", position_id)))
@@ -279,6 +281,7 @@ impl Register {
                 return Err(not_found("position", &moved.from_position_id));
             }
             crate::restriction::ensure_may_change(tx, session, person_id)?;
+            crate::requests::ensure_request_about(tx, request_id, person_id)?;
             end_position(tx, &from, &on, &changed_by, clock)?;
             let started_id = insert_position(
                 tx,
@@ -330,6 +333,7 @@ impl Register {
             let before = contact_of(tx, contact_id)?;
             if let Some(person_id) = &before.person_id {
                 crate::restriction::ensure_may_change(tx, session, person_id)?;
+                crate::requests::ensure_request_about(tx, request_id, person_id)?;
             }
             if before.retired_at.is_some() {
                 return Err(Error::ContactRetired {
@@ -378,6 +382,7 @@ impl Register {
             let before = contact_of(tx, contact_id)?;
             if let Some(person_id) = &before.person_id {
                 crate::restriction::ensure_may_change(tx, session, person_id)?;
+                crate::requests::ensure_request_about(tx, request_id, person_id)?;
             }
             if before.retired_at.is_some() {
                 return Err(Error::ContactRetired {
@@ -416,6 +421,7 @@ impl Register {
             let before = contact_of(tx, contact_id)?;
             if let Some(person_id) = &before.person_id {
                 crate::restriction::ensure_may_change(tx, session, person_id)?;
+                crate::requests::ensure_request_about(tx, request_id, person_id)?;
             }
             let (kind, owner_id) = owner(&before);
             store::people::delete_contact(tx, contact_id)?;

@@ -245,6 +245,13 @@ impl Register {
             for person in &before.people {
                 crate::restriction::ensure_may_change(tx, session, &person.person_id)?;
             }
+            let concerned: Vec<&str> = before
+                .people
+                .iter()
+                .map(|p| p.person_id.as_str())
+                .chain(checked.person_ids.iter().map(String::as_str))
+                .collect();
+            crate::requests::ensure_request_among(tx, request_id, &concerned)?;
             let fields = [
                 (
                     "kind",

@@ -298,6 +298,33 @@ pub(crate) fn erase_person(
     Ok(receipt)
 }
 
+/// Erases again, in a restored register, a person the live ledger says was erased after the
+/// backup: the name scanner's matches marked for review and the history of their meetings
+/// and deals that names them dropped, as the erasure did, before their data goes. Otherwise
+/// the backup's history would bring their name back.
+///
+/// The fields still naming them are the administrator's to-dos: the backup's text names
+/// them again even where it was redacted since.
+pub(crate) fn reapply_erasure(
+    tx: &Connection,
+    receipt: &ErasureReceipt,
+    clock: &dyn Clock,
+) -> Result<()> {
+    let person_id = receipt.person_id.as_str();
+    let Some(person) = store::people::person(tx, person_id)? else {
+        return Ok(());
+    };
+    let matches = crate::redaction::find(tx, person_id)?;
+    for m in &matches {
+        store::erasure::mark_for_review(tx, &m.link_kind, &m.link_id)?;
+    }
+    crate::redaction::keep_todos(tx, &matches, None, &receipt.receipt_id, clock)?;
+    store::erasure::scrub_history_naming(tx, person_id, &person.surname, &person.first_name)?;
+    store::erasure::delete_person_data(tx, person_id)?;
+    store::search::delete_search_row(tx, person_id)?;
+    Ok(())
+}
+
 /// Whether an e-mail address belongs to someone who was erased (their opt-out stands).
 pub(crate) fn email_suppressed(conn: &Connection, email: &str) -> Result<bool> {
     // No salt yet means no one was ever erased; do not create one on a read.

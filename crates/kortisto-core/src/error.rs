@@ -324,6 +324,13 @@ pub enum Error {
         /// The request.
         request_id: String,
     },
+    /// A correction of one person's data was made "for" a request of another person: it
+    /// would be listed (old and new values) in the other person's answer.
+    #[error("request_of_another_person: {request_id}")]
+    RequestOfAnotherPerson {
+        /// The request.
+        request_id: String,
+    },
     /// A position's end date comes before its start date.
     #[error("position_end_before_start: {position_id}")]
     PositionEndBeforeStart {
@@ -569,6 +576,7 @@ impl Error {
             Error::HubAlreadySetUp => "hub_already_set_up",
             Error::KeyRotateSynced => "key_rotate_synced",
             Error::RequestClosed { .. } => "request_closed",
+            Error::RequestOfAnotherPerson { .. } => "request_of_another_person",
             Error::PositionEndBeforeStart { .. } => "position_end_before_start",
             Error::PositionAlreadyEnded { .. } => "position_already_ended",
             Error::ContactRetired { .. } => "contact_retired",
@@ -706,7 +714,9 @@ impl Error {
             Error::TextHiddenCharacters { field } => json!({ "field": field }),
             Error::RecordNotFound { kind, id } => json!({ "kind": kind, "id": id }),
             Error::SyncRecordInvalid { record_id } => json!({ "record_id": record_id }),
-            Error::RequestClosed { request_id } => json!({ "request_id": request_id }),
+            Error::RequestClosed { request_id } | Error::RequestOfAnotherPerson { request_id } => {
+                json!({ "request_id": request_id })
+            }
             Error::PositionEndBeforeStart {
                 position_id,
                 start_on,
@@ -1084,6 +1094,11 @@ impl Error {
                 format!("Pyyntö {request_id} on jo suljettu, joten korjausta ei voi kirjata sen alle. Mitään ei muutettu. Kirjaa korjaus ilman pyyntöä tai avoimen pyynnön alle.")
             } else {
                 format!("Request {request_id} is already closed, so the correction cannot be recorded under it. Nothing was changed. Record the correction without a request or under an open request.")
+            },
+            Error::RequestOfAnotherPerson { request_id } => if fi {
+                format!("Pyyntö {request_id} koskee toista henkilöä, joten tämän henkilön korjausta ei voi kirjata sen alle. Mitään ei muutettu. Kirjaa korjaus tämän henkilön oman pyynnön alle tai ilman pyyntöä.")
+            } else {
+                format!("Request {request_id} is about another person, so a correction of this person cannot be recorded under it. Nothing was changed. Record the correction under this person's own request or without a request.")
             },
             Error::PositionEndBeforeStart { start_on, end_on, .. } => {
                 let (start, end) = (finnish_day(start_on), finnish_day(end_on));

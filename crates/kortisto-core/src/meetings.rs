@@ -440,6 +440,12 @@ impl Register {
                 Some(given) => checked_participants(tx, session, given)?,
                 None => before_ids.clone(),
             };
+            let concerned: Vec<&str> = before_ids
+                .iter()
+                .chain(&participant_ids)
+                .map(String::as_str)
+                .collect();
+            crate::requests::ensure_request_among(tx, request_id, &concerned)?;
             let fields = [
                 (
                     "kind",
@@ -533,6 +539,12 @@ impl Register {
             for participant in &before.participants {
                 crate::restriction::ensure_may_change(tx, session, &participant.person_id)?;
             }
+            let concerned: Vec<&str> = before
+                .participants
+                .iter()
+                .map(|p| p.person_id.as_str())
+                .collect();
+            crate::requests::ensure_request_among(tx, request_id, &concerned)?;
             store::meetings::delete_meeting(tx, meeting_id)?;
             let participants: Vec<String> = before
                 .participants

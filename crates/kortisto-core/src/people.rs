@@ -326,6 +326,7 @@ impl Register {
             let checked = check_person(input)?;
             crate::restriction::ensure_may_change(tx, session, person_id)?;
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            crate::requests::ensure_request_about(tx, request_id, person_id)?;
             let before = store::people::person(tx, person_id)?
                 .ok_or_else(|| not_found("person", person_id))?;
             let changes = [

@@ -34,6 +34,41 @@ pub(crate) fn changed_by<'a>(
     })
 }
 
+/// A correction of `person_id`'s data filed under a request must be under that person's
+/// request: the request page lists its changes with their old and new values, so another
+/// person's would show up in the answer to this one. A request not yet linked to anyone
+/// (identity not checked) is accepted, as before.
+pub(crate) fn ensure_request_about(
+    conn: &rusqlite::Connection,
+    request_id: Option<&str>,
+    person_id: &str,
+) -> Result<()> {
+    ensure_request_among(conn, request_id, &[person_id])
+}
+
+/// [`ensure_request_about`] for a record about several people (a meeting's participants, a
+/// deal's people, before or after the change): the request's person must be one of them.
+pub(crate) fn ensure_request_among(
+    conn: &rusqlite::Connection,
+    request_id: Option<&str>,
+    people: &[&str],
+) -> Result<()> {
+    if let Some(request_id) = request_id {
+        let request = store::requests::request(conn, request_id)?
+            .ok_or_else(|| not_found("request", request_id))?;
+        if request
+            .person_id
+            .as_deref()
+            .is_some_and(|p| !people.contains(&p))
+        {
+            return Err(Error::RequestOfAnotherPerson {
+                request_id: request_id.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// What the person asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]

@@ -167,6 +167,7 @@ impl Register {
             let until = validate::optional_date("until_on", input.until_on.as_deref())?;
             validate::date_range("until_on", from_on.parse().ok(), until)?;
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            crate::requests::ensure_request_about(tx, request_id, person_id)?;
             if let Some(existing) = store::restriction::in_force(tx, person_id)? {
                 return Err(Error::RestrictionInForce {
                     person_id: person_id.to_string(),
@@ -215,6 +216,7 @@ impl Register {
             store::people::person(tx, person_id)?.ok_or_else(|| not_found("person", person_id))?;
             let reason = validate::required("reason", reason, 500)?;
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            crate::requests::ensure_request_about(tx, request_id, person_id)?;
             let existing = store::restriction::in_force(tx, person_id)?.ok_or_else(|| {
                 Error::RestrictionNotInForce {
                     person_id: person_id.to_string(),
@@ -268,6 +270,7 @@ impl Register {
             let reason = validate::optional("reason", input.reason.as_deref(), 1000, true)?;
             let objected_on = day_until_today("objected_on", input.objected_on.as_deref(), clock)?;
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
+            crate::requests::ensure_request_about(tx, request_id, person_id)?;
             if store::restriction::objections_of(tx, person_id)?
                 .iter()
                 .any(|o| o.purpose == purpose)

@@ -531,3 +531,120 @@ fn an_organisations_contact_data_is_corrected_only_by_those_who_may_edit_organis
         && h.old_value.as_deref() == Some("+35891234567")
         && h.new_value.as_deref() == Some("+35897654321")));
 }
+
+#[test]
+fn a_correction_is_not_filed_under_another_persons_request() {
+    let sandbox = Sandbox::new("request-of-another");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let organisation_id = organisation(&mut register, &admin, "Asiakas Oy");
+    let asker = person(
+        &mut register,
+        &admin,
+        "Kysyjä",
+        &[email("kysyja@example.fi")],
+    );
+    let other = person(&mut register, &admin, "Muu", &[email("muu@example.fi")]);
+    let position_id = position(&mut register, &admin, &other, &organisation_id, "1.1.2020");
+    let request = register
+        .request_add(
+            &admin,
+            &RequestInput {
+                kind: RequestKind::Rectification,
+                received_on: "26.11.2026".into(),
+                channel: RequestChannel::Email,
+                person_id: Some(asker.clone()),
+            },
+            &clock,
+        )
+        .unwrap();
+    let request_id = Some(request.request_id.as_str());
+    let page = register.person_page(&admin, &other, &clock).unwrap();
+    let contact_id = page.contacts[0].contact_id.clone();
+    let history_before = page.history.len();
+
+    let refused = |result: kortisto_core::Result<()>| {
+        assert!(
+            matches!(&result, Err(Error::RequestOfAnotherPerson { request_id }) if *request_id == request.request_id),
+            "{result:?}"
+        );
+    };
+    refused(
+        register
+            .contact_edit(&admin, &contact_id, "uusi@example.fi", request_id, &clock)
+            .map(drop),
+    );
+    refused(
+        register
+            .contact_retire(&admin, &contact_id, request_id, &clock)
+            .map(drop),
+    );
+    refused(register.contact_delete(&admin, &contact_id, request_id, &clock));
+    refused(
+        register
+            .position_edit(
+                &admin,
+                &position_id,
+                &PositionChange {
+                    title: Some("Johtaja".into()),
+                    ..Default::default()
+                },
+                request_id,
+                &clock,
+            )
+            .map(drop),
+    );
+    refused(
+        register
+            .position_end(&admin, &position_id, "1.11.2026", request_id, &clock)
+            .map(drop),
+    );
+    refused(
+        register
+            .person_edit(
+                &admin,
+                &other,
+                &PersonInput {
+                    surname: "Muutettu".into(),
+                    first_name: "Maija".into(),
+                    other_first_names: None,
+                },
+                request_id,
+                &clock,
+            )
+            .map(drop),
+    );
+
+    // Nothing changed: no history row, nothing listed under the asker's request.
+    assert_eq!(
+        register
+            .person_page(&admin, &other, &clock)
+            .unwrap()
+            .history
+            .len(),
+        history_before
+    );
+    assert!(register
+        .request_changes(&admin, &request.request_id)
+        .unwrap()
+        .is_empty());
+
+    // The asker's own data is corrected under their request.
+    let own = register.person_page(&admin, &asker, &clock).unwrap();
+    register
+        .contact_edit(
+            &admin,
+            &own.contacts[0].contact_id,
+            "kysyja.uusi@example.fi",
+            request_id,
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(
+        register
+            .request_changes(&admin, &request.request_id)
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -893,3 +893,90 @@ fn erasing_a_person_leaves_no_meeting_or_deal_history_that_names_them() {
         register.record_history(&admin, "deal", &lost.deal_id)
     );
 }
+
+#[test]
+fn a_meeting_or_deal_correction_is_filed_only_under_a_request_of_someone_in_it() {
+    let sandbox = Sandbox::new("record-request-person");
+    let clock = clock();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let organisation_id = organisation(&mut register, &admin, "Asiakas Oy");
+    let asker = person(&mut register, &admin, "Kysyjä");
+    let other = person(&mut register, &admin, "Muu");
+    let request = register
+        .request_add(
+            &admin,
+            &RequestInput {
+                kind: RequestKind::Rectification,
+                received_on: "26.11.2026".into(),
+                channel: RequestChannel::Email,
+                person_id: Some(asker.clone()),
+            },
+            &clock,
+        )
+        .unwrap();
+    let request_id = Some(request.request_id.as_str());
+    let meeting_id = meeting(&mut register, &admin, "Palaveri", &[&other]);
+    let deal_id = register
+        .deal_add(
+            &admin,
+            &deal(DealKind::Offer, &organisation_id, "Tarjous", &[&other]),
+            &clock,
+        )
+        .unwrap()
+        .deal_id;
+
+    let refused = |result: kortisto_core::Result<()>| {
+        assert!(
+            matches!(&result, Err(Error::RequestOfAnotherPerson { .. })),
+            "{result:?}"
+        );
+    };
+    let subject = MeetingChange {
+        subject: some("Palaveri, korjattu"),
+        ..Default::default()
+    };
+    refused(
+        register
+            .meeting_edit(&admin, &meeting_id, &subject, request_id, &clock)
+            .map(drop),
+    );
+    refused(register.meeting_delete(&admin, &meeting_id, request_id, &clock));
+    refused(
+        register
+            .deal_edit(
+                &admin,
+                &deal_id,
+                &deal(DealKind::Offer, &organisation_id, "Tarjous 2", &[&other]),
+                request_id,
+                &clock,
+            )
+            .map(drop),
+    );
+    assert!(changes(&register, &admin, "meeting", &meeting_id).is_empty());
+    assert!(changes(&register, &admin, "deal", &deal_id).is_empty());
+    assert!(register
+        .request_changes(&admin, &request.request_id)
+        .unwrap()
+        .is_empty());
+
+    // Adding the asker to the meeting is a correction that concerns them: accepted.
+    register
+        .meeting_edit(
+            &admin,
+            &meeting_id,
+            &MeetingChange {
+                participant_ids: Some(vec![other.clone(), asker.clone()]),
+                ..Default::default()
+            },
+            request_id,
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(
+        register
+            .request_changes(&admin, &request.request_id)
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -8,8 +8,11 @@ use crate::common::{
 use kortisto_core::auth::Session;
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
+use kortisto_core::meetings::{MeetingChange, MeetingInput, MeetingKind};
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput, PositionInput};
+use kortisto_core::redaction::RedactionTarget;
+use kortisto_core::restriction::{ObjectionInput, RestrictionInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::{Error, FixedClock, Language, Register};
 
@@ -675,4 +678,229 @@ fn a_rule_change_is_audited_as_a_rule_change_not_as_a_run() {
     assert_eq!(audited(&register, "retention_rule_set"), 1);
     assert_eq!(audited(&register, "retention_run"), 0);
     register.close().unwrap();
+}
+
+#[test]
+fn a_restore_keeps_restrictions_objections_and_reads_made_since_the_backup() {
+    let sandbox = Sandbox::new("backup-states");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let restricted = person(&mut register, &admin, "Rajoitettu");
+    let lifted = person(&mut register, &admin, "Vapautettu");
+    register
+        .restriction_set(
+            &admin,
+            &RestrictionInput {
+                person_id: lifted.clone(),
+                reason: "Kiistää tiedot".into(),
+                from_on: None,
+                until_on: None,
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("register.kbak");
+    register.backup_create(Some(&admin), &file, &clock).unwrap();
+
+    // Since the backup: one person restricted, the other's restriction lifted, an
+    // objection recorded, and the restricted person read by a search.
+    register
+        .restriction_set(
+            &admin,
+            &RestrictionInput {
+                person_id: restricted.clone(),
+                reason: "Kiistää tiedot".into(),
+                from_on: None,
+                until_on: None,
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+    register
+        .restriction_lift(&admin, &lifted, "Tiedot tarkistettu", None, &clock)
+        .unwrap();
+    register
+        .objection_record(
+            &admin,
+            &ObjectionInput {
+                person_id: restricted.clone(),
+                purpose: "direct-marketing".into(),
+                reason: None,
+                objected_on: None,
+                channel: ConsentChannel::Email,
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+    assert_eq!(
+        register
+            .search(&admin, "rajoitettu", 5, &clock)
+            .unwrap()
+            .len(),
+        1
+    );
+
+    register.backup_restore(&admin, &file, &clock).unwrap();
+
+    let page = register.person_page(&admin, &restricted, &clock).unwrap();
+    assert!(
+        page.restrictions.iter().any(|r| r.lifted_at.is_none()),
+        "the restriction set since the backup stands: {:?}",
+        page.restrictions
+    );
+    assert_eq!(page.objections.len(), 1, "the objection stands");
+    let page = register.person_page(&admin, &lifted, &clock).unwrap();
+    assert!(
+        page.restrictions.iter().all(|r| r.lifted_at.is_some()),
+        "the restriction lifted since the backup stays lifted: {:?}",
+        page.restrictions
+    );
+    let verification = register.audit_verify(&admin).unwrap();
+    assert!(verification.intact, "{verification:?}");
+    let seen = register
+        .person_seen_by(&admin, &restricted, 100, &clock)
+        .unwrap();
+    assert!(
+        seen.iter().any(|read| read.action == "search"),
+        "the search since the backup is still known to have shown them: {seen:?}"
+    );
+}
+
+#[test]
+fn a_restore_leaves_no_history_naming_a_person_erased_since() {
+    let sandbox = Sandbox::new("backup-history");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let erased = person(&mut register, &admin, "Qxhistgone");
+    let stays = person(&mut register, &admin, "Pysyvä");
+    let meeting = register
+        .meeting_log(
+            &admin,
+            &MeetingInput {
+                kind: MeetingKind::Meeting,
+                at: Some("2026-11-20T09:00:00Z".into()),
+                subject: "Palaveri".into(),
+                participant_ids: vec![erased.clone(), stays.clone()],
+                notes: None,
+                organisation_id: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    // The subject once named her, and was corrected back: the history keeps both texts.
+    for subject in ["Palaveri: Qxhistgone", "Palaveri"] {
+        register
+            .meeting_edit(
+                &admin,
+                &meeting.meeting_id,
+                &MeetingChange {
+                    subject: Some(subject.into()),
+                    ..Default::default()
+                },
+                None,
+                &clock,
+            )
+            .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("register.kbak");
+    register.backup_create(Some(&admin), &file, &clock).unwrap();
+
+    register.erase(&admin, &erased, None, &clock).unwrap();
+    let report = register.backup_restore(&admin, &file, &clock).unwrap();
+    assert_eq!(report.erasures_reapplied, 1);
+    let history = register
+        .record_history(&admin, "meeting", &meeting.meeting_id)
+        .unwrap();
+    for entry in &history {
+        for value in [&entry.old_value, &entry.new_value].into_iter().flatten() {
+            assert!(
+                !value.contains("Qxhistgone") && *value != erased,
+                "the restored history names her: {entry:?}"
+            );
+        }
+    }
+    let id = register.register_id().to_string();
+    register.close().unwrap();
+    let key = sandbox.entry(&id).get_secret().unwrap();
+    let pages = decrypted_pages(
+        &std::fs::read(sandbox.data_dir.database_path()).unwrap(),
+        &key,
+    );
+    assert!(
+        contains(&pages, "Pysyvä".as_bytes()),
+        "the decryption works"
+    );
+    assert!(
+        !contains(&pages, b"Qxhistgone") && !contains(&pages, b"qxhistgone"),
+        "the erased name is in no page of the restored register"
+    );
+}
+
+#[test]
+fn free_text_redacted_since_the_backup_is_a_todo_after_the_restore() {
+    let sandbox = Sandbox::new("backup-redacted");
+    let clock = today();
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let erased = person(&mut register, &admin, "Qxtodogone");
+    let colleague = person(&mut register, &admin, "Kollega");
+    let organisation_id = register
+        .organisation_add(
+            &admin,
+            &OrganisationInput {
+                name: "Asiakas Oy".into(),
+                ..Default::default()
+            },
+            &clock,
+        )
+        .unwrap()
+        .organisation_id;
+    let position = register
+        .position_add(
+            &admin,
+            &PositionInput {
+                person_id: colleague.clone(),
+                organisation_id,
+                title: "Ostaja".into(),
+                job_description: Some("Sijainen: Qxtodogone".into()),
+                start_on: None,
+                end_on: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("register.kbak");
+    register.backup_create(Some(&admin), &file, &clock).unwrap();
+
+    // The administrator redacts her name from the colleague's job description and erases her.
+    let found = register.erasure_matches(&admin, &erased).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    register
+        .redact(
+            &admin,
+            &erased,
+            &RedactionTarget {
+                record_kind: found[0].record_kind.clone(),
+                record_id: found[0].record_id.clone(),
+                field: found[0].field.clone(),
+            },
+            &clock,
+        )
+        .unwrap();
+    register.erase(&admin, &erased, None, &clock).unwrap();
+    assert!(register.redaction_todos(&admin).unwrap().is_empty());
+
+    // The backup's text names her again; the administrator is told where.
+    register.backup_restore(&admin, &file, &clock).unwrap();
+    let todos = register.redaction_todos(&admin).unwrap();
+    assert!(
+        todos.iter().any(|t| t.field == "job_description"
+            && [&position.position_id, &colleague].contains(&&t.record_id)),
+        "{todos:?}"
+    );
 }

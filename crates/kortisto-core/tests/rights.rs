@@ -11,10 +11,13 @@ use kortisto_core::auth::Session;
 use kortisto_core::consent::{
     marketing_csv, ConsentChannel, ConsentEventKind, ConsentInput, ExportFormat,
 };
+use kortisto_core::corrections::PositionChange;
 use kortisto_core::deals::{DealInput, DealKind, DealStatus};
 use kortisto_core::disclosures::{DisclosureInput, LegalBasis, ProcessorInput, TransferInput};
 use kortisto_core::extract::{EXTRACT_COVERS, NOT_IN_EXTRACT};
-use kortisto_core::meetings::{MeetingInput, MeetingKind, ServiceElementInput, ServiceElementKind};
+use kortisto_core::meetings::{
+    MeetingChange, MeetingInput, MeetingKind, ServiceElementInput, ServiceElementKind,
+};
 use kortisto_core::organisations::OrganisationInput;
 use kortisto_core::people::{
     BusinessCard, ContactInput, ContactKind, DuplicateReason, PersonInput, PositionInput,
@@ -47,6 +50,9 @@ const MARKS: &[&str] = &[
     "Qzxlifted",
     "Qzxobjection",
 ];
+
+/// Marks only erasure looks for (not in the extract: the holds are the controller's).
+const HOLD_MARKS: &[&str] = &["Qzxholdreason", "Qzxholdlift"];
 
 struct Person {
     person_id: String,
@@ -127,7 +133,7 @@ fn full_person(register: &mut Register, admin: &Session, clock: &FixedClock) -> 
             clock,
         )
         .unwrap();
-    register
+    let deal = register
         .deal_add(
             admin,
             &DealInput {
@@ -143,7 +149,7 @@ fn full_person(register: &mut Register, admin: &Session, clock: &FixedClock) -> 
             clock,
         )
         .unwrap();
-    register
+    let meeting = register
         .meeting_log(
             admin,
             &MeetingInput {
@@ -280,6 +286,91 @@ fn full_person(register: &mut Register, admin: &Session, clock: &FixedClock) -> 
             "Qzxidentity: soitto tunnettuun numeroon",
             clock,
         )
+        .unwrap();
+    // Corrections (issue #12), filed under the request: a contact datum corrected and one
+    // retired, the position corrected, the meeting's subject and the deal's title once
+    // naming the person and corrected back, a hold on the person put and lifted.
+    let page = register.person_page(admin, &id, clock).unwrap();
+    let contact_id = |kind: ContactKind| {
+        page.contacts
+            .iter()
+            .find(|c| c.kind == kind)
+            .unwrap()
+            .contact_id
+            .clone()
+    };
+    let request_id = Some(request.request_id.as_str());
+    register
+        .contact_edit(
+            admin,
+            &contact_id(ContactKind::Social),
+            "qzxhandle-uusi",
+            request_id,
+            clock,
+        )
+        .unwrap();
+    register
+        .contact_retire(admin, &contact_id(ContactKind::Mobile), request_id, clock)
+        .unwrap();
+    register
+        .position_edit(
+            admin,
+            &page.positions[0].position_id,
+            &PositionChange {
+                title: Some("Qzxtitle vanhempi".into()),
+                job_description: Some("Qzxjob laajempi".into()),
+                ..Default::default()
+            },
+            request_id,
+            clock,
+        )
+        .unwrap();
+    for subject in ["Esittely: Qzxsurname", "Esittely"] {
+        register
+            .meeting_edit(
+                admin,
+                &meeting.meeting_id,
+                &MeetingChange {
+                    subject: Some(subject.into()),
+                    ..Default::default()
+                },
+                None,
+                clock,
+            )
+            .unwrap();
+    }
+    for title in ["Tarjous Qzxfirst", "Tarjous"] {
+        register
+            .deal_edit(
+                admin,
+                &deal.deal_id,
+                &DealInput {
+                    kind: DealKind::Offer,
+                    organisation_id: organisation.organisation_id.clone(),
+                    title: title.into(),
+                    status: DealStatus::Lost,
+                    start_on: None,
+                    end_on: None,
+                    notes: Some("Qzxsurname pyysi tarjousta".into()),
+                    person_ids: vec![id.clone()],
+                },
+                None,
+                clock,
+            )
+            .unwrap();
+    }
+    let hold = register
+        .legal_hold_add(
+            admin,
+            "person",
+            &id,
+            "Qzxholdreason riita",
+            "31.12.2026",
+            clock,
+        )
+        .unwrap();
+    register
+        .legal_hold_lift(admin, &hold, "Qzxholdlift sovittu", clock)
         .unwrap();
     Person {
         person_id: id,
@@ -492,8 +583,9 @@ fn erasure_leaves_no_byte_of_the_person_in_any_page_or_file() {
         .unwrap();
     // The administrator reviews the notes the receipt lists and removes the name from them.
     let review = &receipt.notes_to_review;
-    assert_eq!(review.len(), 1, "the deal's notes name the person");
-    assert_eq!(review[0].record_kind, "deal");
+    // The deal's notes name the person, and so did the history of the meeting's subject.
+    let kinds: Vec<&str> = review.iter().map(|n| n.record_kind.as_str()).collect();
+    assert_eq!(kinds, ["deal", "meeting"], "{review:?}");
     let deal = register
         .deal_list(&admin, &Default::default(), &clock)
         .unwrap()
@@ -608,7 +700,7 @@ fn erasure_leaves_no_byte_of_the_person_in_any_page_or_file() {
         contains(&pages, b"Muukalainen"),
         "the decryption works: the other person is readable"
     );
-    for mark in MARKS {
+    for mark in MARKS.iter().chain(HOLD_MARKS) {
         let lower = mark.to_lowercase();
         assert!(
             !contains(&pages, mark.as_bytes()) && !contains(&pages, lower.as_bytes()),
@@ -616,7 +708,7 @@ fn erasure_leaves_no_byte_of_the_person_in_any_page_or_file() {
         );
     }
     for (path, bytes) in all_files(sandbox.data_dir.path()) {
-        for mark in MARKS {
+        for mark in MARKS.iter().chain(HOLD_MARKS) {
             assert!(
                 !contains(&bytes, mark.as_bytes()),
                 "{mark} in {}",

@@ -3,6 +3,7 @@
 //! changes nothing.
 use kortisto_core::auth::{Role, Session};
 use kortisto_core::consent::{ConsentChannel, ConsentEventKind, ConsentInput};
+use kortisto_core::meetings::{MeetingChange, MeetingInput, MeetingKind};
 use kortisto_core::people::{ContactInput, ContactKind, PersonInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
 use kortisto_core::users::NewUser;
@@ -1183,4 +1184,100 @@ fn an_app_left_open_while_the_hub_is_set_up_elsewhere_still_sends_its_changes() 
             .len(),
         1
     );
+}
+
+#[test]
+fn a_history_row_naming_a_person_on_a_meeting_travels_as_theirs_and_goes_with_their_erasure() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, url) = first_device("sync_history_subject", &clock);
+    let mut b = join(&mut a, "laptop-hs", &clock);
+    let leaver = a
+        .register
+        .person_add(
+            &a.admin,
+            &name("Qzxleaver", "Liisa"),
+            &[],
+            &source(),
+            &clock,
+        )
+        .unwrap()
+        .person_id;
+    let stays = a
+        .register
+        .person_add(&a.admin, &name("Pysyjä", "Pekka"), &[], &source(), &clock)
+        .unwrap()
+        .person_id;
+    let meeting = a
+        .register
+        .meeting_log(
+            &a.admin,
+            &MeetingInput {
+                kind: MeetingKind::Meeting,
+                at: Some("2026-11-30T09:00:00Z".into()),
+                subject: "Palaveri".into(),
+                participant_ids: vec![leaver.clone(), stays.clone()],
+                notes: None,
+                organisation_id: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    a.register
+        .meeting_edit(
+            &a.admin,
+            &meeting.meeting_id,
+            &MeetingChange {
+                participant_ids: Some(vec![stays.clone()]),
+                ..Default::default()
+            },
+            None,
+            &clock,
+        )
+        .unwrap();
+
+    // The row saying she was taken off the meeting holds her id: it travels as hers, so the
+    // hub deletes it with her and a device that erased her never pushes it.
+    let raw = raw_connection(&a.sandbox, a.register.register_id());
+    let subjects: Vec<Option<String>> = raw
+        .prepare(
+            "SELECT person_id FROM sync_outbox WHERE tbl = 'change_history'
+             AND json_extract(fields, '$.old_value') = ?1",
+        )
+        .unwrap()
+        .query_map([&leaver], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    drop(raw);
+    assert_eq!(subjects, [Some(leaver.clone())]);
+
+    sync(&mut a, &clock);
+    sync(&mut b, &clock);
+    let later = at("2026-12-01T10:00:00Z");
+    a.register.erase(&a.admin, &leaver, None, &later).unwrap();
+    // The other participant goes too, so every record about a person left on the hub
+    // would be about her.
+    a.register.erase(&a.admin, &stays, None, &later).unwrap();
+    sync(&mut a, &later);
+    sync(&mut b, &later);
+    assert_eq!(
+        postgres::query_count(
+            &url,
+            "SELECT count(*) FROM kortisto.records WHERE subject IS NOT NULL AND NOT tombstone"
+        ),
+        0,
+        "the hub holds no record about them, the meeting's history row included"
+    );
+    for device in [&a, &b] {
+        let raw = raw_connection(&device.sandbox, device.register.register_id());
+        let left: i64 = raw
+            .query_row(
+                "SELECT count(*) FROM change_history WHERE old_value = ?1 OR new_value = ?1",
+                [&leaver],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0, "no history row names her");
+    }
+    assert_eq!(digest(&a), digest(&b));
 }

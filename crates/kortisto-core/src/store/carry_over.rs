@@ -35,6 +35,13 @@ const LIVE_WINS: &[(&str, &str, &str)] = &[
     ),
     // A hold lifted after the backup stays lifted.
     ("legal_holds", "legal_hold_id", "true"),
+    // A restriction of processing set after the backup stands, one lifted stays lifted
+    // (Art. 18: the person's state, like a consent withdrawal, not the register's content).
+    (
+        "restrictions",
+        "restriction_id",
+        "person_id IN (SELECT person_id FROM main.people)",
+    ),
 ];
 
 /// Append-only tables: rows the backup lacks are added, in the order they were recorded.
@@ -46,6 +53,12 @@ const APPEND_ONLY: &[(&str, &str)] = &[
         "consent_events",
         "person_id IN (SELECT person_id FROM main.people)",
     ),
+    // An objection is final for its purpose (Art. 21): one made after the backup stands.
+    (
+        "objections",
+        "person_id IN (SELECT person_id FROM main.people)
+         AND purpose IN (SELECT purpose FROM main.consent_purposes)",
+    ),
 ];
 
 /// The audit trail's append-only triggers, as created by migration 0002.
@@ -53,6 +66,13 @@ const AUDIT_TRIGGERS: &str = "
 CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;";
+
+/// The append-only triggers of the reads beside the trail, as created by migration 0012.
+const READS_TRIGGERS: &str = "
+CREATE TRIGGER person_reads_append_only_update BEFORE UPDATE ON person_reads
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER person_reads_append_only_delete BEFORE DELETE ON person_reads
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;";
 
 fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
@@ -110,13 +130,29 @@ pub(crate) fn from_live(tx: &Connection) -> Result<()> {
     }
     // The live trail already holds every entry the backup's does (it is never rolled back),
     // so the restored register takes the live trail whole.
+    // The people each read showed belong to the trail (its entries commit to them, and
+    // "who has seen" answers from them): they come whole with it, and so does the by-person
+    // index derived from them. Otherwise every read since the backup would lose its people
+    // and the verification would find the trail altered.
     let list = columns(tx, "audit_events")?.join(", ");
     tx.execute_batch(&format!(
-        "DROP TRIGGER main.audit_events_append_only_update;
+        "DROP TRIGGER main.person_reads_append_only_update;
+         DROP TRIGGER main.person_reads_append_only_delete;
+         DELETE FROM main.person_reads;
+         DELETE FROM main.person_reads_by_person;
+         DELETE FROM main.person_reads_indexed;
+         DROP TRIGGER main.audit_events_append_only_update;
          DROP TRIGGER main.audit_events_append_only_delete;
          DELETE FROM main.audit_events;
          INSERT INTO main.audit_events ({list}) SELECT {list} FROM live.audit_events ORDER BY seq;
-         {AUDIT_TRIGGERS}"
+         INSERT INTO main.person_reads (seq, person_ids)
+           SELECT seq, person_ids FROM live.person_reads ORDER BY seq;
+         INSERT INTO main.person_reads_by_person (person_id, seq)
+           SELECT person_id, seq FROM live.person_reads_by_person;
+         INSERT INTO main.person_reads_indexed (id, up_to_seq)
+           SELECT id, up_to_seq FROM live.person_reads_indexed;
+         {AUDIT_TRIGGERS}
+         {READS_TRIGGERS}"
     ))?;
     Ok(())
 }

@@ -17,6 +17,10 @@ pub(crate) enum Subject {
     Column(&'static str),
     /// The row names a record by `record_kind`/`record_id`; about a person when the kind is.
     RecordIfPerson,
+    /// A history row: about a person when its record is one, and when it says a person was
+    /// added to or taken off a meeting or a deal (its value is their id), so the hub deletes
+    /// it with them and a device that erased them never pushes it.
+    History,
 }
 
 /// A table whose changes travel.
@@ -101,7 +105,7 @@ pub(crate) const SYNCED_TABLES: &[SyncedTable] = &[
         Subject::Column("person_id"),
     ),
     table("requests", &["request_id"], Subject::Column("person_id")),
-    table("change_history", &["change_id"], Subject::RecordIfPerson),
+    table("change_history", &["change_id"], Subject::History),
     table("legal_holds", &["legal_hold_id"], Subject::RecordIfPerson),
     table(
         "restrictions",
@@ -173,6 +177,11 @@ fn subject_sql(subject: Subject, row: &str) -> String {
         Subject::RecordIfPerson => {
             format!("CASE WHEN {row}.record_kind = 'person' THEN {row}.record_id END")
         }
+        Subject::History => format!(
+            "CASE WHEN {row}.record_kind = 'person' THEN {row}.record_id
+                  WHEN {row}.record_kind IN ('meeting', 'deal') AND {row}.field IN ('participant', 'person')
+                  THEN coalesce({row}.old_value, {row}.new_value) END"
+        ),
     }
 }
 

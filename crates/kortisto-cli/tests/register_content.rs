@@ -530,7 +530,8 @@ fn bad_input_is_refused_with_the_cores_error_and_nothing_is_saved() {
                 "--person",
                 &person,
                 "--at",
-                "eilen",
+                // "eilen" alone is yesterday now (#13); a word where the time goes is not.
+                "eilen illalla",
             ]),
             "date_invalid",
             "",

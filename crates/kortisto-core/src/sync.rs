@@ -985,6 +985,24 @@ impl Register {
             if let Some(person) = &conflict.person_id {
                 crate::restriction::ensure_may_change(tx, session, person)?;
             }
+            // A meeting's or deal's field is data about each of its people, as in their edits.
+            let record = key.first().and_then(Value::as_str).unwrap_or_default();
+            let people_of = match table.name {
+                "meetings" => {
+                    Some("SELECT person_id FROM meeting_participants WHERE meeting_id = ?1")
+                }
+                "deals" => Some("SELECT person_id FROM deal_people WHERE deal_id = ?1"),
+                _ => None,
+            };
+            if let Some(sql) = people_of {
+                let people: Vec<String> = tx
+                    .prepare(sql)?
+                    .query_map([record], |row| row.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for person in &people {
+                    crate::restriction::ensure_may_change(tx, session, person)?;
+                }
+            }
             let value = conflict
                 .other_value
                 .clone()

@@ -1281,3 +1281,104 @@ fn a_history_row_naming_a_person_on_a_meeting_travels_as_theirs_and_goes_with_th
     }
     assert_eq!(digest(&a), digest(&b));
 }
+
+#[test]
+fn a_meeting_conflict_of_a_restricted_person_is_restored_only_by_an_admin() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_restricted_conflict", &clock);
+    add_sales_rep(&mut a, &clock);
+    let person = a
+        .register
+        .person_add(&a.admin, &name("Rajala", "Riikka"), &[], &source(), &clock)
+        .unwrap();
+    let sales = a.register.login("myyja", &password(), &clock).unwrap();
+    let meeting = a
+        .register
+        .meeting_log(
+            &sales,
+            &MeetingInput {
+                kind: MeetingKind::Call,
+                at: None,
+                subject: "Esittely".into(),
+                notes: None,
+                participant_ids: vec![person.person_id.clone()],
+                organisation_id: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    sync(&mut a, &clock);
+    let mut b = join(&mut a, "myynti-2", &clock);
+
+    // Offline, both correct the subject; B's is the later one and wins.
+    let subject = |text: &str| MeetingChange {
+        subject: Some(text.into()),
+        ..Default::default()
+    };
+    a.register
+        .meeting_edit(
+            &a.admin,
+            &meeting.meeting_id,
+            &subject("Esittely ja hinnat"),
+            None,
+            &at("2026-12-01T10:00:00Z"),
+        )
+        .unwrap();
+    b.register
+        .meeting_edit(
+            &b.admin,
+            &meeting.meeting_id,
+            &subject("Esittely, ei jatkoa"),
+            None,
+            &at("2026-12-01T10:05:00Z"),
+        )
+        .unwrap();
+    let later = at("2026-12-01T11:00:00Z");
+    sync(&mut a, &later);
+    sync(&mut b, &later);
+    sync(&mut a, &later);
+    let conflict = a.register.sync_conflicts(&a.admin, true).unwrap();
+    assert_eq!(conflict.len(), 1, "{conflict:?}");
+    assert_eq!(
+        (conflict[0].table.as_str(), conflict[0].field.as_str()),
+        ("meetings", "subject")
+    );
+
+    a.register
+        .restriction_set(
+            &a.admin,
+            &kortisto_core::restriction::RestrictionInput {
+                person_id: person.person_id.clone(),
+                reason: "Kiistää tapaamisen kirjauksen".into(),
+                from_on: None,
+                until_on: None,
+            },
+            None,
+            &later,
+        )
+        .unwrap();
+    let sales = a.register.login("myyja", &password(), &later).unwrap();
+    let refused = a
+        .register
+        .sync_conflict_restore(&sales, &conflict[0].conflict_id, &later);
+    assert!(
+        matches!(refused, Err(Error::PersonRestricted { ref person_id }) if *person_id == person.person_id),
+        "{refused:?}"
+    );
+    let meetings = a
+        .register
+        .meeting_list(&a.admin, &Default::default(), &later)
+        .unwrap();
+    assert_eq!(
+        meetings.items[0].subject, "Esittely, ei jatkoa",
+        "nothing changed"
+    );
+    a.register
+        .sync_conflict_restore(&a.admin, &conflict[0].conflict_id, &later)
+        .unwrap();
+    let meetings = a
+        .register
+        .meeting_list(&a.admin, &Default::default(), &later)
+        .unwrap();
+    assert_eq!(meetings.items[0].subject, "Esittely ja hinnat");
+}

@@ -134,7 +134,7 @@ impl ListArgs {
     }
 }
 
-/// A record's history, one change a line (`27.11.2026 14.30  Admin  subject: old → new`),
+/// A record's history, one change a line (`27.11.2026 14.30  Admin  Aihe: old → new`),
 /// or a sentence when there is none.
 pub fn history_lines(
     history: &[kortisto_core::history::HistoryEntry],
@@ -147,14 +147,127 @@ pub fn history_lines(
         .iter()
         .map(|h| {
             format!(
-                "{}\t{}\t{}: {} → {}",
+                "{}\t{}\t{}",
                 local_time(&h.changed_at),
                 h.changed_by_name,
-                h.field,
-                h.old_value.as_deref().unwrap_or("–"),
-                h.new_value.as_deref().unwrap_or("–")
+                history_change(h, l)
             )
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// One change as `Field: old → new` in the language's words: the field named as the app
+/// names it (never its internal name), a person or an organisation by name, a day and an
+/// instant in Finnish form, a kind or a status by its word.
+pub fn history_change(
+    h: &kortisto_core::history::HistoryEntry,
+    l: kortisto_core::Language,
+) -> String {
+    let value = |value: Option<&str>, label: Option<&str>| match (value, label) {
+        (None, _) => "–".to_string(),
+        (Some(_), Some(label)) => label.to_string(),
+        (Some(value), None) => history_value(&h.record_kind, &h.field, value, l),
+    };
+    format!(
+        "{}: {} → {}",
+        history_field(&h.record_kind, &h.field, l),
+        value(h.old_value.as_deref(), h.old_label.as_deref()),
+        value(h.new_value.as_deref(), h.new_label.as_deref())
+    )
+}
+
+/// A history field's name in the language (as the app's history table names it).
+pub fn history_field(record_kind: &str, field: &str, l: kortisto_core::Language) -> String {
+    let (fi, en) = match field {
+        "surname" => ("Sukunimi", "Surname"),
+        "first_name" => ("Etunimi", "First name"),
+        "other_first_names" => ("Muut etunimet", "Other first names"),
+        "name" => ("Organisaation nimi", "Organisation name"),
+        "kind" => ("Laji", "Kind"),
+        "parent_id" => ("Emo-organisaatio", "Parent organisation"),
+        "business_id" => ("Y-tunnus", "Business ID"),
+        "customer_since" => ("Asiakkuus alkanut", "Customer since"),
+        "customer_until" => ("Asiakkuus päättynyt", "Customer until"),
+        "position" => ("Tehtävä", "Position"),
+        "contact.address" => ("Osoite", "Address"),
+        "contact.phone" => ("Puhelin", "Phone"),
+        "contact.mobile" => ("Matkapuhelin", "Mobile"),
+        "contact.email" => ("Sähköposti", "E-mail"),
+        "contact.social" => ("Some", "Social media"),
+        "position.title" => ("Tehtävänimike", "Title"),
+        "position.organisation" => ("Tehtävän organisaatio", "Organisation of the position"),
+        "position.job_description" => ("Tehtävänkuvaus", "Job description"),
+        "position.start_on" => ("Tehtävä alkoi", "Position started"),
+        "position.end_on" => ("Tehtävä päättyi", "Position ended"),
+        f if f.starts_with("contact.") && f.ends_with(".retired") => (
+            "Yhteystieto ei enää voimassa",
+            "Contact data no longer valid",
+        ),
+        "restriction" => ("Käsittelyn rajoitus", "Restriction of processing"),
+        "objection" => ("Vastustus", "Objection"),
+        "at" => ("Tapaamisen aika", "Time of the meeting"),
+        "subject" => ("Aihe", "Subject"),
+        "notes" => ("Muistiinpanot", "Notes"),
+        "participant" => ("Osallistuja", "Participant"),
+        "deleted" if record_kind == "meeting" => ("Tapaaminen poistettu", "Meeting deleted"),
+        "deleted" => ("Poistettu", "Deleted"),
+        "status" => ("Tila", "Status"),
+        "title" => ("Otsikko", "Title"),
+        "organisation_id" => ("Organisaatio", "Organisation"),
+        "start_on" => ("Alkoi", "Started"),
+        "end_on" => ("Päättyi", "Ended"),
+        "person" => ("Henkilö", "Person"),
+        "prospect" => ("Prospekti", "Prospect"),
+        other => (other, other),
+    };
+    crate::output::pick(l, fi, en)
+}
+
+/// A history value that is not an id: an instant or a day in Finnish form, a kind, a status,
+/// a purpose or a yes/no by its word; free text as it is.
+fn history_value(
+    record_kind: &str,
+    field: &str,
+    value: &str,
+    l: kortisto_core::Language,
+) -> String {
+    let word = |fi: &str, en: &str| crate::output::pick(l, fi, en);
+    match (record_kind, field, value) {
+        ("meeting", "at" | "deleted", _) => local_time(value),
+        (_, "prospect", "true") => word("kyllä", "yes"),
+        (_, "prospect", "false") => word("ei", "no"),
+        (_, "objection", "direct-marketing") => word("suoramarkkinointi", "direct marketing"),
+        ("meeting", "kind", "meeting") => word("tapaaminen", "meeting"),
+        ("meeting", "kind", "call") => word("puhelu", "call"),
+        ("meeting", "kind", "email") => word("sähköposti", "e-mail"),
+        ("meeting", "kind", "visit") => word("käynti", "visit"),
+        ("meeting", "kind", "web-meeting") => word("verkkotapaaminen", "web meeting"),
+        ("deal", "status", "open") => word("avoin", "open"),
+        ("deal", "status", "active") => word("voimassa", "active"),
+        ("deal", "status", "won") => word("voitettu", "won"),
+        ("deal", "status", "lost") => word("hävitty", "lost"),
+        ("deal", "status", "ended") => word("päättynyt", "ended"),
+        ("deal", "status", "cancelled") => word("peruttu", "cancelled"),
+        ("deal", "kind", "delivery-contract") => word("toimitussopimus", "delivery contract"),
+        ("deal", "kind", "service-contract") => word("palvelusopimus", "service contract"),
+        ("deal", "kind", "offer") => word("tarjous", "offer"),
+        ("deal", "kind", "rfq") => word("tarjouspyyntö", "request for quotation"),
+        ("deal", "kind", "lead") => word("liidi", "lead"),
+        ("deal", "kind", "info-request") => word("tietopyyntö", "information request"),
+        ("organisation", "kind", "company") => word("yritys", "company"),
+        ("organisation", "kind", "unit") => word("yksikkö", "unit"),
+        ("organisation", "kind", "public-body") => word("julkisyhteisö", "public body"),
+        ("organisation", "kind", "association") => word("yhdistys", "association"),
+        ("organisation", "kind", "sole-trader") => word("toiminimi", "sole trader"),
+        ("meeting" | "deal", "participant" | "person", _) => word(
+            "(henkilö poistettu rekisteristä)",
+            "(person removed from the register)",
+        ),
+        (_, "organisation_id" | "parent_id", _) => word(
+            "(organisaatio poistettu rekisteristä)",
+            "(organisation removed from the register)",
+        ),
+        _ => finnish_date(value),
+    }
 }

@@ -294,6 +294,8 @@ describe("corrections for a request", () => {
                 changed_by_name: "Maija Meikäläinen",
                 changed_at: "2026-11-28T08:00:00Z",
                 request_id: "r-fix",
+                old_label: null,
+                new_label: null,
               },
             ]
           : [],
@@ -312,5 +314,66 @@ describe("corrections for a request", () => {
     click(inside(empty, "request-changes-open"));
     await waitFor(() => byTestId("request-changes-list-empty"));
     expect(byTestId("request-changes-list-empty").textContent).toContain("Pyynnön perusteella");
+  });
+
+  it("names the people, times and kinds of a request's meeting and deal changes, never their ids or slugs", async () => {
+    const change = (field: string, record_kind: string, old_value: string | null, new_value: string | null) => ({
+      change_id: `h-${field}-${record_kind}-${old_value ?? new_value}`,
+      record_kind,
+      record_id: record_kind === "meeting" ? "m-0193f0aa" : "d-0193f0bb",
+      field,
+      old_value,
+      new_value,
+      changed_by: "u-admin",
+      changed_by_name: "Maija Meikäläinen",
+      changed_at: "2026-11-28T08:00:00Z",
+      request_id: "r-fix",
+      old_label: null as string | null,
+      new_label: null as string | null,
+    });
+    await startLoggedIn({
+      request_list: () => [OPEN_REQUEST],
+      request_changes: () => [
+        { ...change("participant", "meeting", "p-virtanen", null), old_label: "Virtanen Matti" },
+        change("participant", "meeting", null, "p-gone"),
+        { ...change("person", "deal", null, "p-korhonen"), new_label: "Korhonen Liisa" },
+        { ...change("organisation_id", "deal", "o-acme", null), old_label: "Acme Oy" },
+        change("at", "meeting", "2026-11-20T10:00:00Z", "2026-11-21T12:30:00Z"),
+        change("kind", "meeting", "call", "web-meeting"),
+        change("status", "deal", "open", "won"),
+        change("objection", "person", null, "direct-marketing"),
+        change("deleted", "meeting", "2026-11-21T12:30:00Z", null),
+      ],
+    });
+    click(byTestId("nav-requests"));
+    await waitFor(() => byTestId("request-row"));
+    click(inside(byTestId("request-row"), "request-changes-open"));
+    await waitFor(() => byTestId("request-changes-list"));
+    const text = byTestId("request-changes-list").textContent ?? "";
+    for (const shown of [
+      "Virtanen Matti",
+      "Korhonen Liisa",
+      "Acme Oy",
+      "(henkilö poistettu rekisteristä)",
+      "Tapaaminen: Osallistuja",
+      "Kauppa: Henkilö",
+      "Puhelu",
+      "Verkkotapaaminen",
+      "Avoin",
+      "Voitettu",
+      "Suoramarkkinointi",
+      "Tapaaminen: Poistettu",
+    ]) {
+      expect(text).toContain(shown);
+    }
+    expect(text).toMatch(/20\.11\.2026 \d\d\.00/);
+    for (const hidden of ["p-virtanen", "p-gone", "p-korhonen", "o-acme", "participant", "web-meeting", "direct-marketing", "T10:00", "2026-11-21"]) {
+      expect(text).not.toContain(hidden);
+    }
+
+    language.set("en");
+    await waitFor(() => expect(byTestId("request-changes-list").textContent).toContain("Meeting: Participant"));
+    expect(byTestId("request-changes-list").textContent).toContain("(person removed from the register)");
+    expect(byTestId("request-changes-list").textContent).toContain("Won");
   });
 });

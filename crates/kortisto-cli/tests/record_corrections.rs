@@ -165,6 +165,10 @@ fn legal_holds_are_listed_and_lifted_once_with_a_reason() {
         text.contains("purettu") && text.contains("Sovittu"),
         "{text}"
     );
+    assert!(
+        text.contains("organisaatio Riita Oy") && !text.contains("organisation"),
+        "the record's kind by its word: {text}"
+    );
 }
 
 #[test]

@@ -1220,10 +1220,12 @@ impl Error {
                 "Processing of this person is not restricted, so there is no restriction to lift. Nothing was changed."
             }
             .to_string(),
-            Error::ObjectionExists { purpose, .. } => if fi {
-                format!("Henkilön vastustus käyttötarkoitukselle {purpose} on jo kirjattu. Mitään ei muutettu.")
-            } else {
-                format!("The person's objection to {purpose} is already recorded. Nothing was changed.")
+            // The purpose by its word, not its slug (`direct-marketing`).
+            Error::ObjectionExists { purpose, .. } => match (fi, purpose.as_str()) {
+                (true, "direct-marketing") => "Henkilön vastustus suoramarkkinoinnille on jo kirjattu. Mitään ei muutettu.".to_string(),
+                (false, "direct-marketing") => "The person's objection to direct marketing is already recorded. Nothing was changed.".to_string(),
+                (true, _) => format!("Henkilön vastustus käyttötarkoitukselle {purpose} on jo kirjattu. Mitään ei muutettu."),
+                (false, _) => format!("The person's objection to {purpose} is already recorded. Nothing was changed."),
             },
             Error::RedactionStale { .. } => if fi {
                 "Teksti ei enää mainitse henkilön nimeä (joku muutti sitä välillä), joten mitään ei poistettu. Päivitä osumien luettelo ja tarkista teksti uudelleen."

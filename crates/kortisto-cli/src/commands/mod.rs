@@ -237,29 +237,6 @@ fn history_value(
         ("meeting", "at" | "deleted", _) => local_time(value),
         (_, "prospect", "true") => word("kyllä", "yes"),
         (_, "prospect", "false") => word("ei", "no"),
-        (_, "objection", "direct-marketing") => word("suoramarkkinointi", "direct marketing"),
-        ("meeting", "kind", "meeting") => word("tapaaminen", "meeting"),
-        ("meeting", "kind", "call") => word("puhelu", "call"),
-        ("meeting", "kind", "email") => word("sähköposti", "e-mail"),
-        ("meeting", "kind", "visit") => word("käynti", "visit"),
-        ("meeting", "kind", "web-meeting") => word("verkkotapaaminen", "web meeting"),
-        ("deal", "status", "open") => word("avoin", "open"),
-        ("deal", "status", "active") => word("voimassa", "active"),
-        ("deal", "status", "won") => word("voitettu", "won"),
-        ("deal", "status", "lost") => word("hävitty", "lost"),
-        ("deal", "status", "ended") => word("päättynyt", "ended"),
-        ("deal", "status", "cancelled") => word("peruttu", "cancelled"),
-        ("deal", "kind", "delivery-contract") => word("toimitussopimus", "delivery contract"),
-        ("deal", "kind", "service-contract") => word("palvelusopimus", "service contract"),
-        ("deal", "kind", "offer") => word("tarjous", "offer"),
-        ("deal", "kind", "rfq") => word("tarjouspyyntö", "request for quotation"),
-        ("deal", "kind", "lead") => word("liidi", "lead"),
-        ("deal", "kind", "info-request") => word("tietopyyntö", "information request"),
-        ("organisation", "kind", "company") => word("yritys", "company"),
-        ("organisation", "kind", "unit") => word("yksikkö", "unit"),
-        ("organisation", "kind", "public-body") => word("julkisyhteisö", "public body"),
-        ("organisation", "kind", "association") => word("yhdistys", "association"),
-        ("organisation", "kind", "sole-trader") => word("toiminimi", "sole trader"),
         ("meeting" | "deal", "participant" | "person", _) => word(
             "(henkilö poistettu rekisteristä)",
             "(person removed from the register)",
@@ -268,6 +245,59 @@ fn history_value(
             "(organisaatio poistettu rekisteristä)",
             "(organisation removed from the register)",
         ),
-        _ => finnish_date(value),
+        _ => slug_word(record_kind, field, value, l).unwrap_or_else(|| finnish_date(value)),
     }
+}
+
+/// The word for a kind, a status, a purpose or a contact kind the register stores as a slug
+/// (`web-meeting`, `won`, `direct-marketing`, `phone`), so text output never shows the slug;
+/// None for any other value.
+pub fn slug_word(
+    record_kind: &str,
+    field: &str,
+    value: &str,
+    l: kortisto_core::Language,
+) -> Option<String> {
+    let (fi, en) = match (record_kind, field, value) {
+        (_, "objection" | "purpose", "direct-marketing") => {
+            ("suoramarkkinointi", "direct marketing")
+        }
+        ("meeting", "kind", "meeting") => ("tapaaminen", "meeting"),
+        ("meeting", "kind", "call") => ("puhelu", "call"),
+        ("meeting", "kind", "email") => ("sähköposti", "e-mail"),
+        ("meeting", "kind", "visit") => ("käynti", "visit"),
+        ("meeting", "kind", "web-meeting") => ("verkkotapaaminen", "web meeting"),
+        ("deal", "status", "open") => ("avoin", "open"),
+        ("deal", "status", "active") => ("voimassa", "active"),
+        ("deal", "status", "won") => ("voitettu", "won"),
+        ("deal", "status", "lost") => ("hävitty", "lost"),
+        ("deal", "status", "ended") => ("päättynyt", "ended"),
+        ("deal", "status", "cancelled") => ("peruttu", "cancelled"),
+        ("deal", "kind", "delivery-contract") => ("toimitussopimus", "delivery contract"),
+        ("deal", "kind", "service-contract") => ("palvelusopimus", "service contract"),
+        ("deal", "kind", "offer") => ("tarjous", "offer"),
+        ("deal", "kind", "rfq") => ("tarjouspyyntö", "request for quotation"),
+        ("deal", "kind", "lead") => ("liidi", "lead"),
+        ("deal", "kind", "info-request") => ("tietopyyntö", "information request"),
+        ("organisation", "kind", "company") => ("yritys", "company"),
+        ("organisation", "kind", "unit") => ("yksikkö", "unit"),
+        ("organisation", "kind", "public-body") => ("julkisyhteisö", "public body"),
+        ("organisation", "kind", "association") => ("yhdistys", "association"),
+        ("organisation", "kind", "sole-trader") => ("toiminimi", "sole trader"),
+        ("contact", "kind", "address") => ("osoite", "address"),
+        ("contact", "kind", "phone") => ("puhelin", "phone"),
+        ("contact", "kind", "mobile") => ("matkapuhelin", "mobile"),
+        ("contact", "kind", "email") => ("sähköposti", "e-mail"),
+        ("contact", "kind", "social") => ("some", "social media"),
+        ("legal_hold", "record_kind", "person") => ("henkilö", "person"),
+        ("legal_hold", "record_kind", "organisation") => ("organisaatio", "organisation"),
+        ("legal_hold", "record_kind", "deal") => ("kauppa", "deal"),
+        _ => return None,
+    };
+    Some(crate::output::pick(l, fi, en))
+}
+
+/// [`slug_word`], or the value itself when it has no word.
+pub fn word_for(record_kind: &str, field: &str, value: &str, l: kortisto_core::Language) -> String {
+    slug_word(record_kind, field, value, l).unwrap_or_else(|| value.to_string())
 }

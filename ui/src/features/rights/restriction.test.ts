@@ -115,6 +115,22 @@ describe("restriction banner", () => {
     expect(byTestId("person-message").textContent).toBe("Rajoitus purettu.");
   });
 
+  it("says at once that lifting needs a reason, and Esc closes the lift back to its button", async () => {
+    await openVirtanen({ person_page: () => restrictedPage() });
+    click(byTestId("restriction-lift-open"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restriction-lift-reason")));
+    submitForm("restriction-lift-form");
+    await waitFor(() => byTestId("restriction-lift-error"));
+    expect(byTestId("restriction-lift-error").textContent).toContain("Kirjoita purkamisen syy");
+    expect(queryTestId("confirm-dialog")).toBeNull();
+    expect(callsOf("restriction_lift")).toHaveLength(0);
+    expect(byTestId("restriction-lift-reason").getAttribute("aria-invalid")).toBe("true");
+
+    press("Escape", {}, byTestId("restriction-lift-reason"));
+    await waitFor(() => expect(queryTestId("restriction-lift-form")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restriction-lift-open")));
+  });
+
   it("restricts and records an objection from the rights section, each asked once", async () => {
     await openVirtanen({
       request_list: () => [

@@ -131,6 +131,22 @@ describe("restriction banner", () => {
     await waitFor(() => expect(document.activeElement).toBe(byTestId("restriction-lift-open")));
   });
 
+  it("says at once that a restriction needs a reason, and Esc closes the form back to its button", async () => {
+    await openVirtanen({ request_list: () => [] });
+    click(byTestId("restrict-open"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restrict-reason")));
+    submitForm("restrict-form");
+    await waitFor(() => byTestId("restrict-error"));
+    expect(byTestId("restrict-error").textContent).toContain("Kirjoita rajoituksen syy");
+    expect(queryTestId("confirm-dialog")).toBeNull();
+    expect(callsOf("restriction_set")).toHaveLength(0);
+    expect(byTestId("restrict-reason").getAttribute("aria-invalid")).toBe("true");
+
+    press("Escape", {}, byTestId("restrict-reason"));
+    await waitFor(() => expect(queryTestId("restrict-form")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restrict-open")));
+  });
+
   it("restricts and records an objection from the rights section, each asked once", async () => {
     await openVirtanen({
       request_list: () => [

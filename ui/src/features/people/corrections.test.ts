@@ -20,7 +20,7 @@ import {
   waitFor,
   type Handler,
 } from "../../testing/harness";
-import { HITS, personPage } from "../../testing/register";
+import { HITS, MEETING, personPage } from "../../testing/register";
 
 beforeEach(resetAll);
 afterEach(cleanUp);
@@ -269,6 +269,35 @@ describe("corrections for a request", () => {
     submitForm("person-edit-form");
     await waitFor(() => expect(callsOf("person_edit")).toHaveLength(1));
     expect((callsOf("person_edit")[0].payload as { request_id: string }).request_id).toBe("r-fix");
+  });
+
+  it("files a meeting's correction and deletion on the person page under the chosen request", async () => {
+    await startLoggedIn({
+      search: () => HITS,
+      person_page: () => personPage([MEETING]),
+      request_list: () => [OPEN_REQUEST],
+      meeting_edit: () => ({ ...MEETING, subject: "Korjattu aihe" }),
+      meeting_delete: () => null,
+    });
+    typeInto("search-input", "virtanen");
+    await waitFor(() => byTestId("search-hit"));
+    press("Enter", {}, byTestId("search-input"));
+    await waitFor(() => byTestId("correction-request-select"));
+    typeInto("correction-request-select", "r-fix");
+
+    click(byTestId("meeting-item-edit"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("meeting-subject")));
+    typeInto("meeting-subject", "Korjattu aihe");
+    press("Enter", { ctrlKey: true });
+    await waitFor(() => expect(callsOf("meeting_edit")).toHaveLength(1));
+    expect((callsOf("meeting_edit")[0].payload as { request_id: string }).request_id).toBe("r-fix");
+
+    await waitFor(() => expect(queryTestId("meeting-dialog")).toBeNull());
+    click(byTestId("meeting-item-delete"));
+    await waitFor(() => byTestId("confirm-yes"));
+    click(byTestId("confirm-yes"));
+    await waitFor(() => expect(callsOf("meeting_delete")).toHaveLength(1));
+    expect(callsOf("meeting_delete")[0].payload).toEqual({ meeting_id: "m-1", request_id: "r-fix" });
   });
 
   it("shows no choice to a person without open requests", async () => {

@@ -64,8 +64,8 @@ pub enum Command {
     SeenBy {
         /// The person's id.
         id: String,
-        /// At most this many reads (1–10000).
-        #[arg(long, default_value_t = 500)]
+        /// At most this many reads (1–10000); a number outside is refused, not quietly changed.
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=10000))]
         limit: u32,
     },
 }

@@ -22,7 +22,8 @@ pub struct HistoryEntry {
     /// The value after.
     pub new_value: Option<String>,
     /// When the old value is a person's or an organisation's id (a meeting's `participant`, a
-    /// deal's `person` or `organisation_id`, an organisation's `parent_id`): their name as
+    /// deal's `person` or `organisation_id`, an organisation's `parent_id`, a transfer's
+    /// `processor_id`): their name as
     /// shown ("Surname First"), so that no raw id reaches the user. None when not an id or
     /// when the record is gone.
     pub old_label: Option<String>,

@@ -183,6 +183,7 @@ pub fn history_field(record_kind: &str, field: &str, l: kortisto_core::Language)
         "surname" => ("Sukunimi", "Surname"),
         "first_name" => ("Etunimi", "First name"),
         "other_first_names" => ("Muut etunimet", "Other first names"),
+        "name" if record_kind == "processor" => ("Käsittelijä", "Processor"),
         "name" => ("Organisaation nimi", "Organisation name"),
         "kind" => ("Laji", "Kind"),
         "parent_id" => ("Emo-organisaatio", "Parent organisation"),
@@ -219,6 +220,18 @@ pub fn history_field(record_kind: &str, field: &str, l: kortisto_core::Language)
         "end_on" => ("Päättyi", "Ended"),
         "person" => ("Henkilö", "Person"),
         "prospect" => ("Prospekti", "Prospect"),
+        "service" => ("Palvelu", "Service"),
+        "purpose" => ("Käsittelyn tarkoitus", "Purpose of processing"),
+        "agreement_reference" => ("Käsittelysopimuksen tunniste", "Agreement reference"),
+        "agreement_date" => ("Sopimuksen päivä", "Agreement date"),
+        "processing_location" => ("Missä tietoja käsitellään", "Where data is processed"),
+        "ended_on" => ("Päättyi", "Ended"),
+        "processor_id" => ("Käsittelijä", "Processor"),
+        "country" => ("Maa", "Country"),
+        "legal_basis" => ("Siirtoperuste", "Legal basis"),
+        "basis_detail" => ("Tarkennus", "Detail"),
+        "dpf_certified" => ("DPF-sertifioitu", "DPF certified"),
+        "since_on" => ("Alkaen", "Since"),
         other => (other, other),
     };
     crate::output::pick(l, fi, en)
@@ -235,8 +248,9 @@ fn history_value(
     let word = |fi: &str, en: &str| crate::output::pick(l, fi, en);
     match (record_kind, field, value) {
         ("meeting", "at" | "deleted", _) => local_time(value),
-        (_, "prospect", "true") => word("kyllä", "yes"),
-        (_, "prospect", "false") => word("ei", "no"),
+        (_, "prospect" | "dpf_certified", "true") => word("kyllä", "yes"),
+        (_, "prospect" | "dpf_certified", "false") => word("ei", "no"),
+        ("transfer", "processor_id", _) => word("(käsittelijä poistettu)", "(processor removed)"),
         ("meeting" | "deal", "participant" | "person", _) => word(
             "(henkilö poistettu rekisteristä)",
             "(person removed from the register)",
@@ -289,6 +303,23 @@ pub fn slug_word(
         ("contact", "kind", "mobile") => ("matkapuhelin", "mobile"),
         ("contact", "kind", "email") => ("sähköposti", "e-mail"),
         ("contact", "kind", "social") => ("some", "social media"),
+        ("transfer", "legal_basis", "adequacy-decision") => (
+            "tietosuojan riittävyyttä koskeva päätös",
+            "adequacy decision",
+        ),
+        ("transfer", "legal_basis", "standard-contractual-clauses") => (
+            "vakiolausekkeet (SCC)",
+            "standard contractual clauses (SCC)",
+        ),
+        ("transfer", "legal_basis", "binding-corporate-rules") => (
+            "yritystä koskevat sitovat säännöt (BCR)",
+            "binding corporate rules (BCR)",
+        ),
+        ("transfer", "legal_basis", "derogation") => ("poikkeus (49 art.)", "derogation (Art. 49)"),
+        ("transfer", "legal_basis", "privacy-shield") => (
+            "EU–US Privacy Shield (ei kelpaa)",
+            "EU–US Privacy Shield (invalid)",
+        ),
         ("legal_hold", "record_kind", "person") => ("henkilö", "person"),
         ("legal_hold", "record_kind", "organisation") => ("organisaatio", "organisation"),
         ("legal_hold", "record_kind", "deal") => ("kauppa", "deal"),

@@ -27,11 +27,15 @@ const HISTORY_COLUMNS: &str = "h.change_id, h.record_kind, h.record_id, h.field,
      CASE WHEN h.field IN ('participant', 'person')
           THEN (SELECT p.surname || ' ' || p.first_name FROM people p WHERE p.person_id = h.old_value)
           WHEN h.field IN ('organisation_id', 'parent_id')
-          THEN (SELECT o.name FROM organisations o WHERE o.organisation_id = h.old_value) END,
+          THEN (SELECT o.name FROM organisations o WHERE o.organisation_id = h.old_value)
+          WHEN h.field = 'processor_id'
+          THEN (SELECT r.name FROM processors r WHERE r.processor_id = h.old_value) END,
      CASE WHEN h.field IN ('participant', 'person')
           THEN (SELECT p.surname || ' ' || p.first_name FROM people p WHERE p.person_id = h.new_value)
           WHEN h.field IN ('organisation_id', 'parent_id')
-          THEN (SELECT o.name FROM organisations o WHERE o.organisation_id = h.new_value) END";
+          THEN (SELECT o.name FROM organisations o WHERE o.organisation_id = h.new_value)
+          WHEN h.field = 'processor_id'
+          THEN (SELECT r.name FROM processors r WHERE r.processor_id = h.new_value) END";
 
 fn history_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
     Ok(HistoryEntry {

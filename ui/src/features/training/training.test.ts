@@ -25,7 +25,7 @@ describe("training and audits", () => {
       training_record: (p: Record<string, unknown>) => {
         if (p.completed_on === "31.2.2026") {
           return Promise.reject(
-            appError("date_invalid", "Päivämäärä (completed_on) ei kelpaa.", "The date (completed_on) is not valid.", {
+            appError("date_invalid", "Päivämäärä (koulutuksen päivä) ei kelpaa.", "The date (training date) is not valid.", {
               field: "completed_on",
             }),
           );
@@ -55,7 +55,7 @@ describe("training and audits", () => {
     typeInto("training-topic", "Tietosuojan perusteet");
     submitForm("training-form");
     await waitFor(() => byTestId("training-error-date"));
-    expect(byTestId("training-error-date").textContent?.trim()).toBe("Päivämäärä (completed_on) ei kelpaa.");
+    expect(byTestId("training-error-date").textContent?.trim()).toBe("Päivämäärä (koulutuksen päivä) ei kelpaa.");
 
     typeInto("training-date", "27.11.2026");
     submitForm("training-form");

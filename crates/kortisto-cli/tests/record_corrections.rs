@@ -99,10 +99,25 @@ fn a_rep_corrects_and_deletes_their_own_meeting_and_is_refused_another_reps() {
         &[("KORTISTO_PASSWORD", USER_PASSWORD)],
     );
     let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Aihe: Esittely → Esittely ja demo"), "{text}");
+    assert!(text.contains("Laji: "), "{text}");
+    assert!(text.contains("→ käynti"), "a kind by its word: {text}");
     assert!(
-        text.contains("subject: Esittely → Esittely ja demo"),
+        !text.contains("subject") && !text.contains("visit"),
         "{text}"
     );
+    let text = cli.run(
+        &[
+            "--lang", "en", "--user", "anna", "meeting", "history", &meeting,
+        ],
+        &[("KORTISTO_PASSWORD", USER_PASSWORD)],
+    );
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("Subject: Esittely → Esittely ja demo"),
+        "{text}"
+    );
+    assert!(text.contains("→ visit"), "{text}");
 
     ok(as_user(&cli, "anna", &["meeting", "delete", &meeting]));
     let left = cli.admin(&["meeting", "list"]);
@@ -149,6 +164,10 @@ fn legal_holds_are_listed_and_lifted_once_with_a_reason() {
     assert!(
         text.contains("purettu") && text.contains("Sovittu"),
         "{text}"
+    );
+    assert!(
+        text.contains("organisaatio Riita Oy") && !text.contains("organisation"),
+        "the record's kind by its word: {text}"
     );
 }
 

@@ -151,6 +151,27 @@ fn every_register_command_round_trips() {
         "YTJ",
     ]);
     assert_eq!(address["organisation_id"], company_id.as_str());
+    // A correction's text names the contact's kind by its word, in either language.
+    let address_id = address["id"].as_str().unwrap();
+    for (lang, word, slug) in [("fi", "Osoite", "address:"), ("en", "address", "osoite")] {
+        let said = cli.run(
+            &[
+                "--lang",
+                lang,
+                "--user",
+                "paakayttaja",
+                "contact",
+                "edit",
+                address_id,
+                "--value",
+                "Hämeenkatu 2, 33100 Tampere",
+            ],
+            &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
+        );
+        let said = String::from_utf8(said.stdout).unwrap();
+        assert!(said.to_lowercase().contains(&word.to_lowercase()), "{said}");
+        assert!(!said.contains(slug), "{said}");
+    }
 
     // Correcting the name keeps the fields not given.
     let edited = cli.admin(&["person", "edit", &person_id, "--first-name", "Päivikki"]);

@@ -115,6 +115,24 @@ fn restriction_objection_and_redaction_from_the_command_line() {
         ])),
         "objection_exists"
     );
+    // The refusal names the purpose by its word, not its slug.
+    let again = cli.run(
+        &[
+            "--user",
+            "paakayttaja",
+            "objection",
+            "record",
+            &other,
+            "--purpose",
+            "direct-marketing",
+        ],
+        &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
+    );
+    let said = String::from_utf8(again.stderr).unwrap();
+    assert!(
+        said.contains("suoramarkkinoinnille") && !said.contains("direct-marketing"),
+        "{said}"
+    );
     let marketing = cli.admin(&["marketing", "list", "--format", "json"]);
     assert_eq!(marketing.as_array().unwrap().len(), 1);
 

@@ -135,6 +135,77 @@ fn consent_marketing_extract_and_erasure_from_the_command_line() {
         "1.1.2019",
     ]);
     assert_eq!(code(&shield), "privacy_shield_invalid");
+
+    // A processor's and a transfer's history read in words: field names, the processor by name.
+    let processor_id = processor["processor_id"].as_str().unwrap();
+    let other = cli.admin(&[
+        "processor",
+        "add",
+        "--name",
+        "Mailer Oy",
+        "--service",
+        "e-mail",
+        "--purpose",
+        "newsletters",
+        "--agreement",
+        "DPA-8",
+        "--agreement-date",
+        "1.1.2026",
+        "--location",
+        "EU",
+    ]);
+    let transfer = cli.admin(&[
+        "transfer",
+        "add",
+        "--processor",
+        processor_id,
+        "--country",
+        "USA",
+        "--basis",
+        "standard-contractual-clauses",
+        "--detail",
+        "SCC 2021",
+        "--since",
+        "1.1.2026",
+    ]);
+    let transfer_id = transfer["transfer_id"]
+        .as_str()
+        .or_else(|| transfer["id"].as_str())
+        .unwrap();
+    cli.admin(&[
+        "transfer",
+        "edit",
+        transfer_id,
+        "--processor",
+        other["processor_id"].as_str().unwrap(),
+    ]);
+    cli.admin(&[
+        "processor",
+        "edit",
+        processor_id,
+        "--purpose",
+        "webinars and events",
+    ]);
+    let said = |args: &[&str]| {
+        let mut all = vec!["--user", "paakayttaja"];
+        all.extend_from_slice(args);
+        let out = cli.run(
+            &all,
+            &[("KORTISTO_PASSWORD", crate::common::ADMIN_PASSWORD)],
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = said(&["transfer", "history", transfer_id]);
+    assert!(
+        text.contains("Käsittelijä: Webinar Inc → Mailer Oy"),
+        "{text}"
+    );
+    assert!(!text.contains("processor_id"), "{text}");
+    let text = said(&["processor", "history", processor_id]);
+    assert!(
+        text.contains("Käsittelyn tarkoitus: events → webinars and events"),
+        "{text}"
+    );
 }
 
 #[test]

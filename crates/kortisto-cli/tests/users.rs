@@ -302,4 +302,12 @@ fn person_seen_by_lists_a_search_a_list_and_a_page_view_by_three_users() {
         code(&cli.admin_raw(&["person", "seen-by", "no-such-person"])),
         "record_not_found"
     );
+    // A limit outside 1–10000 is refused with the range, not quietly changed.
+    let refused = cli.admin_raw(&["person", "seen-by", &id, "--limit", "0"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("1..=10000") || said.contains("10000"),
+        "{said}"
+    );
 }

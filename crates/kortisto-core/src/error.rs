@@ -905,8 +905,10 @@ impl Error {
                 "The time of the meeting cannot be read, so nothing was saved. Write for example 14.30 (today), yesterday 16.00, mon 10.00, 30.11. 10.00 or 27.11.2026 14.30.".to_string()
             },
             Error::DateInvalid { field } => if fi {
+                let field = field_word(field, fi);
                 format!("Päivämäärä ({field}) ei kelpaa. Kirjoita se nelinumeroisella vuodella muodossa 27.11.2026 (tai 27.11.2026 14.30) tai 2026-11-27; vuoden on oltava 1900–2199, eikä tapahtunut asia voi olla tulevaisuudessa.")
             } else {
+                let field = field_word(field, fi);
                 format!("The date ({field}) is not valid. Write it with a four-digit year as 27.11.2026 (or 27.11.2026 14.30) or 2026-11-27; the year must be 1900–2199, and something that happened cannot be in the future.")
             },
             Error::ManifestMissing { path } => if fi {
@@ -1240,10 +1242,12 @@ impl Error {
                 "Processing of this person is not restricted, so there is no restriction to lift. Nothing was changed."
             }
             .to_string(),
-            Error::ObjectionExists { purpose, .. } => if fi {
-                format!("Henkilön vastustus käyttötarkoitukselle {purpose} on jo kirjattu. Mitään ei muutettu.")
-            } else {
-                format!("The person's objection to {purpose} is already recorded. Nothing was changed.")
+            // The purpose by its word, not its slug (`direct-marketing`).
+            Error::ObjectionExists { purpose, .. } => match (fi, purpose.as_str()) {
+                (true, "direct-marketing") => "Henkilön vastustus suoramarkkinoinnille on jo kirjattu. Mitään ei muutettu.".to_string(),
+                (false, "direct-marketing") => "The person's objection to direct marketing is already recorded. Nothing was changed.".to_string(),
+                (true, _) => format!("Henkilön vastustus käyttötarkoitukselle {purpose} on jo kirjattu. Mitään ei muutettu."),
+                (false, _) => format!("The person's objection to {purpose} is already recorded. Nothing was changed."),
             },
             Error::RedactionStale { .. } => if fi {
                 "Teksti ei enää mainitse henkilön nimeä (joku muutti sitä välillä), joten mitään ei poistettu. Päivitä osumien luettelo ja tarkista teksti uudelleen."
@@ -1267,7 +1271,52 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// A field as the user knows it (the label by the input, the CLI option's meaning), so that a
+/// message never shows the internal field name (`end_on`, `at`); a field with no word here is
+/// shown as it is.
+pub fn field_word(field: &str, fi: bool) -> String {
+    let (w_fi, w_en) = match field {
+        "end_on" => ("päättymispäivä", "end date"),
+        "start_on" => ("alkamispäivä", "start date"),
+        "at" => ("aika", "time"),
+        "until_on" => ("suunniteltu päättyminen", "planned end"),
+        "from_on" => ("alkaen", "from"),
+        "since_on" => ("alkaen", "since"),
+        "on" => ("päivä", "day"),
+        "agreement_date" => ("sopimuksen päivä", "agreement date"),
+        "completed_on" => ("koulutuksen päivä", "training date"),
+        "held_on" => ("auditoinnin päivä", "audit date"),
+        "received_on" => ("saapumispäivä", "date received"),
+        "extended_due_on" => ("uusi määräaika", "new deadline"),
+        "consent_given_at" => ("suostumuksen päivä", "date of consent"),
+        "objected_on" => ("vastustuksen päivä", "date of the objection"),
+        "obtained_on" => ("hankintapäivä", "date obtained"),
+        "disclosed_on" => ("luovutuspäivä", "date of disclosure"),
+        "valid_from" => ("voimassa alkaen", "valid from"),
+        "valid_to" => ("voimassa asti", "valid to"),
+        "customer_since" => ("asiakkuus alkanut", "customer since"),
+        "customer_until" => ("asiakkuus päättynyt", "customer until"),
+        "ended_on" => ("päättymispäivä", "end date"),
+        "email" => ("sähköposti", "e-mail"),
+        "phone" => ("puhelin", "phone"),
+        "mobile" => ("matkapuhelin", "mobile"),
+        "business_id" => ("Y-tunnus", "business ID"),
+        "surname" => ("sukunimi", "surname"),
+        "first_name" => ("etunimi", "first name"),
+        "title" => ("nimike", "title"),
+        "subject" => ("aihe", "subject"),
+        "reason" => ("syy", "reason"),
+        "value" => ("arvo", "value"),
+        "score" => ("pisteet", "score"),
+        "topic" => ("aihe", "topic"),
+        "source_detail" => ("lähteen tarkenne", "source detail"),
+        other => return other.to_string(),
+    };
+    (if fi { w_fi } else { w_en }).to_string()
+}
+
 fn field_rule_message(fi: bool, field: &str, rule: &str) -> String {
+    let field = field_word(field, fi);
     match (rule, fi) {
         ("business_id", true) => format!("Y-tunnus ({field}) ei kelpaa: kirjoita muodossa 1234567-8; tarkistusmerkki ei täsmää."),
         ("business_id", false) => format!("The business ID ({field}) is not valid: write it as 1234567-8; the check digit does not match."),
@@ -1311,4 +1360,41 @@ fn finnish_day(text: &str) -> String {
         .and_then(|day| day.parse::<chrono::NaiveDate>().ok())
         .map(crate::date::format_finnish)
         .unwrap_or_else(|| text.to_string())
+}
+
+#[cfg(test)]
+mod field_word_tests {
+    use super::Error;
+    use crate::Language;
+
+    #[test]
+    fn messages_name_a_field_by_its_word_not_its_internal_name() {
+        let date = Error::DateInvalid {
+            field: "end_on".into(),
+        };
+        let fi = date.message(Language::Fi);
+        assert!(
+            fi.contains("(päättymispäivä)") && !fi.contains("end_on"),
+            "{fi}"
+        );
+        let en = date.message(Language::En);
+        assert!(en.contains("(end date)") && !en.contains("end_on"), "{en}");
+        let at = Error::DateInvalid { field: "at".into() }.message(Language::Fi);
+        assert!(at.contains("(aika)"), "{at}");
+        let email = Error::FieldInvalid {
+            field: "email".into(),
+            rule: "email".into(),
+        }
+        .message(Language::Fi);
+        assert!(email.contains("(sähköposti)"), "{email}");
+        let future = Error::FieldInvalid {
+            field: "objected_on".into(),
+            rule: "not_in_future".into(),
+        }
+        .message(Language::En);
+        assert!(
+            future.contains("(date of the objection)") && !future.contains("objected_on"),
+            "{future}"
+        );
+    }
 }

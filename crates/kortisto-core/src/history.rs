@@ -21,6 +21,14 @@ pub struct HistoryEntry {
     pub old_value: Option<String>,
     /// The value after.
     pub new_value: Option<String>,
+    /// When the old value is a person's or an organisation's id (a meeting's `participant`, a
+    /// deal's `person` or `organisation_id`, an organisation's `parent_id`, a transfer's
+    /// `processor_id`): their name as
+    /// shown ("Surname First"), so that no raw id reaches the user. None when not an id or
+    /// when the record is gone.
+    pub old_label: Option<String>,
+    /// The same for the new value.
+    pub new_label: Option<String>,
     /// Who changed it (user id).
     pub changed_by: String,
     /// Their display name.

@@ -190,6 +190,18 @@ fn correcting_a_meeting_and_a_deal_leaves_history_rows_with_old_and_new_values()
         .unwrap();
     assert_eq!(for_request.len(), 6, "every row names the request");
     assert!(for_request.iter().all(|c| c.record_kind == "meeting"));
+    // A participant row names the person (the UI and the CLI never show the id).
+    let named: Vec<_> = for_request
+        .iter()
+        .filter(|c| c.field == "participant")
+        .map(|c| (c.old_label.clone(), c.new_label.clone()))
+        .collect();
+    assert!(named.contains(&(None, some("Korhonen Maija"))), "{named:?}");
+    assert!(named.contains(&(some("Virtanen Maija"), None)), "{named:?}");
+    assert!(for_request
+        .iter()
+        .filter(|c| c.field != "participant")
+        .all(|c| c.old_label.is_none() && c.new_label.is_none()));
 
     // A correction that changes nothing leaves no row.
     register
@@ -227,6 +239,21 @@ fn correcting_a_meeting_and_a_deal_leaves_history_rows_with_old_and_new_values()
             ("status".to_string(), some("open"), some("won")),
             ("title".to_string(), some("Tarjous 12"), some("Tarjous 13")),
         ]
+    );
+    let people: Vec<_> = register
+        .record_history(&admin, "deal", &created.deal_id)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.field == "person")
+        .map(|c| (c.old_label, c.new_label))
+        .collect();
+    assert!(
+        people.contains(&(None, some("Korhonen Maija"))),
+        "{people:?}"
+    );
+    assert!(
+        people.contains(&(some("Virtanen Maija"), None)),
+        "{people:?}"
     );
 }
 

@@ -285,3 +285,33 @@ const HISTORY_FIELD_LABELS: Record<string, MessageKey> = {
 export function historyFieldLabel(field: string): MessageKey | null {
   return Object.prototype.hasOwnProperty.call(HISTORY_FIELD_LABELS, field) ? HISTORY_FIELD_LABELS[field] : null;
 }
+
+/** The word for the kind of record a history row belongs to (a request's changes span several). */
+export function historyRecordLabel(recordKind: string): MessageKey | null {
+  const labels: Record<string, MessageKey> = {
+    person: "conflict_table_person",
+    organisation: "conflict_table_organisation",
+    meeting: "conflict_table_meeting",
+    deal: "conflict_table_deal",
+  };
+  return Object.prototype.hasOwnProperty.call(labels, recordKind) ? labels[recordKind] : null;
+}
+
+/**
+ * The dictionary key of a history value that is a slug (a meeting's or an organisation's kind,
+ * a deal's status, a prospect's yes/no, an objection's purpose), or null for a value shown as it is.
+ */
+export function historyValueLabel(recordKind: string, field: string, value: string): MessageKey | null {
+  const has = <T extends string>(labels: Record<T, MessageKey>, key: string): key is T =>
+    Object.prototype.hasOwnProperty.call(labels, key);
+  if (recordKind === "meeting" && field === "kind" && has(MEETING_LABELS, value)) return MEETING_LABELS[value];
+  if (recordKind === "organisation" && field === "kind" && has(ORGANISATION_LABELS, value)) {
+    return ORGANISATION_LABELS[value];
+  }
+  if (recordKind === "deal" && field === "status" && has(DEAL_STATUS_LABELS, value)) return DEAL_STATUS_LABELS[value];
+  if (recordKind === "deal" && field === "kind" && has(DEAL_LABELS, value)) return DEAL_LABELS[value];
+  if (field === "prospect" && value === "true") return "history_yes";
+  if (field === "prospect" && value === "false") return "history_no";
+  if (field === "objection" && value === "direct-marketing") return "history_purpose_direct_marketing";
+  return null;
+}

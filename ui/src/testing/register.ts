@@ -132,6 +132,8 @@ export function personPage(meetings: Meeting[] = []): PersonPage {
         changed_by_name: "Maija Meikäläinen",
         changed_at: "2026-11-28T08:00:00Z",
         request_id: null,
+        old_label: null,
+        new_label: null,
       },
     ],
     restrictions: [],

@@ -66,10 +66,10 @@ pub enum Command {
     },
 }
 
-fn contact_line(contact: &Contact) -> String {
+fn contact_line(contact: &Contact, l: kortisto_core::Language) -> String {
     format!(
         "{}: {} (id {})",
-        contact.kind.name(),
+        super::word_for("contact", "kind", contact.kind.name(), l),
         contact.display,
         contact.contact_id
     )
@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                     format!(
                         "{} {}",
                         pick(l, "Yhteystieto korjattu:", "Contact data corrected:"),
-                        contact_line(&edited)
+                        contact_line(&edited, l)
                     )
                 });
                 Ok(())
@@ -121,7 +121,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                             "Yhteystieto merkitty ei enää voimassa olevaksi:",
                             "Contact data marked as no longer valid:"
                         ),
-                        contact_line(&retired)
+                        contact_line(&retired, l)
                     )
                 });
                 Ok(())

@@ -86,11 +86,11 @@ pub enum Command {
     },
 }
 
-fn line(d: &Deal) -> String {
+fn line(d: &Deal, l: kortisto_core::Language) -> String {
     format!(
         "{}\t{}\t{}\t{}\t{}\t{}",
-        d.kind.name(),
-        d.status.name(),
+        super::word_for("deal", "kind", d.kind.name(), l),
+        super::word_for("deal", "status", d.status.name(), l),
         d.title,
         d.organisation_name,
         date_range(d.start_on.as_deref(), d.end_on.as_deref()),
@@ -168,8 +168,12 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                     &clock,
                 )
             })?;
-            ctx.out.print(&all_with_id(&deals, "deal_id"), |_| {
-                deals.iter().map(line).collect::<Vec<_>>().join("\n")
+            ctx.out.print(&all_with_id(&deals, "deal_id"), |l| {
+                deals
+                    .iter()
+                    .map(|x| line(x, l))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
             Ok(())
         }
@@ -204,7 +208,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                 format!(
                     "{} {}",
                     pick(l, "Kauppa päivitetty:", "Deal updated:"),
-                    line(&edited)
+                    line(&edited, l)
                 )
             });
             Ok(())

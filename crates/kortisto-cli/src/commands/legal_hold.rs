@@ -53,7 +53,11 @@ fn hold_line(h: &kortisto_core::erasure::LegalHold, l: kortisto_core::Language) 
     };
     format!(
         "{}\t{} {}\t{}\t{}",
-        h.legal_hold_id, h.record_kind, what, h.reason, state
+        h.legal_hold_id,
+        super::word_for("legal_hold", "record_kind", &h.record_kind, l),
+        what,
+        h.reason,
+        state
     )
 }
 

@@ -86,12 +86,12 @@ pub enum Command {
     },
 }
 
-fn line(m: &Meeting) -> String {
+fn line(m: &Meeting, l: kortisto_core::Language) -> String {
     let people: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
     format!(
         "{}\t{}\t{}\t{}\t{}\t{}",
         local_time(&m.at),
-        m.kind.name(),
+        super::word_for("meeting", "kind", m.kind.name(), l),
         m.subject,
         people.join(", "),
         m.organisation_name.as_deref().unwrap_or(""),
@@ -132,7 +132,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                 format!(
                     "{} {}",
                     pick(l, "Tapaaminen kirjattu:", "Meeting logged:"),
-                    line(&logged)
+                    line(&logged, l)
                 )
             });
             Ok(())
@@ -159,8 +159,12 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                     &SystemClock,
                 )
             })?;
-            ctx.out.print(&all_with_id(&meetings, "meeting_id"), |_| {
-                meetings.iter().map(line).collect::<Vec<_>>().join("\n")
+            ctx.out.print(&all_with_id(&meetings, "meeting_id"), |l| {
+                meetings
+                    .iter()
+                    .map(|x| line(x, l))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             });
             Ok(())
         }
@@ -191,7 +195,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                 format!(
                     "{} {}",
                     pick(l, "Tapaaminen korjattu:", "Meeting corrected:"),
-                    line(&edited)
+                    line(&edited, l)
                 )
             });
             Ok(())

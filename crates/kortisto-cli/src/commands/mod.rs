@@ -135,7 +135,7 @@ impl ListArgs {
     }
 }
 
-/// A record's history, one change a line (`27.11.2026 14.30  Admin  subject: old → new`),
+/// A record's history, one change a line (`27.11.2026 14.30  Admin  Aihe: old → new`),
 /// or a sentence when there is none.
 pub fn history_lines(
     history: &[kortisto_core::history::HistoryEntry],
@@ -148,14 +148,188 @@ pub fn history_lines(
         .iter()
         .map(|h| {
             format!(
-                "{}\t{}\t{}: {} → {}",
+                "{}\t{}\t{}",
                 local_time(&h.changed_at),
                 h.changed_by_name,
-                h.field,
-                h.old_value.as_deref().unwrap_or("–"),
-                h.new_value.as_deref().unwrap_or("–")
+                history_change(h, l)
             )
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// One change as `Field: old → new` in the language's words: the field named as the app
+/// names it (never its internal name), a person or an organisation by name, a day and an
+/// instant in Finnish form, a kind or a status by its word.
+pub fn history_change(
+    h: &kortisto_core::history::HistoryEntry,
+    l: kortisto_core::Language,
+) -> String {
+    let value = |value: Option<&str>, label: Option<&str>| match (value, label) {
+        (None, _) => "–".to_string(),
+        (Some(_), Some(label)) => label.to_string(),
+        (Some(value), None) => history_value(&h.record_kind, &h.field, value, l),
+    };
+    format!(
+        "{}: {} → {}",
+        history_field(&h.record_kind, &h.field, l),
+        value(h.old_value.as_deref(), h.old_label.as_deref()),
+        value(h.new_value.as_deref(), h.new_label.as_deref())
+    )
+}
+
+/// A history field's name in the language (as the app's history table names it).
+pub fn history_field(record_kind: &str, field: &str, l: kortisto_core::Language) -> String {
+    let (fi, en) = match field {
+        "surname" => ("Sukunimi", "Surname"),
+        "first_name" => ("Etunimi", "First name"),
+        "other_first_names" => ("Muut etunimet", "Other first names"),
+        "name" if record_kind == "processor" => ("Käsittelijä", "Processor"),
+        "name" => ("Organisaation nimi", "Organisation name"),
+        "kind" => ("Laji", "Kind"),
+        "parent_id" => ("Emo-organisaatio", "Parent organisation"),
+        "business_id" => ("Y-tunnus", "Business ID"),
+        "customer_since" => ("Asiakkuus alkanut", "Customer since"),
+        "customer_until" => ("Asiakkuus päättynyt", "Customer until"),
+        "position" => ("Tehtävä", "Position"),
+        "contact.address" => ("Osoite", "Address"),
+        "contact.phone" => ("Puhelin", "Phone"),
+        "contact.mobile" => ("Matkapuhelin", "Mobile"),
+        "contact.email" => ("Sähköposti", "E-mail"),
+        "contact.social" => ("Some", "Social media"),
+        "position.title" => ("Tehtävänimike", "Title"),
+        "position.organisation" => ("Tehtävän organisaatio", "Organisation of the position"),
+        "position.job_description" => ("Tehtävänkuvaus", "Job description"),
+        "position.start_on" => ("Tehtävä alkoi", "Position started"),
+        "position.end_on" => ("Tehtävä päättyi", "Position ended"),
+        f if f.starts_with("contact.") && f.ends_with(".retired") => (
+            "Yhteystieto ei enää voimassa",
+            "Contact data no longer valid",
+        ),
+        "restriction" => ("Käsittelyn rajoitus", "Restriction of processing"),
+        "objection" => ("Vastustus", "Objection"),
+        "at" => ("Tapaamisen aika", "Time of the meeting"),
+        "subject" => ("Aihe", "Subject"),
+        "notes" => ("Muistiinpanot", "Notes"),
+        "participant" => ("Osallistuja", "Participant"),
+        "deleted" if record_kind == "meeting" => ("Tapaaminen poistettu", "Meeting deleted"),
+        "deleted" => ("Poistettu", "Deleted"),
+        "status" => ("Tila", "Status"),
+        "title" => ("Otsikko", "Title"),
+        "organisation_id" => ("Organisaatio", "Organisation"),
+        "start_on" => ("Alkoi", "Started"),
+        "end_on" => ("Päättyi", "Ended"),
+        "person" => ("Henkilö", "Person"),
+        "prospect" => ("Prospekti", "Prospect"),
+        "service" => ("Palvelu", "Service"),
+        "purpose" => ("Käsittelyn tarkoitus", "Purpose of processing"),
+        "agreement_reference" => ("Käsittelysopimuksen tunniste", "Agreement reference"),
+        "agreement_date" => ("Sopimuksen päivä", "Agreement date"),
+        "processing_location" => ("Missä tietoja käsitellään", "Where data is processed"),
+        "ended_on" => ("Päättyi", "Ended"),
+        "processor_id" => ("Käsittelijä", "Processor"),
+        "country" => ("Maa", "Country"),
+        "legal_basis" => ("Siirtoperuste", "Legal basis"),
+        "basis_detail" => ("Tarkennus", "Detail"),
+        "dpf_certified" => ("DPF-sertifioitu", "DPF certified"),
+        "since_on" => ("Alkaen", "Since"),
+        other => (other, other),
+    };
+    crate::output::pick(l, fi, en)
+}
+
+/// A history value that is not an id: an instant or a day in Finnish form, a kind, a status,
+/// a purpose or a yes/no by its word; free text as it is.
+fn history_value(
+    record_kind: &str,
+    field: &str,
+    value: &str,
+    l: kortisto_core::Language,
+) -> String {
+    let word = |fi: &str, en: &str| crate::output::pick(l, fi, en);
+    match (record_kind, field, value) {
+        ("meeting", "at" | "deleted", _) => local_time(value),
+        (_, "prospect" | "dpf_certified", "true") => word("kyllä", "yes"),
+        (_, "prospect" | "dpf_certified", "false") => word("ei", "no"),
+        ("transfer", "processor_id", _) => word("(käsittelijä poistettu)", "(processor removed)"),
+        ("meeting" | "deal", "participant" | "person", _) => word(
+            "(henkilö poistettu rekisteristä)",
+            "(person removed from the register)",
+        ),
+        (_, "organisation_id" | "parent_id", _) => word(
+            "(organisaatio poistettu rekisteristä)",
+            "(organisation removed from the register)",
+        ),
+        _ => slug_word(record_kind, field, value, l).unwrap_or_else(|| finnish_date(value)),
+    }
+}
+
+/// The word for a kind, a status, a purpose or a contact kind the register stores as a slug
+/// (`web-meeting`, `won`, `direct-marketing`, `phone`), so text output never shows the slug;
+/// None for any other value.
+pub fn slug_word(
+    record_kind: &str,
+    field: &str,
+    value: &str,
+    l: kortisto_core::Language,
+) -> Option<String> {
+    let (fi, en) = match (record_kind, field, value) {
+        (_, "objection" | "purpose", "direct-marketing") => {
+            ("suoramarkkinointi", "direct marketing")
+        }
+        ("meeting", "kind", "meeting") => ("tapaaminen", "meeting"),
+        ("meeting", "kind", "call") => ("puhelu", "call"),
+        ("meeting", "kind", "email") => ("sähköposti", "e-mail"),
+        ("meeting", "kind", "visit") => ("käynti", "visit"),
+        ("meeting", "kind", "web-meeting") => ("verkkotapaaminen", "web meeting"),
+        ("deal", "status", "open") => ("avoin", "open"),
+        ("deal", "status", "active") => ("voimassa", "active"),
+        ("deal", "status", "won") => ("voitettu", "won"),
+        ("deal", "status", "lost") => ("hävitty", "lost"),
+        ("deal", "status", "ended") => ("päättynyt", "ended"),
+        ("deal", "status", "cancelled") => ("peruttu", "cancelled"),
+        ("deal", "kind", "delivery-contract") => ("toimitussopimus", "delivery contract"),
+        ("deal", "kind", "service-contract") => ("palvelusopimus", "service contract"),
+        ("deal", "kind", "offer") => ("tarjous", "offer"),
+        ("deal", "kind", "rfq") => ("tarjouspyyntö", "request for quotation"),
+        ("deal", "kind", "lead") => ("liidi", "lead"),
+        ("deal", "kind", "info-request") => ("tietopyyntö", "information request"),
+        ("organisation", "kind", "company") => ("yritys", "company"),
+        ("organisation", "kind", "unit") => ("yksikkö", "unit"),
+        ("organisation", "kind", "public-body") => ("julkisyhteisö", "public body"),
+        ("organisation", "kind", "association") => ("yhdistys", "association"),
+        ("organisation", "kind", "sole-trader") => ("toiminimi", "sole trader"),
+        ("contact", "kind", "address") => ("osoite", "address"),
+        ("contact", "kind", "phone") => ("puhelin", "phone"),
+        ("contact", "kind", "mobile") => ("matkapuhelin", "mobile"),
+        ("contact", "kind", "email") => ("sähköposti", "e-mail"),
+        ("contact", "kind", "social") => ("some", "social media"),
+        ("transfer", "legal_basis", "adequacy-decision") => (
+            "tietosuojan riittävyyttä koskeva päätös",
+            "adequacy decision",
+        ),
+        ("transfer", "legal_basis", "standard-contractual-clauses") => (
+            "vakiolausekkeet (SCC)",
+            "standard contractual clauses (SCC)",
+        ),
+        ("transfer", "legal_basis", "binding-corporate-rules") => (
+            "yritystä koskevat sitovat säännöt (BCR)",
+            "binding corporate rules (BCR)",
+        ),
+        ("transfer", "legal_basis", "derogation") => ("poikkeus (49 art.)", "derogation (Art. 49)"),
+        ("transfer", "legal_basis", "privacy-shield") => (
+            "EU–US Privacy Shield (ei kelpaa)",
+            "EU–US Privacy Shield (invalid)",
+        ),
+        ("legal_hold", "record_kind", "person") => ("henkilö", "person"),
+        ("legal_hold", "record_kind", "organisation") => ("organisaatio", "organisation"),
+        ("legal_hold", "record_kind", "deal") => ("kauppa", "deal"),
+        _ => return None,
+    };
+    Some(crate::output::pick(l, fi, en))
+}
+
+/// [`slug_word`], or the value itself when it has no word.
+pub fn word_for(record_kind: &str, field: &str, value: &str, l: kortisto_core::Language) -> String {
+    slug_word(record_kind, field, value, l).unwrap_or_else(|| value.to_string())
 }

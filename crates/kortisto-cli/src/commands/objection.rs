@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                 "{} {} ({})",
                 pick(l, "Vastustus kirjattu:", "Objection recorded:"),
                 recorded.objection.person_id,
-                recorded.objection.purpose
+                super::word_for("objection", "purpose", &recorded.objection.purpose, l)
             );
             if recorded.consent_withdrawn.is_some() {
                 text.push_str(&format!(

@@ -196,12 +196,10 @@ fn page_text(l: Language, page: &OrganisationPage) -> String {
             .iter()
             .map(|h| {
                 format!(
-                    "{}\t{}\t{}: {} → {}",
+                    "{}\t{}\t{}",
                     local_time(&h.changed_at),
                     h.changed_by_name,
-                    h.field,
-                    h.old_value.as_deref().unwrap_or("–"),
-                    h.new_value.as_deref().unwrap_or("–")
+                    super::history_change(h, l)
                 )
             })
             .collect(),

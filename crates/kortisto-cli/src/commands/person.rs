@@ -64,8 +64,8 @@ pub enum Command {
     SeenBy {
         /// The person's id.
         id: String,
-        /// At most this many reads (1–10000).
-        #[arg(long, default_value_t = 500)]
+        /// At most this many reads (1–10000); a number outside is refused, not quietly changed.
+        #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u32).range(1..=10000))]
         limit: u32,
     },
 }
@@ -281,12 +281,10 @@ fn page_text(l: Language, page: &PersonPage) -> String {
             .iter()
             .map(|h| {
                 format!(
-                    "{}\t{}\t{}: {} → {}",
+                    "{}\t{}\t{}",
                     local_time(&h.changed_at),
                     h.changed_by_name,
-                    h.field,
-                    h.old_value.as_deref().unwrap_or("–"),
-                    h.new_value.as_deref().unwrap_or("–")
+                    super::history_change(h, l)
                 )
             })
             .collect(),

@@ -188,15 +188,20 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                 changes
                     .iter()
                     .map(|h| {
+                        let kind = match h.record_kind.as_str() {
+                            "person" => pick(l, "henkilö", "person"),
+                            "organisation" => pick(l, "organisaatio", "organisation"),
+                            "meeting" => pick(l, "tapaaminen", "meeting"),
+                            "deal" => pick(l, "kauppa", "deal"),
+                            other => other.to_string(),
+                        };
                         format!(
-                            "{}\t{}\t{} {}\t{}: {} → {}",
+                            "{}\t{}\t{} {}\t{}",
                             super::local_time(&h.changed_at),
                             h.changed_by_name,
-                            h.record_kind,
+                            kind,
                             h.record_id,
-                            h.field,
-                            h.old_value.as_deref().unwrap_or("–"),
-                            h.new_value.as_deref().unwrap_or("–")
+                            super::history_change(h, l)
                         )
                     })
                     .collect::<Vec<_>>()

@@ -23,7 +23,19 @@ impl<'a> ChangedBy<'a> {
     }
 }
 
-const HISTORY_COLUMNS: &str = "h.change_id, h.record_kind, h.record_id, h.field, h.old_value, h.new_value, h.changed_by, u.display_name, h.changed_at, h.request_id";
+const HISTORY_COLUMNS: &str = "h.change_id, h.record_kind, h.record_id, h.field, h.old_value, h.new_value, h.changed_by, u.display_name, h.changed_at, h.request_id,
+     CASE WHEN h.field IN ('participant', 'person')
+          THEN (SELECT p.surname || ' ' || p.first_name FROM people p WHERE p.person_id = h.old_value)
+          WHEN h.field IN ('organisation_id', 'parent_id')
+          THEN (SELECT o.name FROM organisations o WHERE o.organisation_id = h.old_value)
+          WHEN h.field = 'processor_id'
+          THEN (SELECT r.name FROM processors r WHERE r.processor_id = h.old_value) END,
+     CASE WHEN h.field IN ('participant', 'person')
+          THEN (SELECT p.surname || ' ' || p.first_name FROM people p WHERE p.person_id = h.new_value)
+          WHEN h.field IN ('organisation_id', 'parent_id')
+          THEN (SELECT o.name FROM organisations o WHERE o.organisation_id = h.new_value)
+          WHEN h.field = 'processor_id'
+          THEN (SELECT r.name FROM processors r WHERE r.processor_id = h.new_value) END";
 
 fn history_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
     Ok(HistoryEntry {
@@ -37,6 +49,8 @@ fn history_entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
         changed_by_name: row.get(7)?,
         changed_at: row.get(8)?,
         request_id: row.get(9)?,
+        old_label: row.get(10)?,
+        new_label: row.get(11)?,
     })
 }
 

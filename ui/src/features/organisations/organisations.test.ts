@@ -178,6 +178,60 @@ describe("deals", () => {
   });
 });
 
+describe("deal history", () => {
+  it("shows an edited deal's history under its form, the people by name, or says nothing has changed", async () => {
+    const DEAL = {
+      deal_id: "d-1",
+      kind: "offer" as const,
+      organisation_id: "o-acme",
+      organisation_name: "Acme Oy",
+      title: "Tarjous 13",
+      status: "won" as const,
+      start_on: null,
+      end_on: null,
+      notes: null,
+      people: [],
+    };
+    const change = (field: string, old_value: string | null, new_value: string | null) => ({
+      change_id: `h-${field}-${old_value}-${new_value}`,
+      record_kind: "deal",
+      record_id: "d-1",
+      field,
+      old_value,
+      new_value,
+      changed_by: "u-admin",
+      changed_by_name: "Maija Meikäläinen",
+      changed_at: "2026-11-28T08:00:00Z",
+      request_id: null,
+      old_label: null as string | null,
+      new_label: null as string | null,
+    });
+    await startLoggedIn({
+      deal_list: () => ({ total: 2, items: [DEAL, { ...DEAL, deal_id: "d-2", title: "Uusi" }] }),
+      record_history: (p) =>
+        p.record_id === "d-1"
+          ? [
+              { ...change("person", null, "p-korhonen"), new_label: "Korhonen Liisa" },
+              change("status", "open", "won"),
+              change("title", "Tarjous 12", "Tarjous 13"),
+            ]
+          : [],
+    });
+    click(byTestId("nav-deals"));
+    await waitFor(() => byTestId("deal-row"));
+    click(byTestId("deal-row"));
+    await waitFor(() => byTestId("deal-history-list"));
+    expect(callsOf("record_history")[0].payload).toEqual({ record_kind: "deal", record_id: "d-1" });
+    const text = byTestId("deal-history-list").textContent ?? "";
+    for (const shown of ["Korhonen Liisa", "Avoin", "Voitettu", "Tarjous 12", "Maija Meikäläinen"]) expect(text).toContain(shown);
+    expect(text).not.toContain("p-korhonen");
+
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="deal-row"]')];
+    click(rows[1]);
+    await waitFor(() => byTestId("deal-history-list-empty"));
+  });
+});
+
 describe("organisation contact corrections", () => {
   const withSwitchboard = () => ({
     ...ORGANISATION_PAGE,

@@ -20,7 +20,7 @@ import {
   waitFor,
   type Handler,
 } from "../../testing/harness";
-import { HITS, personPage } from "../../testing/register";
+import { HITS, MEETING, personPage } from "../../testing/register";
 
 beforeEach(resetAll);
 afterEach(cleanUp);
@@ -271,6 +271,35 @@ describe("corrections for a request", () => {
     expect((callsOf("person_edit")[0].payload as { request_id: string }).request_id).toBe("r-fix");
   });
 
+  it("files a meeting's correction and deletion on the person page under the chosen request", async () => {
+    await startLoggedIn({
+      search: () => HITS,
+      person_page: () => personPage([MEETING]),
+      request_list: () => [OPEN_REQUEST],
+      meeting_edit: () => ({ ...MEETING, subject: "Korjattu aihe" }),
+      meeting_delete: () => null,
+    });
+    typeInto("search-input", "virtanen");
+    await waitFor(() => byTestId("search-hit"));
+    press("Enter", {}, byTestId("search-input"));
+    await waitFor(() => byTestId("correction-request-select"));
+    typeInto("correction-request-select", "r-fix");
+
+    click(byTestId("meeting-item-edit"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("meeting-subject")));
+    typeInto("meeting-subject", "Korjattu aihe");
+    press("Enter", { ctrlKey: true });
+    await waitFor(() => expect(callsOf("meeting_edit")).toHaveLength(1));
+    expect((callsOf("meeting_edit")[0].payload as { request_id: string }).request_id).toBe("r-fix");
+
+    await waitFor(() => expect(queryTestId("meeting-dialog")).toBeNull());
+    click(byTestId("meeting-item-delete"));
+    await waitFor(() => byTestId("confirm-yes"));
+    click(byTestId("confirm-yes"));
+    await waitFor(() => expect(callsOf("meeting_delete")).toHaveLength(1));
+    expect(callsOf("meeting_delete")[0].payload).toEqual({ meeting_id: "m-1", request_id: "r-fix" });
+  });
+
   it("shows no choice to a person without open requests", async () => {
     await openVirtanen();
     await waitFor(() => expect(callsOf("request_list").length).toBeGreaterThan(0));
@@ -294,6 +323,8 @@ describe("corrections for a request", () => {
                 changed_by_name: "Maija Meikäläinen",
                 changed_at: "2026-11-28T08:00:00Z",
                 request_id: "r-fix",
+                old_label: null,
+                new_label: null,
               },
             ]
           : [],
@@ -312,5 +343,66 @@ describe("corrections for a request", () => {
     click(inside(empty, "request-changes-open"));
     await waitFor(() => byTestId("request-changes-list-empty"));
     expect(byTestId("request-changes-list-empty").textContent).toContain("Pyynnön perusteella");
+  });
+
+  it("names the people, times and kinds of a request's meeting and deal changes, never their ids or slugs", async () => {
+    const change = (field: string, record_kind: string, old_value: string | null, new_value: string | null) => ({
+      change_id: `h-${field}-${record_kind}-${old_value ?? new_value}`,
+      record_kind,
+      record_id: record_kind === "meeting" ? "m-0193f0aa" : "d-0193f0bb",
+      field,
+      old_value,
+      new_value,
+      changed_by: "u-admin",
+      changed_by_name: "Maija Meikäläinen",
+      changed_at: "2026-11-28T08:00:00Z",
+      request_id: "r-fix",
+      old_label: null as string | null,
+      new_label: null as string | null,
+    });
+    await startLoggedIn({
+      request_list: () => [OPEN_REQUEST],
+      request_changes: () => [
+        { ...change("participant", "meeting", "p-virtanen", null), old_label: "Virtanen Matti" },
+        change("participant", "meeting", null, "p-gone"),
+        { ...change("person", "deal", null, "p-korhonen"), new_label: "Korhonen Liisa" },
+        { ...change("organisation_id", "deal", "o-acme", null), old_label: "Acme Oy" },
+        change("at", "meeting", "2026-11-20T10:00:00Z", "2026-11-21T12:30:00Z"),
+        change("kind", "meeting", "call", "web-meeting"),
+        change("status", "deal", "open", "won"),
+        change("objection", "person", null, "direct-marketing"),
+        change("deleted", "meeting", "2026-11-21T12:30:00Z", null),
+      ],
+    });
+    click(byTestId("nav-requests"));
+    await waitFor(() => byTestId("request-row"));
+    click(inside(byTestId("request-row"), "request-changes-open"));
+    await waitFor(() => byTestId("request-changes-list"));
+    const text = byTestId("request-changes-list").textContent ?? "";
+    for (const shown of [
+      "Virtanen Matti",
+      "Korhonen Liisa",
+      "Acme Oy",
+      "(henkilö poistettu rekisteristä)",
+      "Tapaaminen: Osallistuja",
+      "Kauppa: Henkilö",
+      "Puhelu",
+      "Verkkotapaaminen",
+      "Avoin",
+      "Voitettu",
+      "Suoramarkkinointi",
+      "Tapaaminen: Poistettu",
+    ]) {
+      expect(text).toContain(shown);
+    }
+    expect(text).toMatch(/20\.11\.2026 \d\d\.00/);
+    for (const hidden of ["p-virtanen", "p-gone", "p-korhonen", "o-acme", "participant", "web-meeting", "direct-marketing", "T10:00", "2026-11-21"]) {
+      expect(text).not.toContain(hidden);
+    }
+
+    language.set("en");
+    await waitFor(() => expect(byTestId("request-changes-list").textContent).toContain("Meeting: Participant"));
+    expect(byTestId("request-changes-list").textContent).toContain("(person removed from the register)");
+    expect(byTestId("request-changes-list").textContent).toContain("Won");
   });
 });

@@ -9,6 +9,7 @@ import {
   callsOf,
   cleanUp,
   click,
+  press,
   queryTestId,
   resetAll,
   startLoggedIn,
@@ -98,5 +99,24 @@ describe("legal holds", () => {
     await waitFor(() => byTestId("legal-holds-lift-error"));
     expect(byTestId("legal-holds-lift-error").textContent).toContain("on jo purettu");
     expect(byTestId("legal-holds-reason").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("says at once that a reason is needed, without asking, and Esc gives the focus back to Lift", async () => {
+    await startLoggedIn({ legal_hold_list: () => [HOLD] });
+    click(byTestId("nav-requests"));
+    await waitFor(() => byTestId("legal-holds-lift"));
+    click(byTestId("legal-holds-lift"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("legal-holds-reason")));
+    typeInto("legal-holds-reason", "   ");
+    submitForm("legal-holds-lift-form");
+    await waitFor(() => byTestId("legal-holds-lift-error"));
+    expect(byTestId("legal-holds-lift-error").textContent).toContain("Kirjoita purun syy");
+    expect(queryTestId("confirm-yes")).toBeNull();
+    expect(callsOf("legal_hold_lift")).toHaveLength(0);
+    expect(document.activeElement).toBe(byTestId("legal-holds-reason"));
+
+    press("Escape", {}, byTestId("legal-holds-reason"));
+    await waitFor(() => expect(queryTestId("legal-holds-lift-form")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("legal-holds-lift")));
   });
 });

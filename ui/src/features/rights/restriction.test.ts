@@ -115,6 +115,38 @@ describe("restriction banner", () => {
     expect(byTestId("person-message").textContent).toBe("Rajoitus purettu.");
   });
 
+  it("says at once that lifting needs a reason, and Esc closes the lift back to its button", async () => {
+    await openVirtanen({ person_page: () => restrictedPage() });
+    click(byTestId("restriction-lift-open"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restriction-lift-reason")));
+    submitForm("restriction-lift-form");
+    await waitFor(() => byTestId("restriction-lift-error"));
+    expect(byTestId("restriction-lift-error").textContent).toContain("Kirjoita purkamisen syy");
+    expect(queryTestId("confirm-dialog")).toBeNull();
+    expect(callsOf("restriction_lift")).toHaveLength(0);
+    expect(byTestId("restriction-lift-reason").getAttribute("aria-invalid")).toBe("true");
+
+    press("Escape", {}, byTestId("restriction-lift-reason"));
+    await waitFor(() => expect(queryTestId("restriction-lift-form")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restriction-lift-open")));
+  });
+
+  it("says at once that a restriction needs a reason, and Esc closes the form back to its button", async () => {
+    await openVirtanen({ request_list: () => [] });
+    click(byTestId("restrict-open"));
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restrict-reason")));
+    submitForm("restrict-form");
+    await waitFor(() => byTestId("restrict-error"));
+    expect(byTestId("restrict-error").textContent).toContain("Kirjoita rajoituksen syy");
+    expect(queryTestId("confirm-dialog")).toBeNull();
+    expect(callsOf("restriction_set")).toHaveLength(0);
+    expect(byTestId("restrict-reason").getAttribute("aria-invalid")).toBe("true");
+
+    press("Escape", {}, byTestId("restrict-reason"));
+    await waitFor(() => expect(queryTestId("restrict-form")).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(byTestId("restrict-open")));
+  });
+
   it("restricts and records an objection from the rights section, each asked once", async () => {
     await openVirtanen({
       request_list: () => [

@@ -25,7 +25,7 @@ describe("training and audits", () => {
       training_record: (p: Record<string, unknown>) => {
         if (p.completed_on === "31.2.2026") {
           return Promise.reject(
-            appError("date_invalid", "Päivämäärä (completed_on) ei kelpaa.", "The date (completed_on) is not valid.", {
+            appError("date_invalid", "Päivämäärä (koulutuksen päivä) ei kelpaa.", "The date (training date) is not valid.", {
               field: "completed_on",
             }),
           );
@@ -55,7 +55,7 @@ describe("training and audits", () => {
     typeInto("training-topic", "Tietosuojan perusteet");
     submitForm("training-form");
     await waitFor(() => byTestId("training-error-date"));
-    expect(byTestId("training-error-date").textContent?.trim()).toBe("Päivämäärä (completed_on) ei kelpaa.");
+    expect(byTestId("training-error-date").textContent?.trim()).toBe("Päivämäärä (koulutuksen päivä) ei kelpaa.");
 
     typeInto("training-date", "27.11.2026");
     submitForm("training-form");
@@ -112,17 +112,17 @@ describe("training and audits", () => {
     submitForm("training-form");
     await waitFor(() => byTestId("training-error-score"));
     expect(byTestId("training-error-score").textContent?.trim()).toBe("Koulutuksen testipisteet 140 eivät kelpaa.");
-    // Not a number at all: still the core's range message, never a silent empty score.
+    // Not a number at all: said by the field in words (not as a score of "-1"), nothing sent.
     typeInto("training-score", "paljon");
     submitForm("training-form");
-    await waitFor(() => expect(callsOf("training_record")).toHaveLength(2));
-    expect(callsOf("training_record")[1].payload).toMatchObject({ score: -1 });
-    await waitFor(() => expect(byTestId("training-error-score").textContent).toContain("-1"));
+    await waitFor(() => expect(byTestId("training-error-score").textContent).toContain("ei ole kokonaisluku"));
+    expect(byTestId("training-error-score").textContent).not.toContain("-1");
+    expect(callsOf("training_record")).toHaveLength(1);
 
     typeInto("training-score", "41");
     submitForm("training-form");
     await waitFor(() => byTestId("training-table"));
-    expect(callsOf("training_record")[2].payload).toMatchObject({ result: "failed", score: 41 });
+    expect(callsOf("training_record")[1].payload).toMatchObject({ result: "failed", score: 41 });
     expect(byTestId("training-row-result").textContent?.trim()).toBe("Hylätty (41/100)");
   });
 

@@ -1186,6 +1186,18 @@ old_value: string | null,
  */
 new_value: string | null, 
 /**
+ * When the old value is a person's or an organisation's id (a meeting's `participant`, a
+ * deal's `person` or `organisation_id`, an organisation's `parent_id`, a transfer's
+ * `processor_id`): their name as
+ * shown ("Surname First"), so that no raw id reaches the user. None when not an id or
+ * when the record is gone.
+ */
+old_label: string | null, 
+/**
+ * The same for the new value.
+ */
+new_label: string | null, 
+/**
  * Who changed it (user id).
  */
 changed_by: string, 

@@ -1380,7 +1380,11 @@ mod field_word_tests {
         let en = date.message(Language::En);
         assert!(en.contains("(end date)") && !en.contains("end_on"), "{en}");
         let at = Error::DateInvalid { field: "at".into() }.message(Language::Fi);
-        assert!(at.contains("(aika)"), "{at}");
+        // A meeting's time has its own sentence, with the forms a rep may type.
+        assert!(
+            at.contains("Tapaamisen aika") && at.contains("eilen") && !at.contains("(at)"),
+            "{at}"
+        );
         let email = Error::FieldInvalid {
             field: "email".into(),
             rule: "email".into(),

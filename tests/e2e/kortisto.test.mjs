@@ -427,6 +427,8 @@ describe("Kortisto desktop app", () => {
     await dialog.waitForDisplayed({ timeout: WAIT_MS });
     await browser.$(tid("meeting-participant")).waitForDisplayed({ timeout: WAIT_MS });
     await fill("meeting-subject", "Tarjouksen läpikäynti");
+    // The time as a rep types it: 14.30 is today at half past two (#13).
+    await fill("meeting-at", "14.30");
     await browser.$(tid("meeting-save")).click();
     await dialog.waitForDisplayed({ timeout: WAIT_MS, reverse: true });
     const meetings = await browser.$(tid("person-meetings"));
@@ -434,6 +436,7 @@ describe("Kortisto desktop app", () => {
       timeout: WAIT_MS,
       timeoutMsg: "the logged meeting is not on the person page",
     });
+    assert.match(await meetings.getText(), /14[.:]30/, "the meeting is at 14.30");
     await screenshot(browser, "09-person-page");
   });
 

@@ -922,6 +922,8 @@ const fi = {
   request_changes_heading: "Tämän pyynnön perusteella tehdyt korjaukset",
   request_changes_empty: "Tämän pyynnön perusteella ei ole vielä tehty korjauksia. Valitse pyyntö henkilön sivulla kohdasta ”Pyynnön perusteella”, niin korjaukset näkyvät tässä.",
   // Corrections of records (issue #12): meetings, processors and transfers, legal holds, prospects.
+  meeting_history_button: "Historia",
+  meeting_history_empty: "Tapaamista ei ole korjattu kirjaamisen jälkeen.",
   meeting_edit_heading: "Korjaa tapaaminen",
   meeting_edit_button: "Korjaa",
   meeting_edit_save: "Tallenna korjaus",
@@ -1915,6 +1917,8 @@ const en: Messages = {
   request_changes_empty: "No corrections have been made for this request yet. Choose the request under “For request” on the person's page and the corrections are listed here.",
 
   // Corrections of records (issue #12): meetings, processors and transfers, legal holds, prospects.
+  meeting_history_button: "History",
+  meeting_history_empty: "This meeting has not been corrected since it was logged.",
   meeting_edit_heading: "Correct a meeting",
   meeting_edit_button: "Correct",
   meeting_edit_save: "Save the correction",

@@ -93,3 +93,42 @@ describe("correcting and deleting a meeting", () => {
     expect(queryTestId("meeting-item-delete")).toBeNull();
   });
 });
+
+describe("a meeting's history", () => {
+  it("opens under the meeting for any role, names who changed what, and says when there is none", async () => {
+    const changed = {
+      change_id: "h-1",
+      record_kind: "meeting",
+      record_id: "m-1",
+      field: "subject",
+      old_value: "Tarjous",
+      new_value: "Tarjouksen läpikäynti",
+      old_label: null,
+      new_label: null,
+      changed_by: "u-sales",
+      changed_by_name: "Maija Myyjä",
+      changed_at: "2026-11-27T12:00:00Z",
+      request_id: null,
+    };
+    await openPersonPage(OTHER_REP, { record_history: () => [changed] });
+    expect(queryTestId("meeting-item-edit")).toBeNull();
+    const toggle = byTestId("meeting-item-history");
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    click(toggle);
+    await waitFor(() => byTestId("meeting-history-list"));
+    expect(callsOf("record_history")[0].payload).toEqual({ record_kind: "meeting", record_id: "m-1" });
+    const text = byTestId("meeting-history-list").textContent ?? "";
+    expect(text).toContain("Maija Myyjä");
+    expect(text).toContain("Tarjouksen läpikäynti");
+    expect(byTestId("meeting-item-history").getAttribute("aria-expanded")).toBe("true");
+    click(byTestId("meeting-item-history"));
+    expect(queryTestId("meeting-history")).toBeNull();
+    cleanUp();
+    resetAll();
+
+    await openPersonPage(SALES, { record_history: () => [] });
+    click(byTestId("meeting-item-history"));
+    await waitFor(() => byTestId("meeting-history-empty"));
+    expect(byTestId("meeting-history-empty").textContent).toContain("ei ole korjattu");
+  });
+});

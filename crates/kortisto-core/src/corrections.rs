@@ -137,6 +137,22 @@ fn reindex(tx: &rusqlite::Connection, kind: &str, id: &str) -> Result<()> {
     }
 }
 
+/// The contact datum a correction changes, once the person it belongs to may be changed by
+/// this user and the request (if any) is about them.
+fn contact_to_change(
+    tx: &rusqlite::Connection,
+    session: &Session,
+    contact_id: &str,
+    request_id: Option<&str>,
+) -> Result<Contact> {
+    let contact = contact_of(tx, contact_id)?;
+    if let Some(person_id) = &contact.person_id {
+        crate::restriction::ensure_may_change(tx, session, person_id)?;
+        crate::requests::ensure_request_about(tx, request_id, person_id)?;
+    }
+    Ok(contact)
+}
+
 impl Register {
     /// Edits a position's organisation, title, job description and dates; every changed
     /// field goes to the person's history (every role).
@@ -330,11 +346,7 @@ impl Register {
         self.authorize_contact_owner(session, contact_id)?;
         self.write(Some(session), Action::ContactEdit, clock, |tx| {
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
-            let before = contact_of(tx, contact_id)?;
-            if let Some(person_id) = &before.person_id {
-                crate::restriction::ensure_may_change(tx, session, person_id)?;
-                crate::requests::ensure_request_about(tx, request_id, person_id)?;
-            }
+            let before = contact_to_change(tx, session, contact_id, request_id)?;
             if before.retired_at.is_some() {
                 return Err(Error::ContactRetired {
                     contact_id: contact_id.to_string(),
@@ -379,11 +391,7 @@ impl Register {
         self.authorize_contact_owner(session, contact_id)?;
         self.write(Some(session), Action::ContactRetire, clock, |tx| {
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
-            let before = contact_of(tx, contact_id)?;
-            if let Some(person_id) = &before.person_id {
-                crate::restriction::ensure_may_change(tx, session, person_id)?;
-                crate::requests::ensure_request_about(tx, request_id, person_id)?;
-            }
+            let before = contact_to_change(tx, session, contact_id, request_id)?;
             if before.retired_at.is_some() {
                 return Err(Error::ContactRetired {
                     contact_id: contact_id.to_string(),
@@ -418,11 +426,7 @@ impl Register {
         self.authorize_contact_owner(session, contact_id)?;
         self.write(Some(session), Action::ContactDelete, clock, |tx| {
             let changed_by = crate::requests::changed_by(tx, session, request_id)?;
-            let before = contact_of(tx, contact_id)?;
-            if let Some(person_id) = &before.person_id {
-                crate::restriction::ensure_may_change(tx, session, person_id)?;
-                crate::requests::ensure_request_about(tx, request_id, person_id)?;
-            }
+            let before = contact_to_change(tx, session, contact_id, request_id)?;
             let (kind, owner_id) = owner(&before);
             store::people::delete_contact(tx, contact_id)?;
             store::history::insert_history(

@@ -282,28 +282,14 @@ impl Register {
                 ("notes", before.notes.clone(), checked.notes.clone()),
             ];
             // Text that may name an erased person leaves no copy in the history.
-            let review = store::erasure::under_review(tx, "deal", deal_id)?;
-            let mut changed = false;
-            for (field, old, new) in fields {
-                if old != new {
-                    changed = true;
-                    let free_text = store::erasure::FREE_TEXT_FIELDS.contains(&field);
-                    let old = if review && free_text { None } else { old };
-                    store::history::insert_history(
-                        tx,
-                        clock,
-                        "deal",
-                        deal_id,
-                        field,
-                        old.as_deref(),
-                        new.as_deref(),
-                        &changed_by,
-                    )?;
-                    if review && free_text {
-                        store::erasure::review_done(tx, "deal", deal_id)?;
-                    }
-                }
-            }
+            let mut changed = crate::history::record_field_changes(
+                tx,
+                clock,
+                "deal",
+                deal_id,
+                fields,
+                &changed_by,
+            )?;
             let before_ids: Vec<&str> =
                 before.people.iter().map(|p| p.person_id.as_str()).collect();
             let after_ids: Vec<&str> = checked.person_ids.iter().map(String::as_str).collect();

@@ -65,3 +65,41 @@ impl Register {
         store::history::history(&self.conn, record_kind, record_id)
     }
 }
+
+/// Writes one history row per field whose value changed (`(field, old, new)`) and says
+/// whether any did. For a meeting or deal under review after an erasure, a free-text field
+/// keeps no copy of its old text, and correcting it ends the review.
+pub(crate) fn record_field_changes(
+    tx: &rusqlite::Connection,
+    clock: &dyn crate::Clock,
+    record_kind: &str,
+    record_id: &str,
+    fields: impl IntoIterator<Item = (&'static str, Option<String>, Option<String>)>,
+    changed_by: &crate::store::history::ChangedBy<'_>,
+) -> crate::Result<bool> {
+    use crate::store;
+    let review = store::erasure::under_review(tx, record_kind, record_id)?;
+    let mut changed = false;
+    for (field, old, new) in fields {
+        if old == new {
+            continue;
+        }
+        changed = true;
+        let free_text = store::erasure::FREE_TEXT_FIELDS.contains(&field);
+        let old = if review && free_text { None } else { old };
+        store::history::insert_history(
+            tx,
+            clock,
+            record_kind,
+            record_id,
+            field,
+            old.as_deref(),
+            new.as_deref(),
+            changed_by,
+        )?;
+        if review && free_text {
+            store::erasure::review_done(tx, record_kind, record_id)?;
+        }
+    }
+    Ok(changed)
+}

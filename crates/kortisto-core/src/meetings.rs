@@ -461,28 +461,14 @@ impl Register {
                 ("notes", before.notes.clone(), notes.clone()),
             ];
             // Text that may name an erased person leaves no copy in the history.
-            let review = store::erasure::under_review(tx, "meeting", meeting_id)?;
-            let mut changed = false;
-            for (field, old, new) in fields {
-                if old != new {
-                    changed = true;
-                    let free_text = store::erasure::FREE_TEXT_FIELDS.contains(&field);
-                    let old = if review && free_text { None } else { old };
-                    store::history::insert_history(
-                        tx,
-                        clock,
-                        "meeting",
-                        meeting_id,
-                        field,
-                        old.as_deref(),
-                        new.as_deref(),
-                        &changed_by,
-                    )?;
-                    if review && free_text {
-                        store::erasure::review_done(tx, "meeting", meeting_id)?;
-                    }
-                }
-            }
+            let mut changed = crate::history::record_field_changes(
+                tx,
+                clock,
+                "meeting",
+                meeting_id,
+                fields,
+                &changed_by,
+            )?;
             let removed = before_ids.iter().filter(|id| !participant_ids.contains(id));
             let added = participant_ids.iter().filter(|id| !before_ids.contains(id));
             for (old, new) in removed

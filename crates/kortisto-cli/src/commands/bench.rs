@@ -3,7 +3,9 @@
 //! (`kortisto_core::bench::PlainTwin`), then times the everyday operations on both in the
 //! same run: search, the person page, logging a meeting, saving a business card with its
 //! duplicate check, and opening the register. Both are deleted afterwards, key included.
-//! With `--sync --hub-url URL` it measures team sync through a hub instead (`bench/sync.rs`).
+//! With `--sync --hub-url URL` it measures team sync through a hub instead (`bench/sync.rs`);
+//! with `--compare BASELINE` it prints each figure beside a baseline report (`bench/compare.rs`).
+mod compare;
 mod sync;
 
 use std::path::Path;
@@ -49,6 +51,35 @@ pub struct Args {
     /// With --sync: how long the simulated devices push and pull, in seconds.
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3600))]
     pub load_seconds: u32,
+    /// Compare the figures with a baseline report (written earlier by `bench --json`): each
+    /// figure beside its baseline, flagged (✗) when more than 30 % worse.
+    #[arg(long, value_name = "BASELINE.json", value_parser = compare::parse_report, conflicts_with = "sync")]
+    pub compare: Option<serde_json::Value>,
+    /// With --compare: compare this saved report instead of running the benchmark again.
+    #[arg(long, value_name = "REPORT.json", requires = "compare", value_parser = compare::parse_report)]
+    pub report: Option<serde_json::Value>,
+}
+
+/// The comparison of a report with its baseline, as `--compare --json` prints it.
+#[derive(Debug, Serialize)]
+struct Compared {
+    /// The report of this run (absent with --report, which compares a saved one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<serde_json::Value>,
+    /// Figures more than 30 % worse than their baseline.
+    flagged: usize,
+    figures: Vec<compare::Comparison>,
+}
+
+impl Compared {
+    fn new(baseline: &serde_json::Value, current: &serde_json::Value) -> Self {
+        let figures = compare::compare(baseline, current);
+        Self {
+            report: None,
+            flagged: figures.iter().filter(|c| c.flagged).count(),
+            figures,
+        }
+    }
 }
 
 /// One line of the result table.
@@ -403,6 +434,12 @@ fn table(language: Language, report: &Report) -> String {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    if let (Some(baseline), Some(report)) = (&args.compare, &args.report) {
+        let compared = Compared::new(baseline, report);
+        ctx.out
+            .print(&compared, |l| compare::table(l, &compared.figures));
+        return Ok(());
+    }
     if args.sync {
         let options = sync::Options {
             people: args.people,
@@ -580,6 +617,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         backup_encrypt_mb_per_s: encrypt_mb_per_s,
         backup_met: encrypt_mb_per_s >= 200.0,
     };
-    ctx.out.print(&report, |l| table(l, &report));
+    match &args.compare {
+        Some(baseline) => {
+            let current =
+                serde_json::to_value(&report).map_err(|e| Error::Storage(e.to_string()))?;
+            let compared = Compared {
+                report: Some(current.clone()),
+                ..Compared::new(baseline, &current)
+            };
+            ctx.out.print(&compared, |l| {
+                format!(
+                    "{}\n\n{}",
+                    table(l, &report),
+                    compare::table(l, &compared.figures)
+                )
+            });
+        }
+        None => ctx.out.print(&report, |l| table(l, &report)),
+    }
     Ok(())
 }

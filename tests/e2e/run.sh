@@ -216,8 +216,12 @@ log "tauri-driver ready on 127.0.0.1:$DRIVER_PORT (pid $DRIVER_PID)"
 # ---- the tests -------------------------------------------------------------------------------
 started=$SECONDS
 # In the background and waited for, so an INT/TERM to this script runs the cleanup at once.
+# KORTISTO_E2E_ONLY=PATTERN runs only the steps whose names match (the package test runs the
+# first step against the installed app).
+only=()
+if [[ -n "${KORTISTO_E2E_ONLY:-}" ]]; then only=(--test-name-pattern "$KORTISTO_E2E_ONLY"); fi
 timeout --kill-after=10 "$RUN_TIMEOUT" \
-  node --test --test-reporter=spec "$HERE/kortisto.test.mjs" &
+  node --test --test-reporter=spec "${only[@]}" "$HERE/kortisto.test.mjs" &
 NODE_PID=$!
 rc=0
 wait "$NODE_PID" || rc=$?

@@ -481,6 +481,7 @@ const fi = {
   field_parent: "Emo-organisaatio",
   field_business_id: "Y-tunnus",
   field_customer_since: "Asiakkuus alkanut",
+  history_merged_from: "Yhdistetty organisaatiosta",
   field_customer_until: "Asiakkuus päättynyt",
   field_position: "Tehtävä",
   field_start_on: "Alkaen",
@@ -514,11 +515,28 @@ const fi = {
   card_organisation_existing: "Henkilö liitetään organisaatioon {name}.",
   card_organisation_new_badge: "Uusi",
   card_organisation_new:
-    "Tallennettaessa luodaan uusi organisaatio {name}. Jos se on jo rekisterissä, valitse se listasta.",
-  card_organisation_pick_only:
-    "Valitse organisaatio listasta (↑/↓ ja Enter). Roolisi ei salli uusien organisaatioiden lisäämistä.",
-  card_organisation_not_allowed:
-    "Organisaatiota ei löytynyt listasta, eikä roolisi salli uuden lisäämistä. Valitse olemassa oleva organisaatio tai jätä kenttä tyhjäksi.",
+    "Tallennettaessa luodaan uusi organisaatio {name}, kuten valitsit. Jos se on jo rekisterissä, valitse se listasta.",
+  card_organisation_create: "Luo organisaatio ”{name}”?",
+  card_organisation_unchosen_badge: "Ei valittu",
+  card_organisation_unchosen:
+    "Valitse organisaatio listasta (↑/↓ ja Enter) tai valitse listan lopusta ”Luo organisaatio”.",
+  card_organisation_unchosen_error:
+    "Organisaatiota ei ole valittu. Valitse se listasta tai valitse ”Luo organisaatio”, tai tyhjennä kenttä.",
+  card_added: "Lisätty henkilölle {name}: {details}.",
+  card_added_one: "{n} yhteystieto",
+  card_added_many: "{n} yhteystietoa",
+  card_added_nothing: "Henkilöllä {name} on jo kortin yhteystiedot; mitään ei lisätty.",
+  duplicate_add_details: "Lisää nämä tiedot olemassa olevalle henkilölle",
+  organisation_mistake_heading: "Luotu vahingossa?",
+  organisation_mistake_intro:
+    "Jos tämä organisaatio on jo rekisterissä toisella nimellä tai kirjoitusvirheellä, yhdistä se oikeaan: sen henkilöt, yhteystiedot, kaupat, tapaamiset ja yksiköt siirtyvät sinne ja tämä poistuu. Organisaation, johon mikään ei viittaa, voi poistaa.",
+  organisation_merge_into: "Yhdistä organisaatioon",
+  organisation_merge_pick: "Valitse listasta organisaatio, johon tämä yhdistetään.",
+  organisation_merge: "Yhdistä",
+  organisation_merge_question:
+    "Yhdistetäänkö {name} organisaatioon {into}? Kaikki sen tiedot siirtyvät organisaatiolle {into}, ja {name} poistuu.",
+  organisation_remove: "Poista organisaatio",
+  organisation_remove_question: "Poistetaanko organisaatio {name}? Poistoa ei voi perua.",
   card_save: "Tallenna käyntikortti",
   card_save_hint: "Ctrl+Enter tallentaa mistä kentästä tahansa.",
   card_saved: "Tallennettu: {name}.",
@@ -596,6 +614,8 @@ const fi = {
   meeting_participant_placeholder: "Kirjoita nimen alkua…",
   meeting_participant_hint: "↑/↓ ja Enter lisää osallistujan, Askelpalautin tyhjässä kentässä poistaa viimeisen.",
   meeting_participant_remove: "Poista osallistuja",
+  meeting_discard_question: "Hylätäänkö kirjoitettu aihe ja muistiinpanot? Tapaamista ei tallenneta.",
+  meeting_discard: "Hylkää",
   meeting_participants_label: "Osallistujat",
   meeting_save: "Tallenna",
   meeting_save_hint: "Ctrl+Enter tallentaa, Esc sulkee.",
@@ -1483,6 +1503,7 @@ const en: Messages = {
   field_parent: "Parent organisation",
   field_business_id: "Business ID (Y-tunnus)",
   field_customer_since: "Customer since",
+  history_merged_from: "Merged from organisation",
   field_customer_until: "Customer until",
   field_position: "Position",
   field_start_on: "From",
@@ -1516,11 +1537,28 @@ const en: Messages = {
   card_organisation_existing: "The person is linked to {name}.",
   card_organisation_new_badge: "New",
   card_organisation_new:
-    "Saving creates a new organisation {name}. If it is in the register already, pick it from the list.",
-  card_organisation_pick_only:
-    "Pick the organisation from the list (↑/↓ and Enter). Your role does not allow adding organisations.",
-  card_organisation_not_allowed:
-    "The organisation was not picked from the list, and your role does not allow adding a new one. Pick an existing organisation or leave the field empty.",
+    "Saving creates a new organisation {name}, as you chose. If it is in the register already, pick it from the list.",
+  card_organisation_create: "Create organisation “{name}”?",
+  card_organisation_unchosen_badge: "Not chosen",
+  card_organisation_unchosen:
+    "Pick the organisation from the list (↑/↓ and Enter) or choose “Create organisation” at the end of the list.",
+  card_organisation_unchosen_error:
+    "No organisation is chosen. Pick it from the list or choose “Create organisation”, or clear the field.",
+  card_added: "Added to {name}: {details}.",
+  card_added_one: "{n} contact detail",
+  card_added_many: "{n} contact details",
+  card_added_nothing: "{name} already has the card's contact details; nothing was added.",
+  duplicate_add_details: "Add these details to the existing person",
+  organisation_mistake_heading: "Created by mistake?",
+  organisation_mistake_intro:
+    "If this organisation is in the register already under another name or with a typo, merge it into the right one: its people, contact data, deals, meetings and units move there and this one goes. An organisation nothing refers to can be removed.",
+  organisation_merge_into: "Merge into organisation",
+  organisation_merge_pick: "Pick the organisation to merge this one into from the list.",
+  organisation_merge: "Merge",
+  organisation_merge_question:
+    "Merge {name} into {into}? All its records move to {into}, and {name} goes.",
+  organisation_remove: "Remove organisation",
+  organisation_remove_question: "Remove the organisation {name}? This cannot be undone.",
   card_save: "Save business card",
   card_save_hint: "Ctrl+Enter saves from any field.",
   card_saved: "Saved: {name}.",
@@ -1597,6 +1635,8 @@ const en: Messages = {
   meeting_participant_placeholder: "Type the start of a name…",
   meeting_participant_hint: "↑/↓ and Enter add a participant; Backspace in the empty field removes the last.",
   meeting_participant_remove: "Remove participant",
+  meeting_discard_question: "Discard the subject and notes you typed? The meeting is not saved.",
+  meeting_discard: "Discard",
   meeting_participants_label: "Participants",
   meeting_save: "Save",
   meeting_save_hint: "Ctrl+Enter saves, Esc closes.",
@@ -2016,6 +2056,11 @@ export function fill(text: string, values: Record<string, string | number>): str
   return text.replace(/\{(\w+)\}/g, (whole, key: string) =>
     Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole,
   );
+}
+
+/** `one` for exactly one, else `many`, with {n} filled: "1 henkilö", "3 henkilöä". */
+export function plural(n: number, one: string, many: string): string {
+  return fill(n === 1 ? one : many, { n });
 }
 
 /** A text in both languages, e.g. a notice that must follow a later language switch. */

@@ -43,7 +43,10 @@ describe("log a meeting", () => {
     await waitFor(() => byTestId("meeting-participant-search-option"));
     // Only people are offered.
     expect(document.querySelectorAll('[data-testid="meeting-participant-search-option"]')).toHaveLength(2);
-    press("ArrowDown");
+    // The first match is highlighted (the same picker as everywhere); Enter takes it.
+    const first = document.querySelector('[data-testid="meeting-participant-search-option"]')!;
+    expect(first.getAttribute("aria-selected")).toBe("true");
+    expect(byTestId("meeting-participant-search").getAttribute("aria-activedescendant")).toBe(first.id);
     press("Enter");
     expect(participants()).toEqual(["p-virtanen"]);
     expect(byTestId<HTMLInputElement>("meeting-participant-search").value).toBe("");

@@ -67,3 +67,14 @@ export function back(): void {
 export function replacePerson(personId: string): void {
   route.set({ view: "person", personId });
 }
+
+/** Opens an organisation's page in place of the current one (after a merge the merged page is
+ * gone, so back must not lead to it). */
+export function replaceOrganisation(organisationId: string): void {
+  route.set({ view: "organisation", organisationId });
+}
+
+/** Shows a menu screen in place of the current page (after the page's record was removed). */
+export function replaceView(view: View): void {
+  route.set({ view });
+}

@@ -11,7 +11,10 @@ export const route = writable<Route>({ view: "home" });
 export const pageRefresh = writable(0);
 
 /** The person whose page is open, or null. */
-export const currentPerson = writable<PersonRef | null>(null);
+export const currentPerson = writable<CurrentPerson | null>(null);
+
+/** The person whose page is open, with the organisation of their ongoing position (if any). */
+export type CurrentPerson = PersonRef & { organisation?: { organisation_id: string; name: string } | null; detail?: string | null };
 
 /** The organisation whose page is open, or null. */
 export const currentOrganisation = writable<{ organisation_id: string; name: string } | null>(null);

@@ -479,7 +479,10 @@ describe("Kortisto desktop app", () => {
     const warning = await browser.$(tid("duplicate-warning"));
     await warning.waitForDisplayed({ timeout: WAIT_MS });
     assert.match(await warning.getText(), /Hämäläinen/);
-    assert.ok(await warning.isDisplayedInViewport(), "the duplicate warning is scrolled into sight");
+    await browser.waitUntil(() => warning.isDisplayedInViewport(), {
+      timeout: WAIT_MS,
+      timeoutMsg: "the duplicate warning is not scrolled into sight",
+    });
     await screenshot(browser, "08-duplicate-warning");
     await browser.$(tid("duplicate-add-details")).click();
     const receipt = await browser.$(tid("card-saved"));

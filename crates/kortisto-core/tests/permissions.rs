@@ -395,12 +395,12 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         // Past the role check, an unknown organisation is not found (nothing merged or removed).
         (
             Action::OrganisationMerge,
-            Box::new(
-                move |r, s, _| match r.organisation_merge(s, "no-such-org", "no-such-other", &clock) {
+            Box::new(move |r, s, _| {
+                match r.organisation_merge(s, "no-such-org", "no-such-other", &clock) {
                     Err(Error::RecordNotFound { .. }) => Ok(()),
                     other => other.map(drop),
-                },
-            ),
+                }
+            }),
         ),
         (
             Action::OrganisationRemove,
@@ -1265,5 +1265,8 @@ fn the_audit_filter_offers_every_action() {
         .chain(events)
         .filter(|name| !actions_ts.contains(&format!("[\"{name}\", \"action_{name}\"]")))
         .collect();
-    assert!(missing.is_empty(), "not offered in the audit filter: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "not offered in the audit filter: {missing:?}"
+    );
 }

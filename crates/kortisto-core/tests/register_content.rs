@@ -934,7 +934,9 @@ fn an_organisation_created_by_mistake_is_merged_into_the_right_one_or_removed_wh
         .organisation_merge(&admin, &mistake, &right, &clock())
         .unwrap();
     assert_eq!(kept.organisation_id, right);
-    let page = register.organisation_page(&admin, &right, &clock()).unwrap();
+    let page = register
+        .organisation_page(&admin, &right, &clock())
+        .unwrap();
     assert_eq!(page.positions.len(), 1);
     assert_eq!(page.positions[0].person_id, saved.person_id);
     assert_eq!(page.deals.len(), 1);
@@ -950,7 +952,10 @@ fn an_organisation_created_by_mistake_is_merged_into_the_right_one_or_removed_wh
     // Search knows only the one kept.
     let found = register.search(&admin, "vaahterap", 20, &clock()).unwrap();
     let ids: Vec<&str> = found.iter().map(|h| h.record_id.as_str()).collect();
-    assert!(ids.contains(&right.as_str()) && !ids.contains(&mistake.as_str()), "{ids:?}");
+    assert!(
+        ids.contains(&right.as_str()) && !ids.contains(&mistake.as_str()),
+        "{ids:?}"
+    );
     let audited = register
         .audit_list(
             &admin,
@@ -1004,8 +1009,5 @@ fn search_ranks_the_exact_name_then_names_that_start_with_it_then_the_rest_in_fi
             "Aalto Virta"
         ]
     );
-    assert_eq!(
-        titles(&mut register, &admin, "Virta Anna"),
-        ["Virta Anna"]
-    );
+    assert_eq!(titles(&mut register, &admin, "Virta Anna"), ["Virta Anna"]);
 }

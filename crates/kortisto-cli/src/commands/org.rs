@@ -336,7 +336,10 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Merge { id, into } => {
-            let name = register.organisation_page(session, &id, &clock)?.organisation.name;
+            let name = register
+                .organisation_page(session, &id, &clock)?
+                .organisation
+                .name;
             let merged = register.organisation_merge(session, &id, &into, &clock)?;
             ctx.out.print(&with_id(&merged, "organisation_id"), |l| {
                 format!(
@@ -349,12 +352,18 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Remove { id } => {
-            let name = register.organisation_page(session, &id, &clock)?.organisation.name;
+            let name = register
+                .organisation_page(session, &id, &clock)?
+                .organisation
+                .name;
             register.organisation_remove(session, &id, &clock)?;
-            ctx.out.print(
-                &serde_json::json!({ "removed": id, "name": name }),
-                |l| format!("{} {name}", pick(l, "Organisaatio poistettu:", "Organisation removed:")),
-            );
+            ctx.out
+                .print(&serde_json::json!({ "removed": id, "name": name }), |l| {
+                    format!(
+                        "{} {name}",
+                        pick(l, "Organisaatio poistettu:", "Organisation removed:")
+                    )
+                });
             Ok(())
         }
     })

@@ -98,10 +98,18 @@ pub(crate) fn search(
     let mut hits: Vec<(u8, String, String, String)> = statement
         .query_map(params![query, CANDIDATES], |row| {
             let title: String = row.get(2)?;
-            Ok((match_group(&wanted, &words(&title)), row.get(0)?, row.get(1)?, title))
+            Ok((
+                match_group(&wanted, &words(&title)),
+                row.get(0)?,
+                row.get(1)?,
+                title,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| crate::collation::finnish(&a.3, &b.3)));
+    hits.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| crate::collation::finnish(&a.3, &b.3))
+    });
     hits.truncate(limit as usize);
     let mut result = Vec::with_capacity(hits.len());
     for (_, record_kind, record_id, title) in hits {

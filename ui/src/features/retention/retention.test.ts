@@ -29,7 +29,7 @@ import type {
   RetentionStatus,
   Session,
 } from "../../lib/generated";
-import { defaultBackupFile, speedText } from "./retention";
+import { defaultBackupFile, keepTogether, speedText } from "./retention";
 import { retentionTexts } from "./texts";
 
 beforeEach(resetAll);
@@ -502,5 +502,11 @@ describe("a running retention run", () => {
     finish({ ...RUN, erased: 0 });
     await waitFor(() => byTestId("retention-run-result"));
     expect(queryTestId("retention-run-progress")).toBeNull();
+  });
+});
+
+describe("legal references", () => {
+  it("never break before a parenthesis inside a reference", () => {
+    expect(keepTogether("GDPR Art. 5(1)(e) (storage limitation)")).toBe("GDPR Art. 5\u2060(1)\u2060(e) (storage limitation)");
   });
 });

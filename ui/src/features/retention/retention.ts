@@ -66,6 +66,14 @@ export function ruleText(ruleId: string, rules: readonly RetentionRule[], texts:
 }
 
 /** The rule's reference in the UI language (the other language when that one is empty). */
+/**
+ * A legal reference kept whole on a narrow screen: no line break before a parenthesis that
+ * follows a letter or digit (`Art. 5(1)(e)` never splits into `5(1)` and `(e)`).
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/([\p{L}\p{N})])\(/gu, "$1\u2060(");
+}
+
 export function ruleReference(rule: RetentionRule, language: Language): string {
   const own = language === "fi" ? rule.reference_fi : rule.reference_en;
   return own.trim() !== "" ? own : language === "fi" ? rule.reference_en : rule.reference_fi;

@@ -550,6 +550,7 @@ describe("Kortisto desktop app", () => {
     await fill("restrict-reason", "Kiistää sähköpostiosoitteen oikeellisuuden");
     await fill("restrict-until", "31.12.2030");
     await browser.$(tid("restrict-save")).click();
+    await browser.$(tid("confirm-yes")).waitForDisplayed({ timeout: WAIT_MS });
     await browser.$(tid("confirm-yes")).click();
     const banner = await browser.$(tid("restriction-banner"));
     await banner.waitForDisplayed({ timeout: WAIT_MS });
@@ -563,6 +564,7 @@ describe("Kortisto desktop app", () => {
     await browser.$(tid("restriction-lift-open")).click();
     await fill("restriction-lift-reason", "Osoite tarkistettu");
     await browser.$(tid("restriction-lift-save")).click();
+    await browser.$(tid("confirm-yes")).waitForDisplayed({ timeout: WAIT_MS });
     await browser.$(tid("confirm-yes")).click();
     await banner.waitForDisplayed({ timeout: WAIT_MS, reverse: true });
   });

@@ -47,6 +47,8 @@ const COMMANDS: &[&str] = &[
     "business_card_save",
     "organisation_add",
     "organisation_edit",
+    "organisation_merge",
+    "organisation_remove",
     "organisation_page",
     "organisation_list",
     "deal_add",

@@ -60,6 +60,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::register_content::business_card_save,
             commands::register_content::organisation_add,
             commands::register_content::organisation_edit,
+            commands::register_content::organisation_merge,
+            commands::register_content::organisation_remove,
             commands::register_content::organisation_page,
             commands::register_content::organisation_list,
             commands::register_content::deal_add,

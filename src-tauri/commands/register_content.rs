@@ -163,6 +163,31 @@ pub async fn organisation_edit(
     })
 }
 
+/// Merges an organisation created by mistake into another (admin); returns the one kept.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn organisation_merge(
+    state: State<'_, AppState>,
+    organisation_id: String,
+    into_id: String,
+) -> Result<Organisation, AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.organisation_merge(session, &organisation_id, &into_id, clock.as_ref())
+    })
+}
+
+/// Removes an organisation nothing refers to (admin; `organisation_in_use` otherwise).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn organisation_remove(
+    state: State<'_, AppState>,
+    organisation_id: String,
+) -> Result<(), AppError> {
+    let clock = state.clock.clone();
+    state.as_user(|register, session| {
+        register.organisation_remove(session, &organisation_id, clock.as_ref())
+    })
+}
+
 /// An organisation's page (audited as a view).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn organisation_page(

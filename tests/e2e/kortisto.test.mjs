@@ -337,6 +337,9 @@ describe("Kortisto desktop app", () => {
       assert.equal(await browser.$(tid(admin)).isExisting(), false, `${admin} is shown to a sales rep`);
     }
     assert.ok(await browser.$(tid("nav-password")).isDisplayed(), "everyone may change their password");
+    // Their home screen shows no schema version, keychain service or table names (#13).
+    const home = await text(browser, "start-screen");
+    assert.ok(!/fi\.kortisto|schema|Secret Service|registers/i.test(home), `technical facts shown to sales: ${home}`);
     await screenshot(browser, "05-home-sales-en");
   });
 
@@ -369,7 +372,44 @@ describe("Kortisto desktop app", () => {
       timeoutMsg: "the audit chain state did not say intact",
     });
     await screenshot(browser, "07-audit-en");
+    await screenshotBothSizes("07-audit");
+    await checkNoBrokenWords("audit-screen", "audit-table", "07-audit-table-900x700");
   });
+
+  /**
+   * At 900×700, no word on the screen is split over two lines (names and dates in tables read
+   * whole, #13): each word's text range must lie on one line.
+   */
+  async function checkNoBrokenWords(screenId, tableId, shot) {
+    const { width, height } = await browser.getWindowSize();
+    await browser.setWindowSize(900, 700);
+    if (tableId) {
+      // The table itself in the picture (it is below the fold at 900×700).
+      await browser.execute((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollIntoView({ block: "start" }), tableId);
+      await screenshot(browser, shot);
+    }
+    const broken = await browser.execute((id) => {
+      const root = document.querySelector(`[data-testid="${id}"]`);
+      if (!root) return [`no screen ${id}`];
+      const found = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map((r) => Math.round(r.top)),
+          );
+          if (lines.size > 1) found.push(match[0]);
+        }
+      }
+      return found;
+    }, screenId);
+    await browser.setWindowSize(width, height);
+    assert.deepEqual(broken, [], `words broken mid-line on ${screenId} at 900×700: ${broken.join(", ")}`);
+  }
 
   /** Types into a field after clearing it. */
   async function fill(id, value) {
@@ -400,8 +440,40 @@ describe("Kortisto desktop app", () => {
 
   step("a business card is saved, and a second one with the same e-mail is warned before saving", async () => {
     await saveCard({ first: "Päivi", surname: "Hämäläinen", organisation: "Kortti Oy", email: "paivi.hamalainen@kortti.fi", phone: "040 123 4567" });
+    // Nothing is found: a new organisation is an explicit choice at the end of the list (#13).
+    // Back in the field (the list closed when the e-mail was typed), ↓ opens the list again.
+    await browser.$(tid("card-organisation")).click();
+    await browser.keys(["ArrowDown"]);
+    const create = await browser.$(tid("card-organisation-create"));
+    await create.waitForDisplayed({ timeout: WAIT_MS });
+    assert.match(await create.getText(), /Kortti Oy/);
+    assert.equal(await create.getAttribute("aria-selected"), "false", "creating is never chosen by itself");
+    await browser.keys(["ArrowDown", "Enter"]);
+    await browser.waitUntil(
+      async () => (await browser.$(tid("card-organisation-status")).getAttribute("data-plan")) === "new",
+      { timeout: WAIT_MS, timeoutMsg: "choosing 'create organisation' did not plan a new organisation" },
+    );
     await browser.$(tid("card-save")).click();
     await browser.$(tid("card-saved")).waitForDisplayed({ timeout: WAIT_MS });
+
+    // The next card types a fragment and presses Enter: the highlighted existing organisation is
+    // taken, no organisation named after the fragment is created.
+    const organisationsBefore = kortisto(["org", "list"]).length;
+    await saveCard({ first: "Kaisa", surname: "Kortelainen", organisation: "kortti o" });
+    const option = await browser.$(tid("card-organisation-option"));
+    await option.waitForDisplayed({ timeout: WAIT_MS });
+    assert.equal(await option.getAttribute("aria-selected"), "true", "the first match is highlighted");
+    await browser.keys(["Enter"]);
+    await browser.waitUntil(async () => (await browser.$(tid("card-organisation")).getValue()) === "Kortti Oy", {
+      timeout: WAIT_MS,
+      timeoutMsg: "Enter did not take the highlighted organisation",
+    });
+    assert.equal(await browser.$(tid("card-organisation-status")).getAttribute("data-plan"), "existing");
+    await browser.$(tid("card-save")).click();
+    await browser.$(tid("card-saved")).waitForDisplayed({ timeout: WAIT_MS });
+    const organisationsAfter = kortisto(["org", "list"]);
+    assert.equal(organisationsAfter.length, organisationsBefore, "no organisation was created by Enter");
+    assert.ok(!organisationsAfter.some((o) => /^kortti o$/i.test(o.name)), "no organisation named after the fragment");
     await saveCard({ first: "Olli", surname: "Organisaatioton", email: "olli@example.fi" });
     await browser.$(tid("card-save")).click();
     await browser.$(tid("card-saved")).waitForDisplayed({ timeout: WAIT_MS });
@@ -409,11 +481,26 @@ describe("Kortisto desktop app", () => {
     await browser.$(tid("card-save")).click();
     await browser.$(tid("card-saved")).waitForDisplayed({ timeout: WAIT_MS });
 
-    await saveCard({ first: "Pekka", surname: "Toinen", email: "paivi.hamalainen@kortti.fi" });
+    // A card of someone already in the register: the warning comes into sight, and its new
+    // phone number goes to the existing person instead of the card being thrown away.
+    await saveCard({ first: "Päivi", surname: "Hamalainen", email: "paivi.hamalainen@kortti.fi", phone: "09 555 1234" });
     const warning = await browser.$(tid("duplicate-warning"));
     await warning.waitForDisplayed({ timeout: WAIT_MS });
     assert.match(await warning.getText(), /Hämäläinen/);
+    await browser.waitUntil(() => warning.isDisplayed({ withinViewport: true }), {
+      timeout: WAIT_MS,
+      timeoutMsg: "the duplicate warning is not scrolled into sight",
+    });
     await screenshot(browser, "08-duplicate-warning");
+    await browser.$(tid("duplicate-add-details")).click();
+    const receipt = await browser.$(tid("card-saved"));
+    await receipt.waitForDisplayed({ timeout: WAIT_MS });
+    assert.match(await receipt.getText(), /Hämäläinen.*1/);
+    const paivi = kortisto(["search", "hämäläinen"]).filter((h) => h.record_kind === "person");
+    assert.equal(paivi.length, 1, "no second Päivi was created");
+    const page = kortisto(["person", "show", paivi[0].id ?? paivi[0].record_id]);
+    const phones = page.contacts.filter((c) => c.kind === "phone").map((c) => c.value);
+    assert.ok(phones.some((v) => /555\s?1234|5551234/.test(v)), `the new phone is Päivi's: ${phones.join(", ")}`);
   });
 
   step("typing part of the surname without accents finds the person, and a meeting reaches their page", async () => {
@@ -463,6 +550,7 @@ describe("Kortisto desktop app", () => {
     await fill("restrict-reason", "Kiistää sähköpostiosoitteen oikeellisuuden");
     await fill("restrict-until", "31.12.2030");
     await browser.$(tid("restrict-save")).click();
+    await browser.$(tid("confirm-yes")).waitForDisplayed({ timeout: WAIT_MS });
     await browser.$(tid("confirm-yes")).click();
     const banner = await browser.$(tid("restriction-banner"));
     await banner.waitForDisplayed({ timeout: WAIT_MS });
@@ -476,6 +564,7 @@ describe("Kortisto desktop app", () => {
     await browser.$(tid("restriction-lift-open")).click();
     await fill("restriction-lift-reason", "Osoite tarkistettu");
     await browser.$(tid("restriction-lift-save")).click();
+    await browser.$(tid("confirm-yes")).waitForDisplayed({ timeout: WAIT_MS });
     await browser.$(tid("confirm-yes")).click();
     await banner.waitForDisplayed({ timeout: WAIT_MS, reverse: true });
   });
@@ -565,7 +654,8 @@ describe("Kortisto desktop app", () => {
     assert.ok(olli, `Olli is not in the preview: ${texts.join(" | ")}`);
     assert.match(olli, /3|36|no-ties|years|vuot/i, "the row names the rule");
     assert.ok(!texts.some((t) => /Hämäläinen/.test(t)), "a person with a current position is kept");
-    await screenshot(browser, "12-retention-preview");
+    await screenshotBothSizes("12-retention-preview");
+    await checkNoBrokenWords("retention-screen", "retention-preview-table", "12-retention-preview-table-900x700");
 
     // Running retention today (nobody is due yet) goes through the progress channel.
     await browser.$(tid("retention-run")).click();

@@ -203,6 +203,10 @@ pub enum Action {
     ProspectAdd,
     /// See who has seen a person (every audited read of them).
     PersonSeenBy,
+    /// Merge an organisation created by mistake into another (everything moves over).
+    OrganisationMerge,
+    /// Remove an organisation that nothing refers to.
+    OrganisationRemove,
 }
 
 impl Action {
@@ -286,6 +290,8 @@ impl Action {
         Action::LegalHoldLift,
         Action::ProspectAdd,
         Action::PersonSeenBy,
+        Action::OrganisationMerge,
+        Action::OrganisationRemove,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -334,7 +340,9 @@ impl Action {
             | Action::TransferEdit
             | Action::LegalHoldList
             | Action::LegalHoldLift
-            | Action::PersonSeenBy => &[Admin],
+            | Action::PersonSeenBy
+            | Action::OrganisationMerge
+            | Action::OrganisationRemove => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -454,6 +462,8 @@ impl Action {
             Action::LegalHoldLift => "legal_hold_lift",
             Action::ProspectAdd => "prospect_add",
             Action::PersonSeenBy => "person_seen_by",
+            Action::OrganisationMerge => "organisation_merge",
+            Action::OrganisationRemove => "organisation_remove",
         }
     }
 

@@ -490,6 +490,30 @@ pub enum Error {
         /// Who logged it (display name).
         logged_by_name: String,
     },
+    /// An organisation cannot be removed while records refer to it (merge it instead).
+    #[error("organisation_in_use: {organisation_id}")]
+    OrganisationInUse {
+        /// The organisation.
+        organisation_id: String,
+        /// Its name.
+        name: String,
+        /// Positions (current or past) at it.
+        positions: u64,
+        /// Its deals.
+        deals: u64,
+        /// Its meetings.
+        meetings: u64,
+        /// Its contact data, units, service elements and legal holds.
+        other: u64,
+    },
+    /// An organisation cannot be merged into itself or into one of its own units.
+    #[error("organisation_merge_invalid: {organisation_id} {rule}")]
+    OrganisationMergeInvalid {
+        /// The organisation to merge.
+        organisation_id: String,
+        /// `same` or `own_unit`.
+        rule: String,
+    },
     /// No legal hold has this id.
     #[error("legal_hold_not_found: {legal_hold_id}")]
     LegalHoldNotFound {
@@ -581,6 +605,8 @@ impl Error {
             Error::PositionAlreadyEnded { .. } => "position_already_ended",
             Error::ContactRetired { .. } => "contact_retired",
             Error::MeetingNotYours { .. } => "meeting_not_yours",
+            Error::OrganisationInUse { .. } => "organisation_in_use",
+            Error::OrganisationMergeInvalid { .. } => "organisation_merge_invalid",
             Error::LegalHoldNotFound { .. } => "legal_hold_not_found",
             Error::LegalHoldAlreadyLifted { .. } => "legal_hold_already_lifted",
             Error::ProcessorEnded { .. } => "processor_ended",
@@ -731,6 +757,25 @@ impl Error {
                 meeting_id,
                 logged_by_name,
             } => json!({ "meeting_id": meeting_id, "logged_by_name": logged_by_name }),
+            Error::OrganisationInUse {
+                organisation_id,
+                name,
+                positions,
+                deals,
+                meetings,
+                other,
+            } => json!({
+                "organisation_id": organisation_id,
+                "name": name,
+                "positions": positions,
+                "deals": deals,
+                "meetings": meetings,
+                "other": other,
+            }),
+            Error::OrganisationMergeInvalid {
+                organisation_id,
+                rule,
+            } => json!({ "organisation_id": organisation_id, "rule": rule }),
             Error::LegalHoldNotFound { legal_hold_id } => {
                 json!({ "legal_hold_id": legal_hold_id })
             }
@@ -1077,6 +1122,48 @@ impl Error {
             } else {
                 format!("This meeting was logged by {logged_by_name}. You may correct and delete only the meetings you logged yourself, so nothing was changed. Ask the one who logged it or an administrator to correct it.")
             },
+            Error::OrganisationInUse {
+                name,
+                positions,
+                deals,
+                meetings,
+                other,
+                ..
+            } => {
+                let counts = [
+                    (*positions, "tehtävä", "tehtävää", "position", "positions"),
+                    (*deals, "kauppa", "kauppaa", "deal", "deals"),
+                    (*meetings, "tapaaminen", "tapaamista", "meeting", "meetings"),
+                    (*other, "muu tieto", "muuta tietoa", "other record", "other records"),
+                ];
+                let listed: Vec<String> = counts
+                    .iter()
+                    .filter(|(n, ..)| *n > 0)
+                    .map(|(n, fi_one, fi_many, en_one, en_many)| match (fi, *n == 1) {
+                        (true, true) => format!("{n} {fi_one}"),
+                        (true, false) => format!("{n} {fi_many}"),
+                        (false, true) => format!("{n} {en_one}"),
+                        (false, false) => format!("{n} {en_many}"),
+                    })
+                    .collect();
+                if fi {
+                    format!("Organisaatiota {name} ei voi poistaa, koska siihen viittaa {}. Mitään ei poistettu. Jos se on luotu vahingossa, yhdistä se oikeaan organisaatioon: tiedot siirtyvät sinne.", listed.join(", "))
+                } else {
+                    format!("The organisation {name} cannot be removed because {} refer to it. Nothing was removed. If it was created by mistake, merge it into the right organisation: its records move there.", listed.join(", "))
+                }
+            }
+            Error::OrganisationMergeInvalid { rule, .. } => if rule == "own_unit" {
+                if fi {
+                    "Organisaatiota ei voi yhdistää omaan yksikköönsä. Mitään ei muutettu. Valitse toinen organisaatio, tai siirrä yksikkö ensin toisen organisaation alle."
+                } else {
+                    "An organisation cannot be merged into one of its own units. Nothing was changed. Choose another organisation, or move the unit under another organisation first."
+                }
+            } else if fi {
+                "Organisaatiota ei voi yhdistää itseensä. Mitään ei muutettu. Valitse organisaatio, johon tiedot siirretään."
+            } else {
+                "An organisation cannot be merged into itself. Nothing was changed. Choose the organisation its records should move to."
+            }
+            .to_string(),
             Error::LegalHoldNotFound { legal_hold_id } => if fi {
                 format!("Säilytysvelvoitetta {legal_hold_id} ei ole, joten mitään ei muutettu. Katso oikea tunniste luettelosta (kortisto legal-hold list).")
             } else {

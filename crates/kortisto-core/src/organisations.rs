@@ -316,6 +316,84 @@ impl Register {
         store::organisations::prospects_to_complete(&self.conn)
     }
 
+    /// Merges an organisation created by mistake into another (admin): its positions, contact
+    /// data, deals, meetings, service elements, units and legal holds move to `into_id`, its
+    /// history and the history values naming it follow, and it is deleted. Refused for the same
+    /// organisation or one of its own units (`organisation_merge_invalid`).
+    pub fn organisation_merge(
+        &mut self,
+        session: &Session,
+        organisation_id: &str,
+        into_id: &str,
+        clock: &dyn Clock,
+    ) -> Result<Organisation> {
+        self.write(Some(session), Action::OrganisationMerge, clock, |tx| {
+            let from = store::organisations::organisation(tx, organisation_id)?
+                .ok_or_else(|| not_found(organisation_id))?;
+            store::organisations::organisation(tx, into_id)?.ok_or_else(|| not_found(into_id))?;
+            let invalid = |rule: &str| Error::OrganisationMergeInvalid {
+                organisation_id: organisation_id.to_string(),
+                rule: rule.into(),
+            };
+            if organisation_id == into_id {
+                return Err(invalid("same"));
+            }
+            if store::organisations::units(tx, organisation_id)?
+                .iter()
+                .any(|unit| unit.organisation_id == into_id)
+            {
+                return Err(invalid("own_unit"));
+            }
+            store::organisations::move_references(tx, organisation_id, into_id)?;
+            store::history::insert_history(
+                tx,
+                clock,
+                "organisation",
+                into_id,
+                "merged_from",
+                Some(&from.name),
+                None,
+                &store::history::ChangedBy::user(&session.user_id),
+            )?;
+            store::organisations::delete_organisation(tx, organisation_id)?;
+            store::search::delete_search_row(tx, organisation_id)?;
+            search::index_organisation(tx, into_id)?;
+            let into = store::organisations::organisation(tx, into_id)?
+                .ok_or_else(|| not_found(into_id))?;
+            let audited =
+                Audited::record("organisation", organisation_id).and("organisation", into_id);
+            Ok((into, audited))
+        })
+    }
+
+    /// Removes an organisation that nothing refers to (admin). Refused with
+    /// `organisation_in_use` (what refers to it, counted) while anything does: merge it then.
+    pub fn organisation_remove(
+        &mut self,
+        session: &Session,
+        organisation_id: &str,
+        clock: &dyn Clock,
+    ) -> Result<()> {
+        self.write(Some(session), Action::OrganisationRemove, clock, |tx| {
+            let organisation = store::organisations::organisation(tx, organisation_id)?
+                .ok_or_else(|| not_found(organisation_id))?;
+            let uses = store::organisations::references(tx, organisation_id)?;
+            if uses.positions + uses.deals + uses.meetings + uses.other > 0 {
+                return Err(Error::OrganisationInUse {
+                    organisation_id: organisation_id.to_string(),
+                    name: organisation.name,
+                    positions: uses.positions,
+                    deals: uses.deals,
+                    meetings: uses.meetings,
+                    other: uses.other,
+                });
+            }
+            store::organisations::delete_organisation(tx, organisation_id)?;
+            store::search::delete_search_row(tx, organisation_id)?;
+            Ok(((), Audited::record("organisation", organisation_id)))
+        })
+    }
+
     /// Organisations in Finnish alphabetical order, a page at a time (every role).
     pub fn organisation_list(
         &self,

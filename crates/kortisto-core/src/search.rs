@@ -22,6 +22,15 @@ pub struct SearchHit {
     pub subtitle: Option<String>,
     /// A person whose processing is restricted (Art. 18).
     pub restricted: bool,
+    /// A person's organisation in their ongoing position (the latest if several), so a meeting
+    /// with them can be filed under it and people of one organisation ranked together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation_id: Option<String>,
+    /// That organisation's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub organisation_name: Option<String>,
 }
 
 /// Rewrites the person's index row from the register's current data.
@@ -101,7 +110,7 @@ impl Register {
             return Ok(Vec::new());
         };
         self.write(Some(session), Action::Search, clock, |tx| {
-            let hits = store::search::search(tx, &query, limit.clamp(1, 100))?;
+            let hits = store::search::search(tx, &query, typed, limit.clamp(1, 100))?;
             let people = hits
                 .iter()
                 .filter(|hit| hit.record_kind == "person")

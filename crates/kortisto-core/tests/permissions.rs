@@ -392,6 +392,25 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             Action::DeviceRevoke,
             Box::new(move |r, s, _| no_hub(r.device_revoke(s, "laptop", &clock))),
         ),
+        // Past the role check, an unknown organisation is not found (nothing merged or removed).
+        (
+            Action::OrganisationMerge,
+            Box::new(move |r, s, _| {
+                match r.organisation_merge(s, "no-such-org", "no-such-other", &clock) {
+                    Err(Error::RecordNotFound { .. }) => Ok(()),
+                    other => other.map(drop),
+                }
+            }),
+        ),
+        (
+            Action::OrganisationRemove,
+            Box::new(
+                move |r, s, _| match r.organisation_remove(s, "no-such-org", &clock) {
+                    Err(Error::RecordNotFound { .. }) => Ok(()),
+                    other => other,
+                },
+            ),
+        ),
         (
             Action::PersonSeenBy,
             Box::new(move |r, s, _| r.person_seen_by(s, &g19.person, 100, &clock).map(drop)),
@@ -1080,6 +1099,8 @@ fn own_entries(action: Action) -> usize {
         | Action::LegalHoldList => 0,
         // A missing backup file and a register that already has people.
         Action::BackupRestore | Action::DemoFill => 0,
+        // An organisation that is not there.
+        Action::OrganisationMerge | Action::OrganisationRemove => 0,
         Action::HubSetUp
         | Action::Sync
         | Action::SyncConflictList
@@ -1217,5 +1238,35 @@ fn sales_reps_add_leads_and_offers_but_not_contracts() {
     assert!(
         matches!(edit, Err(Error::PermissionDenied { .. })),
         "a sales rep cannot turn a contract into a lead: {edit:?}"
+    );
+}
+
+/// The app's audit filter offers every action and event by its words (#13): a new action
+/// cannot reach the trail without a name a person can read and filter by.
+#[test]
+fn the_audit_filter_offers_every_action() {
+    let actions_ts = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../ui/src/features/audit/actions.ts"
+    ))
+    .unwrap();
+    let events = [
+        "login",
+        "login_failed",
+        "login_throttled",
+        "logout",
+        "session_locked",
+        "register_repaired",
+        "register_restored",
+    ];
+    let missing: Vec<&str> = Action::ALL
+        .iter()
+        .map(|action| action.name())
+        .chain(events)
+        .filter(|name| !actions_ts.contains(&format!("[\"{name}\", \"action_{name}\"]")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not offered in the audit filter: {missing:?}"
     );
 }

@@ -327,6 +327,18 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
         Error::HubDeviceNameTaken { name: "n".into() },
         Error::HubEnrolmentUsed,
         Error::HubFailed { detail: "d".into() },
+        Error::OrganisationInUse {
+            organisation_id: "o".into(),
+            name: "n".into(),
+            positions: 1,
+            deals: 2,
+            meetings: 0,
+            other: 0,
+        },
+        Error::OrganisationMergeInvalid {
+            organisation_id: "o".into(),
+            rule: "same".into(),
+        },
         Error::Storage("d".into()),
     ];
     let mut codes = std::collections::HashSet::new();

@@ -869,3 +869,145 @@ fn names_are_stored_in_nfc_and_hidden_characters_are_refused() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn an_organisation_created_by_mistake_is_merged_into_the_right_one_or_removed_when_unused() {
+    let sandbox = Sandbox::new("org-merge");
+    let (mut register, admin) = register_with_admin(&sandbox, &clock());
+    let right = add_organisation(&mut register, &admin, "Vaahterapuu Oy");
+    // A card typed with the fragment as a new organisation (the mistake #13 describes).
+    let saved = register
+        .business_card_save(
+            &admin,
+            &BusinessCard {
+                person: person("Järvinen", "Helmi"),
+                organisation_id: None,
+                new_organisation: Some(OrganisationInput {
+                    name: "vaahterap".into(),
+                    ..Default::default()
+                }),
+                title: Some("Ostaja".into()),
+                contacts: vec![],
+                source: source(SourceKind::BusinessCard, None),
+            },
+            false,
+            &clock(),
+        )
+        .unwrap();
+    let mistake = saved.organisation_id.clone().unwrap();
+    let deal = register
+        .deal_add(
+            &admin,
+            &DealInput {
+                kind: DealKind::Offer,
+                organisation_id: mistake.clone(),
+                title: "Tarjous".into(),
+                status: DealStatus::Open,
+                start_on: None,
+                end_on: None,
+                notes: None,
+                person_ids: vec![saved.person_id.clone()],
+            },
+            &clock(),
+        )
+        .unwrap();
+
+    // Removing it is refused while its position and deal refer to it, nothing removed.
+    let before = counts(&sandbox, &register);
+    match register.organisation_remove(&admin, &mistake, &clock()) {
+        Err(error @ Error::OrganisationInUse { .. }) => {
+            assert_eq!(error.code(), "organisation_in_use");
+            let fi = error.message(kortisto_core::Language::Fi);
+            assert!(fi.contains("1 tehtävä, 1 kauppa"), "{fi}");
+            assert!(fi.contains("yhdistä"), "{fi}");
+        }
+        other => panic!("expected organisation_in_use, got {other:?}"),
+    }
+    assert_eq!(counts(&sandbox, &register), before);
+    // Not into itself, not by a sales rep.
+    assert!(matches!(
+        register.organisation_merge(&admin, &mistake, &mistake, &clock()),
+        Err(Error::OrganisationMergeInvalid { ref rule, .. }) if rule == "same"
+    ));
+
+    let kept = register
+        .organisation_merge(&admin, &mistake, &right, &clock())
+        .unwrap();
+    assert_eq!(kept.organisation_id, right);
+    let page = register
+        .organisation_page(&admin, &right, &clock())
+        .unwrap();
+    assert_eq!(page.positions.len(), 1);
+    assert_eq!(page.positions[0].person_id, saved.person_id);
+    assert_eq!(page.deals.len(), 1);
+    assert_eq!(page.deals[0].deal_id, deal.deal_id);
+    assert!(page
+        .history
+        .iter()
+        .any(|h| h.field == "merged_from" && h.old_value.as_deref() == Some("vaahterap")));
+    assert!(matches!(
+        register.organisation_page(&admin, &mistake, &clock()),
+        Err(Error::RecordNotFound { .. })
+    ));
+    // Search knows only the one kept.
+    let found = register.search(&admin, "vaahterap", 20, &clock()).unwrap();
+    let ids: Vec<&str> = found.iter().map(|h| h.record_id.as_str()).collect();
+    assert!(
+        ids.contains(&right.as_str()) && !ids.contains(&mistake.as_str()),
+        "{ids:?}"
+    );
+    let audited = register
+        .audit_list(
+            &admin,
+            &kortisto_core::audit::AuditFilter {
+                action: Some("organisation_merge".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let records: Vec<Option<&str>> = audited.iter().map(|e| e.record_id.as_deref()).collect();
+    assert!(records.contains(&Some(mistake.as_str())) && records.contains(&Some(right.as_str())));
+
+    // An organisation nothing refers to goes.
+    let unused = add_organisation(&mut register, &admin, "Tyhjä Oy");
+    register
+        .organisation_remove(&admin, &unused, &clock())
+        .unwrap();
+    assert!(matches!(
+        register.organisation_page(&admin, &unused, &clock()),
+        Err(Error::RecordNotFound { .. })
+    ));
+}
+
+#[test]
+fn search_ranks_the_exact_name_then_names_that_start_with_it_then_the_rest_in_finnish_order() {
+    let sandbox = Sandbox::new("search-rank");
+    let (mut register, admin) = register_with_admin(&sandbox, &clock());
+    for (surname, first) in [
+        ("Virtaniemi", "Öljy"),
+        ("Aalto", "Virta"),
+        ("Virta", "Liisa"),
+        ("Virtanen", "Matti"),
+        ("Virta", "Ärrä"),
+        ("Virta", "Anna"),
+    ] {
+        add_person(&mut register, &admin, surname, first, &[]);
+    }
+    // Exact first, then prefixes alphabetically (Ä after Z), the first name matching last.
+    assert_eq!(
+        titles(&mut register, &admin, "virta liisa"),
+        ["Virta Liisa"]
+    );
+    assert_eq!(
+        titles(&mut register, &admin, "virta"),
+        [
+            "Virta Anna",
+            "Virta Liisa",
+            "Virta Ärrä",
+            "Virtanen Matti",
+            "Virtaniemi Öljy",
+            "Aalto Virta"
+        ]
+    );
+    assert_eq!(titles(&mut register, &admin, "Virta Anna"), ["Virta Anna"]);
+}

@@ -207,6 +207,10 @@ export interface Backend {
   organisationAdd(organisation: OrganisationInput): Promise<Organisation>;
   /** Edits an organisation (admin, office; history kept). */
   organisationEdit(organisationId: string, organisation: OrganisationInput): Promise<Organisation>;
+  /** Merges an organisation created by mistake into another (admin); returns the one kept. */
+  organisationMerge(organisationId: string, intoId: string): Promise<Organisation>;
+  /** Removes an organisation nothing refers to (admin; refused with `organisation_in_use`). */
+  organisationRemove(organisationId: string): Promise<void>;
   /** Everything on one organisation (audited as a view). */
   organisationPage(organisationId: string): Promise<OrganisationPage>;
   /** A page of organisations in Finnish order. */
@@ -443,6 +447,9 @@ export const api: Backend = {
   organisationAdd: (organisation) => call<Organisation>("organisation_add", { organisation }),
   organisationEdit: (organisationId, organisation) =>
     call<Organisation>("organisation_edit", { organisation_id: organisationId, organisation }),
+  organisationMerge: (organisationId, intoId) =>
+    call<Organisation>("organisation_merge", { organisation_id: organisationId, into_id: intoId }),
+  organisationRemove: (organisationId) => call<void>("organisation_remove", { organisation_id: organisationId }),
   organisationPage: (organisationId) =>
     call<OrganisationPage>("organisation_page", { organisation_id: organisationId }),
   organisationList: (offset, limit) =>

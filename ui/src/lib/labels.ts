@@ -249,6 +249,7 @@ const HISTORY_FIELD_LABELS: Record<string, MessageKey> = {
   business_id: "field_business_id",
   customer_since: "field_customer_since",
   customer_until: "field_customer_until",
+  merged_from: "history_merged_from",
   position: "field_position",
   "contact.address": "contact_kind_address",
   "contact.phone": "contact_kind_phone",

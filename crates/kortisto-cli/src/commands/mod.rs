@@ -221,6 +221,7 @@ pub fn history_field(record_kind: &str, field: &str, l: kortisto_core::Language)
         "end_on" => ("Päättyi", "Ended"),
         "person" => ("Henkilö", "Person"),
         "prospect" => ("Prospekti", "Prospect"),
+        "merged_from" => ("Yhdistetty organisaatiosta", "Merged from organisation"),
         "service" => ("Palvelu", "Service"),
         "purpose" => ("Käsittelyn tarkoitus", "Purpose of processing"),
         "agreement_reference" => ("Käsittelysopimuksen tunniste", "Agreement reference"),

@@ -62,6 +62,21 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         customer_until: Option<String>,
     },
+    /// Merge an organisation created by mistake into another (admin): its people, contact
+    /// data, deals, meetings, service elements, units and legal holds move over, and it goes.
+    Merge {
+        /// The organisation to merge (it is removed).
+        id: String,
+        /// The organisation that takes its records.
+        #[arg(long, value_name = "ID")]
+        into: String,
+    },
+    /// Remove an organisation that nothing refers to (admin); refused, with what refers to
+    /// it, otherwise (merge it instead).
+    Remove {
+        /// The organisation's id.
+        id: String,
+    },
 }
 
 /// "prospect, Y-tunnus missing" (or just "prospect") for a prospect; empty otherwise.
@@ -318,6 +333,37 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
                 }
                 text
             });
+            Ok(())
+        }
+        Command::Merge { id, into } => {
+            let name = register
+                .organisation_page(session, &id, &clock)?
+                .organisation
+                .name;
+            let merged = register.organisation_merge(session, &id, &into, &clock)?;
+            ctx.out.print(&with_id(&merged, "organisation_id"), |l| {
+                format!(
+                    "{} {name} → {} (id {})",
+                    pick(l, "Organisaatiot yhdistetty:", "Organisations merged:"),
+                    merged.name,
+                    merged.organisation_id
+                )
+            });
+            Ok(())
+        }
+        Command::Remove { id } => {
+            let name = register
+                .organisation_page(session, &id, &clock)?
+                .organisation
+                .name;
+            register.organisation_remove(session, &id, &clock)?;
+            ctx.out
+                .print(&serde_json::json!({ "removed": id, "name": name }), |l| {
+                    format!(
+                        "{} {name}",
+                        pick(l, "Organisaatio poistettu:", "Organisation removed:")
+                    )
+                });
             Ok(())
         }
     })

@@ -130,3 +130,57 @@ pub(crate) fn organisation_list(
         items,
     })
 }
+
+/// What refers to an organisation, counted (a removal is refused while any is above zero).
+pub(crate) struct References {
+    pub positions: u64,
+    pub deals: u64,
+    pub meetings: u64,
+    /// Contact data, units, service elements and legal holds.
+    pub other: u64,
+}
+
+pub(crate) fn references(conn: &Connection, organisation_id: &str) -> Result<References> {
+    let count = |sql: &str| -> Result<u64> {
+        Ok(conn.query_row(sql, [organisation_id], |row| row.get::<_, i64>(0))? as u64)
+    };
+    Ok(References {
+        positions: count("SELECT count(*) FROM positions WHERE organisation_id = ?1")?,
+        deals: count("SELECT count(*) FROM deals WHERE organisation_id = ?1")?,
+        meetings: count("SELECT count(*) FROM meetings WHERE organisation_id = ?1")?,
+        other: count("SELECT count(*) FROM contact_points WHERE organisation_id = ?1")?
+            + count("SELECT count(*) FROM organisations WHERE parent_id = ?1")?
+            + count("SELECT count(*) FROM service_elements WHERE organisation_id = ?1")?
+            + count(
+                "SELECT count(*) FROM legal_holds WHERE record_kind = 'organisation' AND record_id = ?1",
+            )?,
+    })
+}
+
+/// Points every record of `from` at `into`: positions, contact data, deals, meetings, service
+/// elements, units, legal holds, its own history and history values that named it.
+pub(crate) fn move_references(conn: &Connection, from: &str, into: &str) -> Result<()> {
+    for sql in [
+        "UPDATE positions SET organisation_id = ?2 WHERE organisation_id = ?1",
+        "UPDATE contact_points SET organisation_id = ?2 WHERE organisation_id = ?1",
+        "UPDATE deals SET organisation_id = ?2 WHERE organisation_id = ?1",
+        "UPDATE meetings SET organisation_id = ?2 WHERE organisation_id = ?1",
+        "UPDATE service_elements SET organisation_id = ?2 WHERE organisation_id = ?1",
+        "UPDATE organisations SET parent_id = ?2 WHERE parent_id = ?1",
+        "UPDATE legal_holds SET record_id = ?2 WHERE record_kind = 'organisation' AND record_id = ?1",
+        "UPDATE change_history SET record_id = ?2 WHERE record_kind = 'organisation' AND record_id = ?1",
+        "UPDATE change_history SET old_value = ?2 WHERE field IN ('organisation_id', 'parent_id') AND old_value = ?1",
+        "UPDATE change_history SET new_value = ?2 WHERE field IN ('organisation_id', 'parent_id') AND new_value = ?1",
+    ] {
+        conn.execute(sql, params![from, into])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn delete_organisation(conn: &Connection, organisation_id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM organisations WHERE organisation_id = ?1",
+        [organisation_id],
+    )?;
+    Ok(())
+}

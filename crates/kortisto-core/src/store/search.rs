@@ -77,18 +77,47 @@ pub(crate) fn delete_search_row(conn: &Connection, record_id: &str) -> Result<()
     Ok(())
 }
 
-pub(crate) fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+/// How many of the best-ranked matches are put in order (exact, prefix, alphabetical); a
+/// query matching more is too short to order usefully anyway.
+const CANDIDATES: u32 = 1000;
+
+/// The matches of `query`, at most `limit`: an exact name first, then names starting with what
+/// was typed, then the rest, each group in Finnish alphabetical order. `typed` is the text as
+/// typed (for telling exact and prefix matches).
+pub(crate) fn search(
+    conn: &Connection,
+    query: &str,
+    typed: &str,
+    limit: u32,
+) -> Result<Vec<SearchHit>> {
     let mut statement = conn.prepare_cached(
         "SELECT record_kind, record_id, title FROM search_index WHERE search_index MATCH ?1
          ORDER BY rank LIMIT ?2",
     )?;
-    let hits: Vec<(String, String, String)> = statement
-        .query_map(params![query, limit], |row| {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+    let wanted = words(typed);
+    let mut hits: Vec<(u8, String, String, String)> = statement
+        .query_map(params![query, CANDIDATES], |row| {
+            let title: String = row.get(2)?;
+            Ok((
+                match_group(&wanted, &words(&title)),
+                row.get(0)?,
+                row.get(1)?,
+                title,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    hits.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| crate::collation::finnish(&a.3, &b.3))
+    });
+    hits.truncate(limit as usize);
     let mut result = Vec::with_capacity(hits.len());
-    for (record_kind, record_id, title) in hits {
+    for (_, record_kind, record_id, title) in hits {
+        let (organisation_id, organisation_name) = if record_kind == "person" {
+            ongoing_organisation(conn, &record_id)?
+        } else {
+            (None, None)
+        };
         let subtitle = if record_kind == "person" {
             let sql = format!("SELECT {CURRENT_POSITION} FROM people p WHERE p.person_id = ?1");
             let joined: Option<String> = conn
@@ -115,7 +144,60 @@ pub(crate) fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<S
             record_id,
             title,
             subtitle,
+            organisation_id,
+            organisation_name,
         });
     }
     Ok(result)
+}
+
+/// A text's words, folded (no accents, lower case).
+fn words(text: &str) -> Vec<String> {
+    crate::redaction::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// 0 when the name is what was typed (its words in any order), 1 when it starts with it
+/// (each typed word begins a word of the name, the first the first), 2 otherwise.
+fn match_group(typed: &[String], name: &[String]) -> u8 {
+    if typed.is_empty() {
+        return 2;
+    }
+    let mut sorted_typed = typed.to_vec();
+    let mut sorted_name = name.to_vec();
+    sorted_typed.sort();
+    sorted_name.sort();
+    if sorted_typed == sorted_name {
+        return 0;
+    }
+    let first = name.first().is_some_and(|w| w.starts_with(&typed[0]));
+    let rest = typed[1..]
+        .iter()
+        .all(|t| name.iter().any(|w| w.starts_with(t.as_str())));
+    if first && rest {
+        1
+    } else {
+        2
+    }
+}
+
+/// The organisation of a person's ongoing position (the latest started if several).
+fn ongoing_organisation(
+    conn: &Connection,
+    person_id: &str,
+) -> Result<(Option<String>, Option<String>)> {
+    Ok(conn
+        .query_row(
+            "SELECT o.organisation_id, o.name FROM positions ps
+             JOIN organisations o ON o.organisation_id = ps.organisation_id
+             WHERE ps.person_id = ?1 AND ps.end_on IS NULL
+             ORDER BY ps.start_on DESC LIMIT 1",
+            [person_id],
+            |row| Ok((Some(row.get(0)?), Some(row.get(1)?))),
+        )
+        .optional()?
+        .unwrap_or((None, None)))
 }

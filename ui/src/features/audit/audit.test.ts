@@ -16,6 +16,7 @@ import {
 } from "../../testing/harness";
 import { messages } from "../../lib/i18n";
 import { actionLabel, toAuditFilter } from "./actions";
+import { ORGANISATION_PAGE } from "../../testing/register";
 
 beforeEach(resetAll);
 afterEach(cleanUp);
@@ -53,6 +54,30 @@ describe("audit trail", () => {
 
     click(byTestId("audit-verify"));
     await waitFor(() => expect(callsOf("audit_verify")).toHaveLength(2));
+  });
+
+  it("names actions and record kinds in words and links a person or organisation to its page", async () => {
+    await openAudit({
+      audit_list: () => [
+        { ...EVENT, seq: 9, action: "organisation_merge", record_kind: "organisation", record_id: "o-acme" },
+        { ...EVENT, seq: 10, action: "contact_edit", record_kind: "person", record_id: "p-virtanen" },
+      ],
+      organisation_page: () => ORGANISATION_PAGE,
+    });
+    await waitFor(() => byTestId("audit-table"));
+    const rows = document.querySelectorAll('[data-testid="audit-row"]');
+    expect(rows[0].textContent).toContain("Organisaatiot yhdistetty");
+    expect(rows[1].textContent).toContain("Yhteystieto korjattu");
+    // A reference is its kind in words, a link; the bare id is not shown.
+    const links = document.querySelectorAll<HTMLButtonElement>('[data-testid="audit-record-link"]');
+    expect([...links].map((l) => l.textContent?.trim())).toEqual(["Organisaatio", "Henkilö"]);
+    expect(rows[1].textContent).not.toContain("p-virtanen");
+    // Every action in the filter has words (none shows its code).
+    const options = [...byTestId<HTMLSelectElement>("audit-filter-action").options].slice(1);
+    expect(options.length).toBeGreaterThan(80);
+    expect(options.every((o) => o.textContent !== o.value)).toBe(true);
+    links[0].click();
+    await waitFor(() => byTestId("organisation-page"));
   });
 
   it("shows a red warning naming the first broken entry when audit_verify says intact=false", async () => {

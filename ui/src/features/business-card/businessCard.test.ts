@@ -164,39 +164,97 @@ describe("business card", () => {
     expect(byTestId("card-error-email").textContent?.trim()).toBe("The e-mail address is not valid.");
   });
 
-  it("picks an existing organisation by keyboard, or keeps typed text as a new one when the role allows", async () => {
+  it("highlights the first organisation and Enter takes it; typed text alone never becomes an organisation", async () => {
     await startLoggedIn({
-      search: () => [{ record_kind: "organisation", record_id: "o-acme", title: "Acme Oy", subtitle: null, restricted: false }],
+      search: (p) =>
+        String(p.query).startsWith("vaahtera")
+          ? [
+              { record_kind: "organisation", record_id: "o-vaahtera", title: "Vaahterapuu Oy", subtitle: null, restricted: false },
+              { record_kind: "organisation", record_id: "o-vaahtera2", title: "Vaahteramäen Sähkö", subtitle: null, restricted: false },
+            ]
+          : [],
       duplicate_check: () => [],
-      business_card_save: () => ({ person_id: "p-new", organisation_id: "o-new", position_id: "pos-1" }),
+      business_card_save: () => ({ person_id: "p-new", organisation_id: "o-vaahtera", position_id: "pos-1" }),
     });
     click(byTestId("nav-business-card"));
     await waitFor(() => byTestId("business-card-form"));
-    typeInto("card-organisation", "Uusi Firma");
-    expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("new");
-    typeInto("card-organisation", "acm");
-    await waitFor(() => byTestId("card-organisation-option"));
-    press("ArrowDown", {}, byTestId("card-organisation"));
-    press("Enter", {}, byTestId("card-organisation"));
-    expect(byTestId<HTMLInputElement>("card-organisation").value).toBe("Acme Oy");
-    expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("existing");
-    expect(callsOf("business_card_save")).toHaveLength(0);
-
     typeInto("card-first-name", "Matti");
     typeInto("card-surname", "Virtanen");
+
+    // Typed but not chosen: saving is refused by the field, nothing is sent.
+    typeInto("card-organisation", "Uusi Firma");
+    expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("unchosen");
+    press("Enter", { ctrlKey: true }, byTestId("card-surname"));
+    await waitFor(() => byTestId("card-error-organisation"));
+    expect(byTestId("card-error-organisation").textContent).toContain("Organisaatiota ei ole valittu");
+    expect(document.activeElement).toBe(byTestId("card-organisation"));
+    expect(callsOf("business_card_save")).toHaveLength(0);
+
+    // The first match is highlighted as soon as it arrives; Enter takes it.
+    typeInto("card-organisation", "vaahterap");
+    await waitFor(() => expect(document.querySelectorAll('[data-testid="card-organisation-option"]')).toHaveLength(2));
+    const first = document.querySelector('[data-testid="card-organisation-option"]')!;
+    expect(first.getAttribute("aria-selected")).toBe("true");
+    expect(first.classList.contains("active")).toBe(true);
+    expect(byTestId("card-organisation").getAttribute("aria-activedescendant")).toBe(first.id);
+    expect(byTestId("card-organisation-options").getAttribute("role")).toBe("listbox");
+    // The explicit create choice is last, never highlighted by itself.
+    expect(byTestId("card-organisation-create").textContent).toContain("Luo organisaatio ”vaahterap”?");
+    expect(byTestId("card-organisation-create").getAttribute("aria-selected")).toBe("false");
+    press("Enter", {}, byTestId("card-organisation"));
+    expect(byTestId<HTMLInputElement>("card-organisation").value).toBe("Vaahterapuu Oy");
+    expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("existing");
+    expect(queryTestId("card-organisation-options")).toBeNull();
+    expect(callsOf("business_card_save")).toHaveLength(0);
+
     press("Enter", { ctrlKey: true }, byTestId("card-surname"));
     await waitFor(() => byTestId("card-saved"));
     const saved = callsOf("business_card_save")[0].payload as { card: BusinessCard };
-    expect(saved.card.organisation_id).toBe("o-acme");
+    expect(saved.card.organisation_id).toBe("o-vaahtera");
     expect(saved.card.new_organisation).toBeNull();
   });
 
-  it("lets a sales rep name a new organisation, saved as a prospect for office to complete", async () => {
+  it("Enter pressed before the answer takes the first match; Escape closes only the suggestions", async () => {
     await openCard({
+      search: () =>
+        new Promise((resolve) =>
+          setTimeout(
+            () => resolve([{ record_kind: "organisation", record_id: "o-acme", title: "Acme Oy", subtitle: null, restricted: false }]),
+            50,
+          ),
+        ),
+      duplicate_check: () => [],
+    });
+    typeInto("card-organisation", "acm");
+    press("Enter", {}, byTestId("card-organisation"));
+    await waitFor(() => expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("existing"));
+    expect(byTestId<HTMLInputElement>("card-organisation").value).toBe("Acme Oy");
+
+    typeInto("card-organisation", "acme");
+    await waitFor(() => byTestId("card-organisation-options"));
+    press("ArrowDown", {}, byTestId("card-organisation"));
+    expect(byTestId("card-organisation-create").getAttribute("aria-selected")).toBe("true");
+    press("ArrowDown", {}, byTestId("card-organisation"));
+    expect(document.querySelector('[data-testid="card-organisation-option"]')!.getAttribute("aria-selected")).toBe("true");
+    press("Escape", {}, byTestId("card-organisation"));
+    expect(queryTestId("card-organisation-options")).toBeNull();
+    expect(byTestId("business-card-form")).toBeTruthy();
+    expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("unchosen");
+  });
+
+  it("lets a sales rep choose to create a new organisation, saved as a prospect for office to complete", async () => {
+    await openCard({
+      search: () => [],
       duplicate_check: () => [],
       business_card_save: () => ({ person_id: "p-new", organisation_id: "o-new", position_id: "pos-1" }),
     });
     typeInto("card-organisation", "Messuilta Oy");
+    // No matches: Enter only shows the list; the create choice must be chosen.
+    await waitFor(() => byTestId("card-organisation-create"));
+    press("Enter", {}, byTestId("card-organisation"));
+    expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("unchosen");
+    press("ArrowDown", {}, byTestId("card-organisation"));
+    press("Enter", {}, byTestId("card-organisation"));
     expect(byTestId("card-organisation-status").getAttribute("data-plan")).toBe("new");
     expect(byTestId("card-organisation-prospect").textContent).toContain("prospektina");
     typeInto("card-first-name", "Mikko");
@@ -206,5 +264,54 @@ describe("business card", () => {
     const saved = callsOf("business_card_save")[0].payload as { card: BusinessCard };
     expect(saved.card.new_organisation?.name).toBe("Messuilta Oy");
     expect(saved.card.new_organisation?.business_id).toBeNull();
+  });
+
+  it("adds the typed card's new details to the existing person instead of throwing the card away", async () => {
+    await openCard({
+      duplicate_check: () => [CANDIDATE],
+      person_page: () => personPage(),
+      contact_add: (p) => ({ ...(p.contact as object), contact_id: "c-new" }),
+    });
+    typeInto("card-first-name", "Matti");
+    typeInto("card-surname", "Virtanen");
+    // The e-mail and the mobile (in another form) are on the person already; the phone is new.
+    typeInto("card-email", "Matti.Virtanen@acme.fi");
+    typeInto("card-mobile", "040 123 4567");
+    typeInto("card-phone", "09 555 1234");
+    await waitFor(() => byTestId("duplicate-add-details"));
+    expect(byTestId("duplicate-add-details").textContent?.trim()).toBe("Lisää nämä tiedot olemassa olevalle henkilölle");
+    click(byTestId("duplicate-add-details"));
+    await waitFor(() => byTestId("card-saved"));
+    expect(callsOf("business_card_save")).toHaveLength(0);
+    expect(callsOf("contact_add").map((c) => c.payload)).toEqual([
+      {
+        person_id: "p-virtanen",
+        organisation_id: null,
+        contact: { kind: "phone", value: "09 555 1234", label: null, social_kind: null },
+        source: { kind: "business-card", detail: null, obtained_on: null },
+      },
+    ]);
+    expect(byTestId("card-saved").textContent).toContain("Lisätty henkilölle Matti Virtanen: 1 yhteystieto.");
+    expect(byTestId<HTMLInputElement>("card-phone").value).toBe("");
+    click(byTestId("card-saved-open"));
+    await waitFor(() => byTestId("person-page"));
+  });
+
+  it("refreshes the warning's reason as the fields change and drops it when the reason is gone", async () => {
+    await openCard({
+      duplicate_check: (p) => {
+        const card = p.card as BusinessCard;
+        if (card.contacts.some((c) => c.kind === "email")) return [CANDIDATE];
+        if (card.contacts.some((c) => c.kind === "mobile")) return [{ ...CANDIDATE, reason: "same-phone" }];
+        return [];
+      },
+    });
+    typeInto("card-email", "matti.virtanen@acme.fi");
+    await waitFor(() => expect(byTestId("duplicate-reason").textContent).toBe("Sama sähköpostiosoite"));
+    typeInto("card-mobile", "040 123 4567");
+    typeInto("card-email", "");
+    await waitFor(() => expect(byTestId("duplicate-reason").textContent).toBe("Sama puhelinnumero"));
+    typeInto("card-mobile", "");
+    await waitFor(() => expect(queryTestId("duplicate-warning")).toBeNull());
   });
 });

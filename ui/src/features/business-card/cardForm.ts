@@ -10,6 +10,8 @@ export type CardFields = {
   organisationText: string;
   /** The existing organisation picked from the suggestions, if any. */
   organisation: { id: string; name: string } | null;
+  /** The name the user explicitly chose to create as a new organisation ("Create organisation '…'?"). */
+  createOrganisation: string | null;
   title: string;
   email: string;
   phone: string;
@@ -31,17 +33,22 @@ export type CardField =
   | "source"
   | "source_detail";
 
-/** What will happen to the organisation text on save. */
-export type OrganisationPlan = "none" | "existing" | "new" | "not-allowed";
+/**
+ * What will happen to the organisation text on save: nothing, link the picked one, create the one
+ * the user chose to create, or "unchosen" — text typed but neither picked nor chosen to be created,
+ * which saving refuses (typed text never becomes an organisation by itself).
+ */
+export type OrganisationPlan = "none" | "existing" | "new" | "unchosen";
 
-export function organisationPlan(fields: CardFields, mayAddOrganisations: boolean): OrganisationPlan {
+export function organisationPlan(fields: CardFields): OrganisationPlan {
   if (fields.organisation) return "existing";
-  if (orNull(fields.organisationText) === null) return "none";
-  return mayAddOrganisations ? "new" : "not-allowed";
+  const typed = orNull(fields.organisationText);
+  if (typed === null) return "none";
+  return fields.createOrganisation !== null && fields.createOrganisation === typed ? "new" : "unchosen";
 }
 
-/** The card as the backend's BusinessCard: empty fields left out, a typed organisation as new. */
-export function buildCard(fields: CardFields, mayAddOrganisations: boolean): BusinessCard {
+/** The card as the backend's BusinessCard: empty fields left out, a new organisation only when chosen. */
+export function buildCard(fields: CardFields): BusinessCard {
   const contacts: ContactInput[] = [];
   const add = (kind: ContactKind, text: string) => {
     const value = orNull(text);
@@ -51,7 +58,7 @@ export function buildCard(fields: CardFields, mayAddOrganisations: boolean): Bus
   add("phone", fields.phone);
   add("mobile", fields.mobile);
   add("address", fields.address);
-  const plan = organisationPlan(fields, mayAddOrganisations);
+  const plan = organisationPlan(fields);
   return {
     person: { surname: fields.surname.trim(), first_name: fields.firstName.trim(), other_first_names: null },
     organisation_id: plan === "existing" && fields.organisation ? fields.organisation.id : null,
@@ -103,4 +110,24 @@ export function cardErrorField(error: AppError | null): CardField | null {
     return FIELD_BY_PARAM[named];
   }
   return null;
+}
+
+/** A contact value as compared for "already there": no spaces or dashes, any case; 0… phones as +358… */
+function comparable(kind: ContactKind, value: string): string {
+  const squeezed = value.replace(/[\s\-()]/g, "").toLowerCase();
+  if (kind === "phone" || kind === "mobile") return squeezed.replace(/^\+/, "").replace(/^0/, "358");
+  return squeezed;
+}
+
+/** The card's contact data that the existing person does not have yet (retired data do not count). */
+export function newContacts(
+  typed: readonly ContactInput[],
+  existing: readonly { kind: ContactKind; value: string; retired_at: string | null }[],
+): ContactInput[] {
+  const have = new Set(
+    existing
+      .filter((contact) => contact.retired_at === null)
+      .map((contact) => comparable(contact.kind === "mobile" ? "phone" : contact.kind, contact.value)),
+  );
+  return typed.filter((contact) => !have.has(comparable(contact.kind === "mobile" ? "phone" : contact.kind, contact.value)));
 }

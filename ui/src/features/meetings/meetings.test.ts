@@ -43,7 +43,10 @@ describe("log a meeting", () => {
     await waitFor(() => byTestId("meeting-participant-search-option"));
     // Only people are offered.
     expect(document.querySelectorAll('[data-testid="meeting-participant-search-option"]')).toHaveLength(2);
-    press("ArrowDown");
+    // The first match is highlighted (the same picker as everywhere); Enter takes it.
+    const first = document.querySelector('[data-testid="meeting-participant-search-option"]')!;
+    expect(first.getAttribute("aria-selected")).toBe("true");
+    expect(byTestId("meeting-participant-search").getAttribute("aria-activedescendant")).toBe(first.id);
     press("Enter");
     expect(participants()).toEqual(["p-virtanen"]);
     expect(byTestId<HTMLInputElement>("meeting-participant-search").value).toBe("");
@@ -132,5 +135,71 @@ describe("log a meeting", () => {
     expect(item.textContent).toContain("Tarjouksen läpikäynti");
     expect(item.textContent).toContain("Virtanen Matti");
     expect(byTestId("meeting-item-at").textContent).toMatch(/^27\.11\.2026 \d{2}\.30$/);
+  });
+
+  it("tells namesakes apart: organisation's people first, title and organisation shown, the meeting filed under it", async () => {
+    const helmi = (id: string, org: string, orgId: string) => ({
+      record_kind: "person",
+      record_id: id,
+      title: "Järvinen Helmi",
+      subtitle: `Ostaja, ${org}`,
+      restricted: false,
+      organisation_id: orgId,
+      organisation_name: org,
+    });
+    const found = [helmi("p-h1", "Alfa Oy", "o-alfa"), helmi("p-h2", "Beeta Oy", "o-beeta"), helmi("p-h3", "Gamma Oy", "o-gamma")];
+    const colleague = { ...helmi("p-k", "Beeta Oy", "o-beeta"), title: "Järvinen Kalle" };
+    await startLoggedIn({
+      search: (p) => (String(p.query).startsWith("helmi") ? found : [found[0], colleague]),
+      meeting_log: () => MEETING,
+    });
+    press("m", { altKey: true, code: "KeyM" });
+    await waitFor(() => byTestId("meeting-dialog"));
+    typeInto("meeting-participant-search", "helmi");
+    await waitFor(() => expect(document.querySelectorAll('[data-testid="meeting-participant-search-option"]')).toHaveLength(3));
+    const options = [...document.querySelectorAll('[data-testid="meeting-participant-search-option"]')];
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringContaining("Ostaja, Alfa Oy"),
+      expect.stringContaining("Ostaja, Beeta Oy"),
+      expect.stringContaining("Ostaja, Gamma Oy"),
+    ]);
+    press("ArrowDown", {}, byTestId("meeting-participant-search"));
+    press("Enter", {}, byTestId("meeting-participant-search"));
+    expect(participants()).toEqual(["p-h2"]);
+    // The chip names the organisation; the meeting is filed under it.
+    expect(byTestId("meeting-participant-detail").textContent).toBe("Ostaja, Beeta Oy");
+    expect(byTestId<HTMLInputElement>("meeting-organisation").value).toBe("Beeta Oy");
+
+    // Now the people of Beeta Oy come first.
+    typeInto("meeting-participant-search", "järvinen");
+    await waitFor(() => byTestId("meeting-participant-search-option"));
+    const ranked = [...document.querySelectorAll('[data-testid="meeting-participant-search-option"]')];
+    expect(ranked.map((o) => o.getAttribute("data-record-id"))).toEqual(["p-k", "p-h1"]);
+    press("Enter", {}, byTestId("meeting-participant-search"));
+    expect(participants()).toEqual(["p-h2", "p-k"]);
+
+    typeInto("meeting-subject", "Vuosisopimus");
+    press("Enter", { ctrlKey: true }, byTestId("meeting-subject"));
+    await waitFor(() => expect(callsOf("meeting_log")).toHaveLength(1));
+    expect((callsOf("meeting_log")[0].payload as { meeting: MeetingInput }).meeting.organisation_id).toBe("o-beeta");
+  });
+
+  it("asks before Escape throws typed notes away", async () => {
+    await startLoggedIn({});
+    click(byTestId("log-meeting"));
+    await waitFor(() => byTestId("meeting-dialog"));
+    typeInto("meeting-notes", "Asiakas haluaa tarjouksen tammikuussa.");
+    press("Escape", {}, byTestId("meeting-notes"));
+    await waitFor(() => byTestId("confirm-dialog"));
+    expect(byTestId("confirm-question").textContent).toContain("Hylätäänkö");
+    expect(byTestId("meeting-dialog")).toBeTruthy();
+    click(byTestId("confirm-no"));
+    await waitFor(() => expect(queryTestId("confirm-dialog")).toBeNull());
+    expect(byTestId<HTMLTextAreaElement>("meeting-notes").value).toBe("Asiakas haluaa tarjouksen tammikuussa.");
+    click(byTestId("meeting-cancel"));
+    await waitFor(() => byTestId("confirm-dialog"));
+    click(byTestId("confirm-yes"));
+    await waitFor(() => expect(queryTestId("meeting-dialog")).toBeNull());
+    expect(callsOf("meeting_log")).toHaveLength(0);
   });
 });

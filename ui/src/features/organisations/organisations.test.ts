@@ -5,6 +5,7 @@ import type { Session } from "../../lib/generated";
 import {
   ADMIN,
   SALES,
+  appError,
   byTestId,
   callsOf,
   cleanUp,
@@ -291,5 +292,55 @@ describe("prospect organisations", () => {
     click(byTestId("nav-organisations"));
     await waitFor(() => byTestId("organisations-screen"));
     expect(callsOf("organisation_prospects")).toHaveLength(0);
+  });
+
+  it("lets an admin merge an organisation created by mistake into another, and says why a removal is refused", async () => {
+    const VAAHTERA = { ...ACME, organisation_id: "o-vaahtera", name: "Vaahterapuu Oy", business_id: null };
+    await openAcme(ADMIN, {
+      search: (p: Record<string, unknown>) =>
+        String(p.query).startsWith("vaaht")
+          ? [{ record_kind: "organisation", record_id: "o-vaahtera", title: "Vaahterapuu Oy", subtitle: null, restricted: false }]
+          : HITS,
+      organisation_remove: () =>
+        Promise.reject(
+          appError(
+            "organisation_in_use",
+            "Organisaatiota Acme Oy ei voi poistaa, koska siihen viittaa 2 tehtävää. Mitään ei poistettu.",
+            "The organisation Acme Oy cannot be removed because 2 positions refer to it. Nothing was removed.",
+            { organisation_id: "o-acme", positions: 2 },
+          ),
+        ),
+      organisation_merge: () => VAAHTERA,
+    });
+    expect(byTestId("organisation-mistake")).toBeTruthy();
+
+    // Removal asks first, then shows the refusal in words.
+    click(byTestId("organisation-remove"));
+    await waitFor(() => byTestId("confirm-yes"));
+    click(byTestId("confirm-yes"));
+    await waitFor(() => byTestId("organisation-mistake-error"));
+    expect(byTestId("organisation-mistake-error").textContent).toContain("2 tehtävää");
+    expect(callsOf("organisation_remove")).toEqual([{ cmd: "organisation_remove", payload: { organisation_id: "o-acme" } }]);
+
+    // Merging needs an organisation picked from the list.
+    click(byTestId("organisation-merge"));
+    await waitFor(() => byTestId("organisation-merge-pick"));
+    typeInto("organisation-merge-into", "vaaht");
+    await waitFor(() => byTestId("organisation-merge-into-option"));
+    press("Enter", {}, byTestId("organisation-merge-into"));
+    expect(byTestId<HTMLInputElement>("organisation-merge-into").value).toBe("Vaahterapuu Oy");
+    click(byTestId("organisation-merge"));
+    await waitFor(() => byTestId("confirm-yes"));
+    expect(document.body.textContent).toContain("Yhdistetäänkö Acme Oy organisaatioon Vaahterapuu Oy?");
+    click(byTestId("confirm-yes"));
+    await waitFor(() => expect(callsOf("organisation_merge")).toHaveLength(1));
+    expect(callsOf("organisation_merge")[0].payload).toEqual({ organisation_id: "o-acme", into_id: "o-vaahtera" });
+    // The kept organisation's page opens in place of the merged one.
+    await waitFor(() => expect(callsOf("organisation_page").length).toBeGreaterThan(1));
+  });
+
+  it("offers merge and removal to admins only", async () => {
+    await openAcme(OFFICE);
+    expect(queryTestId("organisation-mistake")).toBeNull();
   });
 });

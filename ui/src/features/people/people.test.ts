@@ -37,6 +37,11 @@ function rows(): HTMLElement[] {
 describe("person page", () => {
   it("shows contact data each with its source, positions current first, and the history", async () => {
     await openVirtanen();
+    // Title and organisation at the top, the ended position not.
+    const current = [...document.querySelectorAll('[data-testid="person-current-position"]')].map((p) =>
+      p.textContent?.replace(/\s+/g, " ").trim(),
+    );
+    expect(current).toEqual(["Toimitusjohtaja, Acme Oy"]);
     expect(byTestId("person-source").textContent?.trim()).toBe(
       "Lähde: Käyntikortti 27.11.2026, kirjannut Päivi Toimisto",
     );

@@ -29,7 +29,7 @@ import type {
   RetentionStatus,
   Session,
 } from "../../lib/generated";
-import { defaultBackupFile, speedText } from "./retention";
+import { defaultBackupFile, keepTogether, speedText } from "./retention";
 import { retentionTexts } from "./texts";
 
 beforeEach(resetAll);
@@ -134,6 +134,41 @@ describe("retention screen", () => {
     expect(row).toContain("26.11.2023");
     expect(byTestId("retention-preview-summary").textContent).toContain("1.12.2029: 1 poistuu, 12 säilyy");
     expect(byTestId("retention-web-analytics").textContent).toContain("verkkoanalytiikkaa");
+  });
+
+  it("sorts the preview by due date first, and by the column the user picks", async () => {
+    const row = (id: string, surname: string, due: string | null, decidingDate: string | null): RetentionStatus => ({
+      ...DUE,
+      person_id: id,
+      surname,
+      due_on: due,
+      deciding_date: decidingDate,
+    });
+    await openRetention({
+      retention_preview: () =>
+        preview([
+          row("p-a", "Öhman", "2027-01-02", "2020-01-01"),
+          row("p-b", "Aalto", "2028-05-01", "2019-06-01"),
+          row("p-c", "Ärväs", "2026-12-24", "2023-03-03"),
+        ]),
+    });
+    click(byTestId("retention-preview-run"));
+    await waitFor(() => byTestId("retention-due-row"));
+    const names = () => [...document.querySelectorAll('[data-testid="retention-due-person"]')].map((b) => b.textContent?.trim());
+    expect(names()).toEqual(["Ärväs Matti", "Öhman Matti", "Aalto Matti"]);
+    expect(byTestId("retention-sort-due").closest("th")?.getAttribute("aria-sort")).toBe("ascending");
+    // Dates read whole: they never wrap.
+    expect(byTestId("retention-due-on").classList.contains("date")).toBe(true);
+
+    click(byTestId("retention-sort-name"));
+    // Finnish order: Ä and Ö after Z.
+    expect(names()).toEqual(["Aalto Matti", "Ärväs Matti", "Öhman Matti"]);
+    expect(byTestId("retention-sort-name").closest("th")?.getAttribute("aria-sort")).toBe("ascending");
+    expect(byTestId("retention-sort-due").closest("th")?.getAttribute("aria-sort")).toBe("none");
+    click(byTestId("retention-sort-name"));
+    expect(names()).toEqual(["Öhman Matti", "Ärväs Matti", "Aalto Matti"]);
+    click(byTestId("retention-sort-deciding"));
+    expect(names()).toEqual(["Aalto Matti", "Öhman Matti", "Ärväs Matti"]);
   });
 
   it("shows the empty state and the English texts", async () => {
@@ -467,5 +502,11 @@ describe("a running retention run", () => {
     finish({ ...RUN, erased: 0 });
     await waitFor(() => byTestId("retention-run-result"));
     expect(queryTestId("retention-run-progress")).toBeNull();
+  });
+});
+
+describe("legal references", () => {
+  it("never break before a parenthesis inside a reference", () => {
+    expect(keepTogether("GDPR Art. 5(1)(e) (storage limitation)")).toBe("GDPR Art. 5\u2060(1)\u2060(e) (storage limitation)");
   });
 });

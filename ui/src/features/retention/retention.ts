@@ -66,6 +66,14 @@ export function ruleText(ruleId: string, rules: readonly RetentionRule[], texts:
 }
 
 /** The rule's reference in the UI language (the other language when that one is empty). */
+/**
+ * A legal reference kept whole on a narrow screen: no line break before a parenthesis that
+ * follows a letter or digit (`Art. 5(1)(e)` never splits into `5(1)` and `(e)`).
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/([\p{L}\p{N})])\(/gu, "$1\u2060(");
+}
+
 export function ruleReference(rule: RetentionRule, language: Language): string {
   const own = language === "fi" ? rule.reference_fi : rule.reference_en;
   return own.trim() !== "" ? own : language === "fi" ? rule.reference_en : rule.reference_fi;
@@ -127,4 +135,40 @@ export function speedText(bytes: number, seconds: number, unit: string, language
     maximumFractionDigits: 1,
   }).format(mbps);
   return `${number} ${unit}`;
+}
+
+/** The columns the retention preview sorts by. */
+export type PreviewSort = "due" | "name" | "rule" | "deciding";
+
+const FINNISH = new Intl.Collator("fi", { sensitivity: "base", numeric: true });
+
+/**
+ * The preview's rows sorted by a column, ascending or not: dates as dates (no date last), names
+ * and rule words in Finnish order; ties by name, so the order is the same each time.
+ */
+export function sortPreview<T extends { surname: string; first_name: string; due_on: string | null; deciding_date: string | null; rule: string | null }>(
+  rows: readonly T[],
+  by: PreviewSort,
+  ascending: boolean,
+  ruleWord: (ruleId: string | null) => string = (ruleId) => ruleId ?? "",
+): T[] {
+  const name = (row: T) => `${row.surname} ${row.first_name}`;
+  const byDate = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  const compare = (a: T, b: T): number => {
+    switch (by) {
+      case "due":
+        return byDate(a.due_on, b.due_on);
+      case "deciding":
+        return byDate(a.deciding_date, b.deciding_date);
+      case "rule":
+        return FINNISH.compare(ruleWord(a.rule), ruleWord(b.rule));
+      case "name":
+        return 0;
+    }
+  };
+  return [...rows].sort((a, b) => {
+    const first = compare(a, b);
+    const ordered = first !== 0 ? first : FINNISH.compare(name(a), name(b));
+    return ascending ? ordered : -ordered;
+  });
 }

@@ -44,6 +44,7 @@ const fi = {
   run_cancelling: "Keskeytetään nykyisen erän jälkeen…",
   run_question_none: "Tänään kukaan ei ole poistettavana. Ajetaanko säilytys silti (ajosta jää merkintä)?",
   run_question: "Tänään poistetaan pysyvästi {n} henkilöä ({date}). Poistoa ei voi perua. Ajetaanko säilytys?",
+  run_question_one: "Tänään poistetaan pysyvästi 1 henkilö ({date}). Poistoa ei voi perua. Ajetaanko säilytys?",
   run_yes: "Aja ja poista",
   run_result: "Ajo valmis: {erased} poistettu, {kept} säilyi. Poistokuitteja {receipts}.",
   run_clock_check:
@@ -179,6 +180,7 @@ const en: Record<RtKey, string> = {
   run_cancelling: "Stopping after the current batch…",
   run_question_none: "Nobody is due for deletion today. Run retention anyway (the run is recorded)?",
   run_question: "{n} people will be erased permanently today ({date}). This cannot be undone. Run retention?",
+  run_question_one: "1 person will be erased permanently today ({date}). This cannot be undone. Run retention?",
   run_yes: "Run and erase",
   run_result: "Run finished: {erased} erased, {kept} kept. Erasure receipts: {receipts}.",
   run_clock_check:

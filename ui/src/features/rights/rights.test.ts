@@ -239,6 +239,24 @@ describe("erasure", () => {
     expect(queryTestId("erasure-receipt")).toBeNull();
   });
 
+  it("leaves the receipt on the home screen: it does not greet the user again after another screen", async () => {
+    await openVirtanen({
+      erasure_check: () => [],
+      erasure_matches: () => [],
+      request_list: () => [],
+      erase: () => RECEIPT,
+    });
+    click(byTestId("erase-open"));
+    await waitFor(() => byTestId("confirm-yes"));
+    click(byTestId("confirm-yes"));
+    await waitFor(() => byTestId("erasure-receipt"));
+    click(byTestId("nav-password"));
+    await waitFor(() => byTestId("password-screen"));
+    click(byTestId("nav-home"));
+    await waitFor(() => byTestId("home-screen"));
+    expect(queryTestId("erasure-receipt")).toBeNull();
+  });
+
   it("shows the backend's blockers when the erasure itself is refused", async () => {
     await openVirtanen({
       erasure_check: () => [],
@@ -280,7 +298,8 @@ describe("consent", () => {
     expect(byTestId("consent-event").textContent).toContain("Päivi Toimisto");
 
     click(byTestId("consent-withdraw"));
-    expect(byTestId<HTMLInputElement>("consent-wording").value).toBe("markkinointi-2026");
+    // A withdrawal does not ask for the wording shown to the person; it withdraws the one given.
+    expect(queryTestId("consent-wording")).toBeNull();
     typeInto("consent-channel", "phone");
     submitForm("consent-form");
     await waitFor(() => expect(callsOf("consent_record")).toHaveLength(1));

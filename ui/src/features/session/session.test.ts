@@ -137,7 +137,13 @@ describe("log-in", () => {
       expect(queryTestId(id), id).toBeNull();
     }
     expect(queryTestId("home-training-overdue")).toBeNull();
-    expect(byTestId("status-register-id").textContent).toBe("reg-7f3a9c21");
+    // The home screen says what the register is, not its technical make-up (#13 item 9).
+    const home = byTestId("start-screen").textContent ?? "";
+    for (const technical of ["reg-7f3a9c21", "fi.kortisto.app", "Rakenneversio", "widgets", "/home/maija"]) {
+      expect(home, technical).not.toContain(technical);
+    }
+    expect(byTestId("status-key-plain").textContent).toContain("avainnipussa");
+    expect(byTestId("status-created").textContent).toBeTruthy();
 
     click(byTestId("nav-password"));
     await waitFor(() => byTestId("password-screen"));

@@ -11,7 +11,10 @@ export const route = writable<Route>({ view: "home" });
 export const pageRefresh = writable(0);
 
 /** The person whose page is open, or null. */
-export const currentPerson = writable<PersonRef | null>(null);
+export const currentPerson = writable<CurrentPerson | null>(null);
+
+/** The person whose page is open, with the organisation of their ongoing position (if any). */
+export type CurrentPerson = PersonRef & { organisation?: { organisation_id: string; name: string } | null; detail?: string | null };
 
 /** The organisation whose page is open, or null. */
 export const currentOrganisation = writable<{ organisation_id: string; name: string } | null>(null);
@@ -66,4 +69,15 @@ export function back(): void {
  * leads to where the list was. */
 export function replacePerson(personId: string): void {
   route.set({ view: "person", personId });
+}
+
+/** Opens an organisation's page in place of the current one (after a merge the merged page is
+ * gone, so back must not lead to it). */
+export function replaceOrganisation(organisationId: string): void {
+  route.set({ view: "organisation", organisationId });
+}
+
+/** Shows a menu screen in place of the current page (after the page's record was removed). */
+export function replaceView(view: View): void {
+  route.set({ view });
 }

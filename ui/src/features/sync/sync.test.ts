@@ -48,6 +48,12 @@ describe("the sync sentence", () => {
     }
     expect(messages.fi.sync_now).not.toBe(messages.en.sync_now);
   });
+
+  it("says one change in the singular (Finnish plurals, #13)", () => {
+    expect(syncStateText({ ...BASE, waiting: 1 }, messages.fi, when)).toBe("1 muutos odottaa lähetystä");
+    expect(syncStateText({ ...BASE, waiting: 2 }, messages.fi, when)).toBe("2 muutosta odottaa lähetystä");
+    expect(syncStateText({ ...BASE, waiting: 1 }, messages.en, when)).toBe("1 change waiting to be sent");
+  });
 });
 
 describe("the sync indicator", () => {

@@ -29,11 +29,14 @@ const REFUSALS: Record<string, MessageKey> = {
 export function syncStateText(status: SyncStatus, text: Messages, when: (at: string) => string): string {
   if (status.offline_since && status.last_error) {
     if (status.last_error === "hub_unreachable") {
-      return fill(text.sync_offline, { since: when(status.offline_since), count: status.waiting });
+      return fill(status.waiting === 1 ? text.sync_offline_one : text.sync_offline, {
+        since: when(status.offline_since),
+        count: status.waiting,
+      });
     }
     return text[REFUSALS[status.last_error] ?? "sync_refused_other"];
   }
-  if (status.waiting > 0) return fill(text.sync_waiting, { count: status.waiting });
+  if (status.waiting > 0) return fill(status.waiting === 1 ? text.sync_waiting_one : text.sync_waiting, { count: status.waiting });
   if (status.last_sync_at) return fill(text.sync_synced, { at: when(status.last_sync_at) });
   return text.sync_never;
 }

@@ -1234,7 +1234,16 @@ subtitle: string | null,
 /**
  * A person whose processing is restricted (Art. 18).
  */
-restricted: boolean, };
+restricted: boolean, 
+/**
+ * A person's organisation in their ongoing position (the latest if several), so a meeting
+ * with them can be filed under it and people of one organisation ranked together.
+ */
+organisation_id?: string, 
+/**
+ * That organisation's name.
+ */
+organisation_name?: string, };
 
 export type ConsentEventKind = "given" | "withdrawn";
 

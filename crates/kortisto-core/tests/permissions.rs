@@ -1087,8 +1087,12 @@ fn own_entries(action: Action) -> usize {
         | Action::DeviceEnrol
         | Action::DeviceList
         | Action::DeviceRevoke => 0,
-        // The page or list's own record and the people it showed.
-        Action::BusinessCardSave | Action::OrganisationView | Action::MarketingList => 2,
+        // The page or list's own record and the people it showed (a person page: the other
+        // people its meeting and deal lists name).
+        Action::BusinessCardSave
+        | Action::OrganisationView
+        | Action::MarketingList
+        | Action::PersonView => 2,
         // The position it ends and the one it starts.
         Action::PositionMove => 2,
         // The person, the new organisation and the position.

@@ -203,6 +203,10 @@ pub enum Action {
     ProspectAdd,
     /// See who has seen a person (every audited read of them).
     PersonSeenBy,
+    /// Export a selection or a search result of people as vCard, CSV or JSON.
+    Export,
+    /// Export one person's data for them (GDPR Art. 20: JSON + vCard).
+    PortabilityExport,
 }
 
 impl Action {
@@ -286,6 +290,8 @@ impl Action {
         Action::LegalHoldLift,
         Action::ProspectAdd,
         Action::PersonSeenBy,
+        Action::Export,
+        Action::PortabilityExport,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -334,12 +340,13 @@ impl Action {
             | Action::TransferEdit
             | Action::LegalHoldList
             | Action::LegalHoldLift
-            | Action::PersonSeenBy => &[Admin],
+            | Action::PersonSeenBy
+            | Action::PortabilityExport => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
             Action::ConsentRecord | Action::ConsentList => &[Admin, Office, Sales],
-            Action::MarketingList => &[Admin, Office],
+            Action::MarketingList | Action::Export => &[Admin, Office],
             Action::OwnPasswordChange
             | Action::SettingsRead
             | Action::PersonAdd
@@ -454,6 +461,8 @@ impl Action {
             Action::LegalHoldLift => "legal_hold_lift",
             Action::ProspectAdd => "prospect_add",
             Action::PersonSeenBy => "person_seen_by",
+            Action::Export => "export",
+            Action::PortabilityExport => "portability_export",
         }
     }
 

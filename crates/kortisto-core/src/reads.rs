@@ -17,7 +17,8 @@ pub enum ReadKind {
     Found,
     /// They were on a list page (people, an organisation's page, deals, meetings).
     Listed,
-    /// They were in an export (the marketing list, an access extract).
+    /// They were in an export (the marketing list, an access extract, a vCard/CSV/JSON export,
+    /// their portability export).
     Exported,
 }
 
@@ -36,7 +37,7 @@ impl ReadKind {
         match (action, record_kind) {
             ("person_view", Some("person")) => Self::Opened,
             ("search", _) => Self::Found,
-            ("marketing_list" | "extract", _) => Self::Exported,
+            ("marketing_list" | "extract" | "export" | "portability_export", _) => Self::Exported,
             _ => Self::Listed,
         }
     }

@@ -101,6 +101,10 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
     );
     let (h1, h2, h3, h4, h5) = (f.clone(), f.clone(), f.clone(), f.clone(), f.clone());
     let g19 = f.clone();
+    let (x1, x2) = (f.clone(), f.clone());
+    // Exports are written here (a folder outside the register, kept for the whole test).
+    let exports = tempfile::tempdir().unwrap().keep();
+    let (exports1, exports2) = (exports.clone(), exports);
     let mut calls: Vec<(Action, Call)> = vec![
         (
             Action::PersonAdd,
@@ -391,6 +395,37 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
         (
             Action::DeviceRevoke,
             Box::new(move |r, s, _| no_hub(r.device_revoke(s, "laptop", &clock))),
+        ),
+        (
+            Action::Export,
+            Box::new(move |r, s, n| {
+                let selection = kortisto_core::export::PeopleSelection::People {
+                    person_ids: vec![x1.person.clone()],
+                };
+                r.export_people(
+                    s,
+                    &selection,
+                    kortisto_core::export::PeopleExportFormat::Vcard,
+                    kortisto_core::Language::Fi,
+                    &exports1.join(format!("{n}.vcf")),
+                    &clock,
+                )
+                .map(drop)
+            }),
+        ),
+        (
+            Action::PortabilityExport,
+            Box::new(move |r, s, n| {
+                r.portability_file(
+                    s,
+                    &x2.person,
+                    kortisto_core::export::PeopleExportFormat::Json,
+                    kortisto_core::Language::Fi,
+                    &exports2.join(format!("{n}.json")),
+                    &clock,
+                )
+                .map(drop)
+            }),
         ),
         (
             Action::PersonSeenBy,

@@ -2556,3 +2556,25 @@ lifted_by_name: string | null,
  * Why it was lifted.
  */
 lift_reason: string | null, };
+
+export type PeopleExportFormat = "vcard" | "csv" | "json";
+
+export type PeopleSelection = { "kind": "people", 
+/**
+ * Their ids, in the order to export.
+ */
+person_ids: Array<string>, } | { "kind": "search", 
+/**
+ * What was typed.
+ */
+query: string, };
+
+export type PortabilityFiles = { 
+/**
+ * The JSON file.
+ */
+json_path: string, 
+/**
+ * The vCard file.
+ */
+vcard_path: string, };

@@ -75,6 +75,8 @@ const COMMANDS: &[&str] = &[
     "requests_due",
     "extract_default_folder",
     "extract",
+    "export_people",
+    "portability_export",
     "erasure_check",
     "erase",
     "erasure_receipts",

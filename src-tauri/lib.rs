@@ -88,6 +88,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::rights::requests_due,
             commands::rights::extract_default_folder,
             commands::rights::extract,
+            commands::export::export_people,
+            commands::export::portability_export,
             commands::rights::erasure_check,
             commands::rights::erase,
             commands::rights::erasure_receipts,

@@ -16,6 +16,7 @@ use kortisto_core::disclosures::{
     Disclosure, DisclosureInput, LegalBasis, Processor, ProcessorInput, Transfer, TransferInput,
 };
 use kortisto_core::erasure::{ErasureBlocker, ErasureCounts, ErasureReceipt, NoteToReview};
+use kortisto_core::export::{PeopleExportFormat, PeopleSelection, PortabilityFiles};
 use kortisto_core::extract::ExtractFiles;
 use kortisto_core::history::HistoryEntry;
 use kortisto_core::meetings::{
@@ -172,6 +173,9 @@ fn generated() -> String {
         PositionMoved::decl(&config),
         MeetingChange::decl(&config),
         LegalHold::decl(&config),
+        PeopleExportFormat::decl(&config),
+        PeopleSelection::decl(&config),
+        PortabilityFiles::decl(&config),
     ];
     let mut text = String::from(
         "// Generated from the Rust types by tests/bindings.rs; do not edit by hand.\n\

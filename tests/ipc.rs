@@ -683,6 +683,23 @@ fn the_administrator_extracts_and_erases_and_a_sales_rep_cannot() {
     .unwrap();
     assert!(std::path::Path::new(files["pdf_path"].as_str().unwrap()).exists());
     assert!(std::path::Path::new(files["json_path"].as_str().unwrap()).exists());
+    // The portability export (JSON + vCard) and a search result as CSV.
+    let portable = invoke(
+        &main,
+        "portability_export",
+        json!({ "person_id": person_id, "out_dir": out.path().display().to_string() }),
+    )
+    .unwrap();
+    let vcard = std::fs::read_to_string(portable["vcard_path"].as_str().unwrap()).unwrap();
+    assert!(vcard.contains("N:Oikeus;Olli;;;\r\n"), "{vcard}");
+    assert!(std::path::Path::new(portable["json_path"].as_str().unwrap()).exists());
+    let exported = invoke(
+        &main,
+        "export_people",
+        json!({ "selection": { "kind": "search", "query": "oikeus" }, "format": "csv", "language": "fi", "out_file": out.path().join("haku.csv").display().to_string() }),
+    )
+    .unwrap();
+    assert_eq!(exported["count"], 1);
 
     invoke(
         &main,
@@ -711,6 +728,14 @@ fn the_administrator_extracts_and_erases_and_a_sales_rep_cannot() {
         (
             "marketing_export",
             json!({ "purpose": "direct-marketing", "format": "csv", "language": "fi", "out_file": out.path().join("m.csv").display().to_string() }),
+        ),
+        (
+            "portability_export",
+            json!({ "person_id": person_id, "out_dir": out.path().display().to_string() }),
+        ),
+        (
+            "export_people",
+            json!({ "selection": { "kind": "search", "query": "oikeus" }, "format": "vcard", "language": "fi", "out_file": out.path().join("s.vcf").display().to_string() }),
         ),
     ] {
         assert_eq!(

@@ -110,6 +110,9 @@ enum Command {
     Request(commands::request::Command),
     /// Write a person's subject-access extract: PDF + JSON + manifest (admin).
     Extract(commands::extract::Args),
+    /// People as vCard 4.0, CSV or JSON: one person's portability export (admin) or what a
+    /// search finds (admin, office).
+    Export(commands::export::Args),
     /// Erase a person (admin).
     Erase(commands::erase::Args),
     /// Legal holds that stop deletion until a date (admin).
@@ -191,6 +194,7 @@ fn main() -> ExitCode {
         Command::Disclose(args) => commands::disclose::run(&ctx, args),
         Command::Request(command) => commands::request::run(&ctx, command),
         Command::Extract(args) => commands::extract::run(&ctx, args),
+        Command::Export(args) => commands::export::run(&ctx, args),
         Command::Erase(args) => commands::erase::run(&ctx, args),
         Command::LegalHold(command) => commands::legal_hold::run(&ctx, command),
         Command::Retention(command) => commands::retention::run(&ctx, command),

@@ -499,3 +499,74 @@ fn the_controller_set_by_the_admin_is_the_one_every_extract_names() {
     );
     assert!(!text.contains("Takakaarre"), "the old address is gone");
 }
+
+#[test]
+fn export_writes_a_search_as_vcard_or_csv_and_a_persons_portable_data() {
+    let cli = Cli::with_admin("exportcli");
+    let person = add_person(&cli, "Sárá-Vienti", "sara@vienti.fi", "1.11.2026");
+    add_person(&cli, "=SUMMA(A1)-Vienti", "summa@vienti.fi", "1.11.2026");
+    let out = tempfile::tempdir().unwrap();
+
+    let vcf = out.path().join("haku.vcf");
+    let written = cli.admin(&[
+        "export",
+        "--search",
+        "vienti",
+        "--format",
+        "vcard",
+        "--out",
+        vcf.to_str().unwrap(),
+    ]);
+    assert_eq!(written["count"], 2);
+    let vcard = std::fs::read_to_string(&vcf).unwrap();
+    assert_eq!(vcard.matches("BEGIN:VCARD\r\nVERSION:4.0\r\n").count(), 2);
+    assert!(vcard.contains("N:Sárá-Vienti;Testi;;;\r\n"), "{vcard}");
+    assert!(vcard.contains("EMAIL:sara@vienti.fi\r\n"), "{vcard}");
+
+    let csv_file = out.path().join("haku.csv");
+    cli.admin(&[
+        "export",
+        "--search",
+        "vienti",
+        "--format",
+        "csv",
+        "--out",
+        csv_file.to_str().unwrap(),
+    ]);
+    let csv = std::fs::read_to_string(&csv_file).unwrap();
+    assert!(csv.starts_with("\u{feff}Sukunimi;Etunimi;"), "{csv}");
+    assert!(
+        csv.contains("'=SUMMA(A1)-Vienti;"),
+        "the formula is neutralised: {csv}"
+    );
+
+    let json_file = out.path().join("siirto.json");
+    cli.admin(&[
+        "export",
+        "--person",
+        &person,
+        "--format",
+        "json",
+        "--out",
+        json_file.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json_file).unwrap()).unwrap();
+    assert_eq!(json["schema"], "kortisto-portability/1");
+    assert_eq!(json["person"]["person"]["surname"], "Sárá-Vienti");
+
+    // Bad input: a format that does not exist, neither --person nor --search.
+    let bad = cli.admin_raw(&[
+        "export",
+        "--search",
+        "vienti",
+        "--format",
+        "xlsx",
+        "--out",
+        out.path().join("x.xlsx").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&bad), "field_invalid");
+    assert!(!out.path().join("x.xlsx").exists());
+    let neither = cli.admin_raw(&["export", "--format", "csv", "--out", "x.csv"]);
+    assert!(!neither.status.success());
+}

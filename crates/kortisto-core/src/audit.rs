@@ -373,7 +373,12 @@ fn reads_match(conn: &Connection, event: &AuditEvent) -> Result<bool> {
     };
     Ok(match kind {
         PEOPLE_KIND => people_digest(&store::audit::reads_at(conn, event.seq)?) == id,
-        "person" if matches!(event.action.as_str(), "person_view" | "extract") => {
+        "person"
+            if matches!(
+                event.action.as_str(),
+                "person_view" | "extract" | "portability_export"
+            ) =>
+        {
             store::audit::reads_at(conn, event.seq)? == [id]
         }
         _ => true,

@@ -207,6 +207,10 @@ pub enum Action {
     OrganisationMerge,
     /// Remove an organisation that nothing refers to.
     OrganisationRemove,
+    /// Export a selection or a search result of people as vCard, CSV or JSON.
+    Export,
+    /// Export one person's data for them (GDPR Art. 20: JSON + vCard).
+    PortabilityExport,
 }
 
 impl Action {
@@ -292,6 +296,8 @@ impl Action {
         Action::PersonSeenBy,
         Action::OrganisationMerge,
         Action::OrganisationRemove,
+        Action::Export,
+        Action::PortabilityExport,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -342,12 +348,13 @@ impl Action {
             | Action::LegalHoldLift
             | Action::PersonSeenBy
             | Action::OrganisationMerge
-            | Action::OrganisationRemove => &[Admin],
+            | Action::OrganisationRemove
+            | Action::PortabilityExport => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
             Action::ConsentRecord | Action::ConsentList => &[Admin, Office, Sales],
-            Action::MarketingList => &[Admin, Office],
+            Action::MarketingList | Action::Export => &[Admin, Office],
             Action::OwnPasswordChange
             | Action::SettingsRead
             | Action::PersonAdd
@@ -464,6 +471,8 @@ impl Action {
             Action::PersonSeenBy => "person_seen_by",
             Action::OrganisationMerge => "organisation_merge",
             Action::OrganisationRemove => "organisation_remove",
+            Action::Export => "export",
+            Action::PortabilityExport => "portability_export",
         }
     }
 

@@ -321,10 +321,16 @@ impl Register {
         })
     }
 
-    /// One deal (every role, as [`Register::deal_list`]); what an edit form starts from.
-    pub fn deal(&self, session: &Session, deal_id: &str) -> Result<Deal> {
-        self.authorize(session, Action::DealList)?;
-        store::deals::deal(&self.conn, deal_id)?.ok_or_else(|| not_found("deal", deal_id))
+    /// One deal (every role, as [`Register::deal_list`]); what an edit form starts from. The
+    /// people it names are audited as read, as on the list.
+    pub fn deal(&mut self, session: &Session, deal_id: &str, clock: &dyn Clock) -> Result<Deal> {
+        self.write(Some(session), Action::DealList, clock, |tx| {
+            let deal =
+                store::deals::deal(tx, deal_id)?.ok_or_else(|| not_found("deal", deal_id))?;
+            let audited = Audited::record("deal", deal_id)
+                .and_people(deal.people.iter().map(|p| p.person_id.as_str()));
+            Ok((deal, audited))
+        })
     }
 
     /// Deals by kind and status, newest first (every role); the people named on the page are

@@ -164,13 +164,67 @@ pub struct ErasureCounts {
 }
 
 /// A record whose free text still named the erased person when they were erased (see
-/// `crate::redaction`; an administrator redacts before erasing, retention cannot).
+/// `crate::redaction`; an administrator redacts before erasing, retention cannot). Told in
+/// words by its kind, its day and whose it is, never by its free text (which names them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct NoteToReview {
     /// `meeting`, `deal`, `request`, … (as `NameMatch::link_kind`).
     pub record_kind: String,
     /// Its id.
     pub record_id: String,
+    /// Its day or time: a meeting's time (RFC 3339), a deal's or a position's start, the day a
+    /// request arrived, a hold's end, a disclosure's day (`YYYY-MM-DD`); none when it has none.
+    pub on: Option<String>,
+    /// Whose it is: the organisation of a meeting, a deal, a position or a hold, the person of
+    /// another person's history; none when that would be the erased person.
+    pub of: Option<String>,
+}
+
+impl NoteToReview {
+    /// The record in words (`Tapaaminen 27.11.2026, Rakennus Oy`), as the CLI and the
+    /// receipt show it.
+    pub fn words(&self, language: crate::Language) -> String {
+        let fi = language == crate::Language::Fi;
+        let kind = match (self.record_kind.as_str(), fi) {
+            ("meeting", true) => "Tapaaminen",
+            ("meeting", false) => "Meeting",
+            ("deal", true) => "Kauppa",
+            ("deal", false) => "Deal",
+            ("request", true) => "Pyyntö",
+            ("request", false) => "Request",
+            ("legal_hold", true) => "Säilytysvelvoite",
+            ("legal_hold", false) => "Legal hold",
+            ("position", true) => "Työpaikka",
+            ("position", false) => "Position",
+            ("disclosure", true) => "Luovutus",
+            ("disclosure", false) => "Disclosure",
+            ("consent_event", true) => "Suostumus",
+            ("consent_event", false) => "Consent",
+            ("source", true) => "Lähde",
+            ("source", false) => "Source",
+            ("person", true) => "Henkilön muutoshistoria",
+            ("person", false) => "History of a person",
+            ("organisation", true) => "Organisaation muutoshistoria",
+            ("organisation", false) => "History of an organisation",
+            (_, true) => "Tietue",
+            (_, false) => "Record",
+        };
+        let mut text = kind.to_string();
+        if let Some(day) = self
+            .on
+            .as_deref()
+            .and_then(|on| on.get(..10))
+            .and_then(|day| day.parse().ok())
+        {
+            text.push(' ');
+            text.push_str(&crate::format_finnish(day));
+        }
+        if let Some(of) = &self.of {
+            text.push_str(", ");
+            text.push_str(of);
+        }
+        text
+    }
 }
 
 /// The proof of an erasure: ids, date, administrator and counts — no personal data.
@@ -247,13 +301,19 @@ pub(crate) fn erase_person(
     }
     let mut notes_to_review: Vec<NoteToReview> = Vec::new();
     for m in matches {
-        let note = NoteToReview {
+        if notes_to_review
+            .iter()
+            .any(|n| n.record_kind == m.link_kind && n.record_id == m.link_id)
+        {
+            continue;
+        }
+        let (on, of) = store::erasure::note_words(tx, &m.link_kind, &m.link_id)?;
+        notes_to_review.push(NoteToReview {
             record_kind: m.link_kind.clone(),
             record_id: m.link_id.clone(),
-        };
-        if !notes_to_review.contains(&note) {
-            notes_to_review.push(note);
-        }
+            on,
+            of,
+        });
     }
     // Until an administrator corrects their text, and when they do, the history of these
     // records keeps no copy of text that may name the person.

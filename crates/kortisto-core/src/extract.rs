@@ -65,6 +65,14 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
         "person_reads_indexed",
         "how far person_reads_by_person is complete",
     ),
+    (
+        "team_reads",
+        "the reads other devices shared: when, which user, what action (no one's data)",
+    ),
+    (
+        "team_person_reads",
+        "ids of the reads other devices shared that showed the person (staff activity, ids only)",
+    ),
     ("privacy_trainings", "staff training records"),
     ("internal_audits", "internal audit checks"),
     ("settings", "register settings"),
@@ -172,7 +180,8 @@ pub struct SubjectAccessExtract {
     pub transfers: Vec<Transfer>,
     /// Their requests.
     pub requests: Vec<Request>,
-    /// Rectification history of their data.
+    /// Rectification history of their data, with the rows of meetings' and deals' histories
+    /// that say they were added or taken off.
     pub history: Vec<HistoryEntry>,
     /// Values of theirs that lost when two devices changed the same field at once.
     pub sync_conflicts: Vec<crate::sync::SyncConflict>,
@@ -311,7 +320,7 @@ pub(crate) fn collect(
         service_elements: store::meetings::elements_of(conn, Some(person_id), None)?,
         consent_events: store::consent::consent_events(conn, person_id)?,
         requests: store::requests::requests_of(conn, person_id)?,
-        history: store::history::history(conn, "person", person_id)?,
+        history: store::history::history_of_person(conn, person_id)?,
         sync_conflicts: crate::sync::conflicts_of_person(conn, person_id)?,
         restrictions: store::restriction::restrictions_of(conn, person_id)?,
         objections: store::restriction::objections_of(conn, person_id)?,
@@ -554,13 +563,22 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
         )));
     }
     for h in &extract.history {
+        // A meeting's or a deal's row about them says they were added or taken off, by name.
+        let field = match (h.record_kind.as_str(), h.field.as_str()) {
+            ("meeting", "participant") => {
+                t(l, "Tapaamisen osallistuja", "Participant of a meeting")
+            }
+            ("deal", "person") => t(l, "Kaupan henkilö", "Person on a deal"),
+            _ => h.field.clone(),
+        };
+        let value =
+            |value: Option<&str>, label: Option<&str>| label.or(value).unwrap_or("—").to_string();
         b.push(Block::Field(
             finnish(&h.changed_at),
             format!(
-                "{}: {} → {}",
-                h.field,
-                h.old_value.as_deref().unwrap_or("—"),
-                h.new_value.as_deref().unwrap_or("—")
+                "{field}: {} → {}",
+                value(h.old_value.as_deref(), h.old_label.as_deref()),
+                value(h.new_value.as_deref(), h.new_label.as_deref())
             ),
         ));
     }

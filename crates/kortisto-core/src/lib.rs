@@ -25,6 +25,7 @@ pub mod demo;
 pub mod disclosures;
 pub mod erasure;
 mod error;
+pub mod export;
 pub mod extract;
 pub mod history;
 pub mod hub;

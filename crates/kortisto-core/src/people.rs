@@ -406,7 +406,16 @@ impl Register {
                 objections: store::restriction::objections_of(tx, person_id)?,
                 person,
             };
-            let audited = Audited::record("person", person_id).seen();
+            // The page's meeting and deal lists name the other people in them: a list read
+            // of those people (the person themself is the page's own read).
+            let others = page
+                .meetings
+                .iter()
+                .flat_map(|m| m.participants.iter())
+                .chain(page.deals.iter().flat_map(|d| d.people.iter()))
+                .map(|p| p.person_id.as_str())
+                .filter(|id| *id != person_id);
+            let audited = Audited::people(others).and("person", person_id).seen();
             Ok((page, audited))
         })
     }

@@ -1,5 +1,6 @@
 //! "Who has seen this person": every audited read that showed a person — opened, found in a
-//! search, listed, exported — by whom and when, answered from `person_reads` (see audit.rs).
+//! search, listed, exported — by whom and when, on this device (`person_reads`, see audit.rs)
+//! and on the team's other devices (`team_reads`, shared at each sync: store/audit.rs).
 use serde::Serialize;
 
 use crate::audit::Audited;
@@ -16,7 +17,8 @@ pub enum ReadKind {
     Found,
     /// They were on a list page (people, an organisation's page, deals, meetings).
     Listed,
-    /// They were in an export (the marketing list, an access extract).
+    /// They were in an export (the marketing list, an access extract, a vCard/CSV/JSON export,
+    /// their portability export).
     Exported,
 }
 
@@ -28,12 +30,14 @@ named!(ReadKind, |given| Error::FieldInvalid { field: "read_kind".into(), rule: 
 });
 
 impl ReadKind {
-    /// The kind of read an audited action is, by its name in the trail.
-    pub fn of_action(action: &str) -> Self {
-        match action {
-            "person_view" => Self::Opened,
-            "search" => Self::Found,
-            "marketing_list" | "extract" => Self::Exported,
+    /// The kind of read an audit entry is, by its action's name in the trail and the kind
+    /// of its record: a page view's entry about the person opened, its entry about the
+    /// `people` its meeting and deal lists named (a list on that page).
+    pub fn of_entry(action: &str, record_kind: Option<&str>) -> Self {
+        match (action, record_kind) {
+            ("person_view", Some("person")) => Self::Opened,
+            ("search", _) => Self::Found,
+            ("marketing_list" | "extract" | "export" | "portability_export", _) => Self::Exported,
             _ => Self::Listed,
         }
     }
@@ -57,7 +61,9 @@ impl ReadKind {
 /// One read that showed the person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PersonRead {
-    /// The audit entry's position in the chain.
+    /// The read's audit entry (its event id), unique on every device.
+    pub read_id: String,
+    /// The audit entry's position in the chain of the device that made the read.
     #[ts(type = "number")]
     pub seq: i64,
     /// When (RFC 3339, UTC).
@@ -75,16 +81,20 @@ pub struct PersonRead {
     /// How many people the read showed in all (1 for a page view).
     #[ts(type = "number")]
     pub shown: u64,
+    /// Made on this device (false: on another of the team's devices, shared at a sync).
+    pub this_device: bool,
 }
 
 /// The most reads "who has seen this person" answers with.
 pub const SEEN_BY_MAX: u32 = 10_000;
 
 impl Register {
-    /// Every read that showed `person_id`, newest first, at most `limit` (admin). Works for
-    /// a person already erased too (the reads keep ids only); an id never read and not in
-    /// the register is `record_not_found`. Asking is audited (`person_seen_by`), and brings
-    /// the by-person index of reads up to date first.
+    /// Every read that showed `person_id`, newest first, at most `limit` (admin): those made
+    /// on this device and those the team's other devices shared at their syncs. Works for a
+    /// person already erased too (this device's reads keep ids only; other devices' reads of
+    /// them went with the erasure); an id never read and not in the register is
+    /// `record_not_found`. Asking is audited (`person_seen_by`), and brings the by-person
+    /// index of reads up to date first.
     pub fn person_seen_by(
         &mut self,
         session: &Session,
@@ -94,7 +104,12 @@ impl Register {
     ) -> Result<Vec<PersonRead>> {
         self.write(Some(session), Action::PersonSeenBy, clock, |tx| {
             store::audit::index_reads(tx)?;
-            let reads = store::audit::reads_of_person(tx, person_id, limit.clamp(1, SEEN_BY_MAX))?;
+            let limit = limit.clamp(1, SEEN_BY_MAX);
+            let mut reads = store::audit::reads_of_person(tx, person_id, limit)?;
+            reads.extend(store::audit::team_reads_of_person(tx, person_id, limit)?);
+            // Newest first across devices: the times are RFC 3339 in UTC, one format.
+            reads.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.read_id.cmp(&a.read_id)));
+            reads.truncate(limit as usize);
             if reads.is_empty() && store::people::person(tx, person_id)?.is_none() {
                 return Err(crate::people::not_found("person", person_id));
             }

@@ -872,11 +872,14 @@ impl Register {
     }
 
     fn sync_now(&mut self, session: Option<&Session>, clock: &dyn Clock) -> Result<SyncReport> {
-        {
-            let tx = self.conn.transaction()?;
-            stamp_captured(&tx, clock)?;
-            tx.commit()?;
-        }
+        // The reads this device kept since the last sync are shared with the team (they are
+        // the audit trail's, which stays here); the write stamps them and anything else
+        // captured but not yet stamped. Sharing is bookkeeping: it leaves no entry itself.
+        self.write(session, Action::Sync, clock, |tx| {
+            let state = store_sync::state(tx)?.ok_or(Error::HubNotSetUp)?;
+            store::audit::share_reads(tx, &state.device_id, clock)?;
+            Ok(((), Audited::nothing()))
+        })?;
         let mut hub = self.connect_hub()?;
         let register_id = self.register_id().to_string();
         let device_id = hub.device_id();

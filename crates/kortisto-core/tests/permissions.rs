@@ -101,6 +101,10 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
     );
     let (h1, h2, h3, h4, h5) = (f.clone(), f.clone(), f.clone(), f.clone(), f.clone());
     let g19 = f.clone();
+    let (x1, x2) = (f.clone(), f.clone());
+    // Exports are written here (a folder outside the register, kept for the whole test).
+    let exports = tempfile::tempdir().unwrap().keep();
+    let (exports1, exports2) = (exports.clone(), exports);
     let mut calls: Vec<(Action, Call)> = vec![
         (
             Action::PersonAdd,
@@ -410,6 +414,37 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
                     other => other,
                 },
             ),
+        ),
+        (
+            Action::Export,
+            Box::new(move |r, s, n| {
+                let selection = kortisto_core::export::PeopleSelection::People {
+                    person_ids: vec![x1.person.clone()],
+                };
+                r.export_people(
+                    s,
+                    &selection,
+                    kortisto_core::export::PeopleExportFormat::Vcard,
+                    kortisto_core::Language::Fi,
+                    &exports1.join(format!("{n}.vcf")),
+                    &clock,
+                )
+                .map(drop)
+            }),
+        ),
+        (
+            Action::PortabilityExport,
+            Box::new(move |r, s, n| {
+                r.portability_file(
+                    s,
+                    &x2.person,
+                    kortisto_core::export::PeopleExportFormat::Json,
+                    kortisto_core::Language::Fi,
+                    &exports2.join(format!("{n}.json")),
+                    &clock,
+                )
+                .map(drop)
+            }),
         ),
         (
             Action::PersonSeenBy,
@@ -1108,8 +1143,12 @@ fn own_entries(action: Action) -> usize {
         | Action::DeviceEnrol
         | Action::DeviceList
         | Action::DeviceRevoke => 0,
-        // The page or list's own record and the people it showed.
-        Action::BusinessCardSave | Action::OrganisationView | Action::MarketingList => 2,
+        // The page or list's own record and the people it showed (a person page: the other
+        // people its meeting and deal lists name).
+        Action::BusinessCardSave
+        | Action::OrganisationView
+        | Action::MarketingList
+        | Action::PersonView => 2,
         // The position it ends and the one it starts.
         Action::PositionMove => 2,
         // The person, the new organisation and the position.

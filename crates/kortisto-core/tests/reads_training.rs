@@ -256,6 +256,140 @@ fn an_organisation_page_the_deal_and_meeting_lists_and_the_marketing_list_accoun
     assert!(register.audit_verify(&admin).unwrap().intact);
 }
 
+#[test]
+fn a_person_page_names_the_people_of_its_meetings_and_deals_and_a_single_deal_read_is_audited_too()
+{
+    use kortisto_core::deals::{DealInput, DealKind, DealStatus};
+    use kortisto_core::meetings::{MeetingChange, MeetingInput, MeetingKind};
+    let sandbox = Sandbox::new("readpage");
+    let clock = at("2026-11-27T10:00:00Z");
+    let (mut register, admin) = register_with_admin(&sandbox, &clock);
+    let office = add_user(&mut register, &admin, "toimisto", Role::Office);
+    let opened = add_person(&mut register, &admin, "Avattu");
+    let met = add_person(&mut register, &admin, "Tavattu");
+    let dealt = add_person(&mut register, &admin, "Kaupattu");
+    let organisation = register
+        .organisation_add(
+            &admin,
+            &OrganisationInput {
+                name: "Kauppa Oy".into(),
+                ..Default::default()
+            },
+            &clock,
+        )
+        .unwrap();
+    let meeting = register
+        .meeting_log(
+            &admin,
+            &MeetingInput {
+                kind: MeetingKind::Meeting,
+                at: Some("2026-11-26T09:00:00Z".into()),
+                subject: "Palaveri".into(),
+                participant_ids: vec![opened.clone(), met.clone()],
+                notes: None,
+                organisation_id: None,
+            },
+            &clock,
+        )
+        .unwrap();
+    let deal = register
+        .deal_add(
+            &admin,
+            &DealInput {
+                kind: DealKind::Offer,
+                organisation_id: organisation.organisation_id.clone(),
+                title: "Tarjous".into(),
+                status: DealStatus::Open,
+                start_on: None,
+                end_on: None,
+                notes: None,
+                person_ids: vec![opened.clone(), dealt.clone()],
+            },
+            &clock,
+        )
+        .unwrap();
+
+    // The office user opens the first person's page: its meeting and deal lists name the
+    // two others, a list read of them on that page.
+    register
+        .person_page(&office, &opened, &at("2026-11-27T11:00:00Z"))
+        .unwrap();
+    for other in [&met, &dealt] {
+        let seen = register
+            .person_seen_by(&admin, other, 100, &at("2026-11-27T12:00:00Z"))
+            .unwrap();
+        let reads: Vec<(&str, ReadKind, &str)> = seen
+            .iter()
+            .map(|r| (r.username.as_deref().unwrap(), r.kind, r.action.as_str()))
+            .collect();
+        assert_eq!(reads, [("toimisto", ReadKind::Listed, "person_view")]);
+    }
+    let own = register
+        .person_seen_by(&admin, &opened, 100, &at("2026-11-27T12:00:00Z"))
+        .unwrap();
+    assert_eq!(own.len(), 1, "the person themself is read once, as opened");
+    assert_eq!(own[0].kind, ReadKind::Opened);
+
+    // One deal read (what the edit form starts from) names its people too.
+    let read = register
+        .deal(&office, &deal.deal_id, &at("2026-11-27T13:00:00Z"))
+        .unwrap();
+    assert_eq!(read.people.len(), 2);
+    let seen = register
+        .person_seen_by(&admin, &dealt, 100, &at("2026-11-27T14:00:00Z"))
+        .unwrap();
+    assert_eq!(seen.len(), 2);
+    assert_eq!(
+        (seen[0].action.as_str(), seen[0].kind, seen[0].shown),
+        ("deal_list", ReadKind::Listed, 2)
+    );
+    assert!(matches!(
+        register.deal(&office, "no-such-deal", &clock),
+        Err(Error::RecordNotFound { .. })
+    ));
+
+    // Taken off the meeting: the meeting history's row about her is in her extract.
+    register
+        .meeting_edit(
+            &admin,
+            &meeting.meeting_id,
+            &MeetingChange {
+                participant_ids: Some(vec![opened.clone()]),
+                ..Default::default()
+            },
+            None,
+            &at("2026-11-27T15:00:00Z"),
+        )
+        .unwrap();
+    let extract = register
+        .extract_data(
+            &admin,
+            &met,
+            kortisto_core::Language::Fi,
+            &at("2026-11-27T16:00:00Z"),
+        )
+        .unwrap();
+    let rows: Vec<(&str, &str, Option<&str>, Option<&str>)> = extract
+        .history
+        .iter()
+        .map(|h| {
+            (
+                h.record_kind.as_str(),
+                h.field.as_str(),
+                h.old_label.as_deref(),
+                h.new_label.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [("meeting", "participant", Some("Tavattu Maija"), None)],
+        "{:?}",
+        extract.history
+    );
+    assert!(register.audit_verify(&admin).unwrap().intact);
+}
+
 fn record(
     register: &mut Register,
     admin: &Session,

@@ -413,12 +413,14 @@ fn every_table_is_either_in_the_extract_or_declared_not_personal() {
             .unwrap();
         // Id-only ledgers of people already erased, and the sync outbox, whose rows are
         // copies (on their way to the hub) of the rows the extract shows.
-        // The audit trail's reads by person (ids only, derived from the trail's kept ids).
+        // The audit trail's reads by person (ids only, derived from the trail's kept ids),
+        // and the reads other devices shared (ids only).
         let exempt = [
             "erasure_receipts",
             "sync_erased",
             "sync_outbox",
             "person_reads_by_person",
+            "team_person_reads",
         ];
         if has_person && !exempt.contains(&table.as_str()) {
             assert!(
@@ -586,6 +588,17 @@ fn erasure_leaves_no_byte_of_the_person_in_any_page_or_file() {
     // The deal's notes name the person, and so did the history of the meeting's subject.
     let kinds: Vec<&str> = review.iter().map(|n| n.record_kind.as_str()).collect();
     assert_eq!(kinds, ["deal", "meeting"], "{review:?}");
+    // Each in words: its kind, its day and whose it is, never an id or its free text.
+    assert_eq!(review[0].words(Language::Fi), "Kauppa, Asiakas Oy");
+    assert_eq!(review[0].words(Language::En), "Deal, Asiakas Oy");
+    assert_eq!(
+        review[1].words(Language::Fi),
+        "Tapaaminen 1.10.2026, Asiakas Oy"
+    );
+    assert_eq!(
+        review[1].words(Language::En),
+        "Meeting 1.10.2026, Asiakas Oy"
+    );
     let deal = register
         .deal_list(&admin, &Default::default(), &clock)
         .unwrap()

@@ -5,6 +5,7 @@ mod common;
 
 mod corrections;
 mod data_safety;
+mod export;
 mod hub;
 mod permissions;
 mod reads_training;

@@ -159,9 +159,12 @@ fn a_person_added_on_one_device_is_found_on_another_and_the_digests_agree() {
         .unwrap();
     assert_eq!(page.person.first_name, "Pirkko-Liisa");
     assert_eq!(digest(&a), digest(&b));
-    // A second sync moves nothing: pushes are idempotent and pulls are cursored.
+    // A second sync shares only the page view A just made (its read: one row about no one,
+    // one about her); a third moves nothing: pushes are idempotent and pulls are cursored.
     let again = sync(&mut a, &clock);
-    assert_eq!((again.pushed, again.pulled.received), (0, 0), "{again:?}");
+    assert_eq!((again.pushed, again.pulled.received), (2, 0), "{again:?}");
+    let third = sync(&mut a, &clock);
+    assert_eq!((third.pushed, third.pulled.received), (0, 0), "{third:?}");
 }
 
 #[test]
@@ -274,6 +277,8 @@ fn different_fields_both_survive_and_the_same_field_is_a_conflict_that_can_be_un
         .person_page(&b.admin, &person.person_id, &clock)
         .unwrap();
     assert_eq!(page.person.first_name, "Aatu");
+    // B shared its earlier page view at that sync (reads travel): A pulls it, then they agree.
+    sync(&mut a, &at("2026-12-01T14:00:00Z"));
     assert_eq!(digest(&a), digest(&b));
 }
 
@@ -677,6 +682,9 @@ fn a_change_made_after_restoring_a_backup_still_reaches_the_other_devices() {
         1,
         "the restored device gets back its own change from the hub"
     );
+    sync(&mut a, &after);
+    // The searches each made above are shared at their next syncs (reads travel).
+    sync(&mut b, &after);
     sync(&mut a, &after);
     assert_eq!(digest(&a), digest(&b));
     // Its own records are pulled again only that once.
@@ -1381,4 +1389,205 @@ fn a_meeting_conflict_of_a_restricted_person_is_restored_only_by_an_admin() {
         .meeting_list(&a.admin, &Default::default(), &later)
         .unwrap();
     assert_eq!(meetings.items[0].subject, "Esittely ja hinnat");
+}
+
+/// `user` ("toimisto" office, "myyja" sales) with the test password, added on `device`.
+fn add_staff(device: &mut Device, username: &str, role: Role, clock: &FixedClock) {
+    device
+        .register
+        .user_add(
+            &device.admin,
+            &NewUser {
+                username: username.into(),
+                display_name: format!("{username} Käyttäjä"),
+                role,
+            },
+            &password(),
+            clock,
+        )
+        .unwrap();
+}
+
+/// Who has seen `person` on `device`, as (username, kind, made on this device).
+fn seen_by(
+    device: &mut Device,
+    person: &str,
+    clock: &FixedClock,
+) -> Vec<(String, kortisto_core::reads::ReadKind, bool)> {
+    device
+        .register
+        .person_seen_by(&device.admin, person, 100, clock)
+        .unwrap()
+        .into_iter()
+        .map(|read| {
+            (
+                read.username.unwrap_or_default(),
+                read.kind,
+                read.this_device,
+            )
+        })
+        .collect()
+}
+
+fn team_rows_of(device: &Device, person: &str) -> (i64, i64) {
+    let raw = raw_connection(&device.sandbox, device.register.register_id());
+    raw.query_row(
+        "SELECT count(*), coalesce(sum(json_array_length(read_ids)), 0)
+         FROM team_person_reads WHERE person_id = ?1",
+        [person],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn reads_by_three_users_on_two_devices_are_all_seen_on_a_third_and_go_with_an_erasure() {
+    use kortisto_core::reads::ReadKind;
+    let clock = at("2026-12-01T08:00:00Z");
+    // A register that kept reads before it had a hub (as one from before reads travelled).
+    let sandbox = Sandbox::new("reads-a");
+    let (register, admin) = register_with_admin(&sandbox, &clock);
+    let mut a = Device {
+        sandbox,
+        register,
+        admin,
+    };
+    add_staff(&mut a, "toimisto", Role::Office, &clock);
+    add_staff(&mut a, "myyja", Role::Sales, &clock);
+    let seen = a
+        .register
+        .person_add(&a.admin, &name("Qzxnähty", "Máret"), &[], &source(), &clock)
+        .unwrap()
+        .person_id;
+    let other = a
+        .register
+        .person_add(&a.admin, &name("Aaltonen", "Aino"), &[], &source(), &clock)
+        .unwrap()
+        .person_id;
+    let office = a
+        .register
+        .login("toimisto", &password(), &at("2026-12-01T09:00:00Z"))
+        .unwrap();
+    // Twice the same list page before any sync: one row per person on the hub, two reads in it.
+    for minute in ["09:01", "09:02"] {
+        let page = a
+            .register
+            .person_list(&office, 0, 50, &at(&format!("2026-12-01T{minute}:00Z")))
+            .unwrap();
+        assert_eq!(page.items.len(), 2);
+    }
+    let url = postgres::admin_url("sync_team_reads");
+    a.register
+        .hub_set_up(&a.admin, &url, "toimisto-pc", &at("2026-12-01T09:05:00Z"))
+        .unwrap();
+    a.sandbox
+        .track(&format!("{}.hub", a.register.register_id()));
+    assert_eq!(team_rows_of(&a, &seen), (1, 2), "one row, both list reads");
+
+    // Device A: the sales rep finds her in a search.
+    let sales = a
+        .register
+        .login("myyja", &password(), &at("2026-12-01T10:00:00Z"))
+        .unwrap();
+    let hits = a
+        .register
+        .search(&sales, "qzxnäht", 20, &at("2026-12-01T10:01:00Z"))
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+    sync(&mut a, &at("2026-12-01T10:02:00Z"));
+
+    // Device B: the admin opens her page.
+    let mut b = join(&mut a, "laptop-reads", &at("2026-12-01T11:00:00Z"));
+    b.register
+        .person_page(&b.admin, &seen, &at("2026-12-01T11:01:00Z"))
+        .unwrap();
+    sync(&mut b, &at("2026-12-01T11:02:00Z"));
+
+    // Device C lists them all, each as made elsewhere, newest first.
+    let mut c = join(&mut a, "admin-pc", &at("2026-12-01T12:00:00Z"));
+    let expected = vec![
+        ("admin".to_string(), ReadKind::Opened, false),
+        ("myyja".to_string(), ReadKind::Found, false),
+        ("toimisto".to_string(), ReadKind::Listed, false),
+        ("toimisto".to_string(), ReadKind::Listed, false),
+    ];
+    assert_eq!(
+        seen_by(&mut c, &seen, &at("2026-12-01T12:01:00Z")),
+        expected
+    );
+    let reads = c
+        .register
+        .person_seen_by(&c.admin, &seen, 100, &at("2026-12-01T12:01:00Z"))
+        .unwrap();
+    assert_eq!(reads[0].at, "2026-12-01T11:01:00.000Z");
+    assert_eq!(reads[0].display_name.as_deref(), Some("Admin Ylläpitäjä"));
+    assert_eq!(reads[2].shown, 2, "the list page showed two people");
+    // The other person was on the list pages only.
+    let other_reads = seen_by(&mut c, &other, &at("2026-12-01T12:02:00Z"));
+    assert_eq!(other_reads.len(), 2);
+    assert!(other_reads
+        .iter()
+        .all(|(who, kind, _)| who == "toimisto" && *kind == ReadKind::Listed));
+
+    // A sees B's view beside its own reads; its own are not counted twice.
+    sync(&mut a, &at("2026-12-01T12:03:00Z"));
+    let on_a = seen_by(&mut a, &seen, &at("2026-12-01T12:04:00Z"));
+    assert_eq!(
+        on_a,
+        vec![
+            ("admin".to_string(), ReadKind::Opened, false),
+            ("myyja".to_string(), ReadKind::Found, true),
+            ("toimisto".to_string(), ReadKind::Listed, true),
+            ("toimisto".to_string(), ReadKind::Listed, true),
+        ]
+    );
+    // The hub holds the person's id nowhere, only sealed records and tags.
+    let dump = postgres::dump(&url);
+    assert!(
+        !dump.contains(&seen),
+        "the person's id is in the hub's dump"
+    );
+    assert!(!dump.contains("person_view") && !dump.contains("team_person_reads"));
+
+    // C erases her; A, offline meanwhile, opens her page once more before it hears of it.
+    c.register
+        .erase(&c.admin, &seen, None, &at("2026-12-01T13:00:00Z"))
+        .unwrap();
+    sync(&mut c, &at("2026-12-01T13:01:00Z"));
+    a.register
+        .person_page(&a.admin, &seen, &at("2026-12-01T13:02:00Z"))
+        .unwrap();
+    let back = sync(&mut a, &at("2026-12-01T13:03:00Z"));
+    assert!(
+        back.refused >= 1,
+        "her read is refused by the hub: {back:?}"
+    );
+    assert_eq!(back.pulled.erased, 1, "{back:?}");
+    sync(&mut b, &at("2026-12-01T13:04:00Z"));
+    sync(&mut c, &at("2026-12-01T13:05:00Z"));
+    for device in [&a, &b, &c] {
+        assert_eq!(
+            team_rows_of(device, &seen),
+            (0, 0),
+            "no shared read of her is left"
+        );
+    }
+    // B still accounts for its own read of her (its trail, ids only); the others' went.
+    assert_eq!(
+        seen_by(&mut b, &seen, &at("2026-12-01T13:06:00Z")),
+        vec![("admin".to_string(), ReadKind::Opened, true)]
+    );
+    // The other person's reads still travel and are seen everywhere.
+    assert_eq!(
+        seen_by(&mut b, &other, &at("2026-12-01T13:07:00Z")).len(),
+        2
+    );
+    // Every device's trail is intact and matches its copy on the hub.
+    for device in [&a, &b, &c] {
+        let verification = device.register.audit_verify(&device.admin).unwrap();
+        assert!(verification.intact, "{verification:?}");
+        assert_eq!(verification.hub_copy.as_deref(), Some("matches"));
+    }
+    assert_eq!(digest(&a), digest(&b));
+    assert_eq!(digest(&a), digest(&c));
 }

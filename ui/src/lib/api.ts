@@ -80,6 +80,9 @@ import type {
   Controller,
   LegalHold,
   MeetingChange,
+  PeopleExportFormat,
+  PeopleSelection,
+  PortabilityFiles,
 } from "./generated";
 
 export type * from "./generated";
@@ -262,6 +265,15 @@ export interface Backend {
   extractDefaultFolder(): Promise<string>;
   /** Writes a person's access extract (PDF + JSON + manifest) into `outDir` (admin). */
   extract(personId: string, language: Language, outDir: string, requestId: string | null): Promise<ExtractFiles>;
+  /** Writes chosen people or a search's people to `outFile` as vCard, CSV or JSON (admin, office). */
+  exportPeople(
+    selection: PeopleSelection,
+    format: PeopleExportFormat,
+    language: Language,
+    outFile: string,
+  ): Promise<ExportedFile>;
+  /** Writes a person's portability export (Art. 20: JSON + vCard) into `outDir` (admin). */
+  portabilityExport(personId: string, outDir: string): Promise<PortabilityFiles>;
   /** What blocks erasing a person today (admin). */
   erasureCheck(personId: string): Promise<ErasureBlocker[]>;
   /** Erases a person; refused with `erasure_blocked` while obligations remain (admin). */
@@ -484,6 +496,10 @@ export const api: Backend = {
   extractDefaultFolder: () => call<string>("extract_default_folder"),
   extract: (personId, language, outDir, requestId) =>
     call<ExtractFiles>("extract", { person_id: personId, language, out_dir: outDir, request_id: requestId }),
+  exportPeople: (selection, format, language, outFile) =>
+    call<ExportedFile>("export_people", { selection, format, language, out_file: outFile }),
+  portabilityExport: (personId, outDir) =>
+    call<PortabilityFiles>("portability_export", { person_id: personId, out_dir: outDir }),
   erasureCheck: (personId) => call<ErasureBlocker[]>("erasure_check", { person_id: personId }),
   erase: (personId, requestId) => call<ErasureReceipt>("erase", { person_id: personId, request_id: requestId }),
   erasureReceipts: () => call<ErasureReceipt[]>("erasure_receipts"),

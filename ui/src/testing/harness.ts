@@ -118,6 +118,7 @@ export const ADMIN_COMMANDS = [
   "requests_due",
   "extract_default_folder",
   "extract",
+  "portability_export",
   "erasure_check",
   "erase",
   "erasure_receipts",

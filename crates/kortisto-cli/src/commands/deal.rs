@@ -188,7 +188,7 @@ pub fn run(ctx: &Context, command: Command) -> Result<()> {
             request_id,
             ..
         } => {
-            let current = register.deal(session, &id)?;
+            let current = register.deal(session, &id, &clock)?;
             let input = DealInput {
                 kind: parsed_kind.unwrap_or(current.kind),
                 organisation_id: org.unwrap_or(current.organisation_id),

@@ -37,10 +37,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                     );
                     for note in &receipt.notes_to_review {
                         text.push_str(&format!(
-                            "\n  {} {} {}",
-                            pick(l, "Tarkista muistiinpanot:", "Review the notes of"),
-                            note.record_kind,
-                            note.record_id
+                            "\n  {} {}",
+                            pick(l, "Tarkista muistiinpanot:", "Review the notes of:"),
+                            note.words(l)
                         ));
                     }
                     text

@@ -11,6 +11,7 @@ pub mod device;
 pub mod disclose;
 pub mod element;
 pub mod erase;
+pub mod export;
 pub mod extract;
 pub mod hub;
 pub mod init;

@@ -427,12 +427,18 @@ fn seen_by_text(language: Language, reads: &[kortisto_core::reads::PersonRead]) 
             } else {
                 String::new()
             };
+            let elsewhere = if read.this_device {
+                String::new()
+            } else {
+                pick(language, " – toisella laitteella", " – on another device")
+            };
             format!(
-                "{}\t{}\t{}{}",
+                "{}\t{}\t{}{}{}",
                 super::local_time(&read.at),
                 who,
                 read.kind.words(language),
-                shown
+                shown,
+                elsewhere
             )
         })
         .collect::<Vec<_>>()

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::audit::{AuditEvent, AuditFilter};
-use crate::Result;
+use crate::{Clock, Result};
 
 /// The newest entry's sequence number and hash, if any.
 pub(crate) fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
@@ -191,14 +191,15 @@ fn reads_of(parameter: &str) -> String {
     )
 }
 
-/// Every read that showed `person_id`, newest first.
+/// Every read on this device that showed `person_id`, newest first.
 pub(crate) fn reads_of_person(
     conn: &Connection,
     person_id: &str,
     limit: u32,
 ) -> Result<Vec<crate::reads::PersonRead>> {
     let sql = format!(
-        "SELECT e.seq, e.at, e.user_id, u.username, u.display_name, e.action, e.record_kind, e.record_id
+        "SELECT e.event_id, e.seq, e.at, e.user_id, u.username, u.display_name, e.action,
+                e.record_kind, e.record_id
          FROM ({}) h JOIN audit_events e ON e.seq = h.seq
          LEFT JOIN users u ON u.user_id = e.user_id
          ORDER BY e.seq DESC LIMIT ?2",
@@ -206,10 +207,10 @@ pub(crate) fn reads_of_person(
     );
     let mut statement = conn.prepare(&sql)?;
     let rows = statement.query_map(params![person_id, limit], |row| {
-        let action: String = row.get(5)?;
-        let kind: Option<String> = row.get(6)?;
-        let record_id: Option<String> = row.get(7)?;
-        let shown = match (kind.as_deref(), record_id) {
+        let action: String = row.get(6)?;
+        let kind: Option<String> = row.get(7)?;
+        let record_id: Option<String> = row.get(8)?;
+        let shown = match (kind.as_deref(), record_id.as_deref()) {
             (Some(crate::audit::PEOPLE_KIND), Some(id)) => id
                 .split_once(':')
                 .and_then(|(count, _)| count.parse().ok())
@@ -217,14 +218,107 @@ pub(crate) fn reads_of_person(
             _ => 1,
         };
         Ok(crate::reads::PersonRead {
-            seq: row.get(0)?,
-            at: row.get(1)?,
-            user_id: row.get(2)?,
-            username: row.get(3)?,
-            display_name: row.get(4)?,
-            kind: crate::reads::ReadKind::of_action(&action),
+            read_id: row.get(0)?,
+            seq: row.get(1)?,
+            at: row.get(2)?,
+            user_id: row.get(3)?,
+            username: row.get(4)?,
+            display_name: row.get(5)?,
+            kind: crate::reads::ReadKind::of_entry(&action, kind.as_deref()),
             action,
             shown,
+            this_device: true,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The setting (this device's own, never synced) that says up to which entry of this
+/// device's trail its reads have been shared with the team.
+pub(crate) const READS_SHARED_SETTING: &str = "reads_shared_through";
+
+/// Reads shared per `team_person_reads` batch at most, so no row grows without bound
+/// (a register that kept years of reads before it joined a hub shares them in slices).
+const SHARE_SLICE: i64 = 5_000;
+
+/// Shares this device's reads kept since the last sharing (or ever, for a register that
+/// kept reads before it had a hub or before reads travelled) with the team, as rows of the
+/// synced tables `team_reads` and `team_person_reads` (see migration 0016); the capture
+/// triggers put them in the outbox. A person no longer in the register here (erased, here
+/// or elsewhere) is left out: nothing of them travels. Returns the reads shared.
+pub(crate) fn share_reads(conn: &Connection, device_id: &str, clock: &dyn Clock) -> Result<u64> {
+    let mut shared = 0;
+    loop {
+        let from: i64 = crate::store::users::setting(conn, READS_SHARED_SETTING)?
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(0);
+        let through: Option<i64> = conn.query_row(
+            "SELECT max(seq) FROM (SELECT seq FROM person_reads WHERE seq > ?1 ORDER BY seq LIMIT ?2)",
+            params![from, SHARE_SLICE],
+            |row| row.get(0),
+        )?;
+        let Some(through) = through else {
+            return Ok(shared);
+        };
+        let present = "j.value IN (SELECT person_id FROM people)
+                       AND j.value NOT IN (SELECT person_id FROM sync_erased)";
+        shared += conn.execute(
+            &format!(
+                "INSERT OR IGNORE INTO team_reads (read_id, device_id, seq, at, user_id, action, record_kind, shown)
+                 SELECT e.event_id, ?3, e.seq, e.at, e.user_id, e.action, e.record_kind,
+                        json_array_length(r.person_ids)
+                 FROM person_reads r JOIN audit_events e ON e.seq = r.seq
+                 WHERE r.seq > ?1 AND r.seq <= ?2
+                   AND EXISTS (SELECT 1 FROM json_each(r.person_ids) j WHERE {present})
+                 ORDER BY r.seq"
+            ),
+            params![from, through, device_id],
+        )? as u64;
+        conn.execute(
+            &format!(
+                "INSERT OR IGNORE INTO team_person_reads (person_id, batch_id, read_ids)
+                 SELECT j.value, ?3, json_group_array(e.event_id)
+                 FROM person_reads r JOIN audit_events e ON e.seq = r.seq, json_each(r.person_ids) j
+                 WHERE r.seq > ?1 AND r.seq <= ?2 AND {present}
+                 GROUP BY j.value ORDER BY j.value"
+            ),
+            params![from, through, crate::ids::new_id(clock)],
+        )?;
+        crate::store::users::set_setting(conn, READS_SHARED_SETTING, &through.to_string())?;
+    }
+}
+
+/// The reads other devices shared that showed `person_id`, newest first (this device's own
+/// are answered from its trail).
+pub(crate) fn team_reads_of_person(
+    conn: &Connection,
+    person_id: &str,
+    limit: u32,
+) -> Result<Vec<crate::reads::PersonRead>> {
+    let mut statement = conn.prepare(
+        "SELECT DISTINCT t.read_id, t.seq, t.at, t.user_id, u.username, u.display_name, t.action,
+                t.shown, t.record_kind
+         FROM team_person_reads p, json_each(p.read_ids) j
+         JOIN team_reads t ON t.read_id = j.value
+         LEFT JOIN users u ON u.user_id = t.user_id
+         WHERE p.person_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.event_id = t.read_id)
+         ORDER BY t.at DESC, t.read_id DESC LIMIT ?2",
+    )?;
+    let rows = statement.query_map(params![person_id, limit], |row| {
+        let action: String = row.get(6)?;
+        let kind: Option<String> = row.get(8)?;
+        Ok(crate::reads::PersonRead {
+            read_id: row.get(0)?,
+            seq: row.get(1)?,
+            at: row.get(2)?,
+            user_id: row.get(3)?,
+            username: row.get(4)?,
+            display_name: row.get(5)?,
+            kind: crate::reads::ReadKind::of_entry(&action, kind.as_deref()),
+            action,
+            shown: row.get(7)?,
+            this_device: false,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

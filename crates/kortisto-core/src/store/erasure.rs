@@ -321,12 +321,55 @@ pub(crate) fn delete_person_data(conn: &Connection, person_id: &str) -> Result<E
     run("DELETE FROM objections WHERE person_id = ?1")?;
     // Values of theirs that lost a sync conflict are their data too.
     run("DELETE FROM sync_conflicts WHERE person_id = ?1")?;
+    // Reads of them that other devices shared: nothing of them travels or stays with the
+    // team's copy (this device's own audit trail keeps its reads, ids only).
+    run("DELETE FROM team_person_reads WHERE person_id = ?1")?;
     run("DELETE FROM people WHERE person_id = ?1")?;
     let mut delete_source = conn.prepare("DELETE FROM sources WHERE source_id = ?1")?;
     for source in &sources {
         counts.sources += delete_source.execute([source])? as u64;
     }
     Ok(counts)
+}
+
+/// A note to review's day and whose it is (see `NoteToReview`): read before the erasure, from
+/// the record's dates and names, never from its free text.
+pub(crate) fn note_words(
+    conn: &Connection,
+    kind: &str,
+    id: &str,
+) -> Result<(Option<String>, Option<String>)> {
+    use rusqlite::OptionalExtension;
+    let sql = match kind {
+        "meeting" => {
+            "SELECT m.at, o.name FROM meetings m
+             LEFT JOIN organisations o ON o.organisation_id = m.organisation_id WHERE m.meeting_id = ?1"
+        }
+        "deal" => {
+            "SELECT d.start_on, o.name FROM deals d
+             LEFT JOIN organisations o ON o.organisation_id = d.organisation_id WHERE d.deal_id = ?1"
+        }
+        "request" => "SELECT received_on, NULL FROM requests WHERE request_id = ?1",
+        "legal_hold" => {
+            "SELECT h.until_on, o.name FROM legal_holds h
+             LEFT JOIN organisations o ON h.record_kind = 'organisation' AND o.organisation_id = h.record_id
+             WHERE h.legal_hold_id = ?1"
+        }
+        "position" => {
+            "SELECT p.start_on, o.name FROM positions p
+             LEFT JOIN organisations o ON o.organisation_id = p.organisation_id WHERE p.position_id = ?1"
+        }
+        "disclosure" => "SELECT disclosed_on, NULL FROM disclosures WHERE disclosure_id = ?1",
+        "person" => {
+            "SELECT NULL, surname || ' ' || first_name FROM people WHERE person_id = ?1"
+        }
+        "organisation" => "SELECT NULL, name FROM organisations WHERE organisation_id = ?1",
+        _ => return Ok((None, None)),
+    };
+    Ok(conn
+        .query_row(sql, [id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .unwrap_or((None, None)))
 }
 
 pub(crate) fn insert_receipt(conn: &Connection, r: &ErasureReceipt) -> Result<()> {

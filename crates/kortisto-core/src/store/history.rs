@@ -87,6 +87,22 @@ pub(crate) fn history(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A person's own history and the rows of meetings' and deals' histories that say they were
+/// added or taken off (the value is their id): everything the history holds about them, for
+/// their extract, newest first.
+pub(crate) fn history_of_person(conn: &Connection, person_id: &str) -> Result<Vec<HistoryEntry>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {HISTORY_COLUMNS}
+         FROM change_history h JOIN users u ON u.user_id = h.changed_by
+         WHERE (h.record_kind = 'person' AND h.record_id = ?1)
+            OR (h.record_kind IN ('meeting', 'deal') AND h.field IN ('participant', 'person')
+                AND (h.old_value = ?1 OR h.new_value = ?1))
+         ORDER BY h.changed_at DESC, h.change_id DESC"
+    ))?;
+    let rows = statement.query_map(params![person_id], history_entry)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The changes made while answering a request, oldest first.
 pub(crate) fn history_of_request(conn: &Connection, request_id: &str) -> Result<Vec<HistoryEntry>> {
     let mut statement = conn.prepare_cached(&format!(

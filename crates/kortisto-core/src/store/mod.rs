@@ -51,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_positions_contacts.sql"),
     include_str!("migrations/0011_record_corrections.sql"),
     include_str!("migrations/0012_reads_training.sql"),
+    include_str!("migrations/0016_team_reads.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

@@ -52,11 +52,12 @@ pub(crate) const LOCAL_SETTINGS: &[&str] = &[
     "backup_keep",
     "backup_last_at",
     "audit_anchored",
+    crate::store::audit::READS_SHARED_SETTING,
 ];
 
 /// Every table that travels, parents before children. What is not here stays on the device:
-/// the audit trail (each device's own chain), the search index (rebuilt from the rows),
-/// the register's identity and the sync bookkeeping itself.
+/// the audit trail (each device's own chain; the reads it keeps travel as `team_reads`), the
+/// search index (rebuilt from the rows), the register's identity and the sync bookkeeping.
 pub(crate) const SYNCED_TABLES: &[SyncedTable] = &[
     SyncedTable {
         name: "users",
@@ -124,6 +125,14 @@ pub(crate) const SYNCED_TABLES: &[SyncedTable] = &[
     table("redaction_todos", &["todo_id"], Subject::Nobody),
     table("privacy_trainings", &["training_id"], Subject::Nobody),
     table("internal_audits", &["internal_audit_id"], Subject::Nobody),
+    // The reads each device shares at sync (see store/audit.rs `share_reads`): about no
+    // one, and the ids of the reads that showed one person, which travel as theirs.
+    table("team_reads", &["read_id"], Subject::Nobody),
+    table(
+        "team_person_reads",
+        &["person_id", "batch_id"],
+        Subject::Column("person_id"),
+    ),
 ];
 
 pub(crate) fn synced_table(name: &str) -> Option<&'static SyncedTable> {

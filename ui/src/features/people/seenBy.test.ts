@@ -22,6 +22,7 @@ afterEach(cleanUp);
 
 const READS: PersonRead[] = [
   {
+    read_id: "r-30",
     seq: 30,
     at: "2026-11-28T12:00:00Z",
     user_id: "u-admin",
@@ -30,8 +31,10 @@ const READS: PersonRead[] = [
     action: "person_view",
     kind: "opened",
     shown: 1,
+    this_device: true,
   },
   {
+    read_id: "r-20",
     seq: 20,
     at: "2026-11-28T11:00:00Z",
     user_id: "u-office",
@@ -40,8 +43,10 @@ const READS: PersonRead[] = [
     action: "person_list",
     kind: "listed",
     shown: 50,
+    this_device: true,
   },
   {
+    read_id: "r-b-10",
     seq: 10,
     at: "2026-11-28T10:00:00Z",
     user_id: "u-sales",
@@ -50,6 +55,7 @@ const READS: PersonRead[] = [
     action: "search",
     kind: "found",
     shown: 1,
+    this_device: false,
   },
 ];
 
@@ -62,7 +68,7 @@ async function openVirtanen(overrides: Record<string, Handler> = {}, as = undefi
 }
 
 describe("who has seen this person", () => {
-  it("lists a search, a list page and a page view by three users, newest first, in words", async () => {
+  it("lists a search (made on another device), a list page and a page view by three users, newest first, in words", async () => {
     await openVirtanen({ person_seen_by: () => READS });
     await waitFor(() => byTestId("person-seen-by-table"));
     expect(callsOf("person_seen_by")[0].payload).toEqual({ person_id: "p-virtanen" });
@@ -72,7 +78,7 @@ describe("who has seen this person", () => {
     expect(rows.map((row) => row.slice(1))).toEqual([
       ["Maija Meikäläinen", "avasi henkilön sivun"],
       ["Tiina Toimisto", "näki listalla (henkilölista) – 50 henkilön joukossa"],
-      ["Pekka Myyjä", "löysi haulla"],
+      ["Pekka Myyjä", "löysi haulla – toisella laitteella"],
     ]);
     expect(rows[0][0]).toMatch(/^28\.11\.2026/);
   });

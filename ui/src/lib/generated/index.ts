@@ -337,7 +337,11 @@ export type ReadKind = "opened" | "found" | "listed" | "exported";
 
 export type PersonRead = { 
 /**
- * The audit entry's position in the chain.
+ * The read's audit entry (its event id), unique on every device.
+ */
+read_id: string, 
+/**
+ * The audit entry's position in the chain of the device that made the read.
  */
 seq: number, 
 /**
@@ -367,7 +371,11 @@ kind: ReadKind,
 /**
  * How many people the read showed in all (1 for a page view).
  */
-shown: number, };
+shown: number, 
+/**
+ * Made on this device (false: on another of the team's devices, shared at a sync).
+ */
+this_device: boolean, };
 
 export type InternalAuditResult = "passed" | "findings" | "failed";
 
@@ -1745,7 +1753,17 @@ record_kind: string,
 /**
  * Its id.
  */
-record_id: string, };
+record_id: string, 
+/**
+ * Its day or time: a meeting's time (RFC 3339), a deal's or a position's start, the day a
+ * request arrived, a hold's end, a disclosure's day (`YYYY-MM-DD`); none when it has none.
+ */
+on: string | null, 
+/**
+ * Whose it is: the organisation of a meeting, a deal, a position or a hold, the person of
+ * another person's history; none when that would be the erased person.
+ */
+of: string | null, };
 
 export type ErasureReceipt = { 
 /**
@@ -2547,3 +2565,25 @@ lifted_by_name: string | null,
  * Why it was lifted.
  */
 lift_reason: string | null, };
+
+export type PeopleExportFormat = "vcard" | "csv" | "json";
+
+export type PeopleSelection = { "kind": "people", 
+/**
+ * Their ids, in the order to export.
+ */
+person_ids: Array<string>, } | { "kind": "search", 
+/**
+ * What was typed.
+ */
+query: string, };
+
+export type PortabilityFiles = { 
+/**
+ * The JSON file.
+ */
+json_path: string, 
+/**
+ * The vCard file.
+ */
+vcard_path: string, };

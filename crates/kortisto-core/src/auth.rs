@@ -203,6 +203,12 @@ pub enum Action {
     ProspectAdd,
     /// See who has seen a person (every audited read of them).
     PersonSeenBy,
+    /// Read a contact file and see what importing it would do (the dry run).
+    ImportPlan,
+    /// Import a contact file (after its dry run).
+    Import,
+    /// Import rows whose e-mail an erased person had opted out with (the admin's decision).
+    ImportSuppressed,
 }
 
 impl Action {
@@ -286,6 +292,9 @@ impl Action {
         Action::LegalHoldLift,
         Action::ProspectAdd,
         Action::PersonSeenBy,
+        Action::ImportPlan,
+        Action::Import,
+        Action::ImportSuppressed,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -334,7 +343,8 @@ impl Action {
             | Action::TransferEdit
             | Action::LegalHoldList
             | Action::LegalHoldLift
-            | Action::PersonSeenBy => &[Admin],
+            | Action::PersonSeenBy
+            | Action::ImportSuppressed => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -368,6 +378,9 @@ impl Action {
             Action::OrganisationAdd | Action::OrganisationEdit | Action::ElementAdd => {
                 &[Admin, Office]
             }
+            // Moving a whole file of contacts in is office work (R8); a sales rep enters
+            // people one business card at a time, with its duplicate warning.
+            Action::ImportPlan | Action::Import => &[Admin, Office],
             // Which kinds each role may touch is `DealKind::allowed_for`.
             Action::DealAdd | Action::DealEdit => &[Admin, Office, Sales],
         }
@@ -454,6 +467,9 @@ impl Action {
             Action::LegalHoldLift => "legal_hold_lift",
             Action::ProspectAdd => "prospect_add",
             Action::PersonSeenBy => "person_seen_by",
+            Action::ImportPlan => "import_plan",
+            Action::Import => "import",
+            Action::ImportSuppressed => "import_suppressed",
         }
     }
 

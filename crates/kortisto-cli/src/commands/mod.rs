@@ -13,6 +13,7 @@ pub mod element;
 pub mod erase;
 pub mod extract;
 pub mod hub;
+pub mod import;
 pub mod init;
 pub mod legal_hold;
 pub mod marketing;

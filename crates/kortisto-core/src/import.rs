@@ -941,6 +941,9 @@ impl Register {
         source.record(&session.user_id, clock)?;
         let total = file.rows.len() as u64;
         let mut in_file = InFile::default();
+        // Loaded once: each batch adds the organisations it creates. A batch that fails
+        // ends the import, so no id of a rolled-back organisation is used again.
+        let mut organisations = Organisations::load(&self.conn)?;
         let mut rows: Vec<ImportRow> = Vec::new();
         let mut stopped = false;
         for batch in file.rows.chunks(BATCH_SIZE) {
@@ -950,7 +953,6 @@ impl Register {
                 Action::Import
             };
             let done = self.write(Some(session), action, clock, |tx| {
-                let mut organisations = Organisations::load(tx)?;
                 let mut done = Vec::with_capacity(batch.len());
                 let mut records: Vec<(&'static str, String)> = Vec::new();
                 for parsed in batch {

@@ -327,6 +327,17 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
         Error::HubDeviceNameTaken { name: "n".into() },
         Error::HubEnrolmentUsed,
         Error::HubFailed { detail: "d".into() },
+        Error::ImportUnreadable { detail: "d".into() },
+        Error::ImportFormatUnknown,
+        Error::ImportTooLarge { max_mb: 100 },
+        Error::ImportEmpty,
+        Error::ImportColumnsUnknown {
+            columns: "Asiakas, Henkilö".into(),
+        },
+        Error::ImportMappingInvalid { line: 3 },
+        Error::ImportMappingColumnMissing {
+            column: "Sukunimi".into(),
+        },
         Error::Storage("d".into()),
     ];
     let mut codes = std::collections::HashSet::new();

@@ -419,7 +419,11 @@ fn table(language: Language, report: &Report) -> String {
     ));
     lines.push(format!(
         "{}: {}",
-        pick(language, "tuonnin vCard-tiedostossa kortteja", "vCards in the imported file"),
+        pick(
+            language,
+            "tuonnin vCard-tiedostossa kortteja",
+            "vCards in the imported file"
+        ),
         report.import_cards
     ));
     lines.join("\n")
@@ -585,7 +589,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         add_suppressed: false,
     };
     let (mut plan_encrypted, mut plan_plain) = (Vec::new(), Vec::new());
-    time(&mut plan_encrypted, || register.import_plan(&session, &file, &clock))?;
+    time(&mut plan_encrypted, || {
+        register.import_plan(&session, &file, &clock)
+    })?;
     time(&mut plan_plain, || {
         twin.register().import_plan(&session, &file, &clock)
     })?;

@@ -86,6 +86,8 @@ const COMMANDS: &[&str] = &[
     "retention_status",
     "retention_preview",
     "retention_run",
+    "import_plan",
+    "import_commit",
     "work_cancel",
     "retention_runs",
     "maintenance_notice",

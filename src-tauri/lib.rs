@@ -99,6 +99,8 @@ pub fn configure<R: tauri::Runtime>(
             commands::retention::retention_status,
             commands::retention::retention_preview,
             commands::retention::retention_run,
+            commands::import::import_plan,
+            commands::import::import_commit,
             commands::retention::work_cancel,
             commands::retention::retention_runs,
             commands::retention::maintenance_notice,
@@ -147,6 +149,7 @@ pub fn run() {
         }
     };
     configure(tauri::Builder::default(), state)
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             maintenance::start(app.handle());
             maintenance::start_sync(app.handle());

@@ -19,6 +19,10 @@ use kortisto_core::erasure::{ErasureBlocker, ErasureCounts, ErasureReceipt, Note
 use kortisto_core::export::{PeopleExportFormat, PeopleSelection, PortabilityFiles};
 use kortisto_core::extract::ExtractFiles;
 use kortisto_core::history::HistoryEntry;
+use kortisto_core::import::{
+    ImportCounts, ImportFormat, ImportMatch, ImportOptions, ImportOutcome, ImportPlan,
+    ImportReason, ImportResult, ImportRow, SkippedValue,
+};
 use kortisto_core::meetings::{
     Meeting, MeetingFilter, MeetingInput, MeetingKind, ServiceElement, ServiceElementInput,
     ServiceElementKind,
@@ -153,6 +157,16 @@ fn generated() -> String {
         BackupSchedule::decl(&config),
         RestoreReport::decl(&config),
         WorkProgress::decl(&config),
+        ImportFormat::decl(&config),
+        ImportOutcome::decl(&config),
+        ImportReason::decl(&config),
+        ImportMatch::decl(&config),
+        SkippedValue::decl(&config),
+        ImportRow::decl(&config),
+        ImportCounts::decl(&config),
+        ImportPlan::decl(&config),
+        ImportOptions::decl(&config),
+        ImportResult::decl(&config),
         MaintenanceNotice::decl(&config),
         SyncStatus::decl(&config),
         PullCounts::decl(&config),

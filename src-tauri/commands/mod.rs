@@ -5,6 +5,7 @@ use serde::Serialize;
 pub mod audit;
 pub mod corrections;
 pub mod export;
+pub mod import;
 pub mod preferences;
 pub mod records;
 pub mod register;

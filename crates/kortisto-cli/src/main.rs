@@ -84,6 +84,9 @@ enum Command {
     /// Register third-party service elements (licences, devices, services).
     #[command(subcommand)]
     Element(commands::element::Command),
+    /// Import contacts from a vCard or CSV file (admin, office): --dry-run first says row by
+    /// row what would happen (new, already there, likely duplicate, suppressed, invalid).
+    Import(commands::import::Args),
     /// Search people and organisations by name, e-mail or phone number.
     Search(commands::search::Args),
     /// Fill an empty register with realistic synthetic data (admin).
@@ -184,6 +187,7 @@ fn main() -> ExitCode {
         Command::Deal(command) => commands::deal::run(&ctx, command),
         Command::Meeting(command) => commands::meeting::run(&ctx, command),
         Command::Element(command) => commands::element::run(&ctx, command),
+        Command::Import(args) => commands::import::run(&ctx, args),
         Command::Search(args) => commands::search::run(&ctx, args),
         Command::Demo(args) => commands::demo::run(&ctx, args),
         Command::Bench(args) => commands::bench::run(&ctx, args),

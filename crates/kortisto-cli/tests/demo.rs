@@ -156,11 +156,15 @@ fn bench_runs_to_the_end_and_reports_every_operation() {
             "business card p95",
             "open register p50",
             "retention preview p50",
+            "import dry run",
+            "import commit",
             "retention run",
         ]
     );
     assert!(report["backup_encrypt_mb_per_s"].as_f64().unwrap() > 0.0);
     assert!(report["backup_bytes"].as_u64().unwrap() > 0);
+    // A tenth of the register, as 10,000 of 100,000.
+    assert_eq!(report["import_cards"], 30);
     // Progress went to stderr.
     assert!(String::from_utf8_lossy(&output.stderr).contains("100 %"));
 

@@ -211,6 +211,12 @@ pub enum Action {
     Export,
     /// Export one person's data for them (GDPR Art. 20: JSON + vCard).
     PortabilityExport,
+    /// Read a contact file and see what importing it would do (the dry run).
+    ImportPlan,
+    /// Import a contact file (after its dry run).
+    Import,
+    /// Import rows whose e-mail an erased person had opted out with (the admin's decision).
+    ImportSuppressed,
 }
 
 impl Action {
@@ -298,6 +304,9 @@ impl Action {
         Action::OrganisationRemove,
         Action::Export,
         Action::PortabilityExport,
+        Action::ImportPlan,
+        Action::Import,
+        Action::ImportSuppressed,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -349,7 +358,8 @@ impl Action {
             | Action::PersonSeenBy
             | Action::OrganisationMerge
             | Action::OrganisationRemove
-            | Action::PortabilityExport => &[Admin],
+            | Action::PortabilityExport
+            | Action::ImportSuppressed => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -383,6 +393,9 @@ impl Action {
             Action::OrganisationAdd | Action::OrganisationEdit | Action::ElementAdd => {
                 &[Admin, Office]
             }
+            // Moving a whole file of contacts in is office work (R8); a sales rep enters
+            // people one business card at a time, with its duplicate warning.
+            Action::ImportPlan | Action::Import => &[Admin, Office],
             // Which kinds each role may touch is `DealKind::allowed_for`.
             Action::DealAdd | Action::DealEdit => &[Admin, Office, Sales],
         }
@@ -473,6 +486,9 @@ impl Action {
             Action::OrganisationRemove => "organisation_remove",
             Action::Export => "export",
             Action::PortabilityExport => "portability_export",
+            Action::ImportPlan => "import_plan",
+            Action::Import => "import",
+            Action::ImportSuppressed => "import_suppressed",
         }
     }
 

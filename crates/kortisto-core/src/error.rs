@@ -536,6 +536,42 @@ pub enum Error {
         /// When it ended (ISO).
         ended_on: String,
     },
+    /// An import file that cannot be read (missing, unreadable, broken CSV quoting).
+    #[error("import_unreadable: {detail}")]
+    ImportUnreadable {
+        /// What went wrong (no content of the file).
+        detail: String,
+    },
+    /// An import file that is neither a vCard nor a CSV file.
+    #[error("import_format_unknown")]
+    ImportFormatUnknown,
+    /// An import file larger than is read.
+    #[error("import_too_large: over {max_mb} MB")]
+    ImportTooLarge {
+        /// The limit in megabytes.
+        max_mb: u64,
+    },
+    /// An import file with no contacts in it.
+    #[error("import_empty")]
+    ImportEmpty,
+    /// A CSV file whose headings name no name column.
+    #[error("import_columns_unknown: {columns}")]
+    ImportColumnsUnknown {
+        /// The headings found.
+        columns: String,
+    },
+    /// A column-mapping file with a line that is not `Heading = field`.
+    #[error("import_mapping_invalid: line {line}")]
+    ImportMappingInvalid {
+        /// The line (0: the file maps nothing).
+        line: u32,
+    },
+    /// A column-mapping file naming a heading the CSV file does not have.
+    #[error("import_mapping_column_missing: {column}")]
+    ImportMappingColumnMissing {
+        /// The heading.
+        column: String,
+    },
     /// An unexpected storage failure (a bug or a failing disk).
     #[error("storage_failed: {0}")]
     Storage(String),
@@ -633,6 +669,13 @@ impl Error {
             Error::RestrictionNotInForce { .. } => "restriction_not_in_force",
             Error::ObjectionExists { .. } => "objection_exists",
             Error::RedactionStale { .. } => "redaction_stale",
+            Error::ImportUnreadable { .. } => "import_unreadable",
+            Error::ImportFormatUnknown => "import_format_unknown",
+            Error::ImportTooLarge { .. } => "import_too_large",
+            Error::ImportEmpty => "import_empty",
+            Error::ImportColumnsUnknown { .. } => "import_columns_unknown",
+            Error::ImportMappingInvalid { .. } => "import_mapping_invalid",
+            Error::ImportMappingColumnMissing { .. } => "import_mapping_column_missing",
             Error::Storage(_) => "storage_failed",
         }
     }
@@ -802,6 +845,12 @@ impl Error {
             | Error::AdminExists
             | Error::PasswordMismatch
             | Error::PasswordPromptUnavailable => json!({}),
+            Error::ImportUnreadable { detail } => json!({ "detail": detail }),
+            Error::ImportFormatUnknown | Error::ImportEmpty => json!({}),
+            Error::ImportTooLarge { max_mb } => json!({ "max_mb": max_mb }),
+            Error::ImportColumnsUnknown { columns } => json!({ "columns": columns }),
+            Error::ImportMappingInvalid { line } => json!({ "line": line }),
+            Error::ImportMappingColumnMissing { column } => json!({ "column": column }),
         }
     }
 
@@ -1342,6 +1391,43 @@ impl Error {
                 "The text no longer names the person (someone changed it meanwhile), so nothing was redacted. Refresh the list of matches and check the text again."
             }
             .to_string(),
+            Error::ImportUnreadable { detail } => if fi {
+                format!("Tuotavaa tiedostoa ei voi lukea ({detail}), eikä mitään tuotu. Tarkista tiedoston nimi ja että se on tallennettu loppuun asti.")
+            } else {
+                format!("The file to import cannot be read ({detail}) and nothing was imported. Check the file name and that the file was saved in full.")
+            },
+            Error::ImportFormatUnknown => if fi {
+                "Tiedosto ei ole vCard- eikä CSV-tiedosto, eikä mitään tuotu. Vie yhteystiedot ohjelmasta vCard- (.vcf) tai CSV-muodossa."
+            } else {
+                "The file is neither a vCard nor a CSV file and nothing was imported. Export the contacts from their program as vCard (.vcf) or CSV."
+            }
+            .to_string(),
+            Error::ImportTooLarge { max_mb } => if fi {
+                format!("Tiedosto on yli {max_mb} Mt, eikä mitään tuotu. Jaa se pienempiin osiin tai vie yhteystiedot ilman kuvia.")
+            } else {
+                format!("The file is over {max_mb} MB and nothing was imported. Split it into smaller files or export the contacts without photos.")
+            },
+            Error::ImportEmpty => if fi {
+                "Tiedostossa ei ole yhtään yhteystietoa, eikä mitään tuotu. Tarkista, että valitsit oikean tiedoston."
+            } else {
+                "The file has no contacts in it and nothing was imported. Check that you chose the right file."
+            }
+            .to_string(),
+            Error::ImportColumnsUnknown { columns } => if fi {
+                format!("CSV-tiedoston sarakkeista ei löydy nimeä (sarakkeet: {columns}), eikä mitään tuotu. Kerro sarakkeiden merkitys sarakemäärittelyllä (esim. Sukunimi = surname).")
+            } else {
+                format!("None of the CSV file's columns is a name (columns: {columns}) and nothing was imported. Say what the columns hold with a column mapping (e.g. Surname = surname).")
+            },
+            Error::ImportMappingInvalid { line } => if fi {
+                format!("Sarakemäärittelyn rivi {line} ei ole muotoa 'Sarake = kenttä' tunnetulla kentällä (surname, first_name, other_first_names, full_name, organisation, title, email, phone, mobile, uid, ignore), eikä mitään tuotu. Korjaa rivi.")
+            } else {
+                format!("Line {line} of the column mapping is not 'Column = field' with a known field (surname, first_name, other_first_names, full_name, organisation, title, email, phone, mobile, uid, ignore) and nothing was imported. Correct the line.")
+            },
+            Error::ImportMappingColumnMissing { column } => if fi {
+                format!("Sarakemäärittely nimeää sarakkeen '{column}', jota tiedostossa ei ole, eikä mitään tuotu. Kirjoita sarakkeen otsikko täsmälleen kuten tiedostossa.")
+            } else {
+                format!("The column mapping names a column '{column}' that the file does not have and nothing was imported. Write the heading exactly as in the file.")
+            },
             Error::Storage(_) => if fi {
                 "Tallennus epäonnistui odottamatta, eikä mitään muutettu. Yritä uudelleen; jos virhe toistuu, ota yhteys ylläpitoon."
             } else {

@@ -162,6 +162,8 @@ pub struct SubjectAccessExtract {
     pub controller: Controller,
     /// The person.
     pub person: Person,
+    /// The vCard UID their card had when they were imported from a file (none otherwise).
+    pub import_uid: Option<String>,
     /// Contact data with sources.
     pub contacts: Vec<Contact>,
     /// Positions.
@@ -314,6 +316,7 @@ pub(crate) fn collect(
         generated_at,
         language,
         controller,
+        import_uid: store::import::uid_of(conn, person_id)?,
         positions: store::people::positions_of(conn, person_id)?,
         deals: store::deals::deals_of_person(conn, person_id)?,
         meetings: store::meetings::meetings_of(conn, Some(person_id), None, 1_000_000)?,
@@ -404,6 +407,16 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
         ),
         Block::Field(t(l, "Lähde", "Source"), source_text(&p.source, l)),
     ];
+    if let Some(uid) = &extract.import_uid {
+        b.push(Block::Field(
+            t(
+                l,
+                "Tuodun yhteystiedon tunniste (vCard UID)",
+                "Imported contact's id (vCard UID)",
+            ),
+            uid.clone(),
+        ));
+    }
     b.push(Block::Heading(t(l, "Yhteystiedot", "Contact data")));
     if extract.contacts.is_empty() {
         b.push(Block::Paragraph(t(

@@ -30,6 +30,7 @@ pub mod extract;
 pub mod history;
 pub mod hub;
 mod ids;
+pub mod import;
 mod keychain;
 mod language;
 pub mod meetings;

@@ -44,6 +44,26 @@ fn card_source() -> SourceInput {
     }
 }
 
+/// A one-card vCard file whose person is new for each call.
+fn import_file(n: usize) -> kortisto_core::import::ImportFile {
+    let card = format!(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Tuonti{n};Aino;;;\r\nEMAIL:aino.tuonti{n}@example.fi\r\nEND:VCARD\r\n"
+    );
+    kortisto_core::import::ImportFile::parse("tuonti.vcf", card.as_bytes(), None).unwrap()
+}
+
+fn import_options(add_suppressed: bool) -> kortisto_core::import::ImportOptions {
+    kortisto_core::import::ImportOptions {
+        source: SourceInput {
+            kind: SourceKind::EmailOrSocialMedia,
+            detail: None,
+            obtained_on: None,
+        },
+        add_likely_duplicates: false,
+        add_suppressed,
+    }
+}
+
 fn person_input(n: usize) -> PersonInput {
     PersonInput {
         surname: format!("Virtanen{n}"),
@@ -443,6 +463,28 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
                     &exports2.join(format!("{n}.json")),
                     &clock,
                 )
+                .map(drop)
+            }),
+        ),
+        (
+            Action::ImportPlan,
+            Box::new(move |r, s, n| r.import_plan(s, &import_file(n), &clock).map(drop)),
+        ),
+        (
+            Action::Import,
+            Box::new(move |r, s, n| {
+                let options = import_options(false);
+                r.import_commit(s, &import_file(n), &options, &clock, &mut |_, _| true)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::ImportSuppressed,
+            Box::new(move |r, s, n| {
+                let options = import_options(true);
+                r.import_commit(s, &import_file(n + 9000), &options, &clock, &mut |_, _| {
+                    true
+                })
                 .map(drop)
             }),
         ),

@@ -339,6 +339,17 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
             organisation_id: "o".into(),
             rule: "same".into(),
         },
+        Error::ImportUnreadable { detail: "d".into() },
+        Error::ImportFormatUnknown,
+        Error::ImportTooLarge { max_mb: 100 },
+        Error::ImportEmpty,
+        Error::ImportColumnsUnknown {
+            columns: "Asiakas, Henkilö".into(),
+        },
+        Error::ImportMappingInvalid { line: 3 },
+        Error::ImportMappingColumnMissing {
+            column: "Sukunimi".into(),
+        },
         Error::Storage("d".into()),
     ];
     let mut codes = std::collections::HashSet::new();

@@ -7,6 +7,7 @@ mod corrections;
 mod data_safety;
 mod export;
 mod hub;
+mod import;
 mod permissions;
 mod reads_training;
 mod record_corrections;

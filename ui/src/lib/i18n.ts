@@ -727,6 +727,7 @@ const fi = {
   nav_requests: "Pyynnöt",
   nav_processors: "Käsittelijät ja siirrot",
   nav_marketing: "Markkinointilista",
+  nav_import: "Tuonti",
 
   channel_form: "Lomake",
   channel_email: "Sähköposti",
@@ -1851,6 +1852,7 @@ const en: Messages = {
   nav_requests: "Requests",
   nav_processors: "Processors and transfers",
   nav_marketing: "Marketing list",
+  nav_import: "Import",
 
   channel_form: "Form",
   channel_email: "E-mail",

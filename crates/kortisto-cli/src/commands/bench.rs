@@ -2,7 +2,8 @@
 //! real keychain under a service name of its own) and an unencrypted twin of it
 //! (`kortisto_core::bench::PlainTwin`), then times the everyday operations on both in the
 //! same run: search, the person page, logging a meeting, saving a business card with its
-//! duplicate check, and opening the register. Both are deleted afterwards, key included.
+//! duplicate check, opening the register, and importing a vCard file of a tenth as many
+//! people (dry run and commit). Both are deleted afterwards, key included.
 //! With `--sync --hub-url URL` it measures team sync through a hub instead (`bench/sync.rs`);
 //! with `--compare BASELINE` it prints each figure beside a baseline report (`bench/compare.rs`).
 mod compare;
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 use kortisto_core::auth::{Password, Session};
 use kortisto_core::bench::PlainTwin;
 use kortisto_core::demo::DemoOptions;
+use kortisto_core::import::{ImportFile, ImportOptions};
 use kortisto_core::meetings::{MeetingInput, MeetingKind};
 use kortisto_core::people::{BusinessCard, ContactInput, ContactKind, PersonInput};
 use kortisto_core::sources::{SourceInput, SourceKind};
@@ -114,6 +116,8 @@ struct Report {
     /// The encryption step's throughput (target ≥ 200 MB/s).
     backup_encrypt_mb_per_s: f64,
     backup_met: bool,
+    /// vCards in the file the import rows timed (10,000 for a register of 100,000).
+    import_cards: u64,
 }
 
 const TARGET_RATIO: f64 = 1.5;
@@ -361,6 +365,20 @@ fn measure(
     Ok(samples)
 }
 
+/// A vCard 3.0 file of `cards` new people, each with an organisation (one of 500), a title,
+/// an e-mail, a mobile number and a UID, as a phone's export has them.
+fn import_file(cards: u64) -> Result<ImportFile> {
+    let mut text = String::new();
+    for i in 0..cards {
+        text.push_str(&format!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:bench-{i}\r\nN:Tuotu{i};Aino;;;\r\nFN:Aino Tuotu{i}\r\nORG:Tuontiyritys {} Oy\r\nTITLE:Ostaja\r\nEMAIL;TYPE=work:aino.tuotu{i}@bench.example\r\nTEL;TYPE=CELL:+358 50 {:07}\r\nEND:VCARD\r\n",
+            i % 500,
+            1_000_000 + i
+        ));
+    }
+    ImportFile::parse("bench.vcf", text.as_bytes(), None)
+}
+
 fn row(operation: &'static str, encrypted_ms: f64, plain_ms: f64, target_ms: Option<f64>) -> Row {
     let ratio = if plain_ms > 0.0 {
         encrypted_ms / plain_ms
@@ -429,6 +447,15 @@ fn table(language: Language, report: &Report) -> String {
         "{}: {}",
         pick(language, "säilytysajo poisti", "the retention run erased"),
         report.retention_due
+    ));
+    lines.push(format!(
+        "{}: {}",
+        pick(
+            language,
+            "tuonnin vCard-tiedostossa kortteja",
+            "vCards in the imported file"
+        ),
+        report.import_cards
     ));
     lines.join("\n")
 }
@@ -577,6 +604,55 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         Some(2000.0),
     ));
 
+    // Import of a vCard file of new people (a tenth of the register, at most 10,000): its
+    // dry run, then the import in committed batches, on each register.
+    let import_cards = (summary.people / 10).clamp(10, 10_000);
+    eprintln!(
+        "{}",
+        pick(
+            language,
+            "Mitataan vCard-tuontia…",
+            "Measuring the vCard import…"
+        )
+    );
+    let file = import_file(import_cards)?;
+    let import_options = ImportOptions {
+        source: SourceInput {
+            kind: SourceKind::EmailOrSocialMedia,
+            detail: None,
+            obtained_on: None,
+        },
+        add_likely_duplicates: false,
+        add_suppressed: false,
+    };
+    let (mut plan_encrypted, mut plan_plain) = (Vec::new(), Vec::new());
+    time(&mut plan_encrypted, || {
+        register.import_plan(&session, &file, &clock)
+    })?;
+    time(&mut plan_plain, || {
+        twin.register().import_plan(&session, &file, &clock)
+    })?;
+    rows.push(row(
+        "import dry run",
+        quantile(&plan_encrypted, 0.5),
+        quantile(&plan_plain, 0.5),
+        Some(10_000.0),
+    ));
+    let (mut import_encrypted, mut import_plain) = (Vec::new(), Vec::new());
+    time(&mut import_encrypted, || {
+        register.import_commit(&session, &file, &import_options, &clock, &mut |_, _| true)
+    })?;
+    time(&mut import_plain, || {
+        twin.register()
+            .import_commit(&session, &file, &import_options, &clock, &mut |_, _| true)
+    })?;
+    rows.push(row(
+        "import commit",
+        quantile(&import_encrypted, 0.5),
+        quantile(&import_plain, 0.5),
+        Some(10_000.0),
+    ));
+
     // The backup of the encrypted register (the twin has no key to back up with).
     let backup_file = temp.path().join("bench.kbak");
     let backup_started = Instant::now();
@@ -616,6 +692,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         backup_seconds,
         backup_encrypt_mb_per_s: encrypt_mb_per_s,
         backup_met: encrypt_mb_per_s >= 200.0,
+        import_cards,
     };
     match &args.compare {
         Some(baseline) => {

@@ -14,6 +14,7 @@ pub mod erase;
 pub mod export;
 pub mod extract;
 pub mod hub;
+pub mod import;
 pub mod init;
 pub mod legal_hold;
 pub mod marketing;

@@ -243,7 +243,7 @@ const SHARE_SLICE: i64 = 5_000;
 
 /// Shares this device's reads kept since the last sharing (or ever, for a register that
 /// kept reads before it had a hub or before reads travelled) with the team, as rows of the
-/// synced tables `team_reads` and `team_person_reads` (see migration 0016); the capture
+/// synced tables `team_reads` and `team_person_reads` (see migration 0015); the capture
 /// triggers put them in the outbox. A person no longer in the register here (erased, here
 /// or elsewhere) is left out: nothing of them travels. Returns the reads shared.
 pub(crate) fn share_reads(conn: &Connection, device_id: &str, clock: &dyn Clock) -> Result<u64> {

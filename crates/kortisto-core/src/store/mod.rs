@@ -15,6 +15,7 @@ pub(crate) mod deals;
 pub(crate) mod disclosures;
 pub(crate) mod erasure;
 pub(crate) mod history;
+pub(crate) mod import;
 pub(crate) mod meetings;
 pub(crate) mod organisations;
 pub(crate) mod people;
@@ -51,7 +52,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_positions_contacts.sql"),
     include_str!("migrations/0011_record_corrections.sql"),
     include_str!("migrations/0012_reads_training.sql"),
-    include_str!("migrations/0016_team_reads.sql"),
+    include_str!("migrations/0013_import.sql"),
+    include_str!("migrations/0015_team_reads.sql"),
 ];
 
 /// The schema version this build writes (the number of migrations).

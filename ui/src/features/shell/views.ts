@@ -10,6 +10,7 @@ export type View =
   | "organisations"
   | "deals"
   | "business-card"
+  | "import"
   | "users"
   | "audit"
   | "training"
@@ -41,6 +42,7 @@ const ENTRIES: readonly NavEntry[] = [
   { view: "business-card", label: "nav_business_card", roles: null },
   { view: "people", label: "nav_people", roles: null },
   { view: "organisations", label: "nav_organisations", roles: null },
+  { view: "import", label: "nav_import", roles: ["admin", "office"] },
   { view: "deals", label: "nav_deals", roles: null },
   { view: "requests", label: "nav_requests", roles: ADMIN },
   { view: "processors", label: "nav_processors", roles: ADMIN },

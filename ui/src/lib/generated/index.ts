@@ -2005,6 +2005,186 @@ done: number,
  */
 total: number, };
 
+export type ImportFormat = "vcard" | "csv";
+
+export type ImportOutcome = "new" | "same" | "likely-duplicate" | "suppressed" | "invalid";
+
+export type ImportReason = "same-uid" | "same-email" | "same-phone" | "same-in-file" | "same-name-in-organisation" | "erased-opt-out" | "no-end" | "unreadable-line" | "value-too-long" | "no-name" | "name-invalid";
+
+export type ImportMatch = { 
+/**
+ * Their id.
+ */
+person_id: string, 
+/**
+ * Surname.
+ */
+surname: string, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * Their current organisation.
+ */
+organisation_name: string | null, };
+
+export type SkippedValue = { 
+/**
+ * `email`, `phone`, `mobile`, `organisation`, `title` or `other_first_names`.
+ */
+field: string, 
+/**
+ * The value as the file has it.
+ */
+value: string, };
+
+export type ImportRow = { 
+/**
+ * The card's or data row's number, from 1.
+ */
+row: number, 
+/**
+ * The line of the file it starts on.
+ */
+line: number, 
+/**
+ * Surname (as the file has it when invalid).
+ */
+surname: string, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * Other first names.
+ */
+other_first_names: string | null, 
+/**
+ * Organisations.
+ */
+organisations: Array<string>, 
+/**
+ * Titles.
+ */
+titles: Array<string>, 
+/**
+ * Valid e-mail addresses.
+ */
+emails: Array<string>, 
+/**
+ * Valid phone numbers (E.164).
+ */
+phones: Array<string>, 
+/**
+ * Valid mobile numbers (E.164).
+ */
+mobiles: Array<string>, 
+/**
+ * What importing it does.
+ */
+outcome: ImportOutcome, 
+/**
+ * Why.
+ */
+reason: ImportReason | null, 
+/**
+ * The existing people it is (or may be) the same as.
+ */
+matches: Array<ImportMatch>, 
+/**
+ * The earlier row of the file it is the same as.
+ */
+same_as_row: number | null, 
+/**
+ * Values left out because they are not valid (the rest of the row is imported).
+ */
+skipped: Array<SkippedValue>, 
+/**
+ * The person the import added (none in a dry run).
+ */
+added_person_id: string | null, };
+
+export type ImportCounts = { 
+/**
+ * New.
+ */
+new: number, 
+/**
+ * Already there.
+ */
+same: number, 
+/**
+ * Likely duplicates.
+ */
+likely_duplicate: number, 
+/**
+ * On the suppression list.
+ */
+suppressed: number, 
+/**
+ * Invalid.
+ */
+invalid: number, };
+
+export type ImportPlan = { 
+/**
+ * The file's name.
+ */
+file_name: string, 
+/**
+ * Its kind.
+ */
+format: ImportFormat, 
+/**
+ * Every row.
+ */
+rows: Array<ImportRow>, 
+/**
+ * Rows by outcome.
+ */
+counts: ImportCounts, };
+
+export type ImportOptions = { 
+/**
+ * Where the contacts came from; the file's name is added to its detail.
+ */
+source: SourceInput, 
+/**
+ * Add likely duplicates too (the user checked them in the dry run).
+ */
+add_likely_duplicates: boolean, 
+/**
+ * Add rows on the suppression list too (administrators only).
+ */
+add_suppressed: boolean, };
+
+export type ImportResult = { 
+/**
+ * The file's name.
+ */
+file_name: string, 
+/**
+ * The rows handled (all of them unless stopped), each with the person it added.
+ */
+rows: Array<ImportRow>, 
+/**
+ * Rows by outcome (of the rows handled).
+ */
+counts: ImportCounts, 
+/**
+ * People added.
+ */
+added: number, 
+/**
+ * Rows in the file.
+ */
+total: number, 
+/**
+ * Whether the user stopped it before the end.
+ */
+stopped: boolean, };
+
 export type MaintenanceNotice = { 
 /**
  * Which task failed: `retention` or `backup`.

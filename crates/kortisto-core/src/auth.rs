@@ -203,6 +203,12 @@ pub enum Action {
     ProspectAdd,
     /// See who has seen a person (every audited read of them).
     PersonSeenBy,
+    /// Add or change a purpose of processing and its lawful bases.
+    PurposeEdit,
+    /// Publish the privacy notice, list its versions and what changed between them.
+    NoticePublish,
+    /// Export the record of processing activities (Art. 30).
+    RecordOfProcessing,
 }
 
 impl Action {
@@ -286,6 +292,9 @@ impl Action {
         Action::LegalHoldLift,
         Action::ProspectAdd,
         Action::PersonSeenBy,
+        Action::PurposeEdit,
+        Action::NoticePublish,
+        Action::RecordOfProcessing,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -334,7 +343,10 @@ impl Action {
             | Action::TransferEdit
             | Action::LegalHoldList
             | Action::LegalHoldLift
-            | Action::PersonSeenBy => &[Admin],
+            | Action::PersonSeenBy
+            | Action::PurposeEdit
+            | Action::NoticePublish
+            | Action::RecordOfProcessing => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -454,6 +466,9 @@ impl Action {
             Action::LegalHoldLift => "legal_hold_lift",
             Action::ProspectAdd => "prospect_add",
             Action::PersonSeenBy => "person_seen_by",
+            Action::PurposeEdit => "purpose_edit",
+            Action::NoticePublish => "notice_publish",
+            Action::RecordOfProcessing => "record_of_processing",
         }
     }
 

@@ -38,6 +38,8 @@ pub mod output_file;
 mod pdf;
 pub mod people;
 mod preferences;
+pub mod purposes;
+pub mod record_of_processing;
 pub mod reads;
 pub mod redaction;
 mod register;

@@ -494,7 +494,6 @@ fn the_extract_holds_everything_and_reads_in_both_languages() {
             consent_word,
             source_word,
             "tietosuoja.fi",
-            "direct-marketing",
         ] {
             assert!(
                 text.contains(expected),
@@ -502,6 +501,12 @@ fn the_extract_holds_everything_and_reads_in_both_languages() {
             );
         }
         assert!(!text.contains("{\""), "no raw JSON in the PDF");
+        // Purposes by their names, never by an internal id.
+        assert!(!text.contains("direct-marketing"), "a purpose's slug in the PDF");
+        assert!(text.contains(match language {
+            Language::Fi => "Suoramarkkinointi",
+            Language::En => "Direct marketing",
+        }));
         let manifest: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&files.manifest_path).unwrap()).unwrap();
         assert_eq!(manifest["files"][0]["sha256"], files.pdf_sha256.as_str());

@@ -6,6 +6,7 @@ mod common;
 mod corrections;
 mod data_safety;
 mod hub;
+mod notice;
 mod permissions;
 mod reads_training;
 mod record_corrections;

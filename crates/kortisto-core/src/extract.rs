@@ -584,13 +584,19 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
         )));
     }
     for h in &extract.history {
+        // An objection's value is a purpose: by its name, never its id.
+        let value = |v: &Option<String>| match (h.field.as_str(), v.as_deref()) {
+            (_, None) => "—".to_string(),
+            ("objection" | "purpose", Some(v)) => purpose_name(extract, v).to_string(),
+            (_, Some(v)) => v.to_string(),
+        };
         b.push(Block::Field(
             finnish(&h.changed_at),
             format!(
                 "{}: {} → {}",
                 h.field,
-                h.old_value.as_deref().unwrap_or("—"),
-                h.new_value.as_deref().unwrap_or("—")
+                value(&h.old_value),
+                value(&h.new_value)
             ),
         ));
     }

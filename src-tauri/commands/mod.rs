@@ -4,6 +4,7 @@ use serde::Serialize;
 
 pub mod audit;
 pub mod corrections;
+pub mod notice;
 pub mod preferences;
 pub mod records;
 pub mod register;

@@ -233,7 +233,11 @@ fn element_kind_words(kind: ServiceElementKind, language: Language) -> &'static 
     }
 }
 
-fn joined<T: Copy>(all: &[T], words: fn(T, Language) -> &'static str, language: Language) -> String {
+fn joined<T: Copy>(
+    all: &[T],
+    words: fn(T, Language) -> &'static str,
+    language: Language,
+) -> String {
     all.iter()
         .map(|k| words(*k, language))
         .collect::<Vec<_>>()
@@ -293,13 +297,19 @@ fn transfer_basis_words(basis: LegalBasis, language: Language) -> &'static str {
         (LegalBasis::AdequacyDecision, true) => "tietosuojan riittävyyttä koskeva päätös (45 art.)",
         (LegalBasis::AdequacyDecision, false) => "adequacy decision (Art. 45)",
         (LegalBasis::StandardContractualClauses, true) => "vakiolausekkeet (46 art. 2 c)",
-        (LegalBasis::StandardContractualClauses, false) => "standard contractual clauses (Art. 46(2)(c))",
+        (LegalBasis::StandardContractualClauses, false) => {
+            "standard contractual clauses (Art. 46(2)(c))"
+        }
         (LegalBasis::BindingCorporateRules, true) => "yritystä koskevat sitovat säännöt (47 art.)",
         (LegalBasis::BindingCorporateRules, false) => "binding corporate rules (Art. 47)",
         (LegalBasis::Derogation, true) => "poikkeus (49 art.)",
         (LegalBasis::Derogation, false) => "derogation (Art. 49)",
-        (LegalBasis::PrivacyShield, true) => "EU–US Privacy Shield (ei enää kelpaa, peruste uusitaan)",
-        (LegalBasis::PrivacyShield, false) => "EU–US Privacy Shield (no longer valid, the basis is being replaced)",
+        (LegalBasis::PrivacyShield, true) => {
+            "EU–US Privacy Shield (ei enää kelpaa, peruste uusitaan)"
+        }
+        (LegalBasis::PrivacyShield, false) => {
+            "EU–US Privacy Shield (no longer valid, the basis is being replaced)"
+        }
     }
 }
 
@@ -591,7 +601,10 @@ impl NoticeDocument {
             e(&self.title)
         );
         if let Some(day) = published_on {
-            out.push_str(&format!("<p>{}</p>\n", e(&published_line(self.language, day))));
+            out.push_str(&format!(
+                "<p>{}</p>\n",
+                e(&published_line(self.language, day))
+            ));
         }
         for s in &self.sections {
             out.push_str(&format!("<section>\n<h2>{}</h2>\n", e(&s.heading)));
@@ -814,8 +827,14 @@ impl Register {
             let html_path = out_dir.join(format!("{stem}.html"));
             let pdf_path = out_dir.join(format!("{stem}.pdf"));
             let files = vec![
-                (markdown_path.clone(), document.markdown(Some(&day_text)).into_bytes()),
-                (html_path.clone(), document.html(Some(&day_text)).into_bytes()),
+                (
+                    markdown_path.clone(),
+                    document.markdown(Some(&day_text)).into_bytes(),
+                ),
+                (
+                    html_path.clone(),
+                    document.html(Some(&day_text)).into_bytes(),
+                ),
                 (pdf_path.clone(), document.pdf(Some(&day_text))),
             ];
             output_file::write_all_or_nothing(&data_dir, out_dir, &files)?;
@@ -831,7 +850,10 @@ impl Register {
                 html_path: html_path.display().to_string(),
                 pdf_path: pdf_path.display().to_string(),
             };
-            Ok((published, Audited::record("notice_version", &version.notice_version_id)))
+            Ok((
+                published,
+                Audited::record("notice_version", &version.notice_version_id),
+            ))
         });
         if result.is_err() {
             for path in &written {

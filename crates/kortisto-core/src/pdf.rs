@@ -284,11 +284,10 @@ pub fn render(blocks: &[Block], title: &str, footer: &str) -> Vec<u8> {
     pdf.pages(tree)
         .kids(page_refs.iter().copied())
         .count(pages.len() as i32);
-    for ((font, remapper), (base, tag)) in fonts
-        .iter()
-        .zip(&remappers)
-        .zip([(font_refs[0], "KRTSAA+DejaVuSans"), (font_refs[1], "KRTSAB+DejaVuSans-Bold")])
-    {
+    for ((font, remapper), (base, tag)) in fonts.iter().zip(&remappers).zip([
+        (font_refs[0], "KRTSAA+DejaVuSans"),
+        (font_refs[1], "KRTSAB+DejaVuSans-Bold"),
+    ]) {
         write_font(&mut pdf, font, remapper, base, tag);
     }
     pdf.document_info(info)
@@ -385,7 +384,9 @@ fn write_font(
         .italic_angle(0.0)
         .ascent(scale(font.face.ascender()))
         .descent(scale(font.face.descender()))
-        .cap_height(scale(font.face.capital_height().unwrap_or(font.face.ascender())))
+        .cap_height(scale(
+            font.face.capital_height().unwrap_or(font.face.ascender()),
+        ))
         .stem_v(80.0)
         .font_file2(file_ref);
     // The shipped font always subsets; should it not, the whole font is embedded instead.

@@ -141,26 +141,66 @@ fn rows(r: &RecordOfProcessing) -> Vec<[String; 3]> {
     let l = r.language;
     let c = &r.controller;
     let mut out = vec![
-        [t(l, "Rekisterinpitäjä", "Controller"), t(l, "Nimi", "Name"), c.name.clone()],
-        [t(l, "Rekisterinpitäjä", "Controller"), t(l, "Y-tunnus", "Business ID"), c.business_id.clone()],
-        [t(l, "Rekisterinpitäjä", "Controller"), t(l, "Osoite", "Address"), c.address.clone()],
-        [t(l, "Rekisterinpitäjä", "Controller"), t(l, "Tietosuojayhteys", "Data-protection contact"), c.contact.clone()],
-        [t(l, "Rekisterinpitäjä", "Controller"), t(l, "Vastuuhenkilö", "Contact person"), c.responsible.clone()],
+        [
+            t(l, "Rekisterinpitäjä", "Controller"),
+            t(l, "Nimi", "Name"),
+            c.name.clone(),
+        ],
+        [
+            t(l, "Rekisterinpitäjä", "Controller"),
+            t(l, "Y-tunnus", "Business ID"),
+            c.business_id.clone(),
+        ],
+        [
+            t(l, "Rekisterinpitäjä", "Controller"),
+            t(l, "Osoite", "Address"),
+            c.address.clone(),
+        ],
+        [
+            t(l, "Rekisterinpitäjä", "Controller"),
+            t(l, "Tietosuojayhteys", "Data-protection contact"),
+            c.contact.clone(),
+        ],
+        [
+            t(l, "Rekisterinpitäjä", "Controller"),
+            t(l, "Vastuuhenkilö", "Contact person"),
+            c.responsible.clone(),
+        ],
     ];
     for p in &r.purposes {
-        out.push([t(l, "Käyttötarkoitus", "Purpose"), p.name.clone(), p.lawful_bases.clone()]);
+        out.push([
+            t(l, "Käyttötarkoitus", "Purpose"),
+            p.name.clone(),
+            p.lawful_bases.clone(),
+        ]);
     }
     for s in &r.data_subjects {
-        out.push([t(l, "Rekisteröityjen ryhmä", "Data subjects"), s.clone(), String::new()]);
+        out.push([
+            t(l, "Rekisteröityjen ryhmä", "Data subjects"),
+            s.clone(),
+            String::new(),
+        ]);
     }
     for s in &r.data_categories {
-        out.push([t(l, "Tietoryhmä", "Data category"), s.clone(), String::new()]);
+        out.push([
+            t(l, "Tietoryhmä", "Data category"),
+            s.clone(),
+            String::new(),
+        ]);
     }
     for s in none_if_empty(&r.recipients, l) {
         out.push([t(l, "Vastaanottaja", "Recipient"), s, String::new()]);
     }
     for s in none_if_empty(&r.transfers, l) {
-        out.push([t(l, "Siirto EU:n/ETA:n ulkopuolelle", "Transfer outside the EU/EEA"), s, String::new()]);
+        out.push([
+            t(
+                l,
+                "Siirto EU:n/ETA:n ulkopuolelle",
+                "Transfer outside the EU/EEA",
+            ),
+            s,
+            String::new(),
+        ]);
     }
     for k in &r.retention {
         out.push([
@@ -170,7 +210,11 @@ fn rows(r: &RecordOfProcessing) -> Vec<[String; 3]> {
         ]);
     }
     for s in &r.security_measures {
-        out.push([t(l, "Turvatoimi", "Security measure"), s.clone(), String::new()]);
+        out.push([
+            t(l, "Turvatoimi", "Security measure"),
+            s.clone(),
+            String::new(),
+        ]);
     }
     out
 }
@@ -178,8 +222,16 @@ fn rows(r: &RecordOfProcessing) -> Vec<[String; 3]> {
 fn document(r: &RecordOfProcessing) -> Vec<Block> {
     let l = r.language;
     let mut b = vec![
-        Block::Title(t(l, "Seloste käsittelytoimista (GDPR 30 art.)", "Record of processing activities (GDPR Art. 30)")),
-        Block::Paragraph(format!("{} — {}", r.controller.name, r.generated_at.get(..10).unwrap_or(&r.generated_at))),
+        Block::Title(t(
+            l,
+            "Seloste käsittelytoimista (GDPR 30 art.)",
+            "Record of processing activities (GDPR Art. 30)",
+        )),
+        Block::Paragraph(format!(
+            "{} — {}",
+            r.controller.name,
+            r.generated_at.get(..10).unwrap_or(&r.generated_at)
+        )),
     ];
     let mut section = String::new();
     for [s, entry, detail] in rows(r) {
@@ -219,9 +271,18 @@ impl Register {
             ];
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
             let csv = spreadsheet::csv(&header, rows(&record));
-            let json = serde_json::to_vec_pretty(&record).map_err(|e| Error::Storage(e.to_string()))?;
-            let title = t(l, "Seloste käsittelytoimista", "Record of processing activities");
-            let pdf_bytes = pdf::render(&document(&record), &title, &format!("Kortisto — {}", record.controller.name));
+            let json =
+                serde_json::to_vec_pretty(&record).map_err(|e| Error::Storage(e.to_string()))?;
+            let title = t(
+                l,
+                "Seloste käsittelytoimista",
+                "Record of processing activities",
+            );
+            let pdf_bytes = pdf::render(
+                &document(&record),
+                &title,
+                &format!("Kortisto — {}", record.controller.name),
+            );
             let stem = format!(
                 "{}-{}-{}",
                 t(l, "seloste-kasittelytoimista", "record-of-processing"),

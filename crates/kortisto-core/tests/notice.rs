@@ -49,7 +49,12 @@ fn card(obtained_on: &str) -> SourceInput {
     }
 }
 
-fn person(register: &mut Register, admin: &kortisto_core::auth::Session, first: &str, surname: &str) -> String {
+fn person(
+    register: &mut Register,
+    admin: &kortisto_core::auth::Session,
+    first: &str,
+    surname: &str,
+) -> String {
     register
         .person_add(
             admin,
@@ -79,8 +84,14 @@ fn the_finnish_notice_covers_every_section_of_the_2018_notice() {
     let markdown = std::fs::read_to_string(&published.markdown_path).unwrap();
     let pdf = pdf_text(&published.pdf_path);
     for heading in SEED_SECTIONS {
-        assert!(html.contains(&format!("<h2>{heading}")), "HTML lacks {heading:?}");
-        assert!(markdown.contains(&format!("## {heading}")), "Markdown lacks {heading:?}");
+        assert!(
+            html.contains(&format!("<h2>{heading}")),
+            "HTML lacks {heading:?}"
+        );
+        assert!(
+            markdown.contains(&format!("## {heading}")),
+            "Markdown lacks {heading:?}"
+        );
         assert!(pdf.contains(heading), "PDF lacks {heading:?}");
     }
     // Each section says what the register holds: the controller, the purposes by their
@@ -102,18 +113,26 @@ fn the_finnish_notice_covers_every_section_of_the_2018_notice() {
         assert!(pdf.contains(expected), "PDF lacks {expected:?}");
     }
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"fi\">"));
-    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"), "self-contained");
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "self-contained"
+    );
     // The English notice has the same ten sections.
     let english = register.notice_preview(&admin, Language::En).unwrap();
     assert_eq!(english.sections.len(), 10);
     assert_eq!(english.sections[7].heading, "8 Retention of data");
-    assert!(english.markdown(None).contains("Direct marketing — Consent (Art. 6(1)(a))"));
+    assert!(english
+        .markdown(None)
+        .contains("Direct marketing — Consent (Art. 6(1)(a))"));
     // The version is kept; the first has no previous one.
     let versions = register.notice_versions(&admin, None).unwrap();
     assert_eq!(versions.len(), 1);
     assert!(!versions[0].has_previous);
     assert_eq!(versions[0].version.language, Language::Fi);
-    assert!(!versions[0].version.content.contains("Julkaistu"), "the day is not in the diffed text");
+    assert!(
+        !versions[0].version.content.contains("Julkaistu"),
+        "the day is not in the diffed text"
+    );
 }
 
 fn only(changes: &[NoticeChange]) -> Vec<(String, String, String)> {
@@ -129,8 +148,13 @@ fn a_rule_a_transfer_and_the_controllers_address_each_change_the_next_notice_exa
     let clock = clock();
     let (mut register, admin) = register_with_admin(&sandbox, &clock);
     let out = tempfile::tempdir().unwrap();
-    register.notice_publish(&admin, Language::Fi, out.path(), &clock).unwrap();
-    assert!(register.notice_diff(&admin, Language::En).unwrap().is_none());
+    register
+        .notice_publish(&admin, Language::Fi, out.path(), &clock)
+        .unwrap();
+    assert!(register
+        .notice_diff(&admin, Language::En)
+        .unwrap()
+        .is_none());
 
     // 1. The no-ties rule from 36 to 24 months: one line of section 8, nothing else.
     let rule = register
@@ -151,15 +175,22 @@ fn a_rule_a_transfer_and_the_controllers_address_each_change_the_next_notice_exa
             &clock,
         )
         .unwrap();
-    let second = register.notice_publish(&admin, Language::Fi, out.path(), &clock).unwrap();
+    let second = register
+        .notice_publish(&admin, Language::Fi, out.path(), &clock)
+        .unwrap();
     let changes = only(&second.published.changes);
     assert_eq!(changes.len(), 2, "{changes:#?}");
     assert_eq!(changes[0].0, "removed");
     assert_eq!(changes[1].0, "added");
-    assert!(changes.iter().all(|c| c.1 == "8 Tietojen vanheneminen"), "{changes:#?}");
+    assert!(
+        changes.iter().all(|c| c.1 == "8 Tietojen vanheneminen"),
+        "{changes:#?}"
+    );
     assert!(changes[0].2.contains("viimeisten 36 kuukauden aikana"));
     assert!(changes[1].2.contains("viimeisten 24 kuukauden aikana"));
-    assert!(std::fs::read_to_string(&second.markdown_path).unwrap().contains("viimeisten 24 kuukauden"));
+    assert!(std::fs::read_to_string(&second.markdown_path)
+        .unwrap()
+        .contains("viimeisten 24 kuukauden"));
     let diff = register.notice_diff(&admin, Language::Fi).unwrap().unwrap();
     assert_eq!(only(&diff.changes), changes);
 
@@ -192,17 +223,26 @@ fn a_rule_a_transfer_and_the_controllers_address_each_change_the_next_notice_exa
             &clock,
         )
         .unwrap();
-    let third = register.notice_publish(&admin, Language::Fi, out.path(), &clock).unwrap();
+    let third = register
+        .notice_publish(&admin, Language::Fi, out.path(), &clock)
+        .unwrap();
     let changes = only(&third.published.changes);
     assert!(
-        changes.iter().all(|c| c.1 == "6 Tietojen luovutus" || c.1 == "7 Tietojen siirto EU:n tai ETAn ulkopuolelle"),
+        changes.iter().all(|c| c.1 == "6 Tietojen luovutus"
+            || c.1 == "7 Tietojen siirto EU:n tai ETAn ulkopuolelle"),
         "{changes:#?}"
     );
     let has = |kind: &str, section: &str, text: &str| {
-        changes.iter().any(|c| c.0 == kind && c.1.starts_with(section) && c.2.contains(text))
+        changes
+            .iter()
+            .any(|c| c.0 == kind && c.1.starts_with(section) && c.2.contains(text))
     };
     assert!(has("added", "6 ", "Webinaaripalvelu Inc — webinaarit"));
-    assert!(has("removed", "6 ", "Tietoja ei luovuteta käsittelijöille."));
+    assert!(has(
+        "removed",
+        "6 ",
+        "Tietoja ei luovuteta käsittelijöille."
+    ));
     assert!(has("removed", "7 ", "eikä niitä siirretä"));
     assert!(has(
         "added",
@@ -215,18 +255,32 @@ fn a_rule_a_transfer_and_the_controllers_address_each_change_the_next_notice_exa
     let mut controller = register.controller(&admin).unwrap();
     let old_address = controller.address.clone();
     controller.address = "Teollisuustie 7, 62200 Kauhava".into();
-    register.controller_set(&admin, &controller, &clock).unwrap();
-    let fourth = register.notice_publish(&admin, Language::Fi, out.path(), &clock).unwrap();
+    register
+        .controller_set(&admin, &controller, &clock)
+        .unwrap();
+    let fourth = register
+        .notice_publish(&admin, Language::Fi, out.path(), &clock)
+        .unwrap();
     assert_eq!(
         only(&fourth.published.changes),
         vec![
-            ("removed".into(), "1 Rekisterinpitäjä".into(), format!("Osoite: {old_address}")),
-            ("added".into(), "1 Rekisterinpitäjä".into(), "Osoite: Teollisuustie 7, 62200 Kauhava".into()),
+            (
+                "removed".into(),
+                "1 Rekisterinpitäjä".into(),
+                format!("Osoite: {old_address}")
+            ),
+            (
+                "added".into(),
+                "1 Rekisterinpitäjä".into(),
+                "Osoite: Teollisuustie 7, 62200 Kauhava".into()
+            ),
         ]
     );
     assert!(pdf_text(&fourth.pdf_path).contains("Teollisuustie 7, 62200 Kauhava"));
     // Every version is kept, newest first, each with its own changes.
-    let versions = register.notice_versions(&admin, Some(Language::Fi)).unwrap();
+    let versions = register
+        .notice_versions(&admin, Some(Language::Fi))
+        .unwrap();
     assert_eq!(versions.len(), 4);
     assert_eq!(versions[0].changes, fourth.published.changes);
     assert_eq!(versions[2].changes, second.published.changes);
@@ -246,8 +300,13 @@ fn bad_input_is_refused_with_its_own_code_and_nothing_changes() {
         bases,
         consent_purpose: consent.map(str::to_string),
     };
-    let no_basis = register.purpose_add(&admin, &input(vec![], None), &clock).unwrap_err();
-    assert!(matches!(no_basis, Error::PurposeBasisMissing { .. }), "{no_basis:?}");
+    let no_basis = register
+        .purpose_add(&admin, &input(vec![], None), &clock)
+        .unwrap_err();
+    assert!(
+        matches!(no_basis, Error::PurposeBasisMissing { .. }),
+        "{no_basis:?}"
+    );
     assert_eq!(no_basis.code(), "purpose_basis_missing");
     assert!(no_basis.message(Language::Fi).contains("oikeusperustetta"));
     let no_consent = register
@@ -258,7 +317,10 @@ fn bad_input_is_refused_with_its_own_code_and_nothing_changes() {
     let mut edit = input(vec![], None);
     edit.purpose_id = "customer-management".into();
     assert_eq!(
-        register.purpose_edit(&admin, &edit, &clock).unwrap_err().code(),
+        register
+            .purpose_edit(&admin, &edit, &clock)
+            .unwrap_err()
+            .code(),
         "purpose_basis_missing"
     );
     assert_eq!(register.purpose_list(&admin).unwrap(), before);
@@ -275,12 +337,17 @@ fn bad_input_is_refused_with_its_own_code_and_nothing_changes() {
     // version kept.
     let out = tempfile::tempdir().unwrap();
     let missing = out.path().join("ei-ole");
-    let error = register.notice_publish(&admin, Language::Fi, &missing, &clock).unwrap_err();
+    let error = register
+        .notice_publish(&admin, Language::Fi, &missing, &clock)
+        .unwrap_err();
     assert_eq!(error.code(), "output_not_writable");
     let file = out.path().join("tiedosto");
     std::fs::write(&file, b"x").unwrap();
     assert_eq!(
-        register.notice_publish(&admin, Language::Fi, &file, &clock).unwrap_err().code(),
+        register
+            .notice_publish(&admin, Language::Fi, &file, &clock)
+            .unwrap_err()
+            .code(),
         "output_not_writable"
     );
     // A folder where one of the three names is taken by a folder: the rename fails after
@@ -288,9 +355,14 @@ fn bad_input_is_refused_with_its_own_code_and_nothing_changes() {
     let blocked = out.path().join("estetty");
     std::fs::create_dir(&blocked).unwrap();
     std::fs::create_dir(blocked.join("tietosuojaseloste-2026-11-27-fi.pdf")).unwrap();
-    let error = register.notice_publish(&admin, Language::Fi, &blocked, &clock).unwrap_err();
+    let error = register
+        .notice_publish(&admin, Language::Fi, &blocked, &clock)
+        .unwrap_err();
     assert_eq!(error.code(), "output_not_writable", "{error:?}");
-    let left: Vec<_> = std::fs::read_dir(&blocked).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let left: Vec<_> = std::fs::read_dir(&blocked)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(left.len(), 1, "only the blocking folder is left: {left:?}");
     assert!(register.notice_versions(&admin, None).unwrap().is_empty());
     // Inside the register's own folder: refused too.
@@ -335,19 +407,52 @@ fn a_purpose_that_needs_consent_lists_only_people_who_gave_it() {
         at: None,
     };
     // The new consent purpose exists for the ledger at once.
-    register.consent_record(&admin, &consent(&ville, "event-invitations"), &clock).unwrap();
-    register.consent_record(&admin, &consent(&aino, "direct-marketing"), &clock).unwrap();
-    let invited = register.marketing_list(&admin, "event-invitations", &clock).unwrap();
-    assert_eq!(invited.iter().map(|c| c.person_id.as_str()).collect::<Vec<_>>(), [ville.as_str()]);
-    let marketed = register.marketing_list(&admin, "direct-marketing", &clock).unwrap();
-    assert_eq!(marketed.iter().map(|c| c.person_id.as_str()).collect::<Vec<_>>(), [aino.as_str()]);
+    register
+        .consent_record(&admin, &consent(&ville, "event-invitations"), &clock)
+        .unwrap();
+    register
+        .consent_record(&admin, &consent(&aino, "direct-marketing"), &clock)
+        .unwrap();
+    let invited = register
+        .marketing_list(&admin, "event-invitations", &clock)
+        .unwrap();
+    assert_eq!(
+        invited
+            .iter()
+            .map(|c| c.person_id.as_str())
+            .collect::<Vec<_>>(),
+        [ville.as_str()]
+    );
+    let marketed = register
+        .marketing_list(&admin, "direct-marketing", &clock)
+        .unwrap();
+    assert_eq!(
+        marketed
+            .iter()
+            .map(|c| c.person_id.as_str())
+            .collect::<Vec<_>>(),
+        [aino.as_str()]
+    );
     // A purpose on legitimate interest has no consent to list by: refused.
-    let error = register.marketing_list(&admin, "customer-management", &clock).unwrap_err();
+    let error = register
+        .marketing_list(&admin, "customer-management", &clock)
+        .unwrap_err();
     assert_eq!(error.code(), "purpose_consent_missing");
     // The notice names the new purpose with its basis; the list shows it in its place.
-    let notice = register.notice_preview(&admin, Language::En).unwrap().markdown(None);
-    assert!(notice.contains("- Event invitations — Consent (Art. 6(1)(a))"), "{notice}");
-    let ids: Vec<String> = register.purpose_list(&admin).unwrap().into_iter().map(|p| p.purpose_id).collect();
+    let notice = register
+        .notice_preview(&admin, Language::En)
+        .unwrap()
+        .markdown(None);
+    assert!(
+        notice.contains("- Event invitations — Consent (Art. 6(1)(a))"),
+        "{notice}"
+    );
+    let ids: Vec<String> = register
+        .purpose_list(&admin)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.purpose_id)
+        .collect();
     assert_eq!(ids.last().map(String::as_str), Some("event-invitations"));
 }
 
@@ -373,16 +478,39 @@ fn the_extract_tells_this_persons_retention_and_purposes_in_its_language() {
             &clock,
         )
         .unwrap();
-    let fi = register.extract_data(&admin, &ville, Language::Fi, &clock).unwrap();
-    assert_eq!(fi.information.retention[0], "Säilytetään 15.1.2029 asti: tietojen saantipäivä");
-    assert!(fi.information.purposes.iter().any(|p| p.purpose == "Suoramarkkinointi" && p.lawful_basis == "Suostumus (6 art. 1 a)"));
+    let fi = register
+        .extract_data(&admin, &ville, Language::Fi, &clock)
+        .unwrap();
+    assert_eq!(
+        fi.information.retention[0],
+        "Säilytetään 15.1.2029 asti: tietojen saantipäivä"
+    );
+    assert!(fi
+        .information
+        .purposes
+        .iter()
+        .any(|p| p.purpose == "Suoramarkkinointi" && p.lawful_basis == "Suostumus (6 art. 1 a)"));
     assert!(fi.information.notice.contains("ei ole vielä julkaistu"));
-    let en = register.extract_data(&admin, &ville, Language::En, &clock).unwrap();
-    assert_eq!(en.information.retention[0], "Kept until 15.1.2029 because of when the data was obtained");
-    assert!(en.information.purposes.iter().any(|p| p.purpose == "Direct marketing"));
+    let en = register
+        .extract_data(&admin, &ville, Language::En, &clock)
+        .unwrap();
+    assert_eq!(
+        en.information.retention[0],
+        "Kept until 15.1.2029 because of when the data was obtained"
+    );
+    assert!(en
+        .information
+        .purposes
+        .iter()
+        .any(|p| p.purpose == "Direct marketing"));
 
     // The rule and the purpose's name change: the next extract follows both.
-    let rule = register.retention_rules(&admin).unwrap().into_iter().find(|r| r.rule_id == "no-ties").unwrap();
+    let rule = register
+        .retention_rules(&admin)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.rule_id == "no-ties")
+        .unwrap();
     register
         .retention_rule_set(
             &admin,
@@ -395,7 +523,12 @@ fn the_extract_tells_this_persons_retention_and_purposes_in_its_language() {
             &clock,
         )
         .unwrap();
-    let mut marketing = register.purpose_list(&admin).unwrap().into_iter().find(|p| p.purpose_id == "direct-marketing").unwrap();
+    let mut marketing = register
+        .purpose_list(&admin)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.purpose_id == "direct-marketing")
+        .unwrap();
     marketing.name_fi = "Uutiskirjeet ja kutsut".into();
     register
         .purpose_edit(
@@ -411,14 +544,28 @@ fn the_extract_tells_this_persons_retention_and_purposes_in_its_language() {
         )
         .unwrap();
     let out = tempfile::tempdir().unwrap();
-    register.notice_publish(&admin, Language::Fi, out.path(), &clock).unwrap();
-    let files = register.extract(&admin, &ville, Language::Fi, out.path(), None, &clock).unwrap();
+    register
+        .notice_publish(&admin, Language::Fi, out.path(), &clock)
+        .unwrap();
+    let files = register
+        .extract(&admin, &ville, Language::Fi, out.path(), None, &clock)
+        .unwrap();
     let text = pdf_text(&files.pdf_path);
-    assert!(text.contains("Säilytetään 15.1.2028 asti: tietojen saantipäivä"), "{text}");
-    assert!(text.contains("Uutiskirjeet ja kutsut: peruttu"), "the consent by its name: {text}");
+    assert!(
+        text.contains("Säilytetään 15.1.2028 asti: tietojen saantipäivä"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Uutiskirjeet ja kutsut: peruttu"),
+        "the consent by its name: {text}"
+    );
     assert!(!text.contains("direct-marketing"), "no slug in the PDF");
-    assert!(text.contains("Tämä ote noudattaa 27.11.2026 julkaistua tietosuojaselostetta."), "{text}");
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&files.json_path).unwrap()).unwrap();
+    assert!(
+        text.contains("Tämä ote noudattaa 27.11.2026 julkaistua tietosuojaselostetta."),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&files.json_path).unwrap()).unwrap();
     assert!(json["information"]["notice_published_at"].is_string());
 }
 
@@ -428,20 +575,35 @@ fn every_name_comes_out_of_the_pdf_intact() {
     let clock = clock();
     let (mut register, admin) = register_with_admin(&sandbox, &clock);
     let out = tempfile::tempdir().unwrap();
-    for (first, surname) in [("Áŋŋá", "Čuđđá"), ("Дмитрий", "Иванов"), ("Ζωή", "Παπαδοπούλου")] {
+    for (first, surname) in [
+        ("Áŋŋá", "Čuđđá"),
+        ("Дмитрий", "Иванов"),
+        ("Ζωή", "Παπαδοπούλου"),
+    ] {
         let id = person(&mut register, &admin, first, surname);
-        let files = register.extract(&admin, &id, Language::Fi, out.path(), None, &clock).unwrap();
+        let files = register
+            .extract(&admin, &id, Language::Fi, out.path(), None, &clock)
+            .unwrap();
         let text = pdf_text(&files.pdf_path);
-        assert!(text.contains(&format!("{first} {surname}")), "{first} {surname} not in: {text}");
+        assert!(
+            text.contains(&format!("{first} {surname}")),
+            "{first} {surname} not in: {text}"
+        );
         assert!(!text.contains('?'), "a glyph fell back to '?': {text}");
     }
     // The controller's name in the notice and the record prints the same way.
     let mut controller = register.controller(&admin).unwrap();
     controller.responsible = "Áŋŋá Čuđđá".into();
-    register.controller_set(&admin, &controller, &clock).unwrap();
-    let notice = register.notice_publish(&admin, Language::Fi, out.path(), &clock).unwrap();
+    register
+        .controller_set(&admin, &controller, &clock)
+        .unwrap();
+    let notice = register
+        .notice_publish(&admin, Language::Fi, out.path(), &clock)
+        .unwrap();
     assert!(pdf_text(&notice.pdf_path).contains("Vastuuhenkilö: Áŋŋá Čuđđá"));
-    let record = register.record_of_processing(&admin, Language::En, out.path(), &clock).unwrap();
+    let record = register
+        .record_of_processing(&admin, Language::En, out.path(), &clock)
+        .unwrap();
     assert!(pdf_text(&record.pdf_path).contains("Áŋŋá Čuđđá"));
 }
 
@@ -479,22 +641,48 @@ fn the_record_of_processing_has_every_art_30_part_in_pdf_csv_and_json() {
         )
         .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let files = register.record_of_processing(&admin, Language::Fi, out.path(), &clock).unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&files.json_path).unwrap()).unwrap();
+    let files = register
+        .record_of_processing(&admin, Language::Fi, out.path(), &clock)
+        .unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&files.json_path).unwrap()).unwrap();
     assert_eq!(json["schema"], "kortisto-record/1");
     assert_eq!(json["controller"]["name"], "Sofor Oy");
     assert_eq!(json["purposes"].as_array().unwrap().len(), 5);
-    assert!(json["transfers"][0].as_str().unwrap().contains("Intia: vakiolausekkeet"));
-    let no_ties = json["retention"].as_array().unwrap().iter().find(|r| r["rule_id"] == "no-ties").unwrap();
+    assert!(json["transfers"][0]
+        .as_str()
+        .unwrap()
+        .contains("Intia: vakiolausekkeet"));
+    let no_ties = json["retention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule_id"] == "no-ties")
+        .unwrap();
     assert_eq!(no_ties["months"], 36);
     assert!(!json["security_measures"].as_array().unwrap().is_empty());
     assert!(!json["data_subjects"].as_array().unwrap().is_empty());
     let csv = std::fs::read_to_string(&files.csv_path).unwrap();
-    for expected in ["Osa", "Rekisterinpitäjä", "Käyttötarkoitus", "Rekisteröityjen ryhmä", "Tietoryhmä", "Vastaanottaja", "Pilvi Oy", "Siirto EU:n/ETA:n ulkopuolelle", "Säilytysaika", "Turvatoimi"] {
+    for expected in [
+        "Osa",
+        "Rekisterinpitäjä",
+        "Käyttötarkoitus",
+        "Rekisteröityjen ryhmä",
+        "Tietoryhmä",
+        "Vastaanottaja",
+        "Pilvi Oy",
+        "Siirto EU:n/ETA:n ulkopuolelle",
+        "Säilytysaika",
+        "Turvatoimi",
+    ] {
         assert!(csv.contains(expected), "CSV lacks {expected:?}");
     }
     let pdf = pdf_text(&files.pdf_path);
-    assert!(pdf.contains("Seloste käsittelytoimista") && pdf.contains("Pilvi Oy") && pdf.contains("avainnipussa"));
+    assert!(
+        pdf.contains("Seloste käsittelytoimista")
+            && pdf.contains("Pilvi Oy")
+            && pdf.contains("avainnipussa")
+    );
     // A folder that is not there: nothing.
     let error = register
         .record_of_processing(&admin, Language::Fi, &out.path().join("ei"), &clock)

@@ -96,7 +96,8 @@ fn row_to_version(row: &rusqlite::Row) -> rusqlite::Result<NoticeVersion> {
     })
 }
 
-const VERSION_COLUMNS: &str = "v.notice_version_id, v.language, v.published_at, u.display_name, v.content
+const VERSION_COLUMNS: &str =
+    "v.notice_version_id, v.language, v.published_at, u.display_name, v.content
      FROM notice_versions v JOIN users u ON u.user_id = v.published_by";
 
 /// Published versions, newest first (one language, or both).

@@ -7,6 +7,7 @@ mod common;
 mod cli;
 mod demo;
 mod fuzz_args;
+mod notice;
 mod record_corrections;
 mod register_content;
 mod restriction;

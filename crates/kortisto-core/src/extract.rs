@@ -286,7 +286,7 @@ pub(crate) fn collect(
     let as_of = generated_at
         .get(..10)
         .and_then(|d| d.parse().ok())
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        .ok_or_else(|| Error::Storage(format!("extract time {generated_at}")))?;
     let (statuses, _) = crate::retention::statuses(conn, as_of, Some(person_id))?;
     let mut retention: Vec<String> = statuses.iter().map(|s| s.describe(language)).collect();
     let purposes = store::purposes::purposes(conn)?;

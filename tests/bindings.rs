@@ -60,6 +60,10 @@ use ts_rs::{Config, TS};
 use kortisto_core::erasure::LegalHold;
 use kortisto_core::meetings::MeetingChange;
 use kortisto_core::notice::Controller;
+// The privacy notice and the purposes (issue #15).
+use kortisto_core::notice::{NoticeChange, NoticeVersion, NoticeVersionChanges, PublishedNotice};
+use kortisto_core::purposes::{LawfulBasis, Purpose, PurposeInput};
+use kortisto_core::record_of_processing::RecordFiles;
 
 fn generated() -> String {
     let config = Config::default();
@@ -116,6 +120,14 @@ fn generated() -> String {
         MeetingInput::decl(&config),
         Meeting::decl(&config),
         Controller::decl(&config),
+        LawfulBasis::decl(&config),
+        Purpose::decl(&config),
+        PurposeInput::decl(&config),
+        NoticeVersion::decl(&config),
+        NoticeChange::decl(&config),
+        NoticeVersionChanges::decl(&config),
+        PublishedNotice::decl(&config),
+        RecordFiles::decl(&config),
         MeetingFilter::decl(&config),
         ServiceElementKind::decl(&config),
         ServiceElementInput::decl(&config),

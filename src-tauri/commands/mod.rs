@@ -6,6 +6,7 @@ pub mod audit;
 pub mod corrections;
 pub mod export;
 pub mod import;
+pub mod notice;
 pub mod preferences;
 pub mod records;
 pub mod register;

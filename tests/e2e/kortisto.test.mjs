@@ -1010,4 +1010,39 @@ describe("Kortisto desktop app", () => {
     const onLaptop = kortisto(["person", "show", hamalainenId], { computer: LAPTOP });
     assert.equal(onLaptop.person.surname, "Hämäläinen-Toimisto", "the restored value reached the laptop");
   });
+  step("the administrator changes the controller's contact person, publishes the notice and sees the new version with its change", async () => {
+    const publish = async () => {
+      const before = (await browser.$$(tid("notice-version"))).length;
+      await browser.$(tid("notice-publish")).click();
+      await browser.$(tid("notice-published")).waitForDisplayed({ timeout: WAIT_MS });
+      await browser.waitUntil(async () => (await browser.$$(tid("notice-version"))).length === before + 1, {
+        timeout: WAIT_MS,
+        timeoutMsg: "the published version is not listed",
+      });
+    };
+    await browser.$(tid("nav-notice")).click();
+    assert.equal(await waitForScreen(browser, ["notice-screen"]), "notice-screen");
+    await browser.$(tid("purpose-direct-marketing")).waitForDisplayed({ timeout: WAIT_MS });
+    await publish();
+
+    await browser.$(tid("nav-settings")).click();
+    assert.equal(await waitForScreen(browser, ["settings-screen"]), "settings-screen");
+    await fill("controller-responsible", "Maija Rekisteri");
+    await browser.$(tid("controller-save")).click();
+    await browser.$(tid("controller-saved")).waitForDisplayed({ timeout: WAIT_MS });
+
+    await browser.$(tid("nav-notice")).click();
+    assert.equal(await waitForScreen(browser, ["notice-screen"]), "notice-screen");
+    await publish();
+    const newest = await browser.$(tid("notice-version"));
+    const changes = await newest.$(tid("notice-changes")).getText();
+    assert.match(changes, /Lisätty\s+1 Rekisterinpitäjä:\s+Vastuuhenkilö: Maija Rekisteri/, changes);
+    assert.match(changes, /Poistettu\s+1 Rekisterinpitäjä:\s+Vastuuhenkilö: /, changes);
+    const folder = process.env.KORTISTO_EXPORT_DIR;
+    const files = readdirSync(folder).filter((f) => f.startsWith("tietosuojaseloste-"));
+    for (const extension of [".md", ".html", ".pdf"]) {
+      assert.ok(files.some((f) => f.endsWith(extension)), `no ${extension} notice in ${folder}: ${files}`);
+    }
+    await screenshot(browser, "17-notice-published");
+  });
 });

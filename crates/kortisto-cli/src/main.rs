@@ -138,6 +138,15 @@ enum Command {
     /// The controller's details in the notice and every extract: show, set (admin).
     #[command(subcommand)]
     Controller(commands::controller::Command),
+    /// The purposes of processing and their lawful bases: list; add, edit (admin).
+    #[command(subcommand)]
+    Purpose(commands::purpose::Command),
+    /// The privacy notice generated from the register: publish, diff, versions, show (admin).
+    #[command(subcommand)]
+    Notice(commands::notice::Command),
+    /// The record of processing activities (Art. 30) as PDF, CSV and JSON (admin).
+    #[command(name = "record-of-processing")]
+    RecordOfProcessing(commands::notice::RecordArgs),
     /// Restriction of processing (Art. 18): set and lift (admin).
     #[command(subcommand)]
     Restriction(commands::restriction::Command),
@@ -208,6 +217,9 @@ fn main() -> ExitCode {
         Command::Sync(args) => commands::sync::run(&ctx, args),
         Command::Restriction(command) => commands::restriction::run(&ctx, command),
         Command::Controller(command) => commands::controller::run(&ctx, command),
+        Command::Purpose(command) => commands::purpose::run(&ctx, command),
+        Command::Notice(command) => commands::notice::run(&ctx, command),
+        Command::RecordOfProcessing(args) => commands::notice::run_record(&ctx, args),
         Command::Objection(command) => commands::objection::run(&ctx, command),
         Command::Redaction(command) => commands::redaction::run(&ctx, command),
     };

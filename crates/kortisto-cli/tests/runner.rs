@@ -8,6 +8,7 @@ mod cli;
 mod demo;
 mod fuzz_args;
 mod import;
+mod notice;
 mod record_corrections;
 mod register_content;
 mod restriction;

@@ -217,6 +217,12 @@ pub enum Action {
     Import,
     /// Import rows whose e-mail an erased person had opted out with (the admin's decision).
     ImportSuppressed,
+    /// Add or change a purpose of processing and its lawful bases.
+    PurposeEdit,
+    /// Publish the privacy notice, list its versions and what changed between them.
+    NoticePublish,
+    /// Export the record of processing activities (Art. 30).
+    RecordOfProcessing,
 }
 
 impl Action {
@@ -307,6 +313,9 @@ impl Action {
         Action::ImportPlan,
         Action::Import,
         Action::ImportSuppressed,
+        Action::PurposeEdit,
+        Action::NoticePublish,
+        Action::RecordOfProcessing,
     ];
 
     /// The permission table: which roles may take this action. The match is exhaustive, so
@@ -359,7 +368,10 @@ impl Action {
             | Action::OrganisationMerge
             | Action::OrganisationRemove
             | Action::PortabilityExport
-            | Action::ImportSuppressed => &[Admin],
+            | Action::ImportSuppressed
+            | Action::PurposeEdit
+            | Action::NoticePublish
+            | Action::RecordOfProcessing => &[Admin],
             Action::Sync | Action::SyncConflictList | Action::SyncConflictRestore => {
                 &[Admin, Office, Sales]
             }
@@ -489,6 +501,9 @@ impl Action {
             Action::ImportPlan => "import_plan",
             Action::Import => "import",
             Action::ImportSuppressed => "import_suppressed",
+            Action::PurposeEdit => "purpose_edit",
+            Action::NoticePublish => "notice_publish",
+            Action::RecordOfProcessing => "record_of_processing",
         }
     }
 

@@ -263,7 +263,8 @@ impl Register {
         store::consent::consent_events(&self.conn, person_id)
     }
 
-    /// People whose latest *recorded* event for `purpose` is "given" — never anyone who withdrew,
+    /// People whose latest *recorded* event for `purpose` (or the consent purpose a purpose of
+    /// processing depends on) is "given" — never anyone who withdrew,
     /// objected, is restricted or has an e-mail address on the suppression list (admin, office). The export is audited.
     pub fn marketing_list(
         &mut self,
@@ -272,13 +273,10 @@ impl Register {
         clock: &dyn Clock,
     ) -> Result<Vec<MarketingContact>> {
         self.write(Some(session), Action::MarketingList, clock, |tx| {
-            if !store::consent::purpose_exists(tx, purpose)? {
-                return Err(Error::FieldInvalid {
-                    field: "purpose".into(),
-                    rule: "unknown_purpose".into(),
-                });
-            }
-            let mut list = store::consent::marketing_list(tx, purpose)?;
+            // A purpose of processing is listed by the consent it depends on, and only when
+            // it rests on consent; a purpose that needs consent never lists anyone without it.
+            let consent_purpose = crate::purposes::marketing_consent_purpose(tx, purpose)?;
+            let mut list = store::consent::marketing_list(tx, &consent_purpose)?;
             // An address on the suppression list (an objection, an erasure) never returns.
             let mut kept = Vec::with_capacity(list.len());
             for contact in list {

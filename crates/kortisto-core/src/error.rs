@@ -307,6 +307,28 @@ pub enum Error {
         /// The withdrawal's date (ISO).
         withdrawn_on: String,
     },
+    /// A purpose of processing was given without any lawful basis (Art. 6(1)).
+    #[error("purpose_basis_missing")]
+    PurposeBasisMissing {
+        /// The purpose.
+        purpose_id: String,
+    },
+    /// A purpose that rests on consent names no consent purpose for the ledger, or a
+    /// marketing list was asked for a purpose that does not rest on consent.
+    #[error("purpose_consent_missing")]
+    PurposeConsentMissing {
+        /// The purpose.
+        purpose_id: String,
+    },
+    /// A transfer outside the EU/EEA was given no legal basis (GDPR chapter V).
+    #[error("transfer_basis_missing")]
+    TransferBasisMissing,
+    /// A purpose with this id already exists.
+    #[error("purpose_exists")]
+    PurposeExists {
+        /// The purpose.
+        purpose_id: String,
+    },
     /// Sync was asked for, but this register has not joined a hub.
     #[error("hub_not_set_up")]
     HubNotSetUp,
@@ -632,6 +654,10 @@ impl Error {
             Error::RecoveryCodeOnCommandLine => "recovery_code_on_command_line",
             Error::ClockSuspect { .. } => "clock_suspect",
             Error::ConsentBeforeWithdrawal { .. } => "consent_before_withdrawal",
+            Error::PurposeBasisMissing { .. } => "purpose_basis_missing",
+            Error::PurposeConsentMissing { .. } => "purpose_consent_missing",
+            Error::PurposeExists { .. } => "purpose_exists",
+            Error::TransferBasisMissing => "transfer_basis_missing",
             Error::HubNotSetUp => "hub_not_set_up",
             Error::HubAlreadySetUp => "hub_already_set_up",
             Error::KeyRotateSynced => "key_rotate_synced",
@@ -759,6 +785,9 @@ impl Error {
             Error::ConsentBeforeWithdrawal { withdrawn_on } => {
                 json!({ "withdrawn_on": withdrawn_on })
             }
+            Error::PurposeBasisMissing { purpose_id }
+            | Error::PurposeConsentMissing { purpose_id }
+            | Error::PurposeExists { purpose_id } => json!({ "purpose_id": purpose_id }),
             Error::TextInvalid { field, max } => json!({ "field": field, "max": max }),
             Error::SettingInvalid { setting, min, max } => {
                 json!({ "setting": setting, "min": min, "max": max })
@@ -833,6 +862,7 @@ impl Error {
             Error::TrainingResultInvalid { given } => json!({ "given": given }),
             Error::TrainingScoreInvalid { given } => json!({ "given": given }),
             Error::HubNotSetUp
+            | Error::TransferBasisMissing
             | Error::HubAlreadySetUp
             | Error::KeyRotateSynced
             | Error::EnrolmentCodeInvalid => json!({}),
@@ -1051,6 +1081,26 @@ impl Error {
                 format!("Suostumuksen päivämäärä on ennen jo kirjattua peruutusta ({withdrawn_on}), joten se ei voi kumota peruutusta. Jos henkilö antoi suostumuksen uudelleen, kirjaa sen todellinen (peruutuksen jälkeinen) päivämäärä.")
             } else {
                 format!("The consent is dated before a withdrawal already recorded ({withdrawn_on}), so it cannot undo the withdrawal. If the person consented again, record the real date (after the withdrawal).")
+            },
+            Error::PurposeBasisMissing { purpose_id } => if fi {
+                format!("Käyttötarkoitukselle {purpose_id} ei annettu oikeusperustetta. Anna vähintään yksi: suostumus, sopimus, lakisääteinen velvoite, elintärkeä etu, yleinen etu tai oikeutettu etu (--basis consent|contract|legal-obligation|vital-interests|public-task|legitimate-interest). Mitään ei muutettu.")
+            } else {
+                format!("The purpose {purpose_id} was given no lawful basis. Give at least one: consent, contract, legal obligation, vital interests, public task or legitimate interest (--basis consent|contract|legal-obligation|vital-interests|public-task|legitimate-interest). Nothing was changed.")
+            },
+            Error::PurposeConsentMissing { purpose_id } => if fi {
+                format!("Käyttötarkoitus {purpose_id} ei perustu suostumukseen tai siltä puuttuu suostumuksen tarkoitus, joten sille ei voi tehdä markkinointilistaa eikä sitä voi tallentaa näin. Anna suostumusperusteiselle tarkoitukselle suostumuksen tarkoitus (--consent-purpose), tai valitse markkinointilistalle suostumukseen perustuva tarkoitus. Mitään ei muutettu.")
+            } else {
+                format!("The purpose {purpose_id} does not rest on consent or names no consent purpose, so it cannot have a marketing list nor be saved like this. Give a consent-based purpose its consent purpose (--consent-purpose), or choose a consent-based purpose for the marketing list. Nothing was changed.")
+            },
+            Error::TransferBasisMissing => if fi {
+                "Siirrolle EU:n tai ETAn ulkopuolelle ei annettu perustetta. Anna --basis: adequacy-decision (riittävyyspäätös), standard-contractual-clauses (vakiolausekkeet), binding-corporate-rules (sitovat säännöt) tai derogation (49 art. poikkeus), ja --detail kertomaan mikä. Mitään ei tallennettu.".to_string()
+            } else {
+                "The transfer outside the EU or EEA was given no basis. Give --basis: adequacy-decision, standard-contractual-clauses, binding-corporate-rules or derogation, and --detail saying which. Nothing was saved.".to_string()
+            },
+            Error::PurposeExists { purpose_id } => if fi {
+                format!("Käyttötarkoitus {purpose_id} on jo olemassa. Muokkaa sitä (purpose edit) tai valitse toinen tunnus.")
+            } else {
+                format!("The purpose {purpose_id} already exists. Edit it (purpose edit) or choose another id.")
             },
             Error::TextInvalid { field, max } => if fi {
                 format!("Kenttä {field} on tyhjä, liian pitkä (enintään {max} merkkiä) tai sisältää ohjausmerkkejä. Korjaa se ja yritä uudelleen.")
@@ -1450,6 +1500,11 @@ impl From<rusqlite::Error> for Error {
 pub fn field_word(field: &str, fi: bool) -> String {
     let (w_fi, w_en) = match field {
         "end_on" => ("päättymispäivä", "end date"),
+        "purpose_id" => ("käyttötarkoituksen tunnus", "purpose id"),
+        "consent_purpose" => ("suostumuksen tarkoitus", "consent purpose"),
+        "name_fi" => ("nimi suomeksi", "name in Finnish"),
+        "name_en" => ("nimi englanniksi", "name in English"),
+        "basis" => ("oikeusperuste", "lawful basis"),
         "start_on" => ("alkamispäivä", "start date"),
         "at" => ("aika", "time"),
         "until_on" => ("suunniteltu päättyminen", "planned end"),
@@ -1525,6 +1580,12 @@ fn field_rule_message(fi: bool, field: &str, rule: &str) -> String {
         ("export_count", false) => "Choose 1–10,000 people to export.".to_string(),
         ("export_query", true) => "Kirjoita haku, jonka löytämät henkilöt viedään.".to_string(),
         ("export_query", false) => "Type a search whose people to export.".to_string(),
+        ("legal_basis", true) => "Siirron perustetta ei tunnistettu. Valitse adequacy-decision (riittävyyspäätös), standard-contractual-clauses (vakiolausekkeet), binding-corporate-rules (sitovat säännöt) tai derogation (49 art. poikkeus).".to_string(),
+        ("legal_basis", false) => "The transfer's basis was not recognised. Choose adequacy-decision, standard-contractual-clauses, binding-corporate-rules or derogation.".to_string(),
+        ("lawful_basis", true) => "Oikeusperustetta ei tunnistettu. Valitse consent (suostumus), contract (sopimus), legal-obligation (lakisääteinen velvoite), vital-interests (elintärkeä etu), public-task (yleinen etu) tai legitimate-interest (oikeutettu etu).".to_string(),
+        ("lawful_basis", false) => "The lawful basis was not recognised. Choose consent, contract, legal-obligation, vital-interests, public-task or legitimate-interest.".to_string(),
+        ("purpose_id", true) => format!("Tunnus ({field}) saa sisältää vain pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä, enintään 60 merkkiä (esim. tapahtumakutsut)."),
+        ("purpose_id", false) => format!("The id ({field}) may hold only lower-case letters a–z, digits and hyphens, at most 60 characters (e.g. event-invitations)."),
         ("not_in_future", true) => format!("Päivä ({field}) ei voi olla tulevaisuudessa. Anna tämä päivä tai aiempi."),
         ("not_in_future", false) => format!("The date ({field}) cannot be in the future. Give today or an earlier day."),
         (_, true) => format!("Kentän {field} arvo ei kelpaa. Korjaa se ja yritä uudelleen."),

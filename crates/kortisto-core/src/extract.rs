@@ -4,8 +4,7 @@
 //! holding the SHA-256 of both. Files are written under temporary names and renamed only
 //! when all three are complete, so a failure leaves nothing half-written behind.
 use std::fs;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -18,7 +17,7 @@ use crate::disclosures::{Disclosure, Transfer};
 use crate::history::HistoryEntry;
 use crate::meetings::{Meeting, ServiceElement};
 use crate::notice::{self, Controller};
-use crate::output_file::{self, Existing, OutputFile};
+use crate::output_file;
 use crate::pdf::{self, Block};
 use crate::people::{not_found, Contact, Person, Position};
 use crate::requests::Request;
@@ -85,6 +84,14 @@ pub const NOT_IN_EXTRACT: &[(&str, &str)] = &[
         "the list of purposes; shown with each consent event",
     ),
     (
+        "purposes",
+        "the purposes of processing; shown in the extract's information section",
+    ),
+    (
+        "notice_versions",
+        "published privacy notices (the register's, not a person's); the one in force is named",
+    ),
+    (
         "marketing_suppression",
         "salted hashes of erased people's e-mail addresses",
     ),
@@ -147,6 +154,14 @@ pub struct Art15Information {
     pub complaint: String,
     /// Where the data came from.
     pub sources: Vec<String>,
+    /// The consent purposes of the ledger by their names in the extract's language (id →
+    /// name), so that no consent or objection is shown by an internal id.
+    pub purpose_names: std::collections::BTreeMap<String, String>,
+    /// The privacy notice in force when the extract was made: its publication time
+    /// (RFC 3339), none when no notice has been published in this language.
+    pub notice_published_at: Option<String>,
+    /// The same in a sentence.
+    pub notice: String,
 }
 
 /// The machine-readable extract (schema `kortisto-extract/1`).
@@ -213,30 +228,7 @@ pub struct ExtractFiles {
 }
 
 fn source_text(source: &Source, language: Language) -> String {
-    let kind = match (source.kind.name(), language) {
-        ("rfq-or-contract-document", Language::Fi) => {
-            "tarjous- tai tietopyyntö tai sopimusasiakirja"
-        }
-        ("rfq-or-contract-document", Language::En) => {
-            "RFQ, information request or contract document"
-        }
-        ("business-card", Language::Fi) => "käyntikortti",
-        ("business-card", Language::En) => "business card",
-        ("email-or-social-media", Language::Fi) => "sähköposti tai sosiaalinen media",
-        ("email-or-social-media", Language::En) => "e-mail or social media",
-        ("customer-meeting", Language::Fi) => "asiakastapaaminen",
-        ("customer-meeting", Language::En) => "customer meeting",
-        ("event", Language::Fi) => "tapahtuma",
-        ("event", Language::En) => "event",
-        ("public-source", Language::Fi) => "julkinen lähde",
-        ("public-source", Language::En) => "public source",
-        ("data-provider", Language::Fi) => "tietopalvelu",
-        ("data-provider", Language::En) => "data provider",
-        ("portal-registration", Language::Fi) => "palveluportaalin rekisteröinti",
-        ("portal-registration", Language::En) => "service portal registration",
-        (_, Language::Fi) => "oma ilmoitus",
-        (_, Language::En) => "your own registration",
-    };
+    let kind = source.kind.words(language);
     let date = source
         .obtained_on
         .parse()
@@ -300,10 +292,35 @@ pub(crate) fn collect(
         }
     }
     let legal_holds = store::erasure::legal_holds_of_person(conn, person_id)?;
-    let mut retention: Vec<String> = notice::RETENTION
-        .iter()
-        .map(|r| r.get(language).to_string())
-        .collect();
+    // This person's retention, as the retention rules decide it today: "kept until D
+    // because X", never a generic sentence.
+    let as_of = generated_at
+        .get(..10)
+        .and_then(|d| d.parse().ok())
+        .ok_or_else(|| Error::Storage(format!("extract time {generated_at}")))?;
+    let (statuses, _) = crate::retention::statuses(conn, as_of, Some(person_id))?;
+    let mut retention: Vec<String> = statuses.iter().map(|s| s.describe(language)).collect();
+    let purposes = store::purposes::purposes(conn)?;
+    let purpose_names = store::purposes::consent_purpose_names(conn, language)?;
+    let in_force = notice::version_in_force(conn, language)?;
+    let notice_sentence = match &in_force {
+        Some(version) => t(
+            language,
+            &format!(
+                "Tämä ote noudattaa {} julkaistua tietosuojaselostetta.",
+                finnish(&version.published_at)
+            ),
+            &format!(
+                "This extract follows the privacy notice published on {}.",
+                finnish(&version.published_at)
+            ),
+        ),
+        None => t(
+            language,
+            "Tietosuojaselostetta ei ole vielä julkaistu tällä kielellä; ote kertoo käsittelystä sellaisena kuin rekisteri sen nyt tekee.",
+            "No privacy notice has been published in this language yet; the extract tells the processing as the register does it now.",
+        ),
+    };
     for (reason, until) in &legal_holds {
         retention.push(t(
             language,
@@ -328,14 +345,14 @@ pub(crate) fn collect(
         restrictions: store::restriction::restrictions_of(conn, person_id)?,
         objections: store::restriction::objections_of(conn, person_id)?,
         information: Art15Information {
-            purposes: notice::PURPOSES
+            purposes: purposes
                 .iter()
-                .map(|(purpose, basis)| PurposeInfo {
-                    purpose: purpose.get(language).into(),
-                    lawful_basis: basis.get(language).into(),
+                .map(|p| PurposeInfo {
+                    purpose: p.name(language).to_string(),
+                    lawful_basis: p.bases_text(language),
                 })
                 .collect(),
-            categories: notice::CATEGORIES.get(language).into(),
+            categories: notice::categories(language).join("; "),
             recipients,
             storage: notice::STORAGE.get(language).into(),
             retention,
@@ -345,6 +362,9 @@ pub(crate) fn collect(
                 .collect(),
             complaint,
             sources,
+            purpose_names,
+            notice_published_at: in_force.map(|v| v.published_at),
+            notice: notice_sentence,
         },
         person,
         contacts,
@@ -352,6 +372,16 @@ pub(crate) fn collect(
         transfers,
         legal_holds,
     })
+}
+
+/// A consent purpose by its name in the extract's language.
+fn purpose_name<'a>(extract: &'a SubjectAccessExtract, purpose: &'a str) -> &'a str {
+    extract
+        .information
+        .purpose_names
+        .get(purpose)
+        .map(String::as_str)
+        .unwrap_or(purpose)
 }
 
 /// The readable document of an extract.
@@ -518,7 +548,7 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
             finnish(&c.at),
             format!(
                 "{}: {kind} ({}, {})",
-                c.purpose,
+                purpose_name(extract, &c.purpose),
                 c.channel.name(),
                 c.wording_version
             ),
@@ -576,7 +606,8 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
         )));
     }
     for h in &extract.history {
-        // A meeting's or a deal's row about them says they were added or taken off, by name.
+        // A meeting's or a deal's row about them says they were added or taken off, by name;
+        // an objection's value is a purpose: by its name, never its id.
         let field = match (h.record_kind.as_str(), h.field.as_str()) {
             ("meeting", "participant") => {
                 t(l, "Tapaamisen osallistuja", "Participant of a meeting")
@@ -585,7 +616,12 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
             _ => h.field.clone(),
         };
         let value =
-            |value: Option<&str>, label: Option<&str>| label.or(value).unwrap_or("—").to_string();
+            |value: Option<&str>, label: Option<&str>| match (h.field.as_str(), label, value) {
+                (_, Some(label), _) => label.to_string(),
+                (_, None, None) => "—".to_string(),
+                ("objection" | "purpose", None, Some(v)) => purpose_name(extract, v).to_string(),
+                (_, None, Some(v)) => v.to_string(),
+            };
         b.push(Block::Field(
             finnish(&h.changed_at),
             format!(
@@ -645,7 +681,7 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
             format!(
                 "{}: {}{}",
                 t(l, "vastustus", "objection"),
-                o.purpose,
+                purpose_name(extract, &o.purpose),
                 o.reason
                     .as_deref()
                     .map(|r| format!(" — {r}"))
@@ -654,6 +690,8 @@ pub(crate) fn document(extract: &SubjectAccessExtract) -> Vec<Block> {
         ));
     }
     let info = &extract.information;
+    b.push(Block::Heading(t(l, "Tietosuojaseloste", "Privacy notice")));
+    b.push(Block::Paragraph(info.notice.clone()));
     b.push(Block::Heading(t(
         l,
         "Käsittelyn tarkoitukset ja oikeusperusteet",
@@ -762,29 +800,15 @@ pub(crate) fn write_files(
         ]
     }))
     .map_err(|e| Error::Storage(e.to_string()))?;
-    let planned: [(&PathBuf, &[u8]); 3] = [
-        (&pdf_path, &pdf_bytes),
-        (&json_path, &json),
-        (&manifest_path, &manifest),
-    ];
-    // All three are written under their temporary names before any is renamed, so a failure
-    // while writing leaves nothing; one while renaming removes those already in place.
-    let mut pending = Vec::with_capacity(planned.len());
-    for (path, bytes) in &planned {
-        let mut file = OutputFile::create(data_dir, path, Existing::Replace)?;
-        file.write_all(bytes).map_err(not_writable)?;
-        pending.push(file);
-    }
-    let mut renamed: Vec<&PathBuf> = Vec::with_capacity(planned.len());
-    for (file, (path, _)) in pending.into_iter().zip(&planned) {
-        if let Err(error) = file.finish() {
-            for path in renamed {
-                let _ = fs::remove_file(path);
-            }
-            return Err(error);
-        }
-        renamed.push(path);
-    }
+    output_file::write_all_or_nothing(
+        data_dir,
+        out_dir,
+        &[
+            (pdf_path, pdf_bytes),
+            (json_path, json),
+            (manifest_path, manifest),
+        ],
+    )?;
     Ok(files)
 }
 

@@ -204,3 +204,37 @@ pub(crate) fn write(
         .map_err(not_writable(folder_of(target)))?;
     file.finish()
 }
+
+/// Writes several files into `out_dir` as one: each under its temporary name first, then
+/// all renamed; a failure while writing leaves nothing, one while renaming removes those
+/// already in place. Owner-only, never through a symlink, never inside `data_dir`.
+pub(crate) fn write_all_or_nothing(
+    data_dir: &Path,
+    out_dir: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+) -> Result<()> {
+    if !out_dir.is_dir() {
+        return Err(Error::OutputNotWritable {
+            path: out_dir.display().to_string(),
+            detail: "not a folder".into(),
+        });
+    }
+    check_outside(data_dir, out_dir)?;
+    let mut pending = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let mut file = OutputFile::create(data_dir, path, Existing::Replace)?;
+        file.write_all(bytes).map_err(not_writable(out_dir))?;
+        pending.push(file);
+    }
+    let mut renamed: Vec<&PathBuf> = Vec::with_capacity(files.len());
+    for (file, (path, _)) in pending.into_iter().zip(files) {
+        if let Err(error) = file.finish() {
+            for path in renamed {
+                let _ = fs::remove_file(path);
+            }
+            return Err(error);
+        }
+        renamed.push(path);
+    }
+    Ok(())
+}

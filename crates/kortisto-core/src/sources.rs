@@ -42,6 +42,31 @@ named!(SourceKind, |_| crate::Error::FieldInvalid { field: "source".into(), rule
 });
 
 impl SourceKind {
+    /// The kind in words, as the notice lists it and the extract names each datum's source.
+    pub fn words(self, language: crate::Language) -> &'static str {
+        let fi = language == crate::Language::Fi;
+        match (self, fi) {
+            (Self::RfqOrContractDocument, true) => "tarjous- tai tietopyyntö tai sopimusasiakirja",
+            (Self::RfqOrContractDocument, false) => "RFQ, information request or contract document",
+            (Self::BusinessCard, true) => "käyntikortti",
+            (Self::BusinessCard, false) => "business card",
+            (Self::EmailOrSocialMedia, true) => "sähköposti tai sosiaalinen media",
+            (Self::EmailOrSocialMedia, false) => "e-mail or social media",
+            (Self::CustomerMeeting, true) => "asiakastapaaminen",
+            (Self::CustomerMeeting, false) => "customer meeting",
+            (Self::Event, true) => "tapahtuma",
+            (Self::Event, false) => "event",
+            (Self::PublicSource, true) => "julkinen lähde",
+            (Self::PublicSource, false) => "public source",
+            (Self::DataProvider, true) => "tietopalvelu",
+            (Self::DataProvider, false) => "data provider",
+            (Self::PortalRegistration, true) => "palveluportaalin rekisteröinti",
+            (Self::PortalRegistration, false) => "service portal registration",
+            (Self::SelfService, true) => "oma ilmoitus",
+            (Self::SelfService, false) => "your own registration",
+        }
+    }
+
     /// Whether the kind is meaningless without saying which one.
     pub fn needs_detail(self) -> bool {
         matches!(self, Self::Event | Self::PublicSource | Self::DataProvider)

@@ -489,6 +489,35 @@ fn calls(f: Fixture) -> Vec<(Action, Call)> {
             }),
         ),
         (
+            Action::PurposeEdit,
+            Box::new(move |r, s, n| {
+                let input = kortisto_core::purposes::PurposeInput {
+                    purpose_id: format!("permission-test-{n}"),
+                    name_fi: "Testitarkoitus".into(),
+                    name_en: "Test purpose".into(),
+                    bases: vec![kortisto_core::purposes::LawfulBasis::LegitimateInterest],
+                    consent_purpose: None,
+                };
+                r.purpose_add(s, &input, &clock).map(drop)
+            }),
+        ),
+        (
+            Action::NoticePublish,
+            Box::new(move |r, s, _| {
+                let out = tempfile::tempdir().unwrap();
+                r.notice_publish(s, kortisto_core::Language::Fi, out.path(), &clock)
+                    .map(drop)
+            }),
+        ),
+        (
+            Action::RecordOfProcessing,
+            Box::new(move |r, s, _| {
+                let out = tempfile::tempdir().unwrap();
+                r.record_of_processing(s, kortisto_core::Language::Fi, out.path(), &clock)
+                    .map(drop)
+            }),
+        ),
+        (
             Action::PersonSeenBy,
             Box::new(move |r, s, _| r.person_seen_by(s, &g19.person, 100, &clock).map(drop)),
         ),

@@ -301,6 +301,16 @@ fn every_error_has_a_finnish_and_an_english_sentence() {
         Error::OutputExists { path: "p".into() },
         Error::TextHiddenCharacters { field: "f".into() },
         Error::HubNotSetUp,
+        Error::PurposeBasisMissing {
+            purpose_id: "p".into(),
+        },
+        Error::PurposeConsentMissing {
+            purpose_id: "p".into(),
+        },
+        Error::PurposeExists {
+            purpose_id: "p".into(),
+        },
+        Error::TransferBasisMissing,
         Error::HubAlreadySetUp,
         Error::KeyRotateSynced,
         Error::SyncRecordInvalid {

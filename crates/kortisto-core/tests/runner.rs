@@ -8,6 +8,7 @@ mod data_safety;
 mod export;
 mod hub;
 mod import;
+mod notice;
 mod permissions;
 mod reads_training;
 mod record_corrections;

@@ -78,6 +78,11 @@ import type {
   PersonRead,
   User,
   Controller,
+  NoticeVersionChanges,
+  PublishedNotice,
+  Purpose,
+  PurposeInput,
+  RecordFiles,
   LegalHold,
   MeetingChange,
   PeopleExportFormat,
@@ -126,6 +131,18 @@ export interface Backend {
   controllerGet(): Promise<Controller>;
   /** Sets the controller's details (admin). */
   controllerSet(controller: Controller): Promise<Controller>;
+  /** The purposes of processing with their lawful bases, in the notice's order. */
+  purposeList(): Promise<Purpose[]>;
+  /** Adds a purpose (admin); one without a lawful basis is refused. */
+  purposeAdd(purpose: PurposeInput): Promise<Purpose>;
+  /** Changes a purpose (admin). */
+  purposeEdit(purpose: PurposeInput): Promise<Purpose>;
+  /** Publishes the privacy notice into a folder (admin); the version is kept. */
+  noticePublish(language: Language, outDir: string): Promise<PublishedNotice>;
+  /** The published versions, newest first, each with what it changed (admin). */
+  noticeVersions(): Promise<NoticeVersionChanges[]>;
+  /** Writes the record of processing (PDF, CSV, JSON) into a folder (admin). */
+  recordOfProcessing(language: Language, outDir: string): Promise<RecordFiles>;
 
   /** Every user (admin). */
   userList(): Promise<User[]>;
@@ -399,6 +416,12 @@ export const api: Backend = {
   idleLockSet: (minutes) => call<null>("idle_lock_set", { minutes }),
   controllerGet: () => call<Controller>("controller_get"),
   controllerSet: (controller) => call<Controller>("controller_set", { controller }),
+  purposeList: () => call<Purpose[]>("purpose_list"),
+  purposeAdd: (purpose) => call<Purpose>("purpose_add", { purpose }),
+  purposeEdit: (purpose) => call<Purpose>("purpose_edit", { purpose }),
+  noticePublish: (language, outDir) => call<PublishedNotice>("notice_publish", { language, out_dir: outDir }),
+  noticeVersions: () => call<NoticeVersionChanges[]>("notice_versions"),
+  recordOfProcessing: (language, outDir) => call<RecordFiles>("record_of_processing", { language, out_dir: outDir }),
 
   userList: () => call<User[]>("user_list"),
   userAdd: (newUser, password) => call<User>("user_add", { new_user: newUser, password }),

@@ -95,9 +95,10 @@ pub enum TransferCommand {
         /// Destination country.
         #[arg(long)]
         country: String,
-        /// adequacy-decision, standard-contractual-clauses, binding-corporate-rules or derogation.
+        /// adequacy-decision, standard-contractual-clauses, binding-corporate-rules or
+        /// derogation (required: a transfer without a basis is refused).
         #[arg(long)]
-        basis: String,
+        basis: Option<String>,
         /// Which decision, SCC version, BCR approval or derogation.
         #[arg(long)]
         detail: String,
@@ -267,10 +268,16 @@ pub fn run_processor(ctx: &Context, command: ProcessorCommand) -> Result<()> {
 
 pub fn run_transfer(ctx: &Context, command: TransferCommand) -> Result<()> {
     let basis = match &command {
-        TransferCommand::Add { basis, .. }
-        | TransferCommand::Edit {
+        TransferCommand::Add { basis, .. } => match basis.as_deref().map(str::trim) {
+            None | Some("") => return Err(kortisto_core::Error::TransferBasisMissing),
+            Some(basis) => Some(LegalBasis::parse(basis)?),
+        },
+        TransferCommand::Edit {
             basis: Some(basis), ..
-        } => Some(LegalBasis::parse(basis)?),
+        } => match basis.trim() {
+            "" => return Err(kortisto_core::Error::TransferBasisMissing),
+            basis => Some(LegalBasis::parse(basis)?),
+        },
         _ => None,
     };
     ctx.as_user(|register, session| match command {

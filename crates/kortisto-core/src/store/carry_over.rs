@@ -28,6 +28,10 @@ pub(crate) fn detach_live(restored: &Connection) -> Result<()> {
 const LIVE_WINS: &[(&str, &str, &str)] = &[
     ("users", "user_id", "true"),
     ("settings", "key", "true"),
+    // The purposes of processing are settings too (like the controller): what an
+    // administrator set after the backup stands, with the consent purposes they name.
+    ("consent_purposes", "purpose", "true"),
+    ("purposes", "purpose_id", "true"),
     (
         "requests",
         "request_id",
@@ -49,6 +53,11 @@ const APPEND_ONLY: &[(&str, &str)] = &[
     ("privacy_trainings", "true"),
     ("internal_audits", "true"),
     ("retention_runs", "true"),
+    // A privacy notice published after the backup was published: it stays on record.
+    (
+        "notice_versions",
+        "published_by IN (SELECT user_id FROM main.users)",
+    ),
     (
         "consent_events",
         "person_id IN (SELECT person_id FROM main.people)",

@@ -20,6 +20,7 @@ pub(crate) mod meetings;
 pub(crate) mod organisations;
 pub(crate) mod people;
 pub(crate) mod plain;
+pub(crate) mod purposes;
 pub(crate) mod redaction;
 pub(crate) mod requests;
 pub(crate) mod restriction;
@@ -53,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_record_corrections.sql"),
     include_str!("migrations/0012_reads_training.sql"),
     include_str!("migrations/0013_import.sql"),
+    include_str!("migrations/0014_purposes_notice.sql"),
     include_str!("migrations/0015_team_reads.sql"),
 ];
 

@@ -93,6 +93,8 @@ pub(crate) const SYNCED_TABLES: &[SyncedTable] = &[
         Subject::Column("person_id"),
     ),
     table("consent_purposes", &["purpose"], Subject::Nobody),
+    table("purposes", &["purpose_id"], Subject::Nobody),
+    table("notice_versions", &["notice_version_id"], Subject::Nobody),
     table(
         "consent_events",
         &["consent_event_id"],

@@ -15,6 +15,7 @@ export type View =
   | "audit"
   | "training"
   | "settings"
+  | "notice"
   | "requests"
   | "processors"
   | "marketing"
@@ -53,6 +54,7 @@ const ENTRIES: readonly NavEntry[] = [
   { view: "audit", label: "nav_audit", roles: ADMIN },
   { view: "training", label: "nav_training", roles: ADMIN },
   { view: "settings", label: "nav_settings", roles: ADMIN },
+  { view: "notice", label: "nav_notice", roles: ADMIN },
   { view: "conflicts", label: "nav_conflicts", roles: null, teamOnly: true },
   { view: "password", label: "nav_password", roles: null },
 ];

@@ -1076,6 +1076,139 @@ responsible: string,
  */
 complaint_authority: string, };
 
+export type LawfulBasis = "consent" | "contract" | "legal-obligation" | "vital-interests" | "public-task" | "legitimate-interest";
+
+export type Purpose = { 
+/**
+ * Its id.
+ */
+purpose_id: string, 
+/**
+ * Its name in Finnish.
+ */
+name_fi: string, 
+/**
+ * Its name in English.
+ */
+name_en: string, 
+/**
+ * Its lawful bases.
+ */
+bases: Array<LawfulBasis>, 
+/**
+ * The consent purpose it depends on.
+ */
+consent_purpose: string | null, 
+/**
+ * Last changed.
+ */
+updated_at: string, };
+
+export type PurposeInput = { 
+/**
+ * Its id (lower-case letters, digits and hyphens), e.g. `direct-marketing`.
+ */
+purpose_id: string, 
+/**
+ * Its name in Finnish.
+ */
+name_fi: string, 
+/**
+ * Its name in English.
+ */
+name_en: string, 
+/**
+ * Its lawful bases: at least one.
+ */
+bases: Array<LawfulBasis>, 
+/**
+ * The consent purpose of the ledger it depends on; required when a basis is consent
+ * (created with the purpose's names when it does not exist yet).
+ */
+consent_purpose: string | null, };
+
+export type NoticeVersion = { 
+/**
+ * Id.
+ */
+notice_version_id: string, 
+/**
+ * Its language.
+ */
+language: Language, 
+/**
+ * When it was published (RFC 3339).
+ */
+published_at: string, 
+/**
+ * Who published it.
+ */
+published_by_name: string, 
+/**
+ * Its text (Markdown, without the publication day).
+ */
+content: string, };
+
+export type NoticeChange = { 
+/**
+ * `added` or `removed`.
+ */
+change: string, 
+/**
+ * The section it is in (its heading).
+ */
+section: string, 
+/**
+ * The line.
+ */
+line: string, };
+
+export type NoticeVersionChanges = { 
+/**
+ * The version.
+ */
+version: NoticeVersion, 
+/**
+ * Whether an earlier version in its language exists.
+ */
+has_previous: boolean, 
+/**
+ * The lines added and removed since it.
+ */
+changes: Array<NoticeChange>, };
+
+export type PublishedNotice = { 
+/**
+ * The version kept in the register, with its changes.
+ */
+published: NoticeVersionChanges, 
+/**
+ * The Markdown file.
+ */
+markdown_path: string, 
+/**
+ * The HTML file.
+ */
+html_path: string, 
+/**
+ * The PDF file.
+ */
+pdf_path: string, };
+
+export type RecordFiles = { 
+/**
+ * The PDF.
+ */
+pdf_path: string, 
+/**
+ * The CSV.
+ */
+csv_path: string, 
+/**
+ * The JSON.
+ */
+json_path: string, };
+
 export type MeetingFilter = { 
 /**
  * Only with this participant.

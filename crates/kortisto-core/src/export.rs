@@ -336,13 +336,13 @@ impl Register {
         let people = self.write(Some(session), Action::Export, clock, |tx| {
             let ids: Vec<String> = match selection {
                 PeopleSelection::People { person_ids } => person_ids.clone(),
-                PeopleSelection::Search { query } => {
+                PeopleSelection::Search { query: typed } => {
                     let query =
-                        crate::search::fts_query(query).ok_or_else(|| Error::FieldInvalid {
+                        crate::search::fts_query(typed).ok_or_else(|| Error::FieldInvalid {
                             field: "query".into(),
                             rule: "export_query".into(),
                         })?;
-                    store::search::search(tx, &query, EXPORT_MAX as u32)?
+                    store::search::search(tx, &query, typed, EXPORT_MAX as u32)?
                         .into_iter()
                         .filter(|hit| hit.record_kind == "person")
                         .map(|hit| hit.record_id)

@@ -533,7 +533,7 @@ pub enum Error {
     OrganisationMergeInvalid {
         /// The organisation to merge.
         organisation_id: String,
-        /// `same` or `own_unit`.
+        /// `same`, `own_unit` or `synced` (the register syncs through a hub).
         rule: String,
     },
     /// No legal hold has this id.
@@ -1251,6 +1251,11 @@ impl Error {
                     format!("The organisation {name} cannot be removed because {} refer to it. Nothing was removed. If it was created by mistake, merge it into the right organisation: its records move there.", listed.join(", "))
                 }
             }
+            Error::OrganisationMergeInvalid { rule, .. } if rule == "synced" => if fi {
+                "Organisaatiota ei voi yhdistää eikä poistaa rekisterissä, joka synkronoidaan tiimin hubin kautta: toinen laite voi juuri nyt lisätä sille tietoja, jotka silloin katoaisivat. Mitään ei muutettu. Korjaa organisaation nimi ja tiedot muokkaamalla sitä."
+            } else {
+                "An organisation cannot be merged or removed in a register synced through a team hub: another device may be adding data to it right now, which would then be lost. Nothing was changed. Correct the organisation's name and details by editing it."
+            }.to_string(),
             Error::OrganisationMergeInvalid { rule, .. } => if rule == "own_unit" {
                 if fi {
                     "Organisaatiota ei voi yhdistää omaan yksikköönsä. Mitään ei muutettu. Valitse toinen organisaatio, tai siirrä yksikkö ensin toisen organisaation alle."

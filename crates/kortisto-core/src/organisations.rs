@@ -338,6 +338,12 @@ impl Register {
             if organisation_id == into_id {
                 return Err(invalid("same"));
             }
+            // Another device may be adding a position or a meeting to it right now; merged
+            // away, that record would be refused everywhere else and lost (merge by record
+            // rewrite on every device is not built yet).
+            if store::sync::is_set_up(tx)? {
+                return Err(invalid("synced"));
+            }
             if store::organisations::units(tx, organisation_id)?
                 .iter()
                 .any(|unit| unit.organisation_id == into_id)
@@ -377,6 +383,12 @@ impl Register {
         self.write(Some(session), Action::OrganisationRemove, clock, |tx| {
             let organisation = store::organisations::organisation(tx, organisation_id)?
                 .ok_or_else(|| not_found(organisation_id))?;
+            if store::sync::is_set_up(tx)? {
+                return Err(Error::OrganisationMergeInvalid {
+                    organisation_id: organisation_id.to_string(),
+                    rule: "synced".into(),
+                });
+            }
             let uses = store::organisations::references(tx, organisation_id)?;
             if uses.positions + uses.deals + uses.meetings + uses.other > 0 {
                 return Err(Error::OrganisationInUse {

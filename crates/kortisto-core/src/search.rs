@@ -46,7 +46,8 @@ pub(crate) fn index_person(conn: &Connection, person_id: &str) -> Result<()> {
 pub(crate) fn index_organisation(conn: &Connection, organisation_id: &str) -> Result<()> {
     let Some((title, mut body)) = store::search::organisation_index_text(conn, organisation_id)?
     else {
-        return Ok(());
+        // Gone (merged or removed, here or on another device): nothing of it stays findable.
+        return store::search::delete_search_row(conn, organisation_id);
     };
     body.push_str(&contact_terms(conn, None, Some(organisation_id))?);
     store::search::replace_search_row(conn, "organisation", organisation_id, &title, &body)

@@ -479,6 +479,12 @@ impl<'a> Applier<'a> {
             store::erasure::delete_person_data(self.tx, person)?;
             store::search::delete_search_row(self.tx, person)?;
         }
+        // Shared reads of them may have arrived without their person row (another device's
+        // reads of someone this device never pulled): they go too.
+        self.tx.execute(
+            "DELETE FROM team_person_reads WHERE person_id = ?1",
+            [person],
+        )?;
         store_sync::forget_person(self.tx, person, -1, &ids::timestamp(self.clock))?;
         self.people.remove(person);
         self.counts.erased += 1;
@@ -574,7 +580,19 @@ impl<'a> Applier<'a> {
             self.counts.superseded += 1;
             return Ok(());
         } else {
-            store_sync::update_row(self.tx, table, key, &winners)?;
+            // A winning value equal to the local one only moves the clock: rewriting it would
+            // trip the append-only tables' triggers (a consent event or a published notice
+            // arriving again after a restore) and stop every later pull on this page.
+            let to_write: Vec<(String, Value)> = winners
+                .iter()
+                .filter(|(field, value)| {
+                    existing.as_ref().and_then(|row| row.get(field)) != Some(value)
+                })
+                .cloned()
+                .collect();
+            if !to_write.is_empty() {
+                store_sync::update_row(self.tx, table, key, &to_write)?;
+            }
         }
         for (field, _) in &winners {
             clocks

@@ -1591,3 +1591,106 @@ fn reads_by_three_users_on_two_devices_are_all_seen_on_a_third_and_go_with_an_er
     assert_eq!(digest(&a), digest(&b));
     assert_eq!(digest(&a), digest(&c));
 }
+
+#[test]
+fn a_notice_published_after_a_backup_survives_a_restore_and_every_device_keeps_syncing() {
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_restore_notice", &clock);
+    let mut b = join(&mut a, "laptop-notice", &clock);
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("ennen-selostetta.kbak");
+    a.register
+        .backup_create(Some(&a.admin), &file, &clock)
+        .unwrap();
+    // Published after the backup: the restore carries it over, and it travels once more.
+    let published = at("2026-12-01T09:30:00Z");
+    a.register
+        .notice_publish(
+            &a.admin,
+            kortisto_core::Language::Fi,
+            out.path(),
+            &published,
+        )
+        .unwrap();
+    sync(&mut a, &published);
+    sync(&mut b, &published);
+    let after = at("2026-12-01T10:00:00Z");
+    a.register.backup_restore(&a.admin, &file, &after).unwrap();
+    sync(&mut a, &after);
+    // B receives the same published notice again: applying it must not stop B's pull.
+    sync(&mut b, &after);
+    a.register
+        .person_add(
+            &a.admin,
+            &name("Selosteen", "Jalkeen"),
+            &[],
+            &source(),
+            &after,
+        )
+        .unwrap();
+    sync(&mut a, &after);
+    sync(&mut b, &after);
+    assert_eq!(
+        b.register
+            .search(&b.admin, "selosteen", 5, &after)
+            .unwrap()
+            .len(),
+        1,
+        "a change made after the restore still reaches the other device"
+    );
+    for device in [&a, &b] {
+        let versions = device
+            .register
+            .notice_versions(&device.admin, Some(kortisto_core::Language::Fi))
+            .unwrap();
+        assert_eq!(versions.len(), 1, "the published version is kept, once");
+    }
+}
+
+#[test]
+fn a_synced_register_refuses_to_merge_or_remove_an_organisation_and_changes_nothing() {
+    use kortisto_core::organisations::OrganisationInput;
+    let clock = at("2026-12-01T09:00:00Z");
+    let (mut a, _) = first_device("sync_org_merge", &clock);
+    let _b = join(&mut a, "laptop-org", &clock);
+    let mut add = |name: &str| {
+        a.register
+            .organisation_add(
+                &a.admin,
+                &OrganisationInput {
+                    name: name.into(),
+                    ..Default::default()
+                },
+                &clock,
+            )
+            .unwrap()
+            .organisation_id
+    };
+    let typo = add("Vaahterap");
+    let right = add("Vaahtera Oy");
+    let error = a
+        .register
+        .organisation_merge(&a.admin, &typo, &right, &clock)
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::OrganisationMergeInvalid { rule, .. } if rule == "synced"),
+        "{error:?}"
+    );
+    assert!(error.message(kortisto_core::Language::Fi).contains("hubin"));
+    let error = a
+        .register
+        .organisation_remove(&a.admin, &typo, &clock)
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::OrganisationMergeInvalid { rule, .. } if rule == "synced"),
+        "{error:?}"
+    );
+    assert_eq!(
+        a.register
+            .search(&a.admin, "vaahterap", 5, &clock)
+            .unwrap()
+            .len(),
+        1,
+        "the organisation is still there"
+    );
+}

@@ -96,7 +96,7 @@ pub(crate) fn search(
     )?;
     let wanted = words(typed);
     let mut hits: Vec<(u8, String, String, String)> = statement
-        .query_map(params![query, CANDIDATES], |row| {
+        .query_map(params![query, CANDIDATES.max(limit)], |row| {
             let title: String = row.get(2)?;
             Ok((
                 match_group(&wanted, &words(&title)),

@@ -93,6 +93,14 @@ export const AUDIT_ACTIONS: readonly (readonly [string, MessageKey])[] = [
   ["person_seen_by", "action_person_seen_by"],
   ["organisation_merge", "action_organisation_merge"],
   ["organisation_remove", "action_organisation_remove"],
+  ["export", "action_export"],
+  ["portability_export", "action_portability_export"],
+  ["import_plan", "action_import_plan"],
+  ["import", "action_import"],
+  ["import_suppressed", "action_import_suppressed"],
+  ["purpose_edit", "action_purpose_edit"],
+  ["notice_publish", "action_notice_publish"],
+  ["record_of_processing", "action_record_of_processing"],
 ];
 
 const ACTION_LABELS = new Map<string, MessageKey>(AUDIT_ACTIONS);

@@ -36,15 +36,17 @@ for needed in libwebkit2gtk-4.1 libdbus-1-3 gnome-keyring; do
   grep -q "$needed" <<<"$depends" || fail "the package does not depend on $needed"
 done
 contents=$(dpkg-deb --contents "$deb")
-for path in ./usr/bin/kortisto ./usr/share/applications/ ./usr/share/icons/hicolor/; do
-  grep -q " $path" <<<"$contents" || fail "the package holds no $path"
+# dpkg-deb lists paths with or without a leading "./", depending on who built the archive.
+for path in usr/bin/kortisto usr/bin/kortisto-app usr/share/applications/ usr/share/icons/hicolor/; do
+  grep -qE " (\./)?$path" <<<"$contents" || fail "the package holds no /$path"
 done
-desktop=$(grep -oE '\./usr/share/applications/[^ ]+\.desktop' <<<"$contents" | head -n 1)
+desktop=$(grep -oE '(\./)?usr/share/applications/[^ ]+\.desktop' <<<"$contents" | head -n 1)
+desktop="${desktop#./}"
 [ -n "$desktop" ] || fail "the package holds no desktop entry"
 
 say "Installing $package $version"
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")"
-app=$(grep -E '^Exec=' "/${desktop#./}" | head -n 1 | sed -E 's/^Exec=//; s/ .*//')
+app=$(grep -E '^Exec=' "/$desktop" | head -n 1 | sed -E 's/^Exec=//; s/ .*//')
 app=$(command -v "$app") || fail "the desktop entry's program is not on the PATH"
 echo "app: $app"
 
@@ -74,5 +76,5 @@ trap - EXIT
 as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq "$package"
 [ ! -e /usr/bin/kortisto ] || fail "/usr/bin/kortisto is still there after removal"
 [ ! -e "$app" ] || fail "$app is still there after removal"
-[ ! -e "/${desktop#./}" ] || fail "the desktop entry is still there after removal"
+[ ! -e "/$desktop" ] || fail "the desktop entry is still there after removal"
 echo "package test: passed ($package $version)"

@@ -55,6 +55,9 @@ installed_version=$(/usr/bin/kortisto --version)
 echo "$installed_version"
 grep -q "${version%%-*}" <<<"$installed_version" || fail "kortisto --version says '$installed_version', the package is $version"
 scratch=$(mktemp -d /tmp/kortisto-package-test.XXXXXX)
+# Hermetic, as the test suite: the run's own XDG folders, never the real user's.
+export XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 # shellcheck disable=SC2016 # expanded by the inner shell, inside the D-Bus session
 KORTISTO_DATA_DIR="$scratch/data" KORTISTO_KEYCHAIN_SERVICE="kortisto-package-test-$$" \
   bash .ci/with-keyring.sh --session bash -c '
@@ -64,7 +67,6 @@ KORTISTO_DATA_DIR="$scratch/data" KORTISTO_KEYCHAIN_SERVICE="kortisto-package-te
     [ -n "$id" ] || { echo "init printed no register id: $created" >&2; exit 1; }
     /usr/bin/kortisto status --json | grep -q "$id" || { echo "status does not show register $id" >&2; exit 1; }
   ' || fail "kortisto init/status with the installed CLI failed"
-rm -rf "$scratch"
 
 say "Installed app: its first screens in a real window"
 KORTISTO_APP_BINARY="$app" KORTISTO_CLI_BINARY=/usr/bin/kortisto \
@@ -77,4 +79,5 @@ as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq "$package"
 [ ! -e /usr/bin/kortisto ] || fail "/usr/bin/kortisto is still there after removal"
 [ ! -e "$app" ] || fail "$app is still there after removal"
 [ ! -e "/$desktop" ] || fail "the desktop entry is still there after removal"
+rm -rf "$scratch"
 echo "package test: passed ($package $version)"

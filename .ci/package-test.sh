@@ -36,15 +36,17 @@ for needed in libwebkit2gtk-4.1 libdbus-1-3 gnome-keyring; do
   grep -q "$needed" <<<"$depends" || fail "the package does not depend on $needed"
 done
 contents=$(dpkg-deb --contents "$deb")
-for path in ./usr/bin/kortisto ./usr/share/applications/ ./usr/share/icons/hicolor/; do
-  grep -q " $path" <<<"$contents" || fail "the package holds no $path"
+# dpkg-deb lists paths with or without a leading "./", depending on who built the archive.
+for path in usr/bin/kortisto usr/bin/kortisto-app usr/share/applications/ usr/share/icons/hicolor/; do
+  grep -qE " (\./)?$path" <<<"$contents" || fail "the package holds no /$path"
 done
-desktop=$(grep -oE '\./usr/share/applications/[^ ]+\.desktop' <<<"$contents" | head -n 1)
+desktop=$(grep -oE '(\./)?usr/share/applications/[^ ]+\.desktop' <<<"$contents" | head -n 1)
+desktop="${desktop#./}"
 [ -n "$desktop" ] || fail "the package holds no desktop entry"
 
 say "Installing $package $version"
 as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")"
-app=$(grep -E '^Exec=' "/${desktop#./}" | head -n 1 | sed -E 's/^Exec=//; s/ .*//')
+app=$(grep -E '^Exec=' "/$desktop" | head -n 1 | sed -E 's/^Exec=//; s/ .*//')
 app=$(command -v "$app") || fail "the desktop entry's program is not on the PATH"
 echo "app: $app"
 
@@ -53,6 +55,9 @@ installed_version=$(/usr/bin/kortisto --version)
 echo "$installed_version"
 grep -q "${version%%-*}" <<<"$installed_version" || fail "kortisto --version says '$installed_version', the package is $version"
 scratch=$(mktemp -d /tmp/kortisto-package-test.XXXXXX)
+# Hermetic, as the test suite: the run's own XDG folders, never the real user's.
+export XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 # shellcheck disable=SC2016 # expanded by the inner shell, inside the D-Bus session
 KORTISTO_DATA_DIR="$scratch/data" KORTISTO_KEYCHAIN_SERVICE="kortisto-package-test-$$" \
   bash .ci/with-keyring.sh --session bash -c '
@@ -62,7 +67,6 @@ KORTISTO_DATA_DIR="$scratch/data" KORTISTO_KEYCHAIN_SERVICE="kortisto-package-te
     [ -n "$id" ] || { echo "init printed no register id: $created" >&2; exit 1; }
     /usr/bin/kortisto status --json | grep -q "$id" || { echo "status does not show register $id" >&2; exit 1; }
   ' || fail "kortisto init/status with the installed CLI failed"
-rm -rf "$scratch"
 
 say "Installed app: its first screens in a real window"
 KORTISTO_APP_BINARY="$app" KORTISTO_CLI_BINARY=/usr/bin/kortisto \
@@ -74,5 +78,6 @@ trap - EXIT
 as_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq "$package"
 [ ! -e /usr/bin/kortisto ] || fail "/usr/bin/kortisto is still there after removal"
 [ ! -e "$app" ] || fail "$app is still there after removal"
-[ ! -e "/${desktop#./}" ] || fail "the desktop entry is still there after removal"
+[ ! -e "/$desktop" ] || fail "the desktop entry is still there after removal"
+rm -rf "$scratch"
 echo "package test: passed ($package $version)"

@@ -58,6 +58,10 @@ scratch=$(mktemp -d /tmp/kortisto-package-test.XXXXXX)
 # Hermetic, as the test suite: the run's own XDG folders, never the real user's.
 export XDG_DATA_HOME="$scratch/xdg-data" XDG_CONFIG_HOME="$scratch/xdg-config" XDG_CACHE_HOME="$scratch/xdg-cache"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
+# A runtime folder of its own too: gnome-keyring's control socket lives there, and a keyring
+# of another session on this machine (a test run beside this one) must not answer for ours.
+export XDG_RUNTIME_DIR="$scratch/runtime"
+mkdir "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 # shellcheck disable=SC2016 # expanded by the inner shell, inside the D-Bus session
 KORTISTO_DATA_DIR="$scratch/data" KORTISTO_KEYCHAIN_SERVICE="kortisto-package-test-$$" \
   bash .ci/with-keyring.sh --session bash -c '

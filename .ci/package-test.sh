@@ -69,7 +69,8 @@ KORTISTO_DATA_DIR="$scratch/data" KORTISTO_KEYCHAIN_SERVICE="kortisto-package-te
     created=$(KORTISTO_NEW_PASSWORD="paketin testin pitkä salasana" /usr/bin/kortisto init --admin paketti --json)
     id=$(printf "%s" "$created" | grep -oE "\"register_id\": *\"[^\"]+\"" | grep -oE "[0-9a-f-]{36}")
     [ -n "$id" ] || { echo "init printed no register id: $created" >&2; exit 1; }
-    /usr/bin/kortisto status --json | grep -q "$id" || { echo "status does not show register $id" >&2; exit 1; }
+    status=$(/usr/bin/kortisto status --json)
+    grep -q "$id" <<<"$status" || { echo "status does not show register $id: $status" >&2; exit 1; }
   ' || fail "kortisto init/status with the installed CLI failed"
 
 say "Installed app: its first screens in a real window"
